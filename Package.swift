@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// OrderDeck: a terminal dashboard for an AWS serverless order pipeline.
+/// Modules depend one way: SigV4 ← AWSClient ← AWSServices ← LocalStack / OrderDeckCore ← executable.
+let package = Package(
+    name: "OrderDeck",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "orderdeck", targets: ["orderdeck"]),
+        .library(name: "SigV4", targets: ["SigV4"]),
+        .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "AWSServices", targets: ["AWSServices"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Pure SigV4 signer: swift-crypto only, no I/O.
+        .target(
+            name: "SigV4",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Credentials, region and endpoint resolution, transport, JSON protocol, errors, retry, pagination.
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "SigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Typed request/response shapes and calls for the services OrderDeck uses.
+        .target(name: "AWSServices", dependencies: ["AWSClient"]),
+        // The local copy of the order system: moto lifecycle, provisioning, companions.
+        .target(
+            name: "LocalStack",
+            dependencies: [
+                "AWSServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: []
+        ),
+        .executableTarget(
+            name: "orderdeck",
+            dependencies: [
+                "AWSServices",
+                "LocalStack",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by test targets: a moto server per test process, temp dirs.
+        .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
+        .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
+        .testTarget(name: "OrderDeckCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What the operator asked for on the command line (each nil when not given).
+public struct ClientOptions: Sendable, Equatable {
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+
+    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil) {
+        self.profile = profile
+        self.region = region
+        self.endpointURL = endpointURL
+    }
+}
+
+/// Profile, region, endpoints, credentials and retry settings resolved in the AWS CLI's order.
+public struct ClientConfiguration: Sendable {
+    public var profileName: String
+    public var region: String
+    public var endpoints: EndpointResolver
+    public var credentials: any CredentialProvider
+    public var retry: RetryPolicy
+    public var shared: SharedConfig
+
+    /// Resolves everything from options, environment and the shared files.
+    ///
+    /// Region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`.
+    /// Credentials: environment (skipped when `--profile` is given, as in the CLI), web identity from
+    /// the environment, the profile, container credentials, EC2 instance metadata.
+    /// Max attempts: `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, 3.
+    public static func resolve(
+        options: ClientOptions, environment: ProcessEnvironment, transport: any HTTPTransport = AsyncHTTPTransport()
+    ) throws -> ClientConfiguration {
+        let shared = try SharedConfig.load(from: environment)
+        let profileName = options.profile ?? environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default"
+        let profile = shared.profile(profileName)
+        if profile == nil, profileName != "default" {
+            throw AWSClientError.configuration(
+                "profile '\(profileName)' is not in \(shared.configPath) or \(shared.credentialsPath)")
+        }
+        guard let region = options.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] else {
+            throw AWSClientError.configuration(
+                "no region: pass --region, set AWS_REGION, or add 'region' to profile '\(profileName)'")
+        }
+        let maxAttemptsText = environment["AWS_MAX_ATTEMPTS"] ?? profile?["max_attempts"]
+        var maxAttempts = 3
+        if let maxAttemptsText {
+            guard let parsed = Int(maxAttemptsText), parsed >= 1 else {
+                throw AWSClientError.configuration("max_attempts must be a whole number ≥ 1, not '\(maxAttemptsText)'")
+            }
+            maxAttempts = parsed
+        }
+        let endpoints = EndpointResolver(
+            region: region, explicitURL: options.endpointURL, environment: environment, profile: profile,
+            servicesSection: profile?["services"].flatMap { shared.services($0) })
+        var providers: [any CredentialProvider] = []
+        if options.profile == nil { providers.append(EnvironmentCredentialProvider(environment: environment)) }
+        providers.append(
+            CachedCredentialProvider(
+                WebIdentityCredentialProvider.fromEnvironment(environment, region: region, transport: transport),
+                now: environment.now))
+        providers.append(
+            ProfileCredentialProvider(
+                profileName: profileName, shared: shared, environment: environment, transport: transport, defaultRegion: region))
+        providers.append(CachedCredentialProvider(ContainerCredentialProvider(environment: environment, transport: transport), now: environment.now))
+        providers.append(CachedCredentialProvider(InstanceMetadataCredentialProvider(environment: environment, transport: transport), now: environment.now))
+        return ClientConfiguration(
+            profileName: profileName, region: region, endpoints: endpoints, credentials: CredentialChain(providers),
+            retry: RetryPolicy(maxAttempts: maxAttempts), shared: shared)
+    }
+
+    /// A client on these settings.
+    public func makeClient(transport: any HTTPTransport = AsyncHTTPTransport()) -> AWSClient {
+        AWSClient(region: region, credentials: credentials, endpoints: endpoints, transport: transport, retry: retry)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import SigV4
+
+/// Credentials plus when they stop working and where they came from.
+public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
+    public var signing: SigV4Credentials
+    public var expiration: Date?
+    /// The source, for the header and for errors: "environment", "profile prod (sso)", ….
+    public var source: String
+
+    public init(signing: SigV4Credentials, expiration: Date? = nil, source: String) {
+        self.signing = signing
+        self.expiration = expiration
+        self.source = source
+    }
+
+    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String) {
+        self.init(
+            signing: SigV4Credentials(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: sessionToken),
+            expiration: expiration, source: source)
+    }
+
+    public var description: String {
+        "AWSCredentials(\(signing), source: \(source)\(expiration.map { ", expires: \($0)" } ?? ""))"
+    }
+}
+
+/// One place credentials can come from. Returns nil when the source is simply not configured, and
+/// throws when it is configured but broken — the chain stops there, as the AWS CLI does, instead of
+/// silently falling through to other credentials.
+public protocol CredentialProvider: Sendable {
+    var name: String { get }
+    func credentials() async throws -> AWSCredentials?
+}
+
+/// Fixed credentials (the local stack's test keys, or keys handed in by a test).
+public struct StaticCredentialProvider: CredentialProvider {
+    public let name: String
+    private let value: AWSCredentials
+
+    public init(_ credentials: AWSCredentials) {
+        self.value = credentials
+        self.name = credentials.source
+    }
+
+    public func credentials() async throws -> AWSCredentials? { value }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The AWS JSON 1.0/1.1 protocol: POST `/` with `X-Amz-Target` and a JSON body.
+extension AWSClient {
+    public func json<Output: Decodable>(
+        _ service: ServiceDescriptor, _ operation: String, _ input: some Encodable, as output: Output.Type = Output.self
+    ) async throws -> Output {
+        let response = try await jsonRaw(service, operation, input)
+        do {
+            let body = response.body.isEmpty ? Array("{}".utf8) : response.body
+            return try JSONDecoder().decode(Output.self, from: Data(body))
+        } catch {
+            throw AWSClientError.invalidResponse(
+                service: service.displayName, operation: operation, reason: Self.describeDecoding(error))
+        }
+    }
+
+    /// Sends a JSON-protocol call and returns the raw answer (for callers that decode it themselves).
+    public func jsonRaw(_ service: ServiceDescriptor, _ operation: String, _ input: some Encodable) async throws -> HTTPResponse {
+        guard case .json(let version, let prefix) = service.wireProtocol else {
+            preconditionFailure("\(service.displayName) does not speak the JSON protocol")
+        }
+        let body = try JSONEncoder().encode(input)
+        let request = AWSRequest(
+            method: "POST", path: "/",
+            headers: [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")],
+            body: Array(body))
+        return try await send(request, service: service, operation: operation)
+    }
+
+    /// A one-line reason for a decoding failure that names the offending key path.
+    static func describeDecoding(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return String(describing: error) }
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "top level" : keys.joined(separator: ".")
+        }
+        switch decoding {
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)): missing \(type)"
+        case .keyNotFound(let key, let context): return "\(path(context)): missing key '\(key.stringValue)'"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return String(describing: decoding)
+        }
+    }
+}
+
+/// An empty JSON object, for calls without parameters.
+public struct EmptyInput: Codable, Sendable {
+    public init() {}
+}

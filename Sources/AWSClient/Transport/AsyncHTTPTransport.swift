@@ -1,0 +1,56 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// HTTP over AsyncHTTPClient's shared client: pooled keep-alive connections, TLS, timeouts, and
+/// cancellation that follows the calling Task.
+public struct AsyncHTTPTransport: HTTPTransport {
+    /// Responses larger than this are refused rather than buffered without bound.
+    public var maxResponseBytes: Int
+    private let client: HTTPClient
+
+    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 512 * 1024 * 1024) {
+        self.client = client
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        let seconds = Int64(timeout.components.seconds) + (timeout.components.attoseconds > 0 ? 1 : 0)
+        do {
+            let response = try await client.execute(outgoing, timeout: .seconds(seconds))
+            var body = try await response.body.collect(upTo: maxResponseBytes)
+            let bytes = body.readBytes(length: body.readableBytes) ?? []
+            return HTTPResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+        } catch let error as AWSClientError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw AWSClientError.network(endpoint: request.origin, reason: Self.describe(error))
+        }
+    }
+
+    /// A short, human reason for a transport failure ("connection refused", "timed out").
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let known: [(String, String)] = [
+            ("connectTimeout", "connect timed out"), ("deadlineExceeded", "timed out"), ("readTimeout", "timed out"),
+            ("connectionRefused", "connection refused"), ("Connection refused", "connection refused"),
+            ("remoteConnectionClosed", "connection closed by the server"), ("connectionReset", "connection reset"),
+            ("Connection reset", "connection reset"), ("ioOnClosedChannel", "connection closed"),
+            ("bodyLengthMismatch", "response cut short"), ("tooManyBytes", "response too large"),
+            ("invalidEOFState", "response cut short"), ("dnsError", "name resolution failed"),
+            ("NIOConnectionError", "cannot connect"), ("HTTPParserError", "malformed HTTP response"),
+        ]
+        for (needle, reason) in known where text.contains(needle) { return reason }
+        return text.count > 160 ? String(text.prefix(160)) + "…" : text
+    }
+}

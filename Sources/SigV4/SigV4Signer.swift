@@ -1,0 +1,233 @@
+import Crypto
+import Foundation
+
+/// Signs requests with AWS Signature Version 4, in headers or in the query string (presigning).
+///
+/// Follows "Create a signed AWS API request" of the IAM user guide step by step:
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
+/// Every function takes the signing `date`, so tests pin the clock.
+public struct SigV4Signer: Sendable {
+    public static let algorithm = "AWS4-HMAC-SHA256"
+    /// Headers that proxies or clients may rewrite; signing them would break requests in transit.
+    static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "x-amzn-trace-id", "expect"]
+
+    /// How the canonical request is built; the defaults are right for every service but S3.
+    public struct Options: Sendable, Hashable {
+        /// Non-S3 services encode the (already encoded) path a second time.
+        public var doubleEncodePath: Bool
+        /// Remove `.`/`..` segments and repeated slashes before encoding (non-S3 services).
+        public var normalizePath: Bool
+        /// Add and sign `X-Amz-Content-SHA256` (S3 requires it; others accept it).
+        public var addContentHashHeader: Bool
+        /// Add `X-Amz-Security-Token` after signing instead of signing it (an old IoT quirk).
+        public var omitSessionTokenFromSignature: Bool
+
+        public init(
+            doubleEncodePath: Bool = true, normalizePath: Bool = true, addContentHashHeader: Bool = false,
+            omitSessionTokenFromSignature: Bool = false
+        ) {
+            self.doubleEncodePath = doubleEncodePath
+            self.normalizePath = normalizePath
+            self.addContentHashHeader = addContentHashHeader
+            self.omitSessionTokenFromSignature = omitSessionTokenFromSignature
+        }
+    }
+
+    /// The intermediate products of signing, exposed so tests can compare each stage with the suite.
+    public struct Result: Sendable {
+        public var request: SigningRequest
+        public var canonicalRequest: String
+        public var stringToSign: String
+        public var signature: String
+    }
+
+    public var credentials: SigV4Credentials
+    public var region: String
+    public var service: String
+    public var options: Options
+    private let keyCache: SigningKeyCache
+
+    public init(credentials: SigV4Credentials, region: String, service: String, options: Options = Options()) {
+        self.credentials = credentials
+        self.region = region
+        self.service = service
+        self.options = options
+        self.keyCache = SigningKeyCache()
+    }
+
+    /// Shares one signing-key cache between signers (e.g. one per service in a client).
+    public init(credentials: SigV4Credentials, region: String, service: String, options: Options, keyCache: SigningKeyCache) {
+        self.credentials = credentials
+        self.region = region
+        self.service = service
+        self.options = options
+        self.keyCache = keyCache
+    }
+
+    // MARK: Header signing
+
+    /// Adds `X-Amz-Date`, `X-Amz-Security-Token` (when there is one) and `Authorization`.
+    public func sign(_ request: SigningRequest, date: Date = Date()) -> SigningRequest {
+        signWithDetails(request, date: date).request
+    }
+
+    public func signWithDetails(_ request: SigningRequest, date: Date = Date()) -> Result {
+        let time = SigV4Timestamp(date)
+        var request = request
+        request.headers.removeAll { $0.name.lowercased() == "authorization" }
+        request.setHeader("X-Amz-Date", time.amzDate)
+        let payloadHash = Self.hexSHA256(request.body)
+        if options.addContentHashHeader {
+            request.setHeader("X-Amz-Content-SHA256", payloadHash)
+        }
+        if let token = credentials.sessionToken, !options.omitSessionTokenFromSignature {
+            request.setHeader("X-Amz-Security-Token", token)
+        }
+        let headers = CanonicalHeaders(request.headers)
+        let canonical = canonicalRequest(
+            method: request.method, path: request.path, query: request.query, headers: headers,
+            payloadHash: payloadHash)
+        let stringToSign = self.stringToSign(canonicalRequest: canonical, time: time)
+        let signature = self.signature(stringToSign: stringToSign, time: time)
+        request.setHeader(
+            "Authorization",
+            "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope(time)), SignedHeaders=\(headers.signedHeaders), Signature=\(signature)"
+        )
+        if let token = credentials.sessionToken, options.omitSessionTokenFromSignature {
+            request.setHeader("X-Amz-Security-Token", token)
+        }
+        return Result(request: request, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
+    }
+
+    // MARK: Query signing (presigned URLs)
+
+    /// Moves the signature into the query string, valid for `expires` seconds.
+    public func presign(_ request: SigningRequest, expires: Int, date: Date = Date()) -> SigningRequest {
+        presignWithDetails(request, expires: expires, date: date).request
+    }
+
+    public func presignWithDetails(_ request: SigningRequest, expires: Int, date: Date = Date()) -> Result {
+        let time = SigV4Timestamp(date)
+        var request = request
+        let headers = CanonicalHeaders(request.headers)
+        request.query.append(contentsOf: [
+            .init("X-Amz-Algorithm", Self.algorithm),
+            .init("X-Amz-Credential", "\(credentials.accessKeyId)/\(scope(time))"),
+            .init("X-Amz-Date", time.amzDate),
+            .init("X-Amz-Expires", String(expires)),
+            .init("X-Amz-SignedHeaders", headers.signedHeaders),
+        ])
+        if let token = credentials.sessionToken, !options.omitSessionTokenFromSignature {
+            request.query.append(.init("X-Amz-Security-Token", token))
+        }
+        let canonical = canonicalRequest(
+            method: request.method, path: request.path, query: request.query, headers: headers,
+            payloadHash: Self.hexSHA256(request.body))
+        let stringToSign = self.stringToSign(canonicalRequest: canonical, time: time)
+        let signature = self.signature(stringToSign: stringToSign, time: time)
+        if let token = credentials.sessionToken, options.omitSessionTokenFromSignature {
+            request.query.append(.init("X-Amz-Security-Token", token))
+        }
+        request.query.append(.init("X-Amz-Signature", signature))
+        return Result(request: request, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
+    }
+
+    // MARK: The four tasks of the spec
+
+    /// Task 1: the canonical request.
+    func canonicalRequest(
+        method: String, path: String, query: [SigningRequest.QueryItem], headers: CanonicalHeaders, payloadHash: String
+    ) -> String {
+        var out = method.uppercased()
+        out.reserveCapacity(256 + headers.canonical.utf8.count)
+        out += "\n"
+        out += canonicalURI(path)
+        out += "\n"
+        out += Self.canonicalQuery(query)
+        out += "\n"
+        out += headers.canonical
+        out += "\n"
+        out += headers.signedHeaders
+        out += "\n"
+        out += payloadHash
+        return out
+    }
+
+    /// The canonical URI: normalised (unless told not to), each segment URI-encoded — twice for
+    /// non-S3 services, whose path is already encoded once on the wire.
+    public func canonicalURI(_ path: String) -> String {
+        let rawPath = path.isEmpty ? "/" : path
+        var segments = rawPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if options.normalizePath {
+            segments = Self.normalize(segments, trailingSlash: rawPath.hasSuffix("/"))
+        }
+        let encoded = segments.map { segment -> String in
+            if options.doubleEncodePath {
+                return URIEncoding.encode(segment)
+            }
+            return URIEncoding.encode(URIEncoding.decode(segment))
+        }
+        let joined = encoded.joined(separator: "/")
+        return joined.hasPrefix("/") ? joined : "/" + joined
+    }
+
+    /// RFC 3986 remove_dot_segments plus collapsing of empty segments, as AWS normalises paths.
+    static func normalize(_ segments: [String], trailingSlash: Bool) -> [String] {
+        var stack: [String] = []
+        for segment in segments {
+            switch segment {
+            case "", ".": continue
+            case "..": _ = stack.popLast()
+            default: stack.append(segment)
+            }
+        }
+        var result = [""] + stack
+        if trailingSlash && !stack.isEmpty { result.append("") }
+        if stack.isEmpty { result.append("") }
+        return result
+    }
+
+    /// Query parameters encoded, then sorted by name and value (byte order).
+    static func canonicalQuery(_ query: [SigningRequest.QueryItem]) -> String {
+        guard !query.isEmpty else { return "" }
+        let pairs = query.map { (URIEncoding.encode($0.name), URIEncoding.encode($0.value)) }
+            .sorted { lhs, rhs in
+                lhs.0 == rhs.0 ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8) : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
+            }
+        return pairs.map { $0.0 + "=" + $0.1 }.joined(separator: "&")
+    }
+
+    /// Task 2: the string to sign.
+    func stringToSign(canonicalRequest: String, time: SigV4Timestamp) -> String {
+        "\(Self.algorithm)\n\(time.amzDate)\n\(scope(time))\n\(Self.hexSHA256(Array(canonicalRequest.utf8)))"
+    }
+
+    /// Tasks 3 and 4: derive (or reuse) the signing key and sign.
+    func signature(stringToSign: String, time: SigV4Timestamp) -> String {
+        let key = keyCache.key(
+            secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
+        return Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+    }
+
+    func scope(_ time: SigV4Timestamp) -> String {
+        "\(time.shortDate)/\(region)/\(service)/aws4_request"
+    }
+
+    // MARK: Hashing helpers
+
+    public static func hexSHA256(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static let hexAlphabet: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hexAlphabet[Int(byte >> 4)])
+            out.append(hexAlphabet[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

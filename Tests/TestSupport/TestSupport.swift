@@ -1,0 +1,4 @@
+import AWSServices
+import LocalStack
+/// Placeholder until the moto helper lands.
+public enum TestSupportMarker {}
