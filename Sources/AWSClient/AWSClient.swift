@@ -66,9 +66,10 @@ public struct AWSClient: Sendable {
     /// Sends a request and returns the successful (2xx) answer; anything else is thrown as
     /// `AWSServiceError` or `AWSClientError` after the retry policy gave up.
     public func send(
-        _ request: AWSRequest, service: ServiceDescriptor, operation: String, signed: Bool = true
+        _ request: AWSRequest, service: ServiceDescriptor, operation: String, signed: Bool = true,
+        endpoint explicitEndpoint: Endpoint? = nil
     ) async throws -> HTTPResponse {
-        let endpoint = endpoints.endpoint(for: service)
+        let endpoint = explicitEndpoint ?? endpoints.endpoint(for: service)
         var attempt = 0
         var skewCorrected = false
         while true {

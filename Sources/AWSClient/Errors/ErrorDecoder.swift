@@ -44,7 +44,7 @@ enum ErrorDecoder {
         }
         return AWSServiceError(
             code: code ?? fallback, message: message ?? "", statusCode: response.status, requestId: requestId,
-            service: service, operation: operation)
+            service: service, operation: operation, rawBody: String(decoding: response.body.prefix(64 * 1024), as: UTF8.self))
     }
 
     /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException:http://…` → `ResourceNotFoundException`.

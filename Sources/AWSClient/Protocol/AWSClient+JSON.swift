@@ -8,7 +8,9 @@ extension AWSClient {
         let response = try await jsonRaw(service, operation, input)
         do {
             let body = response.body.isEmpty ? Array("{}".utf8) : response.body
-            return try JSONDecoder().decode(Output.self, from: Data(body))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            return try decoder.decode(Output.self, from: Data(body))
         } catch {
             throw AWSClientError.invalidResponse(
                 service: service.displayName, operation: operation, reason: Self.describeDecoding(error))
@@ -20,7 +22,9 @@ extension AWSClient {
         guard case .json(let version, let prefix) = service.wireProtocol else {
             preconditionFailure("\(service.displayName) does not speak the JSON protocol")
         }
-        let body = try JSONEncoder().encode(input)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let body = try encoder.encode(input)
         let request = AWSRequest(
             method: "POST", path: "/",
             headers: [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")],

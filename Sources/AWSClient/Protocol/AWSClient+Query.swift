@@ -10,7 +10,7 @@ extension AWSClient {
             preconditionFailure("\(service.displayName) does not speak the query protocol")
         }
         let form = ([("Action", action), ("Version", apiVersion)] + parameters)
-            .map { URIEncoding.encode($0.0) + "=" + URIEncoding.encode($0.1) }.joined(separator: "&")
+            .map { QueryParameters.formEncode($0.0) + "=" + QueryParameters.formEncode($0.1) }.joined(separator: "&")
         let request = AWSRequest(
             method: "POST", path: "/", headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
             body: Array(form.utf8))
@@ -26,6 +26,13 @@ extension AWSClient {
 
 /// Flattens lists and maps the way the query protocol wants them (`Tags.member.1.Key=…`).
 public enum QueryParameters {
+    /// `application/x-www-form-urlencoded` as the SDKs write it: RFC 3986 escapes, space as `+`.
+    /// (Byte-for-byte what botocore sends, so servers that re-encode the form to check the
+    /// signature arrive at the same bytes.)
+    public static func formEncode(_ text: String) -> String {
+        URIEncoding.encode(text).replacingOccurrences(of: "%20", with: "+")
+    }
+
     public static func list(_ name: String, _ values: [String], member: String = "member") -> [(String, String)] {
         values.enumerated().map { ("\(name).\(member).\($0.offset + 1)", $0.element) }
     }

@@ -1,0 +1,122 @@
+import AWSClient
+import Foundation
+
+/// A running moto server on a loopback port.
+public struct MotoServer: Sendable, Equatable, Codable {
+    public var port: Int
+    public var pid: Int32
+    public var logPath: String
+
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    /// How the server's life is tied to ours.
+    public enum Lifetime: Sendable {
+        /// Its own session; outlives this process (the local stack).
+        case detached
+        /// Killed when this process exits, however it exits (test fixtures).
+        case tiedToThisProcess
+    }
+
+    /// Starts moto on `port` (a free one when nil) and waits until it answers.
+    public static func start(
+        installation: MotoInstallation, port: Int? = nil, logPath: String, lifetime: Lifetime,
+        extraEnvironment: [String: String] = [:]
+    ) async throws -> MotoServer {
+        let port = try port ?? Spawner.freeLoopbackPort()
+        var environment = ProcessInfo.processInfo.environment
+        // Service tasks inside state machines call moto back on localhost:$MOTO_PORT.
+        environment["MOTO_PORT"] = String(port)
+        for (key, value) in extraEnvironment { environment[key] = value }
+        let arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        let pid: Int32
+        switch lifetime {
+        case .detached:
+            pid = try Spawner.spawnDetached(
+                executable: installation.serverExecutable, arguments: arguments, environment: environment, logPath: logPath)
+        case .tiedToThisProcess:
+            pid = try TiedProcess.start(executable: installation.serverExecutable, arguments: arguments, environment: environment, logPath: logPath)
+        }
+        let server = MotoServer(port: port, pid: pid, logPath: logPath)
+        try await server.waitUntilReady()
+        return server
+    }
+
+    /// Polls until moto answers HTTP, or fails with the tail of its log.
+    public func waitUntilReady(timeout: Duration = .seconds(30)) async throws {
+        let transport = AsyncHTTPTransport()
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let response = try? await transport.send(
+                HTTPRequest(method: "GET", origin: endpoint, path: "/moto-api/"), timeout: .seconds(2)), response.status > 0
+            {
+                return
+            }
+            if !Spawner.isAlive(pid) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        throw LocalStackError.serverDidNotStart("port \(port): \(MotoInstallation.lastLines(log, count: 4))")
+    }
+
+    /// Turns on real state-machine execution (must happen before state machines are created).
+    public func enableStateMachineExecution() async throws {
+        try await post("/moto-api/config", body: #"{"stepfunctions":{"execute_state_machine":true}}"#, contentType: "application/json")
+    }
+
+    /// Turns SigV4 checking on after `count` more requests (0: from now on).
+    public func enableSignatureChecking(afterRequests count: Int = 0) async throws {
+        try await post("/moto-api/reset-auth", body: String(count), contentType: "text/plain")
+    }
+
+    /// Wipes every resource (the execution flag survives).
+    public func reset() async throws {
+        try await post("/moto-api/reset", body: "", contentType: "text/plain")
+    }
+
+    private func post(_ path: String, body: String, contentType: String) async throws {
+        let response = try await AsyncHTTPTransport().send(
+            HTTPRequest(method: "POST", origin: endpoint, path: path, headers: [("Content-Type", contentType)], body: Array(body.utf8)),
+            timeout: .seconds(10))
+        guard (200..<300).contains(response.status) else {
+            throw LocalStackError.serverDidNotStart("\(path) answered HTTP \(response.status): \(response.bodyText.prefix(200))")
+        }
+    }
+
+    public func stop() async {
+        await Spawner.stop(pid)
+    }
+}
+
+/// Runs a process under a small shell guard that kills it as soon as our end of its stdin pipe
+/// closes — which the kernel does when this process exits, crashes or is killed.
+enum TiedProcess {
+    private static let guardScript = """
+        exec 3<&0
+        "$@" </dev/null & child=$!
+        trap 'kill $child 2>/dev/null' TERM INT
+        ( read _ <&3; kill $child 2>/dev/null ) &
+        wait $child
+        """
+
+    /// Pipes kept open for the life of this process: closing one would stop its server.
+    nonisolated(unsafe) private static var lifelines: [Pipe] = []
+    private static let lock = NSLock()
+
+    static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws -> Int32 {
+        FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", guardScript, "sh", executable] + arguments
+        process.environment = environment
+        let lifeline = Pipe()
+        process.standardInput = lifeline
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        lock.lock()
+        lifelines.append(lifeline)
+        lock.unlock()
+        return process.processIdentifier
+    }
+}

@@ -1,4 +1,0 @@
-import AWSServices
-import LocalStack
-/// Placeholder until the moto helper lands.
-public enum TestSupportMarker {}
