@@ -17,6 +17,12 @@ public struct INIFile: Sendable, Equatable {
         public var line: Int
         public var reason: String
         public var description: String { "\(path):\(line): \(reason)" }
+
+        public init(path: String, line: Int, reason: String) {
+            self.path = path
+            self.line = line
+            self.reason = reason
+        }
     }
 
     public var sections: [String: Section] = [:]

@@ -66,6 +66,13 @@ public struct Profile: Sendable, Equatable {
     /// The file it came from, for error messages.
     public var source: String
 
+    public init(name: String, values: [String: String], subsections: [String: [String: String]] = [:], source: String) {
+        self.name = name
+        self.values = values
+        self.subsections = subsections
+        self.source = source
+    }
+
     public subscript(_ key: String) -> String? {
         guard let value = values[key], !value.isEmpty else { return nil }
         return value

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Credentials of a named profile, resolved as the AWS CLI resolves them: `role_arn` (with
 /// `web_identity_token_file`, `source_profile` or `credential_source`), then SSO, then
 /// `credential_process`, then static keys.
-public struct ProfileCredentialProvider: CredentialProvider {
+public final class ProfileCredentialProvider: CredentialProvider {
     public let name: String
     let profileName: String
     let shared: SharedConfig
@@ -12,6 +13,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
     let defaultRegion: String
     /// Profiles already on the way here, to refuse `source_profile` cycles.
     let visited: [String]
+    /// The source picked on first use, kept so its cache (assumed roles, SSO) lives on.
+    private let resolved = Mutex<(any CredentialProvider)??>(nil)
 
     public init(
         profileName: String, shared: SharedConfig, environment: ProcessEnvironment, transport: any HTTPTransport,
@@ -27,7 +30,14 @@ public struct ProfileCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials? {
-        guard let provider = try resolveProvider() else { return nil }
+        let provider: (any CredentialProvider)?
+        if let known = resolved.withLock({ $0 }) {
+            provider = known
+        } else {
+            provider = try resolveProvider()
+            resolved.withLock { $0 = .some(provider) }
+        }
+        guard let provider else { return nil }
         return try await provider.credentials()
     }
 

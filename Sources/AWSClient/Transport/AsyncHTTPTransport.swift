@@ -10,7 +10,19 @@ public struct AsyncHTTPTransport: HTTPTransport {
     public var maxResponseBytes: Int
     private let client: HTTPClient
 
-    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 512 * 1024 * 1024) {
+    /// One client for the process, like `HTTPClient.shared`, but failing fast when nothing
+    /// listens: AsyncHTTPClient's default retries a refused connect until the request deadline,
+    /// which would turn "the stack is down" into a 30-second hang. Our retry policy retries instead.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(60))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
+        configuration.decompression = .enabled(limit: .ratio(50))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    public init(client: HTTPClient = AsyncHTTPTransport.sharedClient, maxResponseBytes: Int = 512 * 1024 * 1024) {
         self.client = client
         self.maxResponseBytes = maxResponseBytes
     }

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `orderdeck`: the dashboard (no subcommand, once the TUI lands) and the scriptable commands.
+@main
+struct OrderDeckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orderdeck",
+        abstract: "Watch and drive an AWS serverless order pipeline: orders, executions, logs.",
+        discussion: """
+            Runs against a real AWS account (profiles, SSO, assume-role) or against the local stack on this machine ('orderdeck local up').
+
+            Exit codes: 0 success, 1 a failed AWS call or operation, 64 bad usage, 78 configuration error.
+            """,
+        version: "0.1.0",
+        subcommands: [WhoAmICommand.self, LocalCommand.self]
+    )
+}
