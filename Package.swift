@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
-        .testTarget(name: "OrderDeckCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import AWSClient
+import AWSServices
 import ArgumentParser
 import Foundation
 import LocalStack
@@ -5,19 +7,196 @@ import LocalStack
 /// `orderdeck local …`: the local copy of the order system on the moto server.
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "local", abstract: "Run the order system locally on the moto server.",
-        subcommands: [InstallCommand.self])
+        commandName: "local", abstract: "Run the order system locally on the moto server (no AWS account needed).",
+        subcommands: [Up.self, Down.self, Status.self, Reset.self, Seed.self, Install.self, Serve.self])
 
-    struct InstallCommand: AsyncParsableCommand {
+    static var controller: LocalStackController {
+        LocalStackController(
+            directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment),
+            executable: LocalStackController.currentExecutable, progress: { note($0) })
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data("• \(text)\n".utf8))
+    }
+
+    static func runningRecord() async throws -> StackRecord {
+        switch try await controller.health() {
+        case .running(let record): return record
+        case .notRunning: throw CLIFailure(message: LocalStackError.notRunning.description, code: .failure)
+        case .broken(_, let why):
+            throw CLIFailure(message: "the local stack is broken (\(why)); run 'orderdeck local up' to restart it", code: .failure)
+        }
+    }
+
+    struct Up: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "install", abstract: "Create the private venv with the pinned moto server (done by 'up' when needed).")
+            abstract: "Start moto, provision the order system, start the local API gateway and log delivery (idempotent).")
+
+        @Option(name: .customLong("api-key"), help: "Require this x-api-key on the local gateway.")
+        var apiKey: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let (record, alreadyRunning) = try await LocalCommand.controller.up(apiKey: apiKey)
+                if alreadyRunning { LocalCommand.note("the local stack is already running") }
+                print(StackSummary(record: record).text)
+            }
+        }
+    }
+
+    struct Down: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop every process 'up' started and forget the stack.")
+
+        func run() async throws {
+            try await reportingFailures {
+                let stopped = try await LocalCommand.controller.down()
+                print(stopped ? "local stack stopped" : "the local stack was not running")
+            }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show whether the local stack runs, where, and what it holds.")
+
+        func run() async throws {
+            try await reportingFailures {
+                switch try await LocalCommand.controller.health() {
+                case .notRunning:
+                    print("local stack: not running (start it with 'orderdeck local up')")
+                    throw ExitCode(3)
+                case .broken(_, let why):
+                    print("local stack: BROKEN — \(why) (run 'orderdeck local up' to restart it)")
+                    throw ExitCode(3)
+                case .running(let record):
+                    print(StackSummary(record: record).text)
+                    print(try await StackSummary(record: record).contents())
+                }
+            }
+        }
+    }
+
+    struct Reset: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete all orders, executions and logs, and provision again.")
+
+        func run() async throws {
+            try await reportingFailures {
+                let record = try await LocalCommand.controller.reset()
+                print(StackSummary(record: record).text)
+            }
+        }
+    }
+
+    struct Seed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit varied orders through the local gateway and wait until every one reaches a final status.")
+
+        @Option(help: "How many orders to submit.")
+        var orders: Int = 50
+
+        @Option(help: "Orders in flight at once.")
+        var concurrency: Int = 8
+
+        @Option(help: "Random seed, for a reproducible data set.")
+        var seed: UInt64?
+
+        @Option(help: "After seeding, keep submitting one order every N seconds until interrupted.")
+        var steady: Double?
+
+        func run() async throws {
+            try await reportingFailures {
+                let record = try await LocalCommand.runningRecord()
+                let started = ContinuousClock.now
+                let seeder = Seeder(record: record, concurrency: concurrency, progress: { LocalCommand.note($0) })
+                let outcome = try await seeder.seed(orders: orders, seed: seed)
+                let elapsed = ContinuousClock.now - started
+                let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print(
+                    "submitted \(outcome.submitted) orders (+\(outcome.webhooks) webhooks) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
+                        + (outcome.rejected > 0 ? ", \(outcome.rejected) rejected" : "") + (outcome.unfinished > 0 ? ", \(outcome.unfinished) still running" : ""))
+                if let steady, steady > 0 {
+                    LocalCommand.note("steady traffic: one order every \(steady) s (Ctrl-C to stop)")
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .milliseconds(Int64(steady * 1000)))
+                        _ = try await Seeder(record: record, concurrency: 1).seed(orders: 1, timeout: .zero)
+                    }
+                }
+                if outcome.unfinished > 0 || outcome.rejected > 0 { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct Install: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create the private venv with the pinned moto server (done by 'up' when needed).")
 
         func run() async throws {
             try await reportingFailures {
                 let installation = try MotoInstallation(directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment))
-                try await installation.ensureInstalled { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+                try await installation.ensureInstalled { LocalCommand.note($0) }
                 print("\(installation.requirement) ready in \(installation.venvDirectory)")
             }
         }
+    }
+
+    /// The companion process that `up` starts; not for direct use.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the local API gateway and vended-log delivery (started by 'up').", shouldDisplay: false)
+
+        @Option(help: "The stack record written by 'up'.")
+        var record: String
+
+        func run() async throws {
+            try await reportingFailures {
+                guard let stack = try StackRecord.load(from: record) else {
+                    throw CLIFailure(message: "no stack record at \(record)", code: .configuration)
+                }
+                try await Companion.run(record: stack)
+            }
+        }
+    }
+}
+
+/// How the CLI shows the local stack.
+struct StackSummary {
+    let record: StackRecord
+
+    var text: String {
+        var lines = [
+            "local stack: RUNNING (moto pid \(record.moto.pid), companion pid \(record.companionPid))",
+            "  endpoint     \(record.moto.endpoint)   (AWS_ENDPOINT_URL for the AWS CLI / boto3)",
+            "  region       \(record.stack.region)",
+            "  table        \(record.stack.tableName)",
+            "  topic        \(record.stack.topicArn)",
+        ]
+        for machine in record.stack.machines {
+            lines.append("  \(machine.name) (\(machine.type))")
+            lines.append("    api        POST \(record.apiURL(for: machine))\(record.apiKey == nil ? "" : "  (x-api-key required)")")
+            lines.append("    logs       \(machine.logGroupName)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Counts of what the stack holds right now.
+    func contents() async throws -> String {
+        let client = record.client()
+        let scan = try await DynamoDBClient(client: client).scan(.init(TableName: record.stack.tableName))
+        var byStatus: [String: Int] = [:]
+        for item in scan.Items ?? [] { byStatus[item["orderStatus"]?.stringValue ?? "?", default: 0] += 1 }
+        var lines = ["  orders       \(scan.Items?.count ?? 0)" + (byStatus.isEmpty ? "" : "  (" + byStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")]
+        let states = StepFunctionsClient(client: client)
+        let logs = CloudWatchLogsClient(client: client)
+        for machine in record.stack.machines {
+            let executions = try await states.listExecutions(stateMachineArn: machine.arn, pageSize: 1000).collect().flatMap { $0 }
+            var counts: [String: Int] = [:]
+            for execution in executions { counts[execution.status, default: 0] += 1 }
+            let events = try await logs.filterLogEventPages(.init(logGroupName: machine.logGroupName)).collect().reduce(0) { $0 + $1.count }
+            lines.append(
+                "  \(machine.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(executions.count) executions"
+                    + (counts.isEmpty ? "" : " (" + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+                    + ", \(events) log events")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -87,36 +87,22 @@ public struct MotoServer: Sendable, Equatable, Codable {
     }
 }
 
-/// Runs a process under a small shell guard that kills it as soon as our end of its stdin pipe
-/// closes — which the kernel does when this process exits, crashes or is killed.
+/// Runs a process under a small shell guard that kills it once this process is gone — however it
+/// ends (exit, crash, SIGKILL) — by checking every second that our pid is still alive.
 enum TiedProcess {
     private static let guardScript = """
-        exec 3<&0
+        parent=$1; shift
         "$@" </dev/null & child=$!
-        trap 'kill $child 2>/dev/null' TERM INT
-        ( read _ <&3; kill $child 2>/dev/null ) &
-        wait $child
+        trap 'kill $child 2>/dev/null; exit 0' TERM INT
+        while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+        kill $child 2>/dev/null
         """
-
-    /// Pipes kept open for the life of this process: closing one would stop its server.
-    nonisolated(unsafe) private static var lifelines: [Pipe] = []
-    private static let lock = NSLock()
 
     static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws -> Int32 {
         FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", guardScript, "sh", executable] + arguments
-        process.environment = environment
-        let lifeline = Pipe()
-        process.standardInput = lifeline
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        lock.lock()
-        lifelines.append(lifeline)
-        lock.unlock()
-        return process.processIdentifier
+        // The guard is the process we know; moto is its child. Stopping the guard stops moto.
+        return try Spawner.spawnDetached(
+            executable: "/bin/sh", arguments: ["-c", guardScript, "sh", String(getpid()), executable] + arguments,
+            environment: environment, logPath: logPath)
     }
 }

@@ -18,6 +18,9 @@ public enum Spawner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else crosses over: an inherited pipe (say, our caller's stdout) would keep that
+        // caller waiting for an EOF that never comes while the daemon lives.
+        closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -36,12 +39,35 @@ public enum Spawner {
         return pid
     }
 
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (a GNU extension Swift does not import),
+    /// looked up at run time; without it, every descriptor above 2 is marked close-on-exec.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+            let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
+            if addCloseFrom(&actions, 3) == 0 { return }
+        }
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for name in descriptors {
+            if let fd = Int32(name), fd > 2 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
+    }
+
     /// True while the process exists (and is not a zombie we could reap).
     public static func isAlive(_ pid: Int32) -> Bool {
         guard pid > 0 else { return false }
         var status: Int32 = 0
         if waitpid(pid, &status, WNOHANG) == pid { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        // A zombie is dead: where nobody reaps orphans (PID 1 in some containers) a killed
+        // daemon stays in the process table with state Z.
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")"), stat.index(close, offsetBy: 2) < stat.endIndex
+        {
+            return stat[stat.index(close, offsetBy: 2)] != "Z"
+        }
+        return true
     }
 
     /// SIGTERM, then SIGKILL if it is still there after `grace`.

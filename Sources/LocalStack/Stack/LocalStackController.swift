@@ -1,0 +1,147 @@
+import AWSClient
+import Foundation
+import Logging
+
+/// Brings the local stack up and down: moto, provisioning, and the companion process (local API
+/// gateway + vended-log delivery). `up` is idempotent, `down` stops exactly what `up` started, and
+/// a crashed or stale stack is detected and cleaned up.
+public struct LocalStackController: Sendable {
+    public let directories: StateDirectories
+    public let environment: [String: String]
+    /// The `orderdeck` binary, run as `orderdeck local serve` for the companion.
+    public let executable: String
+    public let progress: @Sendable (String) -> Void
+
+    public init(
+        directories: StateDirectories, environment: [String: String] = ProcessInfo.processInfo.environment, executable: String,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.directories = directories
+        self.environment = environment
+        self.executable = executable
+        self.progress = progress
+    }
+
+    public var recordPath: String { StackRecord.path(in: directories) }
+    var logDirectory: String { directories.state + "/logs" }
+
+    public enum Health: Sendable, Equatable {
+        case notRunning
+        case running(StackRecord)
+        /// Recorded but (partly) dead: which parts are down.
+        case broken(StackRecord, String)
+    }
+
+    /// Checks every recorded part really answers.
+    public func health() async throws -> Health {
+        guard let record = try StackRecord.load(from: recordPath) else { return .notRunning }
+        var problems: [String] = []
+        if !Spawner.isAlive(record.moto.pid) {
+            problems.append("moto (pid \(record.moto.pid)) is gone")
+        } else if (try? await AsyncHTTPTransport().send(HTTPRequest(method: "GET", origin: record.moto.endpoint, path: "/moto-api/"), timeout: .seconds(3))) == nil {
+            problems.append("moto does not answer on port \(record.moto.port)")
+        }
+        if !Spawner.isAlive(record.companionPid) {
+            problems.append("the companion (pid \(record.companionPid)) is gone")
+        } else if await !Self.answers(record.gatewayHealthURL) {
+            problems.append("the local gateway does not answer on port \(record.gatewayPort)")
+        }
+        return problems.isEmpty ? .running(record) : .broken(record, problems.joined(separator: "; "))
+    }
+
+    /// Starts everything, or returns the stack that is already running.
+    public func up(apiKey: String? = nil) async throws -> (record: StackRecord, alreadyRunning: Bool) {
+        switch try await health() {
+        case .running(let record):
+            return (record, true)
+        case .broken(let record, let why):
+            progress("cleaning up a broken local stack: \(why)")
+            await stop(record)
+        case .notRunning:
+            break
+        }
+        let installation = try MotoInstallation(directories: directories, environment: environment)
+        try await installation.ensureInstalled(progress: progress)
+        try StateDirectories.ensure(logDirectory)
+        progress("starting moto \(installation.version)")
+        let moto = try await MotoServer.start(
+            installation: installation, logPath: logDirectory + "/moto.log", lifetime: .detached)
+        do {
+            try await moto.enableStateMachineExecution()
+            var record = StackRecord(
+                moto: moto, companionPid: 0, gatewayPort: try Spawner.freeLoopbackPort(), apiKey: apiKey,
+                stack: ProvisionedStack(region: "", tableName: "", topicArn: "", roleArn: "", machines: []), startedAt: Date())
+            progress("provisioning the ORDER table, topic, log groups and state machines")
+            let definition = try StackDefinition.load(environment: environment)
+            record.stack.region = definition.region
+            record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment).provision()
+            try record.save(to: recordPath)
+            progress("starting the local API gateway and log delivery")
+            var companionEnvironment = environment
+            companionEnvironment["AWS_EC2_METADATA_DISABLED"] = "true"
+            record.companionPid = try Spawner.spawnDetached(
+                executable: executable, arguments: ["local", "serve", "--record", recordPath], environment: companionEnvironment,
+                logPath: logDirectory + "/companion.log")
+            try record.save(to: recordPath)
+            try await waitForGateway(record)
+            return (record, false)
+        } catch {
+            await moto.stop()
+            if let partial = try? StackRecord.load(from: recordPath) { await stop(partial) }
+            throw error
+        }
+    }
+
+    /// Stops what the record names and forgets it. Returns false when nothing was running.
+    @discardableResult
+    public func down() async throws -> Bool {
+        guard let record = try StackRecord.load(from: recordPath) else { return false }
+        await stop(record)
+        return true
+    }
+
+    /// Wipes all data and provisions again on the running moto.
+    public func reset() async throws -> StackRecord {
+        guard case .running(var record) = try await health() else { throw LocalStackError.notRunning }
+        try await record.moto.reset()
+        let definition = try StackDefinition.load(environment: environment)
+        record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment).provision()
+        try record.save(to: recordPath)
+        // The companion keeps its delivery state in memory: restart it against the new stack.
+        await Spawner.stop(record.companionPid)
+        record.companionPid = try Spawner.spawnDetached(
+            executable: executable, arguments: ["local", "serve", "--record", recordPath], environment: environment,
+            logPath: logDirectory + "/companion.log")
+        try record.save(to: recordPath)
+        try await waitForGateway(record)
+        return record
+    }
+
+    func stop(_ record: StackRecord) async {
+        await Spawner.stop(record.companionPid)
+        await Spawner.stop(record.moto.pid)
+        try? FileManager.default.removeItem(atPath: recordPath)
+    }
+
+    private func waitForGateway(_ record: StackRecord) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if await Self.answers(record.gatewayHealthURL) { return }
+            if !Spawner.isAlive(record.companionPid) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let log = (try? String(contentsOfFile: logDirectory + "/companion.log", encoding: .utf8)) ?? ""
+        throw LocalStackError.serverDidNotStart("the companion did not come up: \(MotoInstallation.lastLines(log, count: 3))")
+    }
+
+    static func answers(_ url: String) async -> Bool {
+        guard let schemeEnd = url.range(of: "://"), let slash = url[schemeEnd.upperBound...].firstIndex(of: "/") else { return false }
+        let request = HTTPRequest(method: "GET", origin: String(url[..<slash]), path: String(url[slash...]))
+        return (try? await AsyncHTTPTransport().send(request, timeout: .seconds(2)).status) == 200
+    }
+
+    /// The path of the running executable (for spawning the companion).
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

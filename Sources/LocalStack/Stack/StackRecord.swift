@@ -1,0 +1,58 @@
+import AWSClient
+import Foundation
+
+/// Where the running local stack listens and which processes belong to it, saved under the
+/// state directory so every later command (and the dashboard) finds it without flags.
+public struct StackRecord: Codable, Sendable, Equatable {
+    public var moto: MotoServer
+    public var companionPid: Int32
+    public var gatewayPort: Int
+    public var apiKey: String?
+    public var stack: ProvisionedStack
+    public var startedAt: Date
+
+    /// The local gateway's stage URL for a machine, e.g. `http://127.0.0.1:PORT/main/orders`.
+    public func apiURL(for machine: ProvisionedStack.Machine) -> String {
+        "http://127.0.0.1:\(gatewayPort)/main/\(machine.apiResource)"
+    }
+
+    public var gatewayHealthURL: String { "http://127.0.0.1:\(gatewayPort)/health" }
+
+    /// Moto accepts any key; these make requests look like any other signed AWS call.
+    public static let credentials = AWSCredentials(
+        accessKeyId: "AKIALOCALSTACK000000", secretAccessKey: "orderdeck-local-stack", source: "local stack")
+
+    /// A client for the local stack's moto.
+    public func client(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100))) -> AWSClient {
+        AWSClient(
+            region: stack.region, credentials: StaticCredentialProvider(Self.credentials),
+            endpoints: EndpointResolver(region: stack.region, explicitURL: moto.endpoint, environment: ProcessEnvironment(variables: [:], homeDirectory: "/")),
+            retry: retry)
+    }
+
+    public static func path(in directories: StateDirectories) -> String { directories.state + "/local-stack.json" }
+
+    public static func load(from path: String) throws -> StackRecord? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(StackRecord.self, from: data)
+        } catch {
+            throw LocalStackError.provisioning("\(path) is unreadable (\(error)); remove it or run 'orderdeck local down'")
+        }
+    }
+
+    /// Written atomically, readable by the owner only.
+    public func save(to path: String) throws {
+        try StateDirectories.ensure((path as NSString).deletingLastPathComponent)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let temporary = path + ".tmp-\(getpid())"
+        FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self), attributes: [.posixPermissions: 0o600])
+        guard rename(temporary, path) == 0 else {
+            throw LocalStackError.provisioning("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// Submits generated orders through the local gateway and waits until every execution they
+/// started has reached a final status.
+public struct Seeder: Sendable {
+    public struct Outcome: Sendable, Equatable {
+        public var submitted = 0
+        public var rejected = 0
+        public var statuses: [String: Int] = [:]
+        public var unfinished = 0
+        public var webhooks = 0
+    }
+
+    public let record: StackRecord
+    public let concurrency: Int
+    public let progress: @Sendable (String) -> Void
+
+    public init(record: StackRecord, concurrency: Int = 8, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.record = record
+        self.concurrency = max(1, concurrency)
+        self.progress = progress
+    }
+
+    /// Sends `count` orders to OrderWorkflow (and every fifth payload also to the `sample` webhook),
+    /// then waits up to `timeout` for their executions to finish.
+    public func seed(orders count: Int, seed: UInt64? = nil, timeout: Duration = .seconds(300)) async throws -> Outcome {
+        let client = record.client()
+        let invoker = APIInvoker(client: client)
+        guard let orders = record.stack.machines.first(where: { !$0.isExpress }) else {
+            throw LocalStackError.provisioning("the stack has no Standard state machine")
+        }
+        let webhook = record.stack.machines.first { $0.isExpress }
+        var generator = OrderGenerator(seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+        let payloads = (0..<count).map { _ in generator.order() }
+        let authorization: APIInvoker.Authorization = record.apiKey.map { .apiKey($0) } ?? .none
+        var outcome = Outcome()
+        var arns: [String] = []
+        try await withThrowingTaskGroup(of: (String?, Bool).self) { group in
+            var next = 0
+            func submit(_ index: Int) {
+                let payload = payloads[index]
+                let alsoWebhook = webhook != nil && index % 5 == 0
+                group.addTask {
+                    let result = try await invoker.post(url: record.apiURL(for: orders), body: Array(payload.description.utf8), authorization: authorization)
+                    if alsoWebhook, let webhook {
+                        _ = try await invoker.post(url: record.apiURL(for: webhook), body: Array(payload.description.utf8), authorization: authorization)
+                    }
+                    let arn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
+                    return (result.status == 200 ? arn : nil, alsoWebhook)
+                }
+            }
+            while next < min(concurrency, payloads.count) {
+                submit(next)
+                next += 1
+            }
+            while let (arn, webhookSent) = try await group.next() {
+                if let arn { arns.append(arn) } else { outcome.rejected += 1 }
+                if webhookSent { outcome.webhooks += 1 }
+                outcome.submitted += 1
+                if outcome.submitted % 25 == 0 { progress("submitted \(outcome.submitted)/\(count)") }
+                if next < payloads.count {
+                    submit(next)
+                    next += 1
+                }
+            }
+        }
+        progress("waiting for \(arns.count) executions to finish")
+        let states = StepFunctionsClient(client: client)
+        var pending = Set(arns)
+        let deadline = ContinuousClock.now + timeout
+        while !pending.isEmpty && ContinuousClock.now < deadline {
+            // One ListExecutions sweep is far cheaper than a DescribeExecution per order.
+            for try await page in states.listExecutions(stateMachineArn: orders.arn, pageSize: 1000) {
+                for execution in page where pending.contains(execution.executionArn) && execution.status != "RUNNING" {
+                    pending.remove(execution.executionArn)
+                    outcome.statuses[execution.status, default: 0] += 1
+                }
+            }
+            if !pending.isEmpty { try await Task.sleep(for: .milliseconds(500)) }
+        }
+        outcome.unfinished = pending.count
+        return outcome
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs the built `orderdeck` binary as an operator would, with an isolated state directory.
+public struct CLIRunner: Sendable {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public let executable: String
+    public let environment: [String: String]
+
+    /// The `orderdeck` binary next to the test bundle (SwiftPM builds both into one folder).
+    public static var builtExecutable: String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
+        // Inside an .xctest bundle the binary sits in a subfolder on some platforms.
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("orderdeck").path), directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("orderdeck").path
+    }
+
+    public init(stateDirectory: String, extraEnvironment: [String: String] = [:]) {
+        executable = Self.builtExecutable
+        var environment = ProcessInfo.processInfo.environment
+        environment["ORDERDECK_STATE_DIR"] = stateDirectory
+        environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        for (key, value) in extraEnvironment { environment[key] = value }
+        self.environment = environment
+    }
+
+    public func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                let stderr = err.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(
+                    returning: Result(
+                        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                        stderr: String(decoding: stderr, as: UTF8.self)))
+            }
+        }
+    }
+}
