@@ -10,6 +10,8 @@ struct LocalCommand: AsyncParsableCommand {
         commandName: "local", abstract: "Run the order system locally on the moto server (no AWS account needed).",
         subcommands: [Up.self, Down.self, Status.self, Reset.self, Seed.self, Install.self, Serve.self])
 
+    static let demoOrders = 40
+
     static var controller: LocalStackController {
         LocalStackController(
             directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment),
@@ -103,12 +105,16 @@ struct LocalCommand: AsyncParsableCommand {
         @Option(help: "After seeding, keep submitting one order every N seconds until interrupted.")
         var steady: Double?
 
+        @Option(help: "Seconds to wait for the executions to finish.")
+        var timeout: Int = 180
+
         func run() async throws {
             try await reportingFailures {
                 let record = try await LocalCommand.runningRecord()
                 let started = ContinuousClock.now
                 let seeder = Seeder(record: record, concurrency: concurrency, progress: { LocalCommand.note($0) })
-                let outcome = try await seeder.seed(orders: orders, seed: seed)
+                let outcome = try await seeder.seed(orders: orders, seed: seed, timeout: .seconds(timeout))
+                for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
                 let elapsed = ContinuousClock.now - started
                 let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(
@@ -176,6 +182,10 @@ struct StackSummary {
             lines.append("    logs       \(machine.logGroupName)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    func orderCount() async throws -> Int {
+        try await DynamoDBClient(client: record.client()).scan(.init(TableName: record.stack.tableName, Limit: 1)).Items?.count ?? 0
     }
 
     /// Counts of what the stack holds right now.

@@ -12,6 +12,6 @@ struct OrderDeckCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 a failed AWS call or operation, 64 bad usage, 78 configuration error.
             """,
         version: "0.1.0",
-        subcommands: [WhoAmICommand.self, LocalCommand.self]
+        subcommands: [DemoCommand.self, WhoAmICommand.self, LocalCommand.self]
     )
 }

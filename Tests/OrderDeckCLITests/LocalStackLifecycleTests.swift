@@ -24,8 +24,9 @@ import TestSupport
         #expect(again.stderr.contains("already running"))
         #expect(try StackRecord.load(from: state.path + "/local-stack.json")?.moto.pid == record.moto.pid)
 
-        let seed = try await cli.run(["local", "seed", "--orders", "200", "--seed", "7"])
+        let seed = try await cli.run(["local", "seed", "--orders", "200", "--seed", "7", "--timeout", "90"])
         #expect(seed.status == 0, "\(seed.stdout) \(seed.stderr)")
+        #expect(!seed.stderr.contains("still RUNNING"), "\(seed.stderr)")
         #expect(seed.stdout.hasPrefix("submitted 200 orders"))
         #expect(!seed.stdout.contains("still running"))
         #expect(!seed.stdout.contains("rejected"))
@@ -75,7 +76,7 @@ import TestSupport
         let cli = CLIRunner(stateDirectory: NSTemporaryDirectory())
         let help = try await cli.run(["--help"])
         #expect(help.status == 0)
-        for command in ["whoami", "local"] { #expect(help.stdout.contains("  \(command) ")) }
+        for command in ["demo", "whoami", "local"] { #expect(help.stdout.contains("  \(command) ")) }
         let local = try await cli.run(["local", "--help"])
         for command in ["up", "down", "status", "reset", "seed", "install"] { #expect(local.stdout.contains("  \(command) ")) }
         #expect(!local.stdout.contains("  serve "))

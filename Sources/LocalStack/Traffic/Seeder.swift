@@ -11,6 +11,8 @@ public struct Seeder: Sendable {
         public var statuses: [String: Int] = [:]
         public var unfinished = 0
         public var webhooks = 0
+        /// Executions still RUNNING at the deadline, each with its last history event, for diagnosis.
+        public var stuck: [String] = []
     }
 
     public let record: StackRecord
@@ -81,6 +83,10 @@ public struct Seeder: Sendable {
             if !pending.isEmpty { try await Task.sleep(for: .milliseconds(500)) }
         }
         outcome.unfinished = pending.count
+        for arn in pending.sorted().prefix(5) {
+            let last = try? await states.fullHistory(executionArn: arn).last
+            outcome.stuck.append("\(arn): last event \(last.map { "\($0.id) \($0.type) at \($0.timestamp)" } ?? "none")")
+        }
         return outcome
     }
 }

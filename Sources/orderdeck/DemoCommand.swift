@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LocalStack
+
+/// `orderdeck demo`: the first thing a new operator runs. Brings the local stack up, fills it with
+/// orders in every state, and shows what is there.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Start the local stack, seed it with orders, and show it (no AWS account needed).")
+
+    @Option(help: "How many orders to seed (skipped when the stack already holds orders).")
+    var orders: Int = LocalCommand.demoOrders
+
+    func run() async throws {
+        try await reportingFailures {
+            let (record, alreadyRunning) = try await LocalCommand.controller.up()
+            let summary = StackSummary(record: record)
+            if alreadyRunning { LocalCommand.note("the local stack is already running") }
+            let existing = try await summary.orderCount()
+            if existing == 0 && orders > 0 {
+                LocalCommand.note("seeding \(orders) orders through the local API gateway")
+                let outcome = try await Seeder(record: record, progress: { LocalCommand.note($0) }).seed(orders: orders)
+                for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
+            }
+            print(summary.text)
+            print(try await summary.contents())
+            print("""
+
+                Next: 'orderdeck local seed --orders 20' for more traffic, 'orderdeck local down' to stop.
+                The AWS CLI works against it too:
+                  AWS_ENDPOINT_URL=\(record.moto.endpoint) AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \\
+                    aws --region \(record.stack.region) stepfunctions list-state-machines
+                """)
+        }
+    }
+}
