@@ -36,6 +36,8 @@ let package = Package(
         ),
         // Typed request/response shapes and calls for the services OrderDeck uses.
         .target(name: "AWSServices", dependencies: ["AWSClient"]),
+        // The domain: orders, executions (Express rebuilt from logs), histories, log tail, submissions.
+        .target(name: "OrderDeckCore", dependencies: ["AWSServices", .product(name: "Logging", package: "swift-log")]),
         // The local copy of the order system: moto lifecycle, provisioning, companions.
         .target(
             name: "LocalStack",
@@ -51,6 +53,7 @@ let package = Package(
             dependencies: [
                 "AWSServices",
                 "LocalStack",
+                "OrderDeckCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
+        .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
         .testTarget(name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck"]),
     ],

@@ -1,0 +1,85 @@
+import AWSServices
+import Foundation
+
+/// An execution as OrderDeck shows it, from ListExecutions/DescribeExecution (Standard) or rebuilt
+/// from vended logs (Express).
+public struct Execution: Sendable, Hashable, Identifiable {
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// ListExecutions / DescribeExecution.
+        case api
+        /// Rebuilt from the vended log group.
+        case logs
+    }
+
+    public var arn: String
+    public var name: String
+    public var machineName: String
+    /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE; UNKNOWN when logs stop
+    /// without a terminal event and too long ago to be still running.
+    public var status: String
+    public var startDate: Date?
+    public var stopDate: Date?
+    public var input: String?
+    public var output: String?
+    public var error: String?
+    public var cause: String?
+    public var source: Source
+    /// Logs lack events (gaps in ids, no ExecutionStarted): the record is incomplete.
+    public var isPartial: Bool
+    /// Some payload was cut by Step Functions (over 256 KB).
+    public var isTruncated: Bool
+
+    public var id: String { arn }
+    public var isExpress: Bool { arn.contains(":express:") }
+
+    public init(
+        arn: String, name: String, machineName: String, status: String, startDate: Date?, stopDate: Date?, input: String? = nil,
+        output: String? = nil, error: String? = nil, cause: String? = nil, source: Source, isPartial: Bool = false,
+        isTruncated: Bool = false
+    ) {
+        self.arn = arn
+        self.name = name
+        self.machineName = machineName
+        self.status = status
+        self.startDate = startDate
+        self.stopDate = stopDate
+        self.input = input
+        self.output = output
+        self.error = error
+        self.cause = cause
+        self.source = source
+        self.isPartial = isPartial
+        self.isTruncated = isTruncated
+    }
+
+    public init(listItem: StepFunctions.ExecutionListItem, machineName: String) {
+        self.init(
+            arn: listItem.executionArn, name: listItem.name, machineName: machineName, status: listItem.status,
+            startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
+    }
+
+    public init(described: StepFunctions.DescribeExecutionOutput, machineName: String) {
+        self.init(
+            arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn), machineName: machineName,
+            status: described.status, startDate: described.startDate, stopDate: described.stopDate, input: described.input,
+            output: described.output, error: described.error, cause: described.cause, source: .api)
+    }
+
+    /// `arn:aws:states:r:a:execution:Machine:name` (or `:express:Machine:name:uuid`) → name.
+    public static func name(fromArn arn: String) -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 8 else { return parts.last.map(String.init) ?? arn }
+        return String(parts[7])
+    }
+
+    /// The machine name inside an execution ARN.
+    public static func machineName(fromArn arn: String) -> String? {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count >= 7 ? String(parts[6]) : nil
+    }
+
+    public func elapsed(now: Date) -> TimeInterval? {
+        guard let startDate else { return nil }
+        return (stopDate ?? now).timeIntervalSince(startDate)
+    }
+}

@@ -1,0 +1,75 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// An order as an operator reads it: the known fields of an ORDER item mapped, every other
+/// attribute kept as it came (nested maps, sets, binaries, 38-digit numbers) — nothing is dropped
+/// and nothing in an odd item can crash the mapping.
+public struct Order: Sendable, Hashable, Identifiable {
+    public var userId: String
+    public var id: String
+    public var status: String
+    public var createdAt: Date?
+    public var updatedAt: Date?
+    /// The amount exactly as stored (DynamoDB numbers keep up to 38 digits).
+    public var amount: String?
+    public var currency: String?
+    public var executionArn: String?
+    public var customerEmail: String?
+    public var itemCount: Int?
+    /// Every attribute of the item, the known ones included.
+    public var attributes: DynamoItem
+
+    /// Attributes that are not mapped to a field above.
+    public var otherAttributes: DynamoItem {
+        attributes.filter { !Self.knownKeys.contains($0.key) }
+    }
+
+    static let knownKeys: Set<String> = [
+        "user_id", "id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn", "customerEmail", "items",
+    ]
+
+    public init(item: DynamoItem) {
+        attributes = item
+        userId = item["user_id"]?.displayText ?? ""
+        id = item["id"]?.displayText ?? ""
+        status = item["orderStatus"]?.stringValue ?? (item["orderStatus"] == nil ? "UNKNOWN" : item["orderStatus"]!.displayText)
+        createdAt = item["createdAt"].flatMap(Self.date)
+        updatedAt = item["updatedAt"].flatMap(Self.date)
+        switch item["amount"] {
+        case .n(let text)?: amount = text
+        case .s(let text)?: amount = text
+        default: amount = nil
+        }
+        currency = item["currency"]?.stringValue
+        executionArn = item["executionArn"]?.stringValue
+        customerEmail = item["customerEmail"]?.stringValue
+        switch item["items"] {
+        case .l(let list)?: itemCount = list.count
+        case .s(let text)?:
+            if case .array(let list)? = try? JSONValue.parse(text) { itemCount = list.count }
+        default: itemCount = nil
+        }
+    }
+
+    /// ISO-8601 text (with or without fraction, `+00:00` or `Z`) or epoch seconds.
+    static func date(_ value: AttributeValue) -> Date? {
+        switch value {
+        case .s(let text): return ISO8601.parse(text) ?? Self.isoWithOffset(text)
+        case .n(let text): return Double(text).map { Date(timeIntervalSince1970: $0 > 1e11 ? $0 / 1000 : $0) }
+        default: return nil
+        }
+    }
+
+    /// moto writes `2026-11-23T07:41:46.291996+00:00` (microseconds), which ISO8601DateFormatter refuses.
+    static func isoWithOffset(_ text: String) -> Date? {
+        guard let dot = text.firstIndex(of: ".") else { return nil }
+        let zoneStart = text[dot...].firstIndex { $0 == "+" || $0 == "-" || $0 == "Z" } ?? text.endIndex
+        let fraction = text[text.index(after: dot)..<zoneStart]
+        let trimmed = String(text[..<dot]) + "." + String(fraction.prefix(3)) + String(text[zoneStart...])
+        return ISO8601.parse(trimmed)
+    }
+
+    /// The execution name this order's workflow runs under (the order id, by convention).
+    public var executionName: String { id }
+}
