@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // Pure SigV4 signer: swift-crypto only, no I/O.
@@ -37,7 +38,11 @@ let package = Package(
         // Typed request/response shapes and calls for the services OrderDeck uses.
         .target(name: "AWSServices", dependencies: ["AWSClient"]),
         // The domain: orders, executions (Express rebuilt from logs), histories, log tail, submissions.
-        .target(name: "OrderDeckCore", dependencies: ["AWSServices", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "OrderDeckCore",
+            dependencies: [
+                "AWSServices", .product(name: "Logging", package: "swift-log"), .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
         // The local copy of the order system: moto lifecycle, provisioning, companions.
         .target(
             name: "LocalStack",

@@ -1,0 +1,67 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// Executions and their histories, read the way each machine type allows: Standard through the
+/// Step Functions API, Express rebuilt from the vended log group (AWS keeps nothing else).
+public struct ExecutionStore: Sendable {
+    public let session: StackSession
+    public let now: @Sendable () -> Date
+    /// How far back Express executions are read from the logs.
+    public var expressLookback: TimeInterval
+
+    public init(session: StackSession, now: @escaping @Sendable () -> Date = { Date() }, expressLookback: TimeInterval = 24 * 3600) {
+        self.session = session
+        self.now = now
+        self.expressLookback = expressLookback
+    }
+
+    var reader: LogReader { LogReader(logs: session.logs, budget: session.logsBudget) }
+
+    /// Executions of one machine, newest first; `limit` stops paging early.
+    public func list(machine: MachineInfo, status: String? = nil, limit: Int? = nil) async throws -> [Execution] {
+        if machine.isExpress {
+            guard let group = machine.logGroupName else {
+                throw CoreError.notFound("\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
+            }
+            let start = Int64((now().timeIntervalSince1970 - expressLookback) * 1000)
+            var executions = ExpressReconstructor().reconstruct(try await reader.records(group: group, start: start), now: now()).map(\.execution)
+            if let status { executions = executions.filter { $0.status == status } }
+            if let limit { executions = Array(executions.prefix(limit)) }
+            return executions
+        }
+        var executions: [Execution] = []
+        for try await page in session.stepFunctions.listExecutions(
+            stateMachineArn: machine.arn, statusFilter: status, pageSize: limit.map { min($0, 1000) })
+        {
+            executions.append(contentsOf: page.map { Execution(listItem: $0, machineName: machine.name) })
+            if let limit, executions.count >= limit { return Array(executions.prefix(limit)) }
+        }
+        return executions
+    }
+
+    /// One execution with input/output/error, and its events in id order.
+    public func detail(arn: String) async throws -> (execution: Execution, events: [ExecutionEvent]) {
+        let machine = try await session.machine(forExecution: arn)
+        if arn.contains(":express:") || machine?.isExpress == true {
+            guard let group = machine?.logGroupName else {
+                throw CoreError.notFound("no log group for the machine of \(arn)")
+            }
+            // Server-side narrowing by the ARN as a phrase; the client filter below is what counts.
+            let records = try await reader.records(group: group, filterPattern: "\"\(arn)\"").filter { $0.executionArn == arn }
+            guard !records.isEmpty else { throw CoreError.notFound("no log records for \(arn) in \(group)") }
+            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now())
+            return (rebuilt.execution, rebuilt.events)
+        }
+        let described = try await session.stepFunctions.describeExecution(arn)
+        let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
+        return (Execution(described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? ""), events)
+    }
+
+    /// The execution ARN of an order: stored on the item, or the order id as execution name.
+    public func executionArn(for order: Order) async throws -> String? {
+        if let arn = order.executionArn { return arn }
+        guard let machine = try await session.machines().first(where: { !$0.isExpress }) else { return nil }
+        return machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + order.executionName
+    }
+}

@@ -1,0 +1,121 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// One tailed log line: the raw event and, when it is a Step Functions record, its parsed form.
+public struct TailedEvent: Sendable, Hashable {
+    public var group: String
+    public var stream: String
+    public var eventId: String
+    public var timestamp: Int64
+    public var message: String
+    public var record: VendedLogEvent?
+}
+
+/// Follows one or more log groups like `aws logs tail --follow`, without its gaps and repeats:
+/// each poll asks FilterLogEvents for everything since the newest timestamp seen minus an overlap
+/// window (so events that arrive late, out of order, are still found), reads every page, drops
+/// event ids already printed, and hands back the new events sorted by time across streams.
+/// New streams are picked up automatically (the query is by group, not by stream).
+public actor LogTail {
+    public let groups: [String]
+    public let filterPattern: String?
+    /// How late an event may arrive (behind the newest one seen) and still be shown.
+    public let overlap: Int64
+    private let reader: LogReader
+    private var watermark: [String: Int64] = [:]
+    /// Ids printed within the overlap window, per group, with their timestamps for pruning.
+    private var seen: [String: [String: Int64]] = [:]
+    public private(set) var delivered = 0
+
+    public init(reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil, overlap: Duration = .seconds(30)) {
+        self.reader = reader
+        self.groups = groups
+        self.filterPattern = filterPattern
+        self.overlap = Int64(overlap.seconds * 1000)
+        let start = Int64(since.timeIntervalSince1970 * 1000)
+        for group in groups { watermark[group] = start }
+    }
+
+    /// One round over every group: the events not delivered before, oldest first.
+    public func poll() async throws -> [TailedEvent] {
+        var fresh: [TailedEvent] = []
+        for group in groups {
+            let newest = watermark[group] ?? 0
+            let start = max(0, newest - overlap)
+            let events = try await reader.events(group: group, start: start, filterPattern: filterPattern)
+            var ids = seen[group] ?? [:]
+            var top = newest
+            for event in events {
+                let timestamp = event.timestamp ?? 0
+                let id = event.eventId ?? "\(event.logStreamName ?? "")/\(timestamp)/\(event.message?.hashValue ?? 0)"
+                guard timestamp >= start, ids[id] == nil else { continue }
+                // Before the first watermark (the --since point) nothing is shown.
+                if timestamp < (watermark[group] ?? 0) - overlap { continue }
+                ids[id] = timestamp
+                top = max(top, timestamp)
+                let message = event.message ?? ""
+                fresh.append(
+                    TailedEvent(
+                        group: group, stream: event.logStreamName ?? "", eventId: id, timestamp: timestamp, message: message,
+                        record: VendedLogEvent(message: message, logStreamName: event.logStreamName, eventId: id, fallbackTimestamp: timestamp)))
+            }
+            watermark[group] = top
+            // Forget ids that fell out of the window: they can no longer come back.
+            let floor = top - overlap
+            seen[group] = ids.filter { $0.value >= floor }
+        }
+        delivered += fresh.count
+        // Time order across streams and groups; ties keep execution event order.
+        return fresh.sorted {
+            ($0.timestamp, $0.record?.executionArn ?? "", $0.record?.event.id ?? 0, $0.eventId)
+                < ($1.timestamp, $1.record?.executionArn ?? "", $1.record?.event.id ?? 0, $1.eventId)
+        }
+    }
+
+    /// Polls until cancelled: `interval` between rounds, doubling (up to `maxInterval`) while
+    /// nothing arrives or the service throttles, back to `interval` as soon as events flow.
+    public nonisolated func follow(
+        interval: Duration = .seconds(1), maxInterval: Duration = .seconds(10),
+        onState: @escaping @Sendable (FollowState) -> Void = { _ in }
+    ) -> AsyncThrowingStream<[TailedEvent], any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                var wait = interval
+                while !Task.isCancelled {
+                    do {
+                        let batch = try await self.poll()
+                        if !batch.isEmpty { continuation.yield(batch) }
+                        wait = batch.isEmpty ? min(wait * 2, maxInterval) : interval
+                        onState(.live)
+                    } catch is CancellationError {
+                        break
+                    } catch let error as AWSServiceError where error.isThrottling {
+                        wait = min(max(wait * 2, .seconds(2)), .seconds(30))
+                        onState(.throttled(backingOff: wait))
+                    } catch let error as AWSClientError {
+                        if case .network = error {
+                            wait = min(max(wait * 2, .seconds(1)), .seconds(15))
+                            onState(.disconnected(String(describing: error), retryingIn: wait))
+                        } else {
+                            continuation.finish(throwing: error)
+                            return
+                        }
+                    } catch {
+                        continuation.finish(throwing: error)
+                        return
+                    }
+                    try? await Task.sleep(for: wait)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    public enum FollowState: Sendable, Equatable {
+        case live
+        case throttled(backingOff: Duration)
+        case disconnected(String, retryingIn: Duration)
+    }
+}

@@ -1,0 +1,115 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// Reads orders from the ORDER table: lazily, page by page, so the first screenful shows before a
+/// large table is read; in parallel segments for big tables; by Query when the user is known.
+public struct OrderStore: Sendable {
+    public let dynamoDB: DynamoDBClient
+    public let tableName: String
+
+    public init(dynamoDB: DynamoDBClient, tableName: String) {
+        self.dynamoDB = dynamoDB
+        self.tableName = tableName
+    }
+
+    public struct Filter: Sendable, Equatable {
+        public var status: String?
+        public var userId: String?
+        public init(status: String? = nil, userId: String? = nil) {
+            self.status = status
+            self.userId = userId
+        }
+    }
+
+    public struct Loaded: Sendable {
+        public var orders: [Order]
+        /// The cap was reached with more left in the table.
+        public var moreAvailable: Bool
+    }
+
+    /// Pages of orders as they arrive. With a user, a Query on the partition key; otherwise a
+    /// Scan (`segments` > 1 scans in parallel). The status filter runs server side.
+    public func pages(filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil) -> AsyncThrowingStream<[Order], any Error> {
+        let names: [String: String] = filter.status == nil ? [:] : ["#s": "orderStatus"]
+        let values: DynamoItem = filter.status.map { [":s": .s($0)] } ?? [:]
+        let filterExpression: String? = filter.status == nil ? nil : "#s = :s"
+        let dynamoDB = self.dynamoDB
+        let tableName = self.tableName
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    if let user = filter.userId {
+                        var keyValues = values
+                        keyValues[":u"] = .s(user)
+                        var keyNames = names
+                        keyNames["#u"] = "user_id"
+                        let input = DynamoDB.QueryInput(
+                            TableName: tableName, KeyConditionExpression: "#u = :u", FilterExpression: filterExpression,
+                            ExpressionAttributeNames: keyNames, ExpressionAttributeValues: keyValues, Limit: pageSize)
+                        for try await page in dynamoDB.queryPages(input) { continuation.yield((page.Items ?? []).map(Order.init(item:))) }
+                    } else {
+                        let input = DynamoDB.ScanInput(
+                            TableName: tableName, Limit: pageSize, FilterExpression: filterExpression,
+                            ExpressionAttributeNames: names.isEmpty ? nil : names, ExpressionAttributeValues: values.isEmpty ? nil : values)
+                        if segments > 1 {
+                            for try await page in dynamoDB.parallelScan(input, segments: segments) {
+                                continuation.yield((page.Items ?? []).map(Order.init(item:)))
+                            }
+                        } else {
+                            for try await page in dynamoDB.scanPages(input) { continuation.yield((page.Items ?? []).map(Order.init(item:))) }
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Up to `cap` orders (nil: all), stopping the scan as soon as the cap is reached.
+    public func load(filter: Filter = Filter(), cap: Int? = nil, segments: Int = 1, pageSize: Int? = nil) async throws -> Loaded {
+        var orders: [Order] = []
+        for try await page in pages(filter: filter, segments: segments, pageSize: pageSize ?? cap.map { min($0, 1000) }) {
+            orders.append(contentsOf: page)
+            if let cap, orders.count >= cap {
+                return Loaded(orders: Array(orders.prefix(cap)), moreAvailable: true)
+            }
+        }
+        return Loaded(orders: orders, moreAvailable: false)
+    }
+
+    /// One order by id (and user, when known: then it is a GetItem).
+    public func order(id: String, userId: String? = nil) async throws -> Order? {
+        if let userId {
+            return try await dynamoDB.getItem(.init(TableName: tableName, Key: ["user_id": .s(userId), "id": .s(id)])).map(Order.init(item:))
+        }
+        let input = DynamoDB.ScanInput(
+            TableName: tableName, FilterExpression: "#i = :i", ExpressionAttributeNames: ["#i": "id"], ExpressionAttributeValues: [":i": .s(id)])
+        for try await page in dynamoDB.scanPages(input) {
+            if let item = page.Items?.first { return Order(item: item) }
+        }
+        return nil
+    }
+}
+
+extension Order {
+    /// Sort keys for tables and `--sort`.
+    public enum SortKey: String, Sendable, CaseIterable {
+        case created, id, user, status, amount
+    }
+
+    public static func sorted(_ orders: [Order], by key: SortKey, descending: Bool) -> [Order] {
+        let ascending: [Order]
+        switch key {
+        case .created: ascending = orders.sorted { ($0.createdAt ?? .distantPast, $0.id) < ($1.createdAt ?? .distantPast, $1.id) }
+        case .id: ascending = orders.sorted { $0.id < $1.id }
+        case .user: ascending = orders.sorted { ($0.userId, $0.id) < ($1.userId, $1.id) }
+        case .status: ascending = orders.sorted { ($0.status, $0.id) < ($1.status, $1.id) }
+        case .amount: ascending = orders.sorted { (Decimal(string: $0.amount ?? "") ?? -1) < (Decimal(string: $1.amount ?? "") ?? -1) }
+        }
+        return descending ? ascending.reversed() : ascending
+    }
+}

@@ -1,0 +1,100 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// A state machine as the core works with it: its type decides how executions are read.
+public struct MachineInfo: Sendable, Hashable {
+    public var name: String
+    public var arn: String
+    /// STANDARD or EXPRESS, from DescribeStateMachine — never guessed by trying ListExecutions.
+    public var type: String
+    public var logGroupName: String?
+    public var logLevel: String
+    public var includesExecutionData: Bool
+
+    public var isExpress: Bool { type == "EXPRESS" }
+}
+
+/// A connection to one stack: its config, an AWS client and the resolved state machines.
+public actor StackSession {
+    public nonisolated let config: StackConfig
+    public nonisolated let client: AWSClient
+    /// One budget for every CloudWatch Logs call this process makes (the account limit is a few per second).
+    public nonisolated let logsBudget: RateBudget
+    private var resolvedMachines: [MachineInfo]?
+
+    public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5)) {
+        self.config = config
+        self.client = client
+        self.logsBudget = logsBudget
+    }
+
+    public nonisolated var dynamoDB: DynamoDBClient { DynamoDBClient(client: client) }
+    public nonisolated var stepFunctions: StepFunctionsClient { StepFunctionsClient(client: client) }
+    public nonisolated var logs: CloudWatchLogsClient { CloudWatchLogsClient(client: client) }
+
+    /// The configured machines, by name or ARN, described once.
+    public func machines() async throws -> [MachineInfo] {
+        if let resolvedMachines { return resolvedMachines }
+        var arns: [String] = []
+        let byName = config.stateMachines.filter { !$0.hasPrefix("arn:") }
+        var listed: [StepFunctions.StateMachineListItem] = []
+        if !byName.isEmpty { listed = try await stepFunctions.listStateMachines().collect().flatMap { $0 } }
+        for reference in config.stateMachines {
+            if reference.hasPrefix("arn:") {
+                arns.append(reference)
+            } else if let found = listed.first(where: { $0.name == reference }) {
+                arns.append(found.stateMachineArn)
+            } else {
+                throw CoreError.notFound(
+                    "state machine '\(reference)' is not in \(client.region) (have: \(listed.map(\.name).sorted().joined(separator: ", ")))")
+            }
+        }
+        var machines: [MachineInfo] = []
+        for arn in arns {
+            let described = try await stepFunctions.describeStateMachine(arn)
+            let logging = described.loggingConfiguration
+            machines.append(
+                MachineInfo(
+                    name: described.name, arn: described.stateMachineArn, type: described.type,
+                    logGroupName: logging?.logGroupNames.first, logLevel: logging?.level ?? "OFF",
+                    includesExecutionData: logging?.includeExecutionData ?? false))
+        }
+        resolvedMachines = machines
+        return machines
+    }
+
+    public func machine(named name: String) async throws -> MachineInfo {
+        let all = try await machines()
+        guard let machine = all.first(where: { $0.name == name || $0.arn == name }) else {
+            throw CoreError.notFound("no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
+        }
+        return machine
+    }
+
+    /// The machine an execution ARN belongs to.
+    public func machine(forExecution arn: String) async throws -> MachineInfo? {
+        guard let name = Execution.machineName(fromArn: arn) else { return nil }
+        return try await machines().first { $0.name == name }
+    }
+
+    /// Log groups to tail: configured ones, else each machine's logging destination.
+    public func logGroups() async throws -> [String] {
+        if !config.logGroups.isEmpty { return config.logGroups }
+        return try await machines().compactMap(\.logGroupName)
+    }
+}
+
+/// Domain-level failures with a message for the operator.
+public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case invalidInput(String)
+    case readOnly(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let message), .invalidInput(let message): return message
+        case .readOnly(let action): return "\(action) is disabled: this stack is read-only"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import AWSClient
+import Foundation
+
+/// One order sent (or about to be sent) to the API endpoint, as the journal remembers it.
+public struct Submission: Sendable, Codable, Hashable, Identifiable {
+    public enum State: String, Sendable, Codable, Hashable {
+        /// Journaled, not yet answered. Seen from a later process: the outcome is unknown.
+        case pending
+        /// The API answered (any status).
+        case answered
+        /// No answer: network failure, refused connection, timeout.
+        case failed
+    }
+
+    public var id: String
+    public var orderId: String
+    public var stack: String
+    public var url: String
+    /// The order JSON exactly as sent.
+    public var body: String
+    public var createdAt: Date
+    public var state: State
+    public var attempts: Int
+    public var status: Int?
+    public var responseBody: String?
+    public var requestId: String?
+    public var executionArn: String?
+    public var executionStatus: String?
+    public var error: String?
+    public var updatedAt: Date?
+
+    /// The API accepted it (2xx).
+    public var isAccepted: Bool { state == .answered && (200..<300).contains(status ?? 0) }
+
+    /// What an operator sees in the list.
+    public func outcome(inProcess: Bool) -> String {
+        switch state {
+        case .pending: return inProcess ? "sending" : "unknown outcome"
+        case .failed: return "failed: \(error ?? "no answer")"
+        case .answered:
+            var text = "\(status ?? 0)"
+            if let body = responseBody.flatMap({ try? JSONValue.parse($0) })?["status"]?.stringValue { text += " \(body)" }
+            if let executionStatus { text += " → \(executionStatus)" }
+            return text
+        }
+    }
+}
+

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+
+/// The append-only record of every submission, written before the request goes out and again
+/// when the outcome is known, so nothing is lost if the network or the process fails.
+///
+/// One JSON document per line (the whole submission, latest wins per id); the file is 0600 in a
+/// 0700 directory, each append is one `write` followed by `fsync`. A corrupt line is skipped with
+/// a warning and the rest kept. Never holds secrets: only URL, body and the API's answer.
+public actor SubmissionJournal {
+    public let path: String
+    private let logger: Logger
+    /// Submissions started by this process (their `pending` means "in flight", not "unknown").
+    private var ownPending: Set<String> = []
+    public private(set) var warnings: [String] = []
+
+    public init(path: String, logger: Logger = Logger(label: "orderdeck.journal")) {
+        self.path = path
+        self.logger = logger
+    }
+
+    public static func defaultPath(environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let state = environment["ORDERDECK_STATE_DIR"] ?? (environment["XDG_STATE_HOME"] ?? home + "/.local/state") + "/orderdeck"
+        return state + "/submissions.jsonl"
+    }
+
+    public func record(_ submission: Submission) throws {
+        if submission.state == .pending { ownPending.insert(submission.id) } else { ownPending.remove(submission.id) }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(submission)
+        line.append(UInt8(ascii: "\n"))
+        try append(line)
+    }
+
+    public func isOwnPending(_ id: String) -> Bool { ownPending.contains(id) }
+
+    /// Every submission, newest first; unreadable lines are reported in `warnings`.
+    public func all() throws -> [Submission] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var latest: [String: Submission] = [:]
+        var order: [String] = []
+        var problems: [String] = []
+        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            guard let submission = try? decoder.decode(Submission.self, from: Data(line)) else {
+                problems.append("\(path):\(index + 1): unreadable journal line skipped")
+                continue
+            }
+            if latest[submission.id] == nil { order.append(submission.id) }
+            latest[submission.id] = submission
+        }
+        if problems != warnings {
+            for problem in problems where !warnings.contains(problem) { logger.warning("\(problem)") }
+            warnings = problems
+        }
+        return order.reversed().compactMap { latest[$0] }
+    }
+
+    private func append(_ bytes: Data) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CoreError.invalidInput("cannot open the journal \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CoreError.invalidInput("cannot write the journal \(path): \(String(cString: strerror(errno)))") }
+        fsync(fd)
+    }
+}

@@ -1,0 +1,105 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// Sends orders to the stack's API endpoint: journal first, then POST, then journal the answer
+/// and the execution it started.
+public struct Submitter: Sendable {
+    public let session: StackSession
+    public let journal: SubmissionJournal
+    public let environment: [String: String]
+    public let now: @Sendable () -> Date
+
+    public init(session: StackSession, journal: SubmissionJournal, environment: [String: String] = ProcessInfo.processInfo.environment, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.session = session
+        self.journal = journal
+        self.environment = environment
+        self.now = now
+    }
+
+    public func submit(_ order: JSONValue) async throws -> Submission {
+        guard let api = session.config.api else {
+            throw CoreError.notFound("stack \(session.config.name) has no API endpoint configured ([stacks.\(session.config.name).api] url)")
+        }
+        if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
+        let submission = Submission(
+            id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name, url: api.url,
+            body: order.description, createdAt: now(), state: .pending, attempts: 0)
+        return try await send(submission)
+    }
+
+    /// Sends a journaled submission again, with the same order id (so an order the API already
+    /// accepted is recognised as a duplicate instead of being run twice).
+    public func resend(id: String) async throws -> Submission {
+        guard let submission = try await journal.all().first(where: { $0.id == id || $0.id.hasPrefix(id) }) else {
+            throw CoreError.notFound("no submission \(id) in the journal")
+        }
+        return try await send(submission)
+    }
+
+    private func send(_ original: Submission) async throws -> Submission {
+        var submission = original
+        submission.state = .pending
+        submission.attempts += 1
+        submission.updatedAt = now()
+        try await journal.record(submission)
+        let authorization: APIInvoker.Authorization
+        switch session.config.api?.auth ?? .none {
+        case .none: authorization = .none
+        case .iam: authorization = .iam
+        case .apiKey:
+            guard let key = session.config.api?.apiKey ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] }) else {
+                submission.state = .failed
+                submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
+                try await journal.record(submission)
+                return submission
+            }
+            authorization = .apiKey(key)
+        }
+        do {
+            let result = try await APIInvoker(client: session.client).post(url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
+            submission.state = .answered
+            submission.status = result.status
+            submission.responseBody = String(result.body.prefix(4096))
+            submission.requestId = result.requestId
+            submission.executionArn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
+            if submission.executionArn == nil, (200..<300).contains(result.status) {
+                submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
+            }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            submission.state = .failed
+            submission.error = String(describing: error)
+        }
+        submission.updatedAt = now()
+        try await journal.record(submission)
+        return submission
+    }
+
+    /// When the API does not return the ARN: the workflow names executions after the order id.
+    func derivedExecutionArn(orderId: String) async throws -> String? {
+        guard !orderId.isEmpty, let machine = try await session.machines().first(where: { !$0.isExpress }) else { return nil }
+        return machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + orderId
+    }
+
+    /// Waits for the execution to end and journals its final status.
+    public func waitForCompletion(_ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500)) async throws -> Submission {
+        guard let arn = submission.executionArn else {
+            throw CoreError.notFound("the API did not say which execution it started, and none could be derived")
+        }
+        let store = ExecutionStore(session: session, now: now)
+        let deadline = ContinuousClock.now + timeout
+        var result = submission
+        while ContinuousClock.now < deadline {
+            if let detail = try? await store.detail(arn: arn), detail.execution.status != "RUNNING" {
+                result.executionStatus = detail.execution.status
+                result.updatedAt = now()
+                try await journal.record(result)
+                return result
+            }
+            try await Task.sleep(for: poll)
+        }
+        throw CoreError.notFound("\(arn) still RUNNING after \(Int(timeout.seconds)) s")
+    }
+}

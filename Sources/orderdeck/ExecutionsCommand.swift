@@ -1,0 +1,123 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+import OrderDeckCore
+
+/// `orderdeck executions`: executions of every watched machine (Express ones from their logs).
+struct ExecutionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "executions", abstract: "List state-machine executions (Express executions are rebuilt from the vended logs).")
+
+    @OptionGroup var stack: StackOptions
+
+    @Option(help: "Only this state machine (name or ARN).")
+    var machine: String?
+
+    @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED).")
+    var status: String?
+
+    @Option(help: "At most this many per machine (0: all).")
+    var limit: Int = 100
+
+    @Option(help: "table or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await stack.session()
+            let machines: [MachineInfo]
+            if let machine {
+                machines = [try await session.machine(named: machine)]
+            } else {
+                machines = try await session.machines()
+            }
+            let store = ExecutionStore(session: session)
+            var all: [Execution] = []
+            for machine in machines {
+                all += try await store.list(machine: machine, status: status, limit: limit > 0 ? limit : nil)
+            }
+            switch output {
+            case .json:
+                print(JSONValue.array(all.map(JSONOutput.execution)).description)
+            case .table:
+                var table = TextTable(headers: ["MACHINE", "NAME", "STATUS", "STARTED", "DURATION", "NOTE"])
+                let now = Date()
+                for execution in all {
+                    var notes: [String] = []
+                    if execution.isExpress { notes.append("express, from logs") }
+                    if execution.isPartial { notes.append("partial record") }
+                    if execution.isTruncated { notes.append("payload truncated") }
+                    table.add([
+                        execution.machineName, execution.name, execution.status, Age.iso(execution.startDate),
+                        Age.duration(execution.elapsed(now: now)), notes.joined(separator: ", "),
+                    ])
+                }
+                print(table.render())
+            }
+        }
+    }
+}
+
+/// `orderdeck history`: one execution's timeline, failing state first.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show an execution's states and events, by order id or execution ARN.")
+
+    @OptionGroup var stack: StackOptions
+
+    @Argument(help: "An order id or an execution ARN.")
+    var target: String
+
+    @Flag(help: "Print the raw event list instead of the state timeline.")
+    var events = false
+
+    @Option(help: "table or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await stack.session()
+            let store = ExecutionStore(session: session)
+            let arn: String
+            if target.hasPrefix("arn:") {
+                arn = target
+            } else {
+                let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+                guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) else {
+                    throw CLIFailure(message: "no order '\(target)' in \(session.config.tableName)", code: .failure)
+                }
+                arn = found
+            }
+            let (execution, history) = try await store.detail(arn: arn)
+            let timeline = Timeline(events: history)
+            if output == .json {
+                print(
+                    JSONValue.object([
+                        ("execution", JSONOutput.execution(execution)), ("timeline", .array(timeline.steps.map(JSONOutput.step))),
+                        ("events", .array(history.map(JSONOutput.event))),
+                    ]).description)
+                return
+            }
+            print("\(TerminalSafe.escape(execution.arn))")
+            print("status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
+                + (execution.isExpress ? "   (Express: rebuilt from logs)" : "") + (execution.isPartial ? "   PARTIAL RECORD" : ""))
+            if let failure = timeline.failure {
+                print("FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))")
+            }
+            if events {
+                var table = TextTable(headers: ["ID", "TIME", "TYPE", "STATE", "DETAIL"], maxWidth: 80)
+                for event in history {
+                    table.add([String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "", event.error ?? event.output ?? event.input ?? ""])
+                }
+                print(table.render())
+            } else {
+                var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 70)
+                for step in timeline.steps {
+                    let result = step.failed ? "FAILED \(step.error ?? "")" : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
+                    table.add([step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries), result])
+                }
+                print(table.render())
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+import OrderDeckCore
+
+/// `orderdeck logs`: the vended log groups, once or followed live.
+struct LogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs", abstract: "Print (or follow) the state machines' log groups, Step Functions records shown compactly.")
+
+    @OptionGroup var stack: StackOptions
+
+    @Flag(help: "Keep printing new events as they arrive.")
+    var follow = false
+
+    @Option(help: "How far back to start: 30s, 10m, 2h, 1d.")
+    var since: String = "10m"
+
+    @Option(help: "CloudWatch Logs filter pattern (applied by the service).")
+    var filter: String?
+
+    @Option(help: "Only lines matching this regular expression (applied here).")
+    var grep: String?
+
+    @Option(help: "Only these log groups (default: every watched machine's group).")
+    var group: [String] = []
+
+    @Option(help: "table (one line per event) or json (JSON lines).")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            guard let lookback = Self.parseDuration(since) else {
+                throw CLIFailure(message: "--since must look like 30s, 10m, 2h or 1d", code: .usage)
+            }
+            let pattern: NSRegularExpression? = try grep.map {
+                do { return try NSRegularExpression(pattern: $0) } catch {
+                    throw CLIFailure(message: "--grep is not a valid regular expression: \($0)", code: .usage)
+                }
+            }
+            let session = try await stack.session()
+            let groups = group.isEmpty ? try await session.logGroups() : group
+            let tail = LogTail(
+                reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
+                since: Date().addingTimeInterval(-lookback), filterPattern: filter)
+            let emit: ([TailedEvent]) -> Void = { batch in
+                for event in batch {
+                    let line = output == .json ? JSONOutput.tailed(event).description : Self.compact(event)
+                    if let pattern, pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) == nil { continue }
+                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                }
+                FileHandle.standardOutput.synchronizeFile()
+            }
+            if !follow {
+                emit(try await tail.poll())
+                return
+            }
+            for try await batch in tail.follow(interval: .seconds(1), onState: { state in
+                switch state {
+                case .live: break
+                case .throttled(let wait): FileHandle.standardError.write(Data("orderdeck: throttled, backing off \(Int(wait.seconds)) s\n".utf8))
+                case .disconnected(let why, let wait):
+                    FileHandle.standardError.write(Data("orderdeck: \(why); retrying in \(Int(wait.seconds)) s\n".utf8))
+                }
+            }) {
+                emit(batch)
+            }
+        }
+    }
+
+    /// `time  execution  state  type` for records; the escaped message for anything else.
+    static func compact(_ event: TailedEvent) -> String {
+        let time = Age.iso(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
+        guard let record = event.record else { return "\(time)  \(TerminalSafe.escape(event.message))" }
+        let execution = Execution.name(fromArn: record.executionArn)
+        let machine = Execution.machineName(fromArn: record.executionArn) ?? ""
+        var line = "\(time)  \(machine)/\(execution)  #\(record.event.id) \(record.event.type)"
+        if let state = record.event.stateName { line += "  \(state)" }
+        if let error = record.event.error { line += "  error=\(error)" }
+        return TerminalSafe.escape(line)
+    }
+
+    static func parseDuration(_ text: String) -> TimeInterval? {
+        guard let unit = text.last, let value = Double(text.dropLast()), value >= 0 else { return nil }
+        switch unit {
+        case "s": return value
+        case "m": return value * 60
+        case "h": return value * 3600
+        case "d": return value * 86400
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+import OrderDeckCore
+
+/// `orderdeck orders`: the ORDER table, newest first.
+struct OrdersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "orders", abstract: "List orders from the DynamoDB table.")
+
+    @OptionGroup var stack: StackOptions
+
+    @Option(help: "Only orders with this orderStatus (e.g. PENDING, COMPLETED, CANCELLED).")
+    var status: String?
+
+    @Option(help: "Only this user's orders (a Query instead of a Scan).")
+    var user: String?
+
+    @Option(help: "Stop after this many orders (0: all).")
+    var limit: Int = 100
+
+    @Option(help: "Sort by created, id, user, status or amount.")
+    var sort: String = "created"
+
+    @Flag(help: "Sort ascending (default: descending).")
+    var ascending = false
+
+    @Option(help: "Parallel scan segments for big tables.")
+    var segments: Int = 1
+
+    @Option(help: "table or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            guard let sortKey = Order.SortKey(rawValue: sort) else {
+                throw CLIFailure(message: "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage)
+            }
+            let session = try await stack.session()
+            let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+            let loaded = try await store.load(
+                filter: .init(status: status, userId: user), cap: limit > 0 ? limit : nil, segments: max(1, segments))
+            let orders = Order.sorted(loaded.orders, by: sortKey, descending: !ascending)
+            switch output {
+            case .json:
+                print(JSONValue.object([("orders", .array(orders.map(JSONOutput.order))), ("moreAvailable", .bool(loaded.moreAvailable))]).description)
+            case .table:
+                var table = TextTable(headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"])
+                for order in orders {
+                    table.add([
+                        order.id, order.userId, order.status, [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+                        Age.iso(order.createdAt), Age.text(since: order.createdAt),
+                    ])
+                }
+                print(table.render())
+                if loaded.moreAvailable {
+                    FileHandle.standardError.write(Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
+                }
+            }
+        }
+    }
+}

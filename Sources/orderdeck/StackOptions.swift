@@ -1,0 +1,75 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+import LocalStack
+import OrderDeckCore
+
+/// Which stack a command works on, found in this order: `--config`, `ORDERDECK_CONFIG`,
+/// `~/.config/orderdeck/config.toml`, then the local stack if it is up.
+struct StackOptions: ParsableArguments {
+    @Option(help: "Configuration file (TOML) describing the stacks.")
+    var config: String?
+
+    @Option(help: "Which stack of the configuration file to use.")
+    var stack: String?
+
+    @OptionGroup var aws: AWSOptions
+
+    func session() async throws -> StackSession {
+        let environment = ProcessInfo.processInfo.environment
+        let stackConfig: StackConfig
+        do {
+            stackConfig = try await resolveConfig(environment: environment)
+        } catch let problem as ConfigFile.Problem {
+            throw CLIFailure(message: problem.description, code: .configuration)
+        }
+        do {
+            return StackSession(config: stackConfig, client: try stackConfig.makeClient(overrides: aws.clientOptions))
+        } catch {
+            throw CLIFailure(message: String(describing: error), code: .configuration)
+        }
+    }
+
+    func resolveConfig(environment: [String: String]) async throws -> StackConfig {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
+        let candidates: [(String, Bool)] = [
+            (config ?? "", true), (environment["ORDERDECK_CONFIG"] ?? "", true), (xdg + "/orderdeck/config.toml", false),
+        ]
+        for (path, explicit) in candidates where !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if explicit { throw CLIFailure(message: "cannot read the configuration file \(path)", code: .configuration) }
+                continue
+            }
+            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self)).stack(named: stack)
+        }
+        if let stack, stack != "local" {
+            throw CLIFailure(message: "no configuration file defines stack '\(stack)' (looked for \(xdg)/orderdeck/config.toml)", code: .configuration)
+        }
+        let directories = StateDirectories.resolve(environment: environment)
+        guard let record = try StackRecord.load(from: StackRecord.path(in: directories)) else {
+            throw CLIFailure(
+                message: "no configuration (--config, ORDERDECK_CONFIG or \(xdg)/orderdeck/config.toml) and the local stack is not running ('orderdeck local up')",
+                code: .configuration)
+        }
+        return LocalStackConfig.make(record)
+    }
+}
+
+/// The local stack described as a stack configuration.
+enum LocalStackConfig {
+    static func make(_ record: StackRecord) -> StackConfig {
+        let orders = record.stack.machines.first { !$0.isExpress }
+        return StackConfig(
+            name: "local", region: record.stack.region, endpointURL: record.moto.endpoint, tableName: record.stack.tableName,
+            stateMachines: record.stack.machines.map(\.arn), logGroups: record.stack.machines.map(\.logGroupName),
+            api: orders.map { StackConfig.API(url: record.apiURL(for: $0), auth: record.apiKey == nil ? .none : .apiKey, apiKey: record.apiKey) },
+            orderTemplate: StackConfig.defaultOrderTemplate, isLocal: true, staticCredentials: StackRecord.credentials)
+    }
+}
+
+/// `--output table|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}

@@ -1,0 +1,107 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+import OrderDeckCore
+
+/// `orderdeck submit`: send an order to the stack's API endpoint, journaled first.
+struct SubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Submit an order to the API endpoint (journaled before it is sent).",
+        discussion: "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED.")
+
+    @OptionGroup var stack: StackOptions
+
+    @Option(help: "Read the order JSON from this file ('-' for stdin).")
+    var file: String?
+
+    @Option(help: "The order JSON inline.")
+    var data: String?
+
+    @Flag(help: "Wait for the execution to finish and report its status.")
+    var wait = false
+
+    @Option(help: "Seconds to wait with --wait.")
+    var timeout: Int = 300
+
+    @Option(help: "table or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await stack.session()
+            let order: JSONValue
+            if let data {
+                order = try OrderTemplate.parse(data)
+            } else if let file {
+                let text: String
+                if file == "-" {
+                    text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                } else {
+                    guard let contents = FileManager.default.contents(atPath: file) else {
+                        throw CLIFailure(message: "cannot read \(file)", code: .usage)
+                    }
+                    text = String(decoding: contents, as: UTF8.self)
+                }
+                order = try OrderTemplate.parse(text)
+            } else {
+                order = OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
+            }
+            let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+            let submitter = Submitter(session: session, journal: journal)
+            var submission = try await submitter.submit(order)
+            if wait, submission.isAccepted {
+                FileHandle.standardError.write(Data("waiting for \(submission.executionArn ?? "the execution")…\n".utf8))
+                submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
+            }
+            SubmissionsCommand.show([submission], output: output, journal: journal)
+            if !submission.isAccepted { throw ExitCode(1) }
+            if let status = submission.executionStatus, status != "SUCCEEDED" { throw ExitCode(2) }
+        }
+    }
+}
+
+/// `orderdeck submissions`: the journal, and re-sending from it.
+struct SubmissionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submissions", abstract: "List journaled submissions; re-send one with --resend ID.")
+
+    @OptionGroup var stack: StackOptions
+
+    @Option(help: "Send this submission again (same order id, so an accepted order is not run twice).")
+    var resend: String?
+
+    @Option(help: "table or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+            if let resend {
+                let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(id: resend)
+                Self.show([submission], output: output, journal: journal)
+                if !submission.isAccepted { throw ExitCode(1) }
+                return
+            }
+            let all = try await journal.all()
+            for warning in await journal.warnings { FileHandle.standardError.write(Data("orderdeck: \(warning)\n".utf8)) }
+            Self.show(all, output: output, journal: journal, inProcess: false)
+        }
+    }
+
+    static func show(_ submissions: [Submission], output: OutputFormat, journal: SubmissionJournal, inProcess: Bool = true) {
+        switch output {
+        case .json:
+            print(JSONValue.array(submissions.map(JSONOutput.submission)).description)
+        case .table:
+            var table = TextTable(headers: ["SUBMISSION", "ORDER", "SENT", "TRIES", "OUTCOME", "REQUEST", "EXECUTION"], maxWidth: 48)
+            for submission in submissions {
+                table.add([
+                    String(submission.id.prefix(8)), submission.orderId, Age.iso(submission.createdAt), String(submission.attempts),
+                    submission.outcome(inProcess: inProcess), submission.requestId ?? "-", submission.executionArn.map(Execution.name(fromArn:)) ?? "-",
+                ])
+            }
+            print(table.render())
+        }
+    }
+}
