@@ -31,6 +31,56 @@ public struct CLIRunner: Sendable {
         self.environment = environment
     }
 
+    /// A long-running command (e.g. `logs --follow`) whose output is collected as it comes.
+    public final class Running: @unchecked Sendable {
+        let process: Process
+        private let lock = NSLock()
+        private var output = Data()
+        private var errors = Data()
+
+        init(process: Process, out: Pipe, err: Pipe) {
+            self.process = process
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                self?.lock.withLock { self?.output.append(data) }
+            }
+            err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                self?.lock.withLock { self?.errors.append(data) }
+            }
+        }
+
+        /// Complete lines printed so far.
+        public func lines() -> [String] {
+            let text = lock.withLock { String(decoding: output, as: UTF8.self) }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            if !text.hasSuffix("\n"), !lines.isEmpty { lines.removeLast() }
+            return lines
+        }
+
+        public func errorText() -> String { lock.withLock { String(decoding: errors, as: UTF8.self) } }
+
+        public func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+    }
+
+    public func start(_ arguments: [String]) throws -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let running = Running(process: process, out: out, err: err)
+        try process.run()
+        return running
+    }
+
     public func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

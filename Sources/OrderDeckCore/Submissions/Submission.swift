@@ -29,6 +29,28 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     public var error: String?
     public var updatedAt: Date?
 
+    public init(
+        id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State, attempts: Int,
+        status: Int? = nil, responseBody: String? = nil, requestId: String? = nil, executionArn: String? = nil,
+        executionStatus: String? = nil, error: String? = nil, updatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.orderId = orderId
+        self.stack = stack
+        self.url = url
+        self.body = body
+        self.createdAt = createdAt
+        self.state = state
+        self.attempts = attempts
+        self.status = status
+        self.responseBody = responseBody
+        self.requestId = requestId
+        self.executionArn = executionArn
+        self.executionStatus = executionStatus
+        self.error = error
+        self.updatedAt = updatedAt
+    }
+
     /// The API accepted it (2xx).
     public var isAccepted: Bool { state == .answered && (200..<300).contains(status ?? 0) }
 

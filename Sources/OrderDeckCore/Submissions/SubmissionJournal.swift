@@ -8,7 +8,7 @@ import Logging
 /// 0700 directory, each append is one `write` followed by `fsync`. A corrupt line is skipped with
 /// a warning and the rest kept. Never holds secrets: only URL, body and the API's answer.
 public actor SubmissionJournal {
-    public let path: String
+    public nonisolated let path: String
     private let logger: Logger
     /// Submissions started by this process (their `pending` means "in flight", not "unknown").
     private var ownPending: Set<String> = []

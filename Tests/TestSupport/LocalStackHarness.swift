@@ -2,27 +2,27 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import TestSupport
 
 /// The order system provisioned on the test process's executing moto, with the local gateway and
 /// log delivery running in this process: the same parts `orderdeck local up` runs.
-actor LocalStackHarness {
-    static let shared = LocalStackHarness()
+public actor LocalStackHarness {
+    public static let shared = LocalStackHarness()
 
-    struct Running: Sendable {
-        let stack: ProvisionedStack
-        let client: AWSClient
-        let gatewayPort: Int
-        let delivery: VendedLogDelivery
+    public struct Running: Sendable {
+        public let stack: ProvisionedStack
+        public let client: AWSClient
+        public let gatewayPort: Int
+        public let delivery: VendedLogDelivery
+        public let motoEndpoint: String
 
-        func url(_ resource: String) -> String { "http://127.0.0.1:\(gatewayPort)/main/\(resource)" }
-        var orders: ProvisionedStack.Machine { stack.machine(named: "OrderWorkflow")! }
-        var sample: ProvisionedStack.Machine { stack.machine(named: "sample")! }
+        public func url(_ resource: String) -> String { "http://127.0.0.1:\(gatewayPort)/main/\(resource)" }
+        public var orders: ProvisionedStack.Machine { stack.machine(named: "OrderWorkflow")! }
+        public var sample: ProvisionedStack.Machine { stack.machine(named: "sample")! }
     }
 
     private var running: Task<Running, any Error>?
 
-    func start() async throws -> Running {
+    public func start() async throws -> Running {
         if let running { return try await running.value }
         let task = Task { try await Self.launch() }
         running = task
@@ -41,13 +41,13 @@ actor LocalStackHarness {
         for await _ in ready.stream { break }
         let delivery = VendedLogDelivery(client: client, machines: stack.machines)
         Task { await delivery.run(interval: .milliseconds(200)) }
-        return Running(stack: stack, client: client, gatewayPort: port, delivery: delivery)
+        return Running(stack: stack, client: client, gatewayPort: port, delivery: delivery, motoEndpoint: moto.endpoint)
     }
 }
 
-enum Waiting {
+public enum Waiting {
     /// Polls `condition` until it returns a value or `timeout` passes.
-    static func until<T: Sendable>(
+    public static func until<T: Sendable>(
         _ timeout: Duration = .seconds(20), every interval: Duration = .milliseconds(200), _ condition: @Sendable () async throws -> T?
     ) async throws -> T? {
         let deadline = ContinuousClock.now + timeout

@@ -1,0 +1,214 @@
+import AWSClient
+import AWSServices
+import Foundation
+import LocalStack
+import OrderDeckCore
+import Testing
+import TestSupport
+
+/// What the core reads matches what moto holds, item by item; Express executions come from the
+/// logs only.
+@Suite(.serialized) struct CoreAgainstMotoTests {
+    struct Fixture: Sendable {
+        let running: LocalStackHarness.Running
+        let session: StackSession
+        let recorder: ScriptedTransport
+        let expressArns: [String]
+    }
+
+    static let prepared = PreparedOnce()
+
+    actor PreparedOnce {
+        var fixture: Task<Fixture, any Error>?
+        func get() async throws -> Fixture {
+            if let fixture { return try await fixture.value }
+            let task = Task { try await CoreAgainstMotoTests.prepare() }
+            fixture = task
+            return try await task.value
+        }
+    }
+
+    static func prepare() async throws -> Fixture {
+        let running = try await LocalStackHarness.shared.start()
+        let invoker = APIInvoker(client: running.client)
+        var generator = OrderGenerator(seed: 99)
+        var express: [String] = []
+        for index in 0..<12 {
+            let body = Array(generator.order().description.utf8)
+            _ = try await invoker.post(url: running.url("orders"), body: body, authorization: .none)
+            if index % 3 == 0 {
+                let reply = try await invoker.post(url: running.url("webhook"), body: body, authorization: .none)
+                express.append(try #require(try JSONValue.parse(reply.body)["executionArn"]?.stringValue))
+            }
+        }
+        let states = StepFunctionsClient(client: running.client)
+        _ = try await Waiting.until(.seconds(40)) {
+            let all = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
+            return all.contains { $0.status == "RUNNING" } ? nil : true
+        }
+        try await Task.sleep(for: .seconds(1))  // one more delivery round
+        let recorder = ScriptedTransport { _, _ in nil }
+        let client = TestAWS.client(endpoint: running.motoEndpoint, transport: recorder)
+        let config = StackConfig(
+            name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
+            stateMachines: ["OrderWorkflow", "sample"], api: .init(url: running.url("orders")), isLocal: true,
+            staticCredentials: MotoFixture.testCredentials)
+        return Fixture(running: running, session: StackSession(config: config, client: client), recorder: recorder, expressArns: express)
+    }
+
+    @Test func ordersMatchTheTableItemByItem() async throws {
+        let fixture = try await Self.prepared.get()
+        let raw = try await DynamoDBClient(client: fixture.running.client).scanPages(.init(TableName: fixture.running.stack.tableName))
+            .collect().flatMap { $0.Items ?? [] }
+        let store = OrderStore(dynamoDB: fixture.session.dynamoDB, tableName: fixture.session.config.tableName)
+        let loaded = try await store.load()
+        #expect(!loaded.moreAvailable)
+        #expect(loaded.orders.count == raw.count)
+        let byKey = Dictionary(uniqueKeysWithValues: raw.map { ("\($0["user_id"]!.displayText)/\($0["id"]!.displayText)", $0) })
+        for order in loaded.orders {
+            #expect(byKey["\(order.userId)/\(order.id)"] == order.attributes)
+        }
+        // A cap stops early and says more is available; parallel segments read the same set.
+        let capped = try await store.load(cap: 5, pageSize: 5)
+        #expect(capped.orders.count == 5)
+        #expect(capped.moreAvailable)
+        let parallel = try await store.load(segments: 3)
+        #expect(Set(parallel.orders.map(\.id)) == Set(loaded.orders.map(\.id)))
+        let completed = try await store.load(filter: .init(status: "COMPLETED"))
+        #expect(completed.orders.count == raw.filter { $0["orderStatus"] == .s("COMPLETED") }.count)
+    }
+
+    @Test func standardExecutionsAndHistoriesMatchTheAPI() async throws {
+        let fixture = try await Self.prepared.get()
+        let machine = try await fixture.session.machine(named: "OrderWorkflow")
+        #expect(!machine.isExpress)
+        let store = ExecutionStore(session: fixture.session)
+        let listed = try await store.list(machine: machine)
+        let raw = try await StepFunctionsClient(client: fixture.running.client).listExecutions(stateMachineArn: machine.arn).collect().flatMap { $0 }
+        #expect(listed.map(\.arn) == raw.map(\.executionArn))
+        #expect(listed.map(\.status) == raw.map(\.status))
+        let failed = try await store.list(machine: machine, status: "FAILED")
+        #expect(failed.map(\.arn) == raw.filter { $0.status == "FAILED" }.map(\.executionArn))
+
+        let sampleArn = try #require(listed.first?.arn)
+        let detail = try await store.detail(arn: sampleArn)
+        let history = try await StepFunctionsClient(client: fixture.running.client).fullHistory(executionArn: sampleArn)
+        #expect(detail.events.map(\.id) == history.map(\.id))
+        #expect(detail.events.map(\.type) == history.map(\.type))
+        #expect(detail.execution.input != nil)
+    }
+
+    @Test func expressExecutionsComeOnlyFromTheLogs() async throws {
+        let fixture = try await Self.prepared.get()
+        let machine = try await fixture.session.machine(named: "sample")
+        #expect(machine.isExpress)
+        let before = fixture.recorder.requests.count
+        let store = ExecutionStore(session: fixture.session)
+        let listed = try await store.list(machine: machine)
+        #expect(Set(fixture.expressArns).isSubset(of: Set(listed.map(\.arn))))
+        #expect(listed.allSatisfy { $0.source == .logs && $0.isExpress && $0.status == "SUCCEEDED" && !$0.isPartial })
+        let detail = try await store.detail(arn: try #require(fixture.expressArns.first))
+        #expect(detail.events.map(\.type).first == "ExecutionStarted")
+        #expect(detail.events.map(\.type).last == "ExecutionSucceeded")
+        // Not one Step Functions call about the Express machine's executions.
+        let calls = fixture.recorder.requests.dropFirst(before).compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
+        #expect(!calls.contains { $0.hasPrefix("AWSStepFunctions.") && $0 != "AWSStepFunctions.DescribeStateMachine" && $0 != "AWSStepFunctions.ListStateMachines" })
+        #expect(calls.contains("Logs_20140328.FilterLogEvents"))
+    }
+
+    @Test func theTailReturnsWhatTheLogGroupsHold() async throws {
+        let fixture = try await Self.prepared.get()
+        let groups = try await fixture.session.logGroups()
+        #expect(Set(groups) == Set(fixture.running.stack.machines.map(\.logGroupName)))
+        let tail = LogTail(
+            reader: LogReader(logs: fixture.session.logs, budget: fixture.session.logsBudget), groups: groups,
+            since: Date(timeIntervalSince1970: 0))
+        let first = try await tail.poll()
+        var expected = 0
+        for group in groups {
+            expected += try await CloudWatchLogsClient(client: fixture.running.client).filterLogEventPages(.init(logGroupName: group))
+                .collect().reduce(0) { $0 + $1.count }
+        }
+        #expect(first.count >= expected)
+        #expect(first.allSatisfy { $0.record != nil })
+        #expect(zip(first, first.dropFirst()).allSatisfy { $0.timestamp <= $1.timestamp })
+        #expect(Set(first.map(\.eventId)).count == first.count)
+    }
+
+    @Test func submitAndWaitJournalsTheFinalStatus() async throws {
+        let fixture = try await Self.prepared.get()
+        let directory = try TemporaryDirectory("journal")
+        defer { directory.remove() }
+        let journal = SubmissionJournal(path: directory.path + "/state/submissions.jsonl")
+        let submitter = Submitter(session: fixture.session, journal: journal)
+        let order = OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate)
+        let sent = try await submitter.submit(order)
+        #expect(sent.isAccepted)
+        #expect(sent.requestId != nil)
+        let arn = try #require(sent.executionArn)
+        let done = try await submitter.waitForCompletion(sent, timeout: .seconds(30))
+        let described = try await StepFunctionsClient(client: fixture.running.client).describeExecution(arn)
+        #expect(done.executionStatus == described.status)
+        let journaled = try #require(try await SubmissionJournal(path: journal.path).all().first)
+        #expect(journaled.id == sent.id)
+        #expect(journaled.executionStatus == described.status)
+        #expect(journaled.body == order.description)
+        let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path + "/state")[.posixPermissions] as? Int
+        #expect(directoryMode == 0o700)
+    }
+
+    @Test func aSubmissionWhileTheGatewayIsDownIsJournaledAndCanBeResent() async throws {
+        let fixture = try await Self.prepared.get()
+        let directory = try TemporaryDirectory("journal-down")
+        defer { directory.remove() }
+        let port = try Spawner.freeLoopbackPort()
+        var config = fixture.session.config
+        config.api = .init(url: "http://127.0.0.1:\(port)/main/orders")
+        let session = StackSession(config: config, client: fixture.session.client)
+        let journal = SubmissionJournal(path: directory.path + "/submissions.jsonl")
+        let submitter = Submitter(session: session, journal: journal)
+        let failed = try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate))
+        #expect(failed.state == .failed)
+        #expect(failed.error?.contains("cannot reach http://127.0.0.1:\(port)") == true)
+        #expect(try await journal.all().first?.state == .failed)
+
+        // The gateway comes back on that port; the journaled submission is re-sent as it was.
+        let handler = GatewayHandler(stack: fixture.running.stack, stepFunctions: StepFunctionsClient(client: fixture.running.client), apiKey: nil)
+        let ready = AsyncStream<Void>.makeStream()
+        let gateway = Task { try await LocalGateway(handler: handler, port: port).makeApplication(onRunning: { ready.continuation.yield() }).run() }
+        defer { gateway.cancel() }
+        for await _ in ready.stream { break }
+        let resent = try await submitter.resend(id: String(failed.id.prefix(8)))
+        #expect(resent.isAccepted)
+        #expect(resent.attempts == 2)
+        #expect(resent.orderId == failed.orderId)
+        #expect(try await journal.all().count == 1)
+
+        // Sent again (say, after a crash before the reply): the same execution, not a second one.
+        let again = try await submitter.resend(id: failed.id)
+        #expect(again.executionArn == resent.executionArn)
+    }
+
+    @Test func aSubmissionWithoutItsReplyShowsAsUnknownOutcome() async throws {
+        let directory = try TemporaryDirectory("journal-unknown")
+        defer { directory.remove() }
+        let path = directory.path + "/submissions.jsonl"
+        let crashed = SubmissionJournal(path: path)
+        try await crashed.record(
+            Submission(
+                id: "deadbeef-0000", orderId: "o-1", stack: "test", url: "http://127.0.0.1:1/main/orders", body: "{}", createdAt: Date(),
+                state: .pending, attempts: 1))
+        // A corrupt line in the middle is skipped with a warning; the rest is kept.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{not json\n".utf8))
+        try handle.close()
+        let later = SubmissionJournal(path: path)
+        let all = try await later.all()
+        #expect(all.count == 1)
+        #expect(all[0].outcome(inProcess: await later.isOwnPending(all[0].id)) == "unknown outcome")
+        #expect(await later.warnings == ["\(path):2: unreadable journal line skipped"])
+    }
+}
