@@ -9,12 +9,12 @@ struct OrderDeckCommand: AsyncParsableCommand {
         discussion: """
             Runs against a real AWS account (profiles, SSO, assume-role) or against the local stack on this machine ('orderdeck local up').
 
-            Exit codes: 0 success, 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 64 bad usage, 78 configuration error.
+            Exit codes: 0 success, 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 4 check found mismatches, 64 bad usage, 78 configuration error.
             """,
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self, LogsCommand.self, SubmitCommand.self,
-            SubmissionsCommand.self, WhoAmICommand.self, LocalCommand.self,
+            SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, LocalCommand.self,
         ]
     )
 }

@@ -1,0 +1,112 @@
+import AWSClient
+import AWSServices
+import Foundation
+import LocalStack
+import OrderDeckCore
+import Testing
+import TestSupport
+
+@Suite struct MismatchTests {
+    func order(_ id: String, _ status: String, arn: String? = nil) -> Order {
+        var item: DynamoItem = ["user_id": .s("u"), "id": .s(id), "orderStatus": .s(status)]
+        if let arn { item["executionArn"] = .s(arn) }
+        return Order(item: item)
+    }
+
+    func execution(_ name: String, _ status: String, express: Bool = false) -> Execution {
+        Execution(
+            arn: "arn:aws:states:us-east-1:1:\(express ? "express" : "execution"):OrderWorkflow:\(name)", name: name, machineName: "OrderWorkflow",
+            status: status, startDate: Date(), stopDate: nil, source: express ? .logs : .api)
+    }
+
+    @Test func flagsPendingOrdersWhoseExecutionEndedAndOrphanExecutions() {
+        let orders = [order("a", "PENDING"), order("b", "PENDING"), order("c", "COMPLETED"), order("d", "PENDING"), order("e", "PENDING")]
+        let executions = [
+            execution("a", "FAILED"), execution("b", "RUNNING"), execution("c", "SUCCEEDED"), execution("d", "SUCCEEDED"),
+            execution("e", "TIMED_OUT"), execution("zz", "FAILED"), execution("yy", "RUNNING"), execution("xx", "SUCCEEDED", express: true),
+        ]
+        let found = Correlator.mismatches(orders: orders, executions: executions)
+        #expect(found.filter { $0.kind == .pendingOrderFailedExecution }.compactMap(\.orderId).sorted() == ["a", "e"])
+        #expect(found.filter { $0.kind == .pendingOrderSucceededExecution }.compactMap(\.orderId) == ["d"])
+        #expect(found.filter { $0.kind == .executionWithoutOrder }.compactMap(\.executionArn).map { Execution.name(fromArn: $0) } == ["zz"])
+    }
+
+    @Test func anExecutionArnOnTheItemWinsOverTheName() {
+        let arn = "arn:aws:states:us-east-1:1:execution:OrderWorkflow:run-7"
+        let found = Correlator.mismatches(orders: [order("o-7", "PENDING", arn: arn)], executions: [execution("run-7", "ABORTED")])
+        #expect(found.map(\.kind) == [.pendingOrderFailedExecution])
+    }
+}
+
+@Suite struct RefreshPolicyTests {
+    let policy = RefreshPolicy()
+
+    @Test func backsOffWhileNothingChangesAndSpeedsUpWhileWatching() {
+        var wait = policy.base
+        for _ in 0..<10 { wait = policy.next(after: wait, outcome: .unchanged, watchingRunning: false) }
+        #expect(wait == policy.maximum)
+        #expect(policy.next(after: wait, outcome: .changed, watchingRunning: false) == policy.base)
+        #expect(policy.next(after: wait, outcome: .unchanged, watchingRunning: true) == policy.watching)
+        #expect(policy.next(after: .seconds(1), outcome: .throttled, watchingRunning: true) == .seconds(8))
+        #expect(policy.next(after: .seconds(8), outcome: .throttled, watchingRunning: false) == .seconds(16))
+        #expect(policy.next(after: .seconds(20), outcome: .failed, watchingRunning: false) == .seconds(30))
+    }
+}
+
+@Suite(.serialized) struct CorrelationAgainstMotoTests {
+    func session(_ running: LocalStackHarness.Running, transport: any HTTPTransport = AsyncHTTPTransport()) -> StackSession {
+        let config = StackConfig(
+            name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
+            stateMachines: ["OrderWorkflow", "sample"], api: .init(url: running.url("orders")), isLocal: true,
+            staticCredentials: MotoFixture.testCredentials)
+        return StackSession(config: config, client: TestAWS.client(endpoint: running.motoEndpoint, transport: transport))
+    }
+
+    @Test func fromAnOrderToItsExecutionAndLogLinesAndBack() async throws {
+        let running = try await LocalStackHarness.shared.start()
+        let session = session(running)
+        let journal = SubmissionJournal(path: NSTemporaryDirectory() + "corr-\(UUID().uuidString).jsonl")
+        let submitter = Submitter(session: session, journal: journal)
+        let sent = try await submitter.waitForCompletion(try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate)), timeout: .seconds(30))
+        let correlator = Correlator(session: session)
+        let order = try #require(try await Waiting.until { try await correlator.order(for: sent.executionArn!) })
+        #expect(order.id == sent.orderId)
+        #expect(try await correlator.executionArn(for: order) == sent.executionArn)
+        let records = try #require(try await Waiting.until {
+            let found = try await correlator.logRecords(for: sent.executionArn!)
+            return found.last?.event.terminalStatus != nil ? found : nil
+        })
+        #expect(records.first?.event.type == "ExecutionStarted")
+        #expect(records.allSatisfy { $0.executionArn == sent.executionArn })
+    }
+
+    @Test func theMonitorReadsOnlyWhatChanged() async throws {
+        let running = try await LocalStackHarness.shared.start()
+        let recorder = ScriptedTransport { _, _ in nil }
+        let session = session(running, transport: recorder)
+        let machine = try await session.machine(named: "OrderWorkflow")
+        let monitor = ExecutionMonitor(session: session, machine: machine)
+        let first = try await monitor.refresh()
+        let known = await monitor.executions.count
+        #expect(first.added.count == known)
+        // Let everything running finish, then a refresh adds nothing and stops at the first page.
+        _ = try await Waiting.until(.seconds(30)) {
+            _ = try await monitor.refresh()
+            return await monitor.runningCount == 0 ? true : nil
+        }
+        let pagesBefore = await monitor.pagesRead
+        let quiet = try await monitor.refresh()
+        #expect(quiet.isEmpty)
+        #expect(await monitor.pagesRead - pagesBefore == 1)
+        // A new order shows up as added (RUNNING), later as changed.
+        let submitter = Submitter(session: session, journal: SubmissionJournal(path: NSTemporaryDirectory() + "mon-\(UUID().uuidString).jsonl"))
+        let sent = try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate))
+        let added = try await monitor.refresh()
+        #expect(added.added.map(\.arn) == [sent.executionArn!])
+        let changed = try #require(try await Waiting.until(.seconds(30)) {
+            let changes = try await monitor.refresh()
+            return changes.changed.isEmpty ? nil : changes
+        })
+        #expect(changed.changed.map(\.arn) == [sent.executionArn!])
+    }
+}
