@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // Pure SigV4 signer: swift-crypto only, no I/O.
@@ -69,7 +70,8 @@ let package = Package(
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
         .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
-        .testTarget(name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck"]),
+        .testTarget(
+            name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

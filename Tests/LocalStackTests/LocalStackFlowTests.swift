@@ -20,7 +20,7 @@ import TestSupport
     }
 
     @Test func anOrderTravelsFromTheGatewayToDynamoDBAndTheLogs() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("flow")
         let orderId = "it-\(UUID().uuidString.prefix(8).lowercased())"
         let body = #"{"id":"\#(orderId)","user_id":"it_user","customer":{"email":"it@example.com"},"items":[{"sku":"MUG-001","quantity":2}],"amount":25.00,"currency":"EUR","giftWrap":true}"#
         let reply = try await post(running, "orders", body)
@@ -29,7 +29,7 @@ import TestSupport
         let answer = try JSONValue.parse(reply.body)
         #expect(answer["status"]?.stringValue == "webhook submitted")
         let arn = try #require(answer["executionArn"]?.stringValue)
-        #expect(arn.hasSuffix(":execution:OrderWorkflow:\(orderId)"))
+        #expect(arn.hasSuffix(":execution:\(running.orders.name):\(orderId)"))
 
         let states = StepFunctionsClient(client: running.client)
         let final = try #require(try await Waiting.until(.seconds(30)) {
@@ -72,7 +72,7 @@ import TestSupport
             #expect(record["event_timestamp"]?.stringValue == String(event.timestamp ?? -1))
             #expect(record["redrive_count"]?.stringValue == "0")
             #expect(record["details"]?.objectMembers != nil)
-            #expect(event.logStreamName?.hasPrefix("states/OrderWorkflow/") == true)
+            #expect(event.logStreamName?.hasPrefix("states/\(running.orders.name)/") == true)
         }
         let started = try #require(records.first?.0)
         #expect(started["details"]?["input"]?.stringValue.flatMap { try? JSONValue.parse($0) }?["user_id"]?.stringValue == "it_user")
@@ -83,11 +83,11 @@ import TestSupport
     }
 
     @Test func expressExecutionsAreLoggedWithExpressArns() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("flow")
         let reply = try await post(running, "webhook", #"{"event":"ping","n":1}"#)
         #expect(reply.status == 200)
         let arn = try #require((try JSONValue.parse(reply.body))["executionArn"]?.stringValue)
-        #expect(arn.contains(":express:sample:"))
+        #expect(arn.contains(":express:\(running.sample.name):"))
         let records = try #require(try await Waiting.until {
             let found = try await logRecords(running, group: running.sample.logGroupName, executionArn: arn)
             return found.contains { $0.0["type"]?.stringValue == "ExecutionSucceeded" } ? found : nil
@@ -99,7 +99,7 @@ import TestSupport
     }
 
     @Test func anInvalidBodyGetsA400AndStartsNothing() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("flow")
         let states = StepFunctionsClient(client: running.client)
         let before = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }.count
         let reply = try await post(running, "orders", #"{"id": "broken", "amount": }"#)
@@ -112,7 +112,7 @@ import TestSupport
     }
 
     @Test func resendingTheSameOrderDoesNotStartItTwice() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("flow")
         let body = #"{"id":"dup-\#(UUID().uuidString.prefix(8).lowercased())","user_id":"dup","customer":{"email":"d@example.com"},"items":[],"amount":1,"currency":"EUR","giftWrap":false}"#
         let first = try await post(running, "orders", body)
         let second = try await post(running, "orders", body)
@@ -130,7 +130,7 @@ import TestSupport
     }
 
     @Test func aRestartedDeliveryWritesNothingTwice() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("flow")
         let reply = try await post(running, "webhook", #"{"restart":true}"#)
         let arn = try #require((try JSONValue.parse(reply.body))["executionArn"]?.stringValue)
         _ = try #require(try await Waiting.until {

@@ -16,7 +16,7 @@ import TestSupport
             region = "us-east-1"
             endpoint_url = "\(running.motoEndpoint)"
             table = "\(running.stack.tableName)"
-            state_machines = ["OrderWorkflow", "sample"]
+            state_machines = ["\(running.orders.name)", "\(running.sample.name)"]
             [stacks.harness.api]
             url = "\(running.url("orders"))"
             """)
@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func listingsMatchMoto() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("cli")
         let state = try TemporaryDirectory("cli-match")
         defer { state.remove() }
         let (cli, config) = try cli(running, state)
@@ -57,10 +57,10 @@ import TestSupport
         let executions = try json(try await cli.run(["executions", "--limit", "0", "--output", "json", "--config", config]))
         let listed = try #require(executions.arrayValues)
         let standard = try await StepFunctionsClient(client: running.client).listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
-        let listedStandard = listed.filter { $0["stateMachine"]?.stringValue == "OrderWorkflow" }
+        let listedStandard = listed.filter { $0["stateMachine"]?.stringValue == running.orders.name }
         #expect(listedStandard.compactMap { $0["executionArn"]?.stringValue } == standard.map(\.executionArn))
         #expect(listedStandard.compactMap { $0["status"]?.stringValue } == standard.map(\.status))
-        let express = listed.filter { $0["stateMachine"]?.stringValue == "sample" }
+        let express = listed.filter { $0["stateMachine"]?.stringValue == running.sample.name }
         #expect(express.allSatisfy { $0["source"]?.stringValue == "logs" && $0["express"] == .bool(true) })
 
         let history = try json(try await cli.run(["history", arn, "--output", "json", "--config", config]))

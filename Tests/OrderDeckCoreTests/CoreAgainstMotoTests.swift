@@ -29,7 +29,7 @@ import TestSupport
     }
 
     static func prepare() async throws -> Fixture {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("core")
         let invoker = APIInvoker(client: running.client)
         var generator = OrderGenerator(seed: 99)
         var express: [String] = []
@@ -51,7 +51,7 @@ import TestSupport
         let client = TestAWS.client(endpoint: running.motoEndpoint, transport: recorder)
         let config = StackConfig(
             name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
-            stateMachines: ["OrderWorkflow", "sample"], api: .init(url: running.url("orders")), isLocal: true,
+            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")), isLocal: true,
             staticCredentials: MotoFixture.testCredentials)
         return Fixture(running: running, session: StackSession(config: config, client: client), recorder: recorder, expressArns: express)
     }
@@ -80,7 +80,7 @@ import TestSupport
 
     @Test func standardExecutionsAndHistoriesMatchTheAPI() async throws {
         let fixture = try await Self.prepared.get()
-        let machine = try await fixture.session.machine(named: "OrderWorkflow")
+        let machine = try await fixture.session.machine(named: fixture.running.orders.name)
         #expect(!machine.isExpress)
         let store = ExecutionStore(session: fixture.session)
         let listed = try await store.list(machine: machine)
@@ -100,7 +100,7 @@ import TestSupport
 
     @Test func expressExecutionsComeOnlyFromTheLogs() async throws {
         let fixture = try await Self.prepared.get()
-        let machine = try await fixture.session.machine(named: "sample")
+        let machine = try await fixture.session.machine(named: fixture.running.sample.name)
         #expect(machine.isExpress)
         let before = fixture.recorder.requests.count
         let store = ExecutionStore(session: fixture.session)

@@ -57,13 +57,13 @@ import TestSupport
     func session(_ running: LocalStackHarness.Running, transport: any HTTPTransport = AsyncHTTPTransport()) -> StackSession {
         let config = StackConfig(
             name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
-            stateMachines: ["OrderWorkflow", "sample"], api: .init(url: running.url("orders")), isLocal: true,
+            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")), isLocal: true,
             staticCredentials: MotoFixture.testCredentials)
         return StackSession(config: config, client: TestAWS.client(endpoint: running.motoEndpoint, transport: transport))
     }
 
     @Test func fromAnOrderToItsExecutionAndLogLinesAndBack() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        let running = try await LocalStackHarness.shared.start("correlation")
         let session = session(running)
         let journal = SubmissionJournal(path: NSTemporaryDirectory() + "corr-\(UUID().uuidString).jsonl")
         let submitter = Submitter(session: session, journal: journal)
@@ -81,32 +81,43 @@ import TestSupport
     }
 
     @Test func theMonitorReadsOnlyWhatChanged() async throws {
-        let running = try await LocalStackHarness.shared.start()
+        // A machine of its own, so executions started by other suites cannot show up here.
+        let moto = try await MotoFixture.shared.instance(.executing)
         let recorder = ScriptedTransport { _, _ in nil }
-        let session = session(running, transport: recorder)
-        let machine = try await session.machine(named: "OrderWorkflow")
+        let client = TestAWS.client(endpoint: moto.endpoint, transport: recorder)
+        let states = StepFunctionsClient(client: client)
+        let role = try await IAMClient(client: client).createRole(name: "monitor-role", assumeRolePolicy: "{}")
+        let name = "monitor-\(UUID().uuidString.prefix(6))"
+        let arn = try await states.createStateMachine(
+            .init(name: name, definition: #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"Next":"P"},"P":{"Type":"Pass","End":true}}}"#, roleArn: role.arn, type: "STANDARD")
+        ).stateMachineArn
+        for index in 0..<3 { _ = try await states.startExecution(.init(stateMachineArn: arn, name: "run-\(index)", input: "{}")) }
+        let config = StackConfig(name: "monitor", region: "us-east-1", endpointURL: moto.endpoint, stateMachines: [arn], staticCredentials: MotoFixture.testCredentials)
+        let session = StackSession(config: config, client: client)
+        let machine = MachineInfo(name: name, arn: arn, type: "STANDARD", logGroupName: nil, logLevel: "OFF", includesExecutionData: false)
         let monitor = ExecutionMonitor(session: session, machine: machine)
         let first = try await monitor.refresh()
-        let known = await monitor.executions.count
-        #expect(first.added.count == known)
-        // Let everything running finish, then a refresh adds nothing and stops at the first page.
+        #expect(first.added.count == 3)
         _ = try await Waiting.until(.seconds(30)) {
             _ = try await monitor.refresh()
             return await monitor.runningCount == 0 ? true : nil
         }
+        // Nothing changed: one page read, nothing reported.
         let pagesBefore = await monitor.pagesRead
         let quiet = try await monitor.refresh()
         #expect(quiet.isEmpty)
         #expect(await monitor.pagesRead - pagesBefore == 1)
-        // A new order shows up as added (RUNNING), later as changed.
-        let submitter = Submitter(session: session, journal: SubmissionJournal(path: NSTemporaryDirectory() + "mon-\(UUID().uuidString).jsonl"))
-        let sent = try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate))
+        // A new execution shows up as added (RUNNING), then as changed when it ends.
+        let started = try await states.startExecution(.init(stateMachineArn: arn, name: "run-new", input: "{}"))
         let added = try await monitor.refresh()
-        #expect(added.added.map(\.arn) == [sent.executionArn!])
+        #expect(added.added.map(\.arn) == [started.executionArn])
+        #expect(added.changed.isEmpty)
         let changed = try #require(try await Waiting.until(.seconds(30)) {
             let changes = try await monitor.refresh()
             return changes.changed.isEmpty ? nil : changes
         })
-        #expect(changed.changed.map(\.arn) == [sent.executionArn!])
+        #expect(changed.changed.map(\.arn) == [started.executionArn])
+        #expect(changed.changed.first?.status == "SUCCEEDED")
+        #expect(await monitor.executions.count == 4)
     }
 }

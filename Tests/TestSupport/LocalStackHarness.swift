@@ -5,6 +5,9 @@ import LocalStack
 
 /// The order system provisioned on the test process's executing moto, with the local gateway and
 /// log delivery running in this process: the same parts `orderdeck local up` runs.
+///
+/// Every suite gets a stack of its own (`start("suite")`: table and machine names suffixed), so
+/// suites that compare what OrderDeck lists with what moto holds never see each other's orders.
 public actor LocalStackHarness {
     public static let shared = LocalStackHarness()
 
@@ -16,23 +19,28 @@ public actor LocalStackHarness {
         public let motoEndpoint: String
 
         public func url(_ resource: String) -> String { "http://127.0.0.1:\(gatewayPort)/main/\(resource)" }
-        public var orders: ProvisionedStack.Machine { stack.machine(named: "OrderWorkflow")! }
-        public var sample: ProvisionedStack.Machine { stack.machine(named: "sample")! }
+        /// The Standard order workflow and the Express webhook machine of this stack.
+        public var orders: ProvisionedStack.Machine { stack.machines.first { !$0.isExpress }! }
+        public var sample: ProvisionedStack.Machine { stack.machines.first { $0.isExpress }! }
     }
 
-    private var running: Task<Running, any Error>?
+    private var running: [String: Task<Running, any Error>] = [:]
 
-    public func start() async throws -> Running {
-        if let running { return try await running.value }
-        let task = Task { try await Self.launch() }
-        running = task
+    public func start(_ label: String) async throws -> Running {
+        if let existing = running[label] { return try await existing.value }
+        let task = Task { try await Self.launch(label) }
+        running[label] = task
         return try await task.value
     }
 
-    private static func launch() async throws -> Running {
+    private static func launch(_ label: String) async throws -> Running {
         let moto = try await MotoFixture.shared.instance(.executing)
         let client = TestAWS.client(endpoint: moto.endpoint)
-        let stack = try await Provisioner(client: client, definition: try StackDefinition.load()).provision()
+        var definition = try StackDefinition.load()
+        definition.tableName += "-\(label)"
+        definition.topicName += "-\(label)"
+        for index in definition.stateMachines.indices { definition.stateMachines[index].name += "-\(label)" }
+        let stack = try await Provisioner(client: client, definition: definition).provision()
         let port = try Spawner.freeLoopbackPort()
         let handler = GatewayHandler(stack: stack, stepFunctions: StepFunctionsClient(client: client), apiKey: nil)
         let ready = AsyncStream<Void>.makeStream()

@@ -11,6 +11,9 @@ public actor MotoFixture {
         case executing
         /// Signature checking on; `credentials` hold an IAM key created for the purpose.
         case signatureChecking
+        /// Neither: moto as it starts. CloudFormation-created state machines are only visible
+        /// here (execution mode switches Step Functions to a separate backend).
+        case plain
     }
 
     public struct Instance: Sendable {
@@ -42,6 +45,8 @@ public actor MotoFixture {
         let server = try await MotoServer.start(
             installation: installation, logPath: "\(logDirectory)/moto-\(kind).log", lifetime: .tiedToThisProcess)
         switch kind {
+        case .plain:
+            return Instance(server: server, credentials: testCredentials)
         case .executing:
             try await server.enableStateMachineExecution()
             return Instance(server: server, credentials: testCredentials)

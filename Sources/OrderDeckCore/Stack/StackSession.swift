@@ -13,6 +13,15 @@ public struct MachineInfo: Sendable, Hashable {
     public var includesExecutionData: Bool
 
     public var isExpress: Bool { type == "EXPRESS" }
+
+    public init(name: String, arn: String, type: String, logGroupName: String?, logLevel: String, includesExecutionData: Bool) {
+        self.name = name
+        self.arn = arn
+        self.type = type
+        self.logGroupName = logGroupName
+        self.logLevel = logLevel
+        self.includesExecutionData = includesExecutionData
+    }
 }
 
 /// A connection to one stack: its config, an AWS client and the resolved state machines.

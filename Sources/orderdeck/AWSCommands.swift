@@ -1,0 +1,101 @@
+import AWSClient
+import AWSServices
+import ArgumentParser
+import Foundation
+import LocalStack
+import OrderDeckCore
+
+/// `orderdeck aws template`: the CloudFormation template of the order system.
+struct AWSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aws", abstract: "The order system for a real AWS account (CloudFormation).", subcommands: [Template.self])
+
+    struct Template: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the CloudFormation template, rendered from the same ASL files the local stack runs.")
+
+        func run() async throws {
+            try await reportingFailures { print(try AWSStackTemplate.render(), terminator: "") }
+        }
+    }
+}
+
+/// `orderdeck config init --from-stack NAME`: an OrderDeck configuration for a deployed stack.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Create OrderDeck configuration.", subcommands: [Init.self])
+
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a configuration for a stack deployed from config/aws/order-system.yaml (reads its outputs).")
+
+        @Option(name: .customLong("from-stack"), help: "The CloudFormation stack name.")
+        var fromStack: String
+
+        @Option(help: "Where to write it ('-' for standard output; default ~/.config/orderdeck/config.toml).")
+        var file: String?
+
+        @Flag(help: "Replace an existing file.")
+        var force = false
+
+        @OptionGroup var aws: AWSOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let configuration = try aws.resolve()
+                let stack = try await CloudFormationClient(client: configuration.makeClient()).describeStack(name: fromStack)
+                guard stack.status.hasSuffix("_COMPLETE"), !stack.status.contains("ROLLBACK"), !stack.status.contains("DELETE") else {
+                    throw CLIFailure(message: "stack \(fromStack) is \(stack.status)\(stack.statusReason.map { ": \($0)" } ?? "")", code: .failure)
+                }
+                let text = try StackConfigWriter.toml(
+                    name: fromStack, outputs: stack.outputs, region: configuration.region, profile: aws.profile, endpointURL: aws.endpointURL)
+                let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+                let path = file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config") + "/orderdeck/config.toml"
+                if path == "-" {
+                    print(text, terminator: "")
+                    return
+                }
+                if FileManager.default.fileExists(atPath: path), !force {
+                    throw CLIFailure(message: "\(path) exists; pass --force to replace it, or --file - to print", code: .usage)
+                }
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                print("wrote \(path) (stack '\(fromStack)')")
+            }
+        }
+    }
+}
+
+/// Turns the template's outputs into a `[stacks.NAME]` section.
+enum StackConfigWriter {
+    static func toml(name: String, outputs: [String: String], region: String, profile: String?, endpointURL: String?) throws -> String {
+        func output(_ key: String) throws -> String {
+            guard let value = outputs[key], !value.isEmpty else {
+                throw CLIFailure(message: "stack \(name) has no output \(key): was it deployed from config/aws/order-system.yaml?", code: .failure)
+            }
+            return value
+        }
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        let key = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? name : quoted(name)
+        var lines = ["# Written by 'orderdeck config init --from-stack \(name)'.", "default_stack = \(quoted(name))", "", "[stacks.\(key)]"]
+        if let profile { lines.append("profile = \(quoted(profile))") }
+        lines.append("region = \(quoted(region))")
+        if let endpointURL { lines.append("endpoint_url = \(quoted(endpointURL))") }
+        lines.append("table = \(quoted(try output("TableName")))")
+        lines.append("state_machines = [\(quoted(try output("OrderWorkflowArn"))), \(quoted(try output("SampleArn")))]")
+        lines.append("log_groups = [\(quoted(try output("OrderWorkflowLogGroup"))), \(quoted(try output("SampleLogGroup")))]")
+        lines += ["", "[stacks.\(key).api]", "url = \(quoted(try output("ApiUrl")))"]
+        if outputs["ApiAuthorization"] == "AWS_IAM" {
+            lines.append("auth = \"iam\"")
+        } else if outputs["RequireApiKey"] == "true" {
+            lines.append("auth = \"api_key\"")
+            lines.append("api_key_env = \"ORDERDECK_API_KEY\"   # aws apigateway get-api-keys --include-values")
+        } else {
+            lines.append("auth = \"none\"")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
