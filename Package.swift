@@ -44,6 +44,14 @@ let package = Package(
             dependencies: [
                 "AWSServices", .product(name: "Logging", package: "swift-log"), .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
+        // Cells, keys and widgets: everything a screen needs, no ncurses.
+        .target(name: "TerminalUI"),
+        // The ncursesw C API, through a shim for the macros Swift does not import.
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The one module that talks to ncurses: init/teardown, input, resize, diff-flush.
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
+        // The dashboard: screens, navigation, refresh scheduling.
+        .target(name: "OrderDeckUI", dependencies: ["OrderDeckCore", "TerminalUI", .product(name: "Logging", package: "swift-log")]),
         // The local copy of the order system: moto lifecycle, provisioning, companions.
         .target(
             name: "LocalStack",
@@ -60,12 +68,16 @@ let package = Package(
                 "AWSServices",
                 "LocalStack",
                 "OrderDeckCore",
+                "OrderDeckUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by test targets: a moto server per test process, temp dirs.
         .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
         .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),

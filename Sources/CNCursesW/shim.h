@@ -1,0 +1,26 @@
+// ncursesw for Swift 6. SwiftPM drops pkg-config's -D_XOPEN_SOURCE=600, which would hide the
+// wide-character API (get_wch, wint_t): ask for it explicitly. Macros Swift does not import and
+// global mutable state (stdscr, LINES, COLS) are reached through these inline functions.
+#ifndef ORDERDECK_CNCURSESW_SHIM_H
+#define ORDERDECK_CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *od_stdscr(void) { return stdscr; }
+static inline int od_lines(void) { return LINES; }
+static inline int od_cols(void) { return COLS; }
+static inline int od_colors(void) { return COLORS; }
+static inline attr_t od_a_bold(void) { return A_BOLD; }
+static inline attr_t od_a_reverse(void) { return A_REVERSE; }
+static inline attr_t od_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t od_a_dim(void) { return A_DIM; }
+static inline attr_t od_a_normal(void) { return A_NORMAL; }
+static inline attr_t od_color_pair(int pair) { return COLOR_PAIR(pair); }
+static inline int od_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int od_get_wch(wint_t *out) { return get_wch(out); }
+static inline int od_attrset(attr_t attributes) { return attrset(attributes); }
+static inline int od_mvaddstr(int y, int x, const char *text) { return mvaddstr(y, x, text); }
+#endif

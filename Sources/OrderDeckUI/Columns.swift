@@ -1,0 +1,129 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+enum OrdersColumns {
+    static let all: [TableView.Column] = [
+        .init("ORDER", width: nil), .init("USER", width: 12), .init("STATUS", width: 10), .init("AMOUNT", width: 12, alignment: .right),
+        .init("CREATED", width: 19), .init("AGE", width: 5, alignment: .right), .init("EXECUTION", width: 10),
+    ]
+    static let sortable: [Order.SortKey?] = [.id, .user, .status, .amount, .created, .created, nil]
+
+    static func index(of key: Order.SortKey) -> Int? {
+        switch key {
+        case .id: return 0
+        case .user: return 1
+        case .status: return 2
+        case .amount: return 3
+        case .created: return 4
+        }
+    }
+
+    static func row(_ order: Order, executionStatus: String?, now: Date) -> [String] {
+        [
+            order.id, order.userId, order.status, [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+            Format.time(order.createdAt), Format.age(order.createdAt, now: now), executionStatus ?? "",
+        ]
+    }
+}
+
+enum ExecutionsColumns {
+    static let all: [TableView.Column] = [
+        .init("NAME", width: nil), .init("STATUS", width: 10), .init("STARTED", width: 19), .init("ELAPSED", width: 8, alignment: .right),
+        .init("NOTE", width: 18),
+    ]
+
+    static func row(_ execution: Execution, now: Date) -> [String] {
+        var notes: [String] = []
+        if execution.isExpress { notes.append("from logs") }
+        if execution.isPartial { notes.append("partial") }
+        if execution.isTruncated { notes.append("truncated") }
+        return [
+            execution.name, execution.status, Format.time(execution.startDate), Format.duration(execution.elapsed(now: now)),
+            notes.joined(separator: ", "),
+        ]
+    }
+}
+
+enum DetailColumns {
+    static let timeline: [TableView.Column] = [
+        .init("STATE", width: nil), .init("KIND", width: 7), .init("ENTERED", width: 12), .init("TOOK", width: 7, alignment: .right),
+        .init("", width: 12), .init("RETRY", width: 5, alignment: .right), .init("RESULT", width: 24),
+    ]
+    static let events: [TableView.Column] = [
+        .init("ID", width: 4, alignment: .right), .init("TIME", width: 12), .init("TYPE", width: 24), .init("STATE", width: 22),
+        .init("DETAIL", width: nil),
+    ]
+}
+
+enum LogsColumns {
+    static let all: [TableView.Column] = [.init("TIME", width: 12), .init("EXECUTION", width: 24), .init("EVENT", width: nil)]
+
+    static func row(_ event: TailedEvent) -> [String] {
+        let time = Format.clock(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
+        guard let record = event.record else { return [time, "", event.message] }
+        var text = "#\(record.event.id) \(record.event.type)"
+        if let state = record.event.stateName { text += "  \(state)" }
+        if let error = record.event.error { text += "  error=\(error)" }
+        let machine = Execution.machineName(fromArn: record.executionArn) ?? ""
+        return [time, "\(machine)/\(Execution.name(fromArn: record.executionArn))", text]
+    }
+
+    static func summary(_ event: TailedEvent) -> String { row(event).joined(separator: " ") + " " + event.message }
+}
+
+/// Status colours, shared by every screen.
+enum StatusStyle {
+    static func of(_ status: String) -> Style {
+        switch status {
+        case "SUCCEEDED", "COMPLETED": return Style(foreground: .green)
+        case "FAILED", "CANCELLED", "TIMED_OUT", "ABORTED": return Style(foreground: .red, bold: true)
+        case "RUNNING", "PENDING": return Style(foreground: .yellow)
+        case "UNKNOWN": return Style(foreground: .magenta)
+        default: return .plain
+        }
+    }
+}
+
+enum Format {
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    static func clock(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "HH:mm:ss.SSS"
+        return formatter.string(from: date)
+    }
+
+    static func age(_ date: Date?, now: Date) -> String {
+        guard let date else { return "-" }
+        let seconds = Int(now.timeIntervalSince(date))
+        if seconds < 60 { return "\(max(0, seconds))s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86400 { return "\(seconds / 3600)h" }
+        return "\(seconds / 86400)d"
+    }
+
+    static func duration(_ interval: TimeInterval?) -> String {
+        guard let interval else { return "-" }
+        if interval < 1 { return "\(Int(interval * 1000))ms" }
+        if interval < 100 { return String(format: "%.1fs", interval) }
+        return "\(Int(interval / 60))m\(Int(interval) % 60)s"
+    }
+
+    /// A bar of `width` cells, proportional to `value / total`.
+    static func bar(_ value: TimeInterval?, total: TimeInterval, width: Int) -> String {
+        guard let value, total > 0, width > 0 else { return "" }
+        let filled = max(value > 0 ? 1 : 0, min(width, Int((value / total * Double(width)).rounded())))
+        return String(repeating: "█", count: filled)
+    }
+}
