@@ -4,8 +4,9 @@ import TerminalUI
 
 enum OrdersColumns {
     static let all: [TableView.Column] = [
-        .init("ORDER", width: nil), .init("USER", width: 12), .init("STATUS", width: 10), .init("AMOUNT", width: 12, alignment: .right),
-        .init("CREATED", width: 19), .init("AGE", width: 5, alignment: .right), .init("EXECUTION", width: 10),
+        .init("ORDER", minWidth: 14, priority: 10), .init("USER", width: 10, priority: 6), .init("STATUS", width: 9, priority: 9),
+        .init("AMOUNT", width: 12, alignment: .right, priority: 5), .init("CREATED", width: 19, priority: 2),
+        .init("AGE", width: 4, alignment: .right, priority: 4), .init("EXECUTION", width: 9, priority: 7),
     ]
     static let sortable: [Order.SortKey?] = [.id, .user, .status, .amount, .created, .created, nil]
 
@@ -29,8 +30,8 @@ enum OrdersColumns {
 
 enum ExecutionsColumns {
     static let all: [TableView.Column] = [
-        .init("NAME", width: nil), .init("STATUS", width: 10), .init("STARTED", width: 19), .init("ELAPSED", width: 8, alignment: .right),
-        .init("NOTE", width: 18),
+        .init("NAME", minWidth: 14, priority: 10), .init("STATUS", width: 9, priority: 9), .init("STARTED", width: 19, priority: 3),
+        .init("ELAPSED", width: 8, alignment: .right, priority: 6), .init("NOTE", width: 18, priority: 2),
     ]
 
     static func row(_ execution: Execution, now: Date) -> [String] {
@@ -47,17 +48,20 @@ enum ExecutionsColumns {
 
 enum DetailColumns {
     static let timeline: [TableView.Column] = [
-        .init("STATE", width: nil), .init("KIND", width: 7), .init("ENTERED", width: 12), .init("TOOK", width: 7, alignment: .right),
-        .init("", width: 12), .init("RETRY", width: 5, alignment: .right), .init("RESULT", width: 24),
+        .init("STATE", minWidth: 16, priority: 10), .init("KIND", width: 6, priority: 3), .init("ENTERED", width: 12, priority: 2),
+        .init("TOOK", width: 7, alignment: .right, priority: 8), .init("", width: 12, priority: 4),
+        .init("RETRY", width: 5, alignment: .right, priority: 5), .init("RESULT", width: 22, priority: 9),
     ]
     static let events: [TableView.Column] = [
-        .init("ID", width: 4, alignment: .right), .init("TIME", width: 12), .init("TYPE", width: 24), .init("STATE", width: 22),
-        .init("DETAIL", width: nil),
+        .init("ID", width: 4, alignment: .right, priority: 8), .init("TIME", width: 12, priority: 3), .init("TYPE", width: 24, priority: 10),
+        .init("STATE", width: 22, priority: 7), .init("DETAIL", minWidth: 10, priority: 2),
     ]
 }
 
 enum LogsColumns {
-    static let all: [TableView.Column] = [.init("TIME", width: 12), .init("EXECUTION", width: 24), .init("EVENT", width: nil)]
+    static let all: [TableView.Column] = [
+        .init("TIME", width: 12, priority: 4), .init("EXECUTION", width: 24, priority: 6), .init("EVENT", minWidth: 16, priority: 10),
+    ]
 
     static func row(_ event: TailedEvent) -> [String] {
         let time = Format.clock(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
@@ -86,22 +90,28 @@ enum StatusStyle {
 }
 
 enum Format {
+    /// UTC `yyyy-MM-dd HH:mm:ss`, formatted by hand (every visible row, every frame).
     static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        let parts = utc(date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            Int(parts.tm_min), Int(parts.tm_sec))
     }
 
+    /// UTC `HH:mm:ss.SSS`.
     static func clock(_ date: Date?) -> String {
         guard let date else { return "-" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "HH:mm:ss.SSS"
-        return formatter.string(from: date)
+        let parts = utc(date)
+        let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        return String(format: "%02d:%02d:%02d.%03d", Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+
+    static func utc(_ date: Date) -> tm {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return parts
     }
 
     static func age(_ date: Date?, now: Date) -> String {

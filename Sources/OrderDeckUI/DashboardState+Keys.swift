@@ -127,7 +127,7 @@ extension DashboardState {
     }
 
     /// The execution of an order: stored on the item, or found by the order id as execution name.
-    func executionArn(for order: Order) -> String? {
+    public func executionArn(for order: Order) -> String? {
         if let arn = order.executionArn { return arn }
         // The order workflow names its executions after the order; Express webhook runs may share the name.
         for list in executionsByMachine.values {
@@ -136,7 +136,7 @@ extension DashboardState {
         return nil
     }
 
-    mutating func openDetail(_ arn: String) -> [Effect] {
+    public mutating func openDetail(_ arn: String) -> [Effect] {
         if detailArn != arn {
             detail = nil
             detailEvents = []

@@ -40,15 +40,17 @@ public enum DashboardView {
         if state.stack.readOnly {
             x += buffer.write(" READ-ONLY ", x: x, y: 0, style: Style(foreground: .black, background: .yellow, bold: true))
         }
+        // The refresh state (throttled, backing off…) matters more than the endpoint: it goes first.
+        let refresh = " ⟳ \(state.refreshState) "
+        let refreshStyle = state.refreshState.hasPrefix("throttled") ? Style(foreground: .black, background: .yellow) : Style.header
+        let refreshWidth = min(DisplayWidth.of(refresh), max(0, buffer.width - x))
         var parts = [" stack \(state.stack.name)"]
         if let profile = state.stack.profile { parts.append("profile \(profile)") }
         parts.append(state.stack.region)
         parts.append(state.stack.endpoint)
-        x += buffer.write(parts.joined(separator: " │ "), x: x, y: 0, style: .header)
-        let refresh = " ⟳ \(state.refreshState) "
-        let refreshStyle = state.refreshState.hasPrefix("throttled") ? Style(foreground: .black, background: .yellow) : Style.header
-        let refreshX = buffer.width - DisplayWidth.of(refresh)
-        if refreshX > x { buffer.write(refresh, x: refreshX, y: 0, style: refreshStyle) }
+        let room = buffer.width - x - refreshWidth - 1
+        if room > 0 { buffer.write(DisplayWidth.truncate(parts.joined(separator: " │ "), to: room), x: x, y: 0, style: .header) }
+        buffer.write(refresh, x: buffer.width - refreshWidth, y: 0, style: refreshStyle, maxWidth: refreshWidth)
     }
 
     static func tabs(_ state: DashboardState, into buffer: inout ScreenBuffer) {

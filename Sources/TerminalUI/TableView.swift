@@ -7,11 +7,17 @@ public struct TableView: Sendable {
         /// Fixed width, or nil to share what is left.
         public var width: Int?
         public var alignment: Alignment
+        /// A flexible column is not squeezed below this; columns are dropped instead.
+        public var minWidth: Int
+        /// When the terminal is too narrow, columns with the lowest priority are hidden first.
+        public var priority: Int
 
-        public init(_ title: String, width: Int? = nil, alignment: Alignment = .left) {
+        public init(_ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, priority: Int = 5) {
             self.title = title
             self.width = width
             self.alignment = alignment
+            self.minWidth = minWidth
+            self.priority = priority
         }
     }
 
@@ -50,23 +56,35 @@ public struct TableView: Sendable {
         top = min(max(0, top), max(0, rowCount - rows))
     }
 
-    /// Column widths for a total width: fixed ones first, the rest shared by flexible columns.
+    /// Column widths for a total width: the least important columns are dropped (width 0) until
+    /// the rest fit with their flexible columns at least `minWidth`; fixed ones get their width,
+    /// flexible ones share what is left.
     public func widths(for total: Int) -> [Int] {
-        let gaps = max(0, columns.count - 1)
-        let fixed = columns.compactMap(\.width).reduce(0, +)
-        let flexible = columns.filter { $0.width == nil }.count
+        var shown = Array(columns.indices)
+        func needed(_ indices: [Int]) -> Int {
+            indices.reduce(0) { $0 + (columns[$1].width ?? columns[$1].minWidth) } + max(0, indices.count - 1)
+        }
+        while shown.count > 1, needed(shown) > total {
+            let drop = shown.dropFirst().min { (columns[$0].priority, -$0) < (columns[$1].priority, -$1) }!
+            shown.removeAll { $0 == drop }
+        }
+        let gaps = max(0, shown.count - 1)
+        let fixed = shown.compactMap { columns[$0].width }.reduce(0, +)
+        let flexible = shown.filter { columns[$0].width == nil }.count
         let remaining = max(0, total - fixed - gaps)
-        var result = columns.map { $0.width ?? (flexible > 0 ? remaining / flexible : 0) }
-        // Too narrow: shrink from the right, keeping the first column readable.
+        var result = columns.indices.map { index -> Int in
+            guard shown.contains(index) else { return 0 }
+            return columns[index].width ?? (flexible > 0 ? remaining / flexible : 0)
+        }
+        // Still too narrow (a single column, or a tiny terminal): clip from the right.
         var overflow = result.reduce(0, +) + gaps - total
         var index = result.count - 1
-        while overflow > 0 && index > 0 {
+        while overflow > 0 && index >= 0 {
             let cut = min(overflow, max(0, result[index] - 1))
             result[index] -= cut
             overflow -= cut
             index -= 1
         }
-        if overflow > 0, !result.isEmpty { result[0] = max(1, result[0] - overflow) }
         return result
     }
 
@@ -79,7 +97,7 @@ public struct TableView: Sendable {
         let widths = widths(for: width)
         buffer.fillRow(y, from: x, style: .header)
         var column = x
-        for (index, definition) in columns.enumerated() where widths[index] > 0 {
+        for (index, definition) in columns.enumerated() where widths[index] > 0 && column < x + width {
             var title = definition.title
             if sortColumn == index { title += sortDescending ? "↓" : "↑" }
             buffer.write(title, x: column, y: y, style: .header, maxWidth: widths[index])

@@ -10,6 +10,15 @@ public struct TailedEvent: Sendable, Hashable {
     public var timestamp: Int64
     public var message: String
     public var record: VendedLogEvent?
+
+    public init(group: String, stream: String, eventId: String, timestamp: Int64, message: String, record: VendedLogEvent?) {
+        self.group = group
+        self.stream = stream
+        self.eventId = eventId
+        self.timestamp = timestamp
+        self.message = message
+        self.record = record
+    }
 }
 
 /// Follows one or more log groups like `aws logs tail --follow`, without its gaps and repeats:

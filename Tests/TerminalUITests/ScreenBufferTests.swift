@@ -1,0 +1,43 @@
+import Testing
+
+@testable import TerminalUI
+
+@Suite struct ScreenBufferTests {
+    @Test func wideCharactersTakeTwoCellsAndAreClipped() {
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        let used = buffer.write("注文ab", x: 0, y: 0)
+        #expect(used == 6)
+        #expect(buffer.line(0) == "注文ab")
+        var narrow = ScreenBuffer(width: 3, height: 1)
+        narrow.write("注文", x: 0, y: 0)
+        #expect(narrow.text == "注")
+    }
+
+    @Test func escapeSequencesNeverReachACell() {
+        var buffer = ScreenBuffer(width: 60, height: 1)
+        buffer.write("name\u{1B}]0;title\u{07}\u{1B}[31mred\u{9B}2J", x: 0, y: 0)
+        #expect(buffer.text == "name\\u{1b}]0;title\\u{7}\\u{1b}[31mred\\u{9b}2J")
+        #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B } })
+    }
+
+    @Test func combiningMarksJoinTheirBase() {
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        #expect(DisplayWidth.truncate("注文注文", to: 5) == "注文…")
+    }
+
+    @Test func tableWidthsShareTheRestAndDropLowPriorityColumnsWhenNarrow() {
+        let table = TableView(columns: [.init("A", minWidth: 10, priority: 9), .init("B", width: 10, priority: 1), .init("C", width: 5, priority: 5)])
+        #expect(table.widths(for: 40) == [23, 10, 5])
+        #expect(table.widths(for: 20) == [14, 0, 5])
+        #expect(table.widths(for: 8) == [8, 0, 0])
+    }
+
+    @Test func matcherFallsBackToLiteralText() {
+        #expect(TextMatcher("a(b")?.matches("xa(by") == true)
+        #expect(TextMatcher("^ab")?.matches("abc") == true)
+        #expect(TextMatcher("^ab")?.matches("cab") == false)
+        #expect(TextMatcher("") == nil)
+    }
+}
