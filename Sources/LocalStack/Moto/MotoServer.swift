@@ -93,9 +93,12 @@ enum TiedProcess {
     private static let guardScript = """
         parent=$1; shift
         "$@" </dev/null & child=$!
-        trap 'kill $child 2>/dev/null; exit 0' TERM INT
+        trap 'kill $child 2>/dev/null; sleep 3; kill -9 $child 2>/dev/null; exit 0' TERM INT
         while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
         kill $child 2>/dev/null
+        # moto can hang in shutdown waiting for execution threads: make sure it goes.
+        sleep 3
+        kill -9 $child 2>/dev/null
         """
 
     static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws -> Int32 {
