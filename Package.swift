@@ -73,6 +73,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (not tests): `bash Benchmarks/tui.sh`.
+        .executableTarget(
+            name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore"], path: "Benchmarks/TUIBenchmark"),
         // Helpers shared by test targets: a moto server per test process, temp dirs.
         .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),

@@ -89,9 +89,10 @@ enum StatusStyle {
     }
 }
 
-enum Format {
+/// Times, ages, durations and bars as the dashboard and the CLI print them.
+public enum Format {
     /// UTC `yyyy-MM-dd HH:mm:ss`, formatted by hand (every visible row, every frame).
-    static func time(_ date: Date?) -> String {
+    public static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
         let parts = utc(date)
         return String(
@@ -100,7 +101,7 @@ enum Format {
     }
 
     /// UTC `HH:mm:ss.SSS`.
-    static func clock(_ date: Date?) -> String {
+    public static func clock(_ date: Date?) -> String {
         guard let date else { return "-" }
         let parts = utc(date)
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
@@ -114,7 +115,7 @@ enum Format {
         return parts
     }
 
-    static func age(_ date: Date?, now: Date) -> String {
+    public static func age(_ date: Date?, now: Date) -> String {
         guard let date else { return "-" }
         let seconds = Int(now.timeIntervalSince(date))
         if seconds < 60 { return "\(max(0, seconds))s" }
@@ -123,7 +124,7 @@ enum Format {
         return "\(seconds / 86400)d"
     }
 
-    static func duration(_ interval: TimeInterval?) -> String {
+    public static func duration(_ interval: TimeInterval?) -> String {
         guard let interval else { return "-" }
         if interval < 1 { return "\(Int(interval * 1000))ms" }
         if interval < 100 { return String(format: "%.1fs", interval) }
@@ -131,7 +132,7 @@ enum Format {
     }
 
     /// A bar of `width` cells, proportional to `value / total`.
-    static func bar(_ value: TimeInterval?, total: TimeInterval, width: Int) -> String {
+    public static func bar(_ value: TimeInterval?, total: TimeInterval, width: Int) -> String {
         guard let value, total > 0, width > 0 else { return "" }
         let filled = max(value > 0 ? 1 : 0, min(width, Int((value / total * Double(width)).rounded())))
         return String(repeating: "█", count: filled)

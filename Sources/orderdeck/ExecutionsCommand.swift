@@ -1,6 +1,7 @@
 import AWSClient
 import ArgumentParser
 import Foundation
+import TerminalUI
 import OrderDeckCore
 
 /// `orderdeck executions`: executions of every watched machine (Express ones from their logs).

@@ -1,6 +1,7 @@
 import AWSClient
 import ArgumentParser
 import Foundation
+import TerminalUI
 import OrderDeckCore
 
 /// `orderdeck logs`: the vended log groups, once or followed live.
