@@ -219,7 +219,7 @@ extension DashboardState {
                 if let found = orders.first(where: { $0.id == name || $0.executionArn == arn }) {
                     // Hidden by the filter: clear it so the order can be shown.
                     orderFilter = ""
-                    recomputeOrders(keeping: found.id)
+                    refilterOrders(keeping: found.id)
                     navigation = [.orders]
                     return [.stopWatching]
                 }
@@ -391,7 +391,7 @@ extension DashboardState {
         switch screen {
         case .orders:
             orderFilter = text
-            recomputeOrders()
+            refilterOrders()
             ordersTable.moveTo(0, visibleRows: 1)
         case .executions:
             executionFilter = text

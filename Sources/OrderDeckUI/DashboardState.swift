@@ -63,12 +63,30 @@ public struct DashboardState: Sendable {
     public var orderSortDescending = true
     public var orderFilter: String = ""
     public private(set) var visibleOrders: [Order] = []
+    /// All orders in the current sort order, with their lower-cased search text: sorting happens
+    /// when the data or the sort changes, never per keystroke.
+    private var sortedOrders: [Order] = []
+    private var sortedSearchKeys: [String] = []
+    private var visibleSearchKeys: [String] = []
+    private var appliedFilter = ""
+    /// Results of the filters typed so far in this search (text → rows, keys, counts): deleting a
+    /// character goes back to an earlier result instead of searching all orders again.
+    private var filterResults: [String: FilterResult] = [:]
+    struct FilterResult: Sendable {
+        var orders: [Order]
+        var keys: [String]
+        var counts: [String: Int]
+    }
+    /// Orders per status of what is visible, kept with the list (not counted per frame).
+    public private(set) var visibleStatusCounts: [String: Int] = [:]
 
     // Executions
     public var machines: [MachineInfo] = []
     public var machineIndex = 0
     public var executionsByMachine: [String: [Execution]] = [:]
     public var executionStatusFilter: String?
+    /// Execution ARN → status across machines, kept as executions arrive.
+    public private(set) var executionStatusByArn: [String: String] = [:]
     public var executionsTable = TableView(columns: ExecutionsColumns.all)
     public var executionFilter: String = ""
 
@@ -129,6 +147,7 @@ public struct DashboardState: Sendable {
             recomputeOrders(keeping: selectedId)
         case .executions(let machine, let list):
             executionsByMachine[machine] = list
+            for execution in list { executionStatusByArn[execution.arn] = execution.status }
             executionsTable.setRowCount(visibleExecutions.count)
         case .detail(let execution, let events):
             guard execution.arn == detailArn else { return }
@@ -165,15 +184,56 @@ public struct DashboardState: Sendable {
         submission.responseBody.flatMap { try? JSONValue.parse($0) }?["status"]?.stringValue ?? ""
     }
 
+    /// Re-sorts everything (new data or a new sort), then filters.
     mutating func recomputeOrders(keeping selectedId: String? = nil) {
-        var list = orders
-        if let matcher = TextMatcher(orderFilter) {
-            list = list.filter { order in
-                matcher.matches(order.id) || matcher.matches(order.userId) || matcher.matches(order.status)
-                    || matcher.matches(order.customerEmail ?? "") || matcher.matches(order.amount ?? "")
-            }
+        sortedOrders = Order.sorted(orders, by: orderSort, descending: orderSortDescending)
+        sortedSearchKeys = sortedOrders.map { order in
+            [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""].joined(separator: "\u{1}").lowercased()
         }
-        visibleOrders = Order.sorted(list, by: orderSort, descending: orderSortDescending)
+        appliedFilter = "\u{0}"  // force a full filter pass
+        filterResults = [:]
+        refilterOrders(keeping: selectedId)
+    }
+
+    /// Applies the filter; while the operator types more of a plain-text filter, only the rows
+    /// that matched the shorter text are searched again.
+    mutating func refilterOrders(keeping selectedId: String? = nil) {
+        if let cached = filterResults[orderFilter] {
+            visibleOrders = cached.orders
+            visibleSearchKeys = cached.keys
+            visibleStatusCounts = cached.counts
+            appliedFilter = orderFilter
+            ordersTable.setRowCount(visibleOrders.count)
+            if let selectedId, let index = visibleOrders.firstIndex(where: { $0.id == selectedId }) { ordersTable.selected = index }
+            return
+        }
+        let matcher = TextMatcher(orderFilter)
+        let narrowing = matcher?.literal != nil && !appliedFilter.isEmpty && appliedFilter != "\u{0}"
+            && TextMatcher(appliedFilter)?.literal != nil && orderFilter.lowercased().hasPrefix(appliedFilter.lowercased())
+        let (source, keys) = narrowing ? (visibleOrders, visibleSearchKeys) : (sortedOrders, sortedSearchKeys)
+        if let matcher {
+            var orders: [Order] = []
+            var matchedKeys: [String] = []
+            // A literal searches the joined key; a regular expression tests each field, so that
+            // anchors such as ^bob$ mean what they say.
+            let isLiteral = matcher.literal != nil
+            for index in source.indices
+            where isLiteral ? matcher.matches(lowercased: keys[index]) : keys[index].split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) }) {
+                orders.append(source[index])
+                matchedKeys.append(keys[index])
+            }
+            visibleOrders = orders
+            visibleSearchKeys = matchedKeys
+        } else {
+            visibleOrders = sortedOrders
+            visibleSearchKeys = sortedSearchKeys
+        }
+        appliedFilter = orderFilter
+        var counts: [String: Int] = [:]
+        for order in visibleOrders { counts[order.status, default: 0] += 1 }
+        visibleStatusCounts = counts
+        if filterResults.count > 64 { filterResults = [:] }
+        filterResults[orderFilter] = FilterResult(orders: visibleOrders, keys: visibleSearchKeys, counts: counts)
         ordersTable.setRowCount(visibleOrders.count)
         ordersTable.sortColumn = OrdersColumns.index(of: orderSort)
         ordersTable.sortDescending = orderSortDescending

@@ -117,15 +117,18 @@ public enum DashboardView {
 enum OrdersView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         var x = buffer.write("\(state.visibleOrders.count) orders  ", x: 0, y: y, style: .title)
-        x += DashboardView.counts(state.visibleOrders.map(\.status), into: &buffer, x: x, y: y)
+        for (status, count) in state.visibleStatusCounts.sorted(by: { $0.key < $1.key }) {
+            x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
+        }
         if state.ordersLoading { x += buffer.write("loading… ", x: x, y: y, style: Style(foreground: .yellow)) }
         if !state.orderFilter.isEmpty { buffer.write("filter /\(state.orderFilter)", x: x, y: y, style: .highlight) }
         let orders = state.visibleOrders
-        let statusByArn = Dictionary(
-            state.executionsByMachine.values.flatMap { $0 }.map { ($0.arn, $0.status) }, uniquingKeysWith: { first, _ in first })
+        // Only the rows on screen are looked up: this runs every frame.
+        let statusByArn = state.executionStatusByArn
         var executionStatus: [String: String] = [:]
-        for order in orders {
-            if let arn = state.executionArn(for: order), let status = statusByArn[arn] { executionStatus[order.id] = status }
+        let top = state.ordersTable.top
+        for index in top..<min(orders.count, top + height) {
+            if let arn = state.executionArn(for: orders[index]), let status = statusByArn[arn] { executionStatus[orders[index].id] = status }
         }
         let now = state.now
         state.ordersTable.render(

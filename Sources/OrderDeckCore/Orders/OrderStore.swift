@@ -101,15 +101,24 @@ extension Order {
         case created, id, user, status, amount
     }
 
+    /// Sorted by a column, ties by id. Keys are computed once per order, not per comparison
+    /// (parsing an amount inside the comparator made sorting 100,000 orders take half a second).
     public static func sorted(_ orders: [Order], by key: SortKey, descending: Bool) -> [Order] {
-        let ascending: [Order]
+        let order: [Int]
         switch key {
-        case .created: ascending = orders.sorted { ($0.createdAt ?? .distantPast, $0.id) < ($1.createdAt ?? .distantPast, $1.id) }
-        case .id: ascending = orders.sorted { $0.id < $1.id }
-        case .user: ascending = orders.sorted { ($0.userId, $0.id) < ($1.userId, $1.id) }
-        case .status: ascending = orders.sorted { ($0.status, $0.id) < ($1.status, $1.id) }
-        case .amount: ascending = orders.sorted { (Decimal(string: $0.amount ?? "") ?? -1) < (Decimal(string: $1.amount ?? "") ?? -1) }
+        case .created:
+            let keys = orders.map { $0.createdAt?.timeIntervalSince1970 ?? -Double.infinity }
+            order = orders.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : orders[$0].id < orders[$1].id }
+        case .amount:
+            let keys = orders.map { $0.amount.flatMap(Double.init) ?? -Double.infinity }
+            order = orders.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : orders[$0].id < orders[$1].id }
+        case .id:
+            order = orders.indices.sorted { orders[$0].id < orders[$1].id }
+        case .user:
+            order = orders.indices.sorted { orders[$0].userId != orders[$1].userId ? orders[$0].userId < orders[$1].userId : orders[$0].id < orders[$1].id }
+        case .status:
+            order = orders.indices.sorted { orders[$0].status != orders[$1].status ? orders[$0].status < orders[$1].status : orders[$0].id < orders[$1].id }
         }
-        return descending ? ascending.reversed() : ascending
+        return descending ? order.reversed().map { orders[$0] } : order.map { orders[$0] }
     }
 }
