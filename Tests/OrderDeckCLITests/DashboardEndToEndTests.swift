@@ -11,7 +11,20 @@ import TestSupport
         let cli = CLIRunner(stateDirectory: state.path, extraEnvironment: ["XDG_CONFIG_HOME": state.path + "/xdg"])
         let up = try await cli.run(["local", "up"])
         #expect(up.status == 0, "\(up.stderr)")
-        defer { Task { _ = try? await cli.run(["local", "down"]) } }
+        // Stop the stack on every way out (a defer cannot await).
+        let outcome: Result<Void, any Error>
+        do {
+            try await drive(state: state)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        let down = try await cli.run(["local", "down"])
+        #expect(down.status == 0)
+        try outcome.get()
+    }
+
+    func drive(state: TemporaryDirectory) async throws {
 
         let tmux = try TmuxSession(
             command: CLIRunner.builtExecutable, width: 120, height: 35,
