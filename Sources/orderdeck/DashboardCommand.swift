@@ -18,11 +18,17 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await stack.session()
+            try await Self.open(session: try await stack.session(), readonly: readonly, profile: stack.aws.profile)
+        }
+    }
+
+    /// Runs the dashboard on a session until the operator quits.
+    static func open(session: StackSession, readonly: Bool, profile: String?) async throws {
+        do {
             let config = session.config
             let info = DashboardState.StackInfo(
                 name: config.name, region: session.client.region,
-                endpoint: session.client.endpoints.endpoint(for: .dynamoDB).url, profile: config.profile ?? stack.aws.profile,
+                endpoint: session.client.endpoints.endpoint(for: .dynamoDB).url, profile: config.profile ?? profile,
                 isLocal: config.isLocal, readOnly: readonly || config.readOnly)
             let wake = WakeSignal()
             let inbox = Inbox(wake: { wake.wake() })

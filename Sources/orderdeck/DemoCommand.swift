@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LocalStack
+import OrderDeckCore
 
 /// `orderdeck demo`: the first thing a new operator runs. Brings the local stack up, fills it with
 /// orders in every state, and shows what is there.
@@ -10,6 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "How many orders to seed (skipped when the stack already holds orders).")
     var orders: Int = LocalCommand.demoOrders
+
+    @Flag(help: "Print the summary instead of opening the dashboard (the default when not on a terminal).")
+    var noDashboard = false
 
     func run() async throws {
         try await reportingFailures {
@@ -21,6 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
                 LocalCommand.note("seeding \(orders) orders through the local API gateway")
                 let outcome = try await Seeder(record: record, progress: { LocalCommand.note($0) }).seed(orders: orders)
                 for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
+            }
+            if !noDashboard, isatty(1) == 1, isatty(0) == 1 {
+                LocalCommand.note("opening the dashboard (q quits, ? lists the keys; 'orderdeck local down' stops the stack)")
+                try await DashboardCommand.open(session: StackSession(
+                    config: LocalStackConfig.make(record), client: try LocalStackConfig.make(record).makeClient()), readonly: false, profile: nil)
+                return
             }
             print(summary.text)
             print(try await summary.contents())
