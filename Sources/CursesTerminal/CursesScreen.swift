@@ -55,6 +55,14 @@ public enum CursesScreen {
                 previous = buffer
                 dirty = false
                 if let text = application.takeClipboardRequest() { copyToClipboard(text) }
+                if let text = application.takeEditRequest() {
+                    let (edited, problem) = ExternalEditor.edit(text)
+                    application.finishEdit(edited, problem: problem)
+                    previous = nil
+                    clear()
+                    dirty = true
+                    continue
+                }
             }
             // Sleep until a key, a posted update, a signal, or the next tick.
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]

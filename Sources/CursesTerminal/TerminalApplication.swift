@@ -11,4 +11,8 @@ public protocol TerminalApplication: AnyObject {
     var nextTick: Int? { get }
     /// Text for the terminal clipboard (OSC 52), taken once.
     func takeClipboardRequest() -> String?
+    /// Text the operator wants to edit in `$VISUAL`/`$EDITOR`, taken once.
+    func takeEditRequest() -> String?
+    /// The edited text (nil when the editor failed or was not found).
+    func finishEdit(_ text: String?, problem: String?)
 }

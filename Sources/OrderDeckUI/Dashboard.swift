@@ -11,6 +11,7 @@ public final class Dashboard {
     let now: () -> Date
     private var lastHeight = 24
     private var clipboard: String?
+    private var editRequest: String?
 
     public init(state: DashboardState, loaders: DataLoaders, inbox: Inbox, now: @escaping () -> Date = { Date() }) {
         self.state = state
@@ -33,6 +34,7 @@ public final class Dashboard {
             case .submit(let order): loaders.submit(order)
             case .resend(let id): loaders.resend(id)
             case .copy(let text): clipboard = text
+            case .editTemplate(let text): editRequest = text
             case .refresh:
                 loaders.stopAll()
                 loaders.startAll()
@@ -62,6 +64,15 @@ public final class Dashboard {
         let running = (state.screen == .executions && state.visibleExecutions.contains { $0.status == "RUNNING" })
             || ((state.screen == .detail || state.screen == .submit) && state.detail?.status == "RUNNING")
         return running ? 1000 : nil
+    }
+
+    public func takeEditRequest() -> String? {
+        defer { editRequest = nil }
+        return editRequest
+    }
+
+    public func finishEdit(_ text: String?, problem: String?) {
+        state.applyEditedTemplate(text, problem: problem)
     }
 
     public func takeClipboardRequest() -> String? {

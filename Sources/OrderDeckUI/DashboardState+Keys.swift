@@ -310,6 +310,8 @@ extension DashboardState {
             status = "sending order \(order["id"]?.stringValue ?? "")…"
             statusIsError = false
             return [.submit(order)]
+        case .character("E"):
+            return [.editTemplate(template.prettyText + "\n")]
         case .character("R"):
             guard let last = lastSubmission ?? submissions.first else { return [] }
             return [.resend(last.id)]
@@ -320,6 +322,31 @@ extension DashboardState {
             break
         }
         return []
+    }
+
+    /// The template as the operator saved it in the editor: kept only if it is a JSON object.
+    public mutating func applyEditedTemplate(_ text: String?, problem: String? = nil) {
+        if let problem {
+            status = problem
+            statusIsError = true
+            return
+        }
+        guard let text else { return }
+        do {
+            let value = try JSONValue.parse(text)
+            guard value.objectMembers != nil else {
+                status = "template not changed: it must be a JSON object"
+                statusIsError = true
+                return
+            }
+            template = value
+            submitField = 0
+            status = "template updated"
+            statusIsError = false
+        } catch {
+            status = "template not changed: \(error)"
+            statusIsError = true
+        }
     }
 
     mutating func setField(_ name: String, _ text: String) {

@@ -37,6 +37,8 @@ public struct DashboardState: Sendable {
         case resend(String)
         case copy(String)
         case refresh
+        /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.
+        case editTemplate(String)
     }
 
     public enum Prompt: Sendable, Equatable {

@@ -97,7 +97,7 @@ public enum DashboardView {
         case .executions: return "↑↓ move  ⏎ open  m machine  f status  l logs  / filter  ? help  q quit"
         case .detail: return "↑↓ state  e events  l logs  o order  y copy ARN  esc back  ? help"
         case .logs: return "p pause  / search  n next  f filter  w wrap  o execution  esc back  ? help"
-        case .submit: return "↑↓ field  ⏎ edit  s send  w watch  R resend  ? help"
+        case .submit: return "↑↓ field  ⏎ edit  E edit JSON  s send  w watch  R resend  ? help"
         }
     }
 
@@ -382,7 +382,7 @@ public enum HelpText {
         case .logs:
             specific = [movement, "p space  pause / follow", "/        search (highlight)  n N  next/previous match", "f        filter lines", "w        show the selected line in full", "o        open the line's execution"]
         case .submit:
-            specific = readOnly ? ["read-only: submitting is disabled"] : ["↑↓       choose a field", "⏎ e      edit the field", "s ctrl-s  send (journaled first)", "w        open the new execution", "R        re-send the last submission"]
+            specific = readOnly ? ["read-only: submitting is disabled"] : ["↑↓       choose a field", "⏎ e      edit the field", "E        edit the whole order as JSON in $EDITOR (validated)", "s ctrl-s  send (journaled first)", "w        open the new execution", "R        re-send the last submission"]
         }
         return specific + [""] + global
     }

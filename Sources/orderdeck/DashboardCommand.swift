@@ -63,4 +63,6 @@ final class CursesApplication: TerminalApplication, @unchecked Sendable {
     func render(into buffer: inout ScreenBuffer) { dashboard.render(into: &buffer) }
     var nextTick: Int? { dashboard.nextTick }
     func takeClipboardRequest() -> String? { dashboard.takeClipboardRequest() }
+    func takeEditRequest() -> String? { dashboard.takeEditRequest() }
+    func finishEdit(_ text: String?, problem: String?) { dashboard.finishEdit(text, problem: problem) }
 }

@@ -104,6 +104,26 @@ import Testing
         #expect(state.statusIsError)
     }
 
+    @Test func theTemplateIsEditedAsJSONAndValidated() throws {
+        var state = FixedData.state(screen: .orders)
+        _ = state.handle(.character("4"), height: 24)
+        let effects = state.handle(.character("E"), height: 24)
+        guard case .editTemplate(let text)? = effects.first else {
+            Issue.record("no edit effect: \(effects)")
+            return
+        }
+        #expect(try JSONValue.parse(text) == state.template)
+        state.applyEditedTemplate(#"{"user_id":"zoe","items":[{"sku":"PEN-100","quantity":3}],"amount":267.00}"#)
+        #expect(state.template["items"]?.description == #"[{"sku":"PEN-100","quantity":3}]"#)
+        #expect(state.status == "template updated")
+        state.applyEditedTemplate(#"{"user_id": "zoe", "amount": }"#)
+        #expect(state.statusIsError)
+        #expect(state.status?.hasPrefix("template not changed: invalid JSON at byte") == true)
+        #expect(state.template["user_id"]?.stringValue == "zoe")
+        state.applyEditedTemplate("[1,2]")
+        #expect(state.status == "template not changed: it must be a JSON object")
+    }
+
     @Test func logsFollowPauseAndSearch() {
         var state = FixedData.state(screen: .logs)
         #expect(!state.logsPaused)
