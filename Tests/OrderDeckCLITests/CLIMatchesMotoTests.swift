@@ -80,6 +80,72 @@ import TestSupport
         #expect(printed.count >= expected - 40 && printed.count <= expected + 40, "printed \(printed.count), groups hold \(expected)")
     }
 
+    @Test func escapeSequencesInOrderFieldsNeverReachTheTerminal() async throws {
+        let running = try await LocalStackHarness.shared.start("cli")
+        let state = try TemporaryDirectory("cli-safety")
+        defer { state.remove() }
+        let (cli, config) = try cli(running, state)
+        let hostile = "Mallory\u{1B}]0;owned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}K"
+        try await DynamoDBClient(client: running.client).putItem(
+            .init(TableName: running.stack.tableName, Item: [
+                "user_id": .s(hostile), "id": .s("hostile-1"), "orderStatus": .s("PENDING\u{1B}[5m"),
+                "amount": .n("12345678901234567890123456789012345678"),
+            ]))
+        let table = try await cli.run(["orders", "--limit", "0", "--config", config])
+        #expect(table.status == 0)
+        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
+        #expect(table.stdout.contains("Mallory\\u{1b}]0;owned\\u{7}"))
+        #expect(table.stdout.contains("12345678901234567890123456789012345678"))
+        // JSON output is JSON: the escape is encoded, not raw.
+        let json = try await cli.run(["orders", "--limit", "0", "--output", "json", "--config", config])
+        #expect(!json.stdout.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(json.stdout.contains("\\u001b"))
+    }
+
+    @Test func secretsNeverAppearInOutputOrTheJournal() async throws {
+        let running = try await LocalStackHarness.shared.start("cli")
+        let state = try TemporaryDirectory("cli-secrets")
+        defer { state.remove() }
+        let secret = "SECRETxKEYx4f9c2b7e1d0a"
+        let token = "SESSIONxTOKENx8e7d6c5b4a"
+        let apiKey = "APIxKEYx1a2b3c4d5e6f"
+        let config = try state.write(
+            "config.toml",
+            """
+            [stacks.s]
+            region = "us-east-1"
+            endpoint_url = "\(running.motoEndpoint)"
+            table = "\(running.stack.tableName)"
+            state_machines = ["\(running.orders.name)", "\(running.sample.name)"]
+            [stacks.s.api]
+            url = "\(running.url("orders"))"
+            auth = "api_key"
+            api_key_env = "ORDERDECK_TEST_API_KEY"
+            """)
+        let cli = CLIRunner(
+            stateDirectory: state.path,
+            extraEnvironment: [
+                "AWS_ACCESS_KEY_ID": "AKIASECRETTEST", "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": token,
+                "ORDERDECK_TEST_API_KEY": apiKey, "AWS_CONFIG_FILE": state.path + "/none",
+            ])
+        var outputs: [String] = []
+        for arguments in [
+            ["whoami", "--region", "us-east-1", "--endpoint-url", running.motoEndpoint], ["orders", "--config", config],
+            ["executions", "--config", config], ["submit", "--wait", "--config", config], ["submissions", "--config", config],
+            ["logs", "--since", "1h", "--config", config], ["orders", "--config", config, "--endpoint-url", "http://127.0.0.1:1"],
+            ["whoami", "--profile", "missing"],
+        ] {
+            let result = try await cli.run(arguments)
+            outputs.append(result.stdout + result.stderr)
+        }
+        let journal = (try? String(contentsOfFile: state.path + "/submissions.jsonl", encoding: .utf8)) ?? ""
+        #expect(!journal.isEmpty)
+        for text in outputs + [journal] {
+            for value in [secret, token, apiKey] { #expect(!text.contains(value), "leaked \(value.prefix(8))… in: \(text.prefix(300))") }
+        }
+        print("secrets: \(outputs.count) command outputs and the journal checked, 0 leaks")
+    }
+
     @Test func errorsAreOneLineWithDocumentedExitCodes() async throws {
         let state = try TemporaryDirectory("cli-errors")
         defer { state.remove() }

@@ -43,6 +43,10 @@ public struct XMLNode: Sendable, Equatable {
     public func string(_ name: String) -> String? { child(name)?.text }
 
     public static func parse(_ bytes: [UInt8]) throws -> XMLNode {
+        // Foundation's XMLParser traps on malformed UTF-8 (found by fuzzing): refuse it first.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw XMLParseError(reason: "not UTF-8")
+        }
         let delegate = TreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate

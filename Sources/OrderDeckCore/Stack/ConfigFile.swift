@@ -45,13 +45,28 @@ public struct ConfigFile: Sendable, Equatable {
 
     public init(path: String, text: String) throws {
         self.path = path
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // toml++ asserts (aborts the process) on some malformed headers such as `[[[x]`, found by
+        // fuzzing: check every header line ourselves before the library sees the text.
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(".") || trimmed.hasPrefix("=") {
+                throw Problem(path: path, line: index + 1, key: nil, reason: "a key may not start with '\(trimmed.prefix(1))'")
+            }
+            guard trimmed.hasPrefix("[") else { continue }
+            let header = trimmed.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? trimmed
+            let segment = "[A-Za-z0-9_-]+"
+            let pattern = "^\\[\\[? *\(segment)( *\\. *\(segment))* *\\]\\]?$"
+            if header.range(of: pattern, options: .regularExpression) == nil || header.hasPrefix("[[") != header.hasSuffix("]]") {
+                throw Problem(path: path, line: index + 1, key: nil, reason: "malformed table header \(header.prefix(40))")
+            }
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw Problem(path: path, line: error.source.begin.line, key: nil, reason: "not valid TOML: \(error.description)")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func problem(_ key: String, _ reason: String, section: String? = nil) -> Problem {
             Problem(path: path, line: Self.line(of: key, in: lines, section: section), key: key, reason: reason)
         }
