@@ -63,9 +63,12 @@ import TestSupport
         try tmux.sendLiteral(String(name.prefix(13)))
         try tmux.send("Enter")
         try tmux.send("Enter")
-        let history = try await tmux.waitFor { $0.contains("InitializeOrder") && $0.contains(name) }
+        // The detail is live: it may first show what the Submit screen's watcher last saw, then
+        // the finished timeline.
+        let finalState = succeeded ? "NotifyOrderCompleted" : "PaymentFailed"
+        let history = try await tmux.waitFor { $0.contains("InitializeOrder") && $0.contains(name) && $0.contains(finalState) }
         let historyScreen = try #require(history, "no history:\n\(tmux.screen)")
-        #expect(historyScreen.contains(succeeded ? "NotifyOrderCompleted" : "PaymentFailed"))
+        #expect(historyScreen.contains(succeeded ? "SUCCEEDED" : "FAILED"))
 
         // Its log lines.
         try tmux.send("l")
