@@ -41,21 +41,7 @@ public final class DataLoaders: Sendable {
         let session = self.session
         let inbox = self.inbox
         let policy = self.policy
-        start("machines+executions") {
-            let machines: [MachineInfo]
-            do {
-                machines = try await session.machines()
-                inbox.post(.machines(machines))
-            } catch {
-                inbox.post(.problem(Self.describe(error)))
-                return
-            }
-            await withTaskGroup(of: Void.self) { group in
-                for machine in machines {
-                    group.addTask { await self.followExecutions(machine) }
-                }
-            }
-        }
+        startExecutions()
         start("orders") { await self.followOrders() }
         start("logs") {
             guard let groups = try? await session.logGroups(), !groups.isEmpty else { return }
@@ -78,6 +64,28 @@ public final class DataLoaders: Sendable {
         }
         start("submissions") {
             if let all = try? await self.journal.all() { inbox.post(.submissions(all)) }
+        }
+    }
+
+    /// (Re)starts the execution monitors: refreshes at once instead of after a backed-off wait
+    /// (used after a submission, so the new execution shows while it is still RUNNING).
+    public func startExecutions() {
+        let session = self.session
+        let inbox = self.inbox
+        start("machines+executions") {
+            let machines: [MachineInfo]
+            do {
+                machines = try await session.machines()
+                inbox.post(.machines(machines))
+            } catch {
+                inbox.post(.problem(Self.describe(error)))
+                return
+            }
+            await withTaskGroup(of: Void.self) { group in
+                for machine in machines {
+                    group.addTask { await self.followExecutions(machine) }
+                }
+            }
         }
     }
 
@@ -168,7 +176,10 @@ public final class DataLoaders: Sendable {
                 let submission = try await Submitter(session: session, journal: journal).submit(order)
                 inbox.post(.submitted(submission))
                 if let all = try? await journal.all() { inbox.post(.submissions(all)) }
-                if submission.isAccepted, let arn = submission.executionArn { self.watchDetail(arn) }
+                if submission.isAccepted, let arn = submission.executionArn {
+                    self.watchDetail(arn)
+                    self.startExecutions()
+                }
             } catch {
                 inbox.post(.problem(Self.describe(error)))
             }
