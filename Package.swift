@@ -73,9 +73,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Benchmarks (not tests): `bash Benchmarks/tui.sh`.
+        // Benchmarks (not tests): `python3 Benchmarks/run.py` (the whole suite), `bash Benchmarks/tui.sh`.
         .executableTarget(
             name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore"], path: "Benchmarks/TUIBenchmark"),
+        // In-process cases of the peer benchmarks (signing, Scan decoding): `python3 Benchmarks/run.py`.
+        .executableTarget(
+            name: "orderdeck-bench", dependencies: ["SigV4", "AWSServices", "OrderDeckCore"], path: "Benchmarks/BenchKit"),
         // Helpers shared by test targets: a moto server per test process, temp dirs.
         .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
@@ -86,7 +89,7 @@ let package = Package(
         .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
         .testTarget(
-            name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck", .product(name: "Yams", package: "Yams")]),
+            name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck", "orderdeck-bench", "TUIBenchmark", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

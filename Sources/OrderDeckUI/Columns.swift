@@ -53,7 +53,7 @@ enum DetailColumns {
         .init("RETRY", width: 5, alignment: .right, priority: 5), .init("RESULT", width: 22, priority: 9),
     ]
     static let events: [TableView.Column] = [
-        .init("ID", width: 4, alignment: .right, priority: 8), .init("TIME", width: 12, priority: 3), .init("TYPE", width: 24, priority: 10),
+        .init("ID", width: 5, alignment: .right, priority: 8), .init("TIME", width: 12, priority: 3), .init("TYPE", width: 24, priority: 10),
         .init("STATE", width: 22, priority: 7), .init("DETAIL", minWidth: 10, priority: 2),
     ]
 }

@@ -12,6 +12,7 @@ extension DashboardState {
             showHelp = false
             return []
         }
+        if inspector != nil { return handleInspector(key, rows: rows) }
         switch key {
         case .character("q"):
             if navigation.count > 1 { return back() }
@@ -40,6 +41,9 @@ extension DashboardState {
             return [.refresh]
         case .resize:
             return []
+        case .character("i") where screen != .submit:
+            openInspector()
+            return []
         default:
             break
         }
@@ -49,6 +53,72 @@ extension DashboardState {
         case .detail: return handleDetail(key, rows: rows)
         case .logs: return handleLogs(key, rows: rows)
         case .submit: return handleSubmit(key)
+        }
+    }
+
+    // MARK: Inspector
+
+    mutating func handleInspector(_ key: Key, rows: Int) -> [Effect] {
+        switch key {
+        case .escape, .backspace, .character("q"), .character("i"):
+            inspector = nil
+        case .control("c"):
+            return [.quit]
+        case .character("y"):
+            guard let text = inspector?.selectedText else { return [] }
+            return copy(text)
+        default:
+            _ = inspector?.handle(key, rows: max(1, rows - 1))
+        }
+        return []
+    }
+
+    /// `i`: the selected thing as foldable JSON — an order's item, a state's input and output
+    /// (or a raw event's details), a log event's message.
+    mutating func openInspector() {
+        switch screen {
+        case .orders:
+            guard visibleOrders.indices.contains(ordersTable.selected) else { return }
+            let order = visibleOrders[ordersTable.selected]
+            inspector = JSONInspector(title: "order \(order.id)", value: JSONInspector.plain(order.attributes))
+        case .detail:
+            if detailRaw {
+                guard detailEvents.indices.contains(detailTable.selected) else { return }
+                let event = detailEvents[detailTable.selected]
+                inspector = JSONInspector(title: "event \(event.id) \(event.type)", value: Self.expanded(event.details))
+            } else {
+                let steps = detailTimeline.steps
+                guard steps.indices.contains(detailTable.selected) else { return }
+                let step = steps[detailTable.selected]
+                inspector = JSONInspector(
+                    title: "state \(step.name)",
+                    value: .object([("input", Self.parsedOrText(step.input)), ("output", Self.parsedOrText(step.output))]))
+            }
+        case .logs:
+            guard visibleLogs.indices.contains(logsTable.selected) else { return }
+            let event = visibleLogs[logsTable.selected]
+            inspector = JSONInspector(title: "log event \(event.eventId)", value: Self.expanded(Self.parsedOrText(event.message)))
+        case .executions, .submit:
+            return
+        }
+    }
+
+    static func parsedOrText(_ text: String?) -> JSONValue {
+        guard let text else { return .null }
+        return (try? JSONValue.parse(text)) ?? .string(text)
+    }
+
+    /// Step Functions nests payloads as JSON strings ("input": "{\"a\":1}"); unfold them so they fold too.
+    static func expanded(_ value: JSONValue, depth: Int = 0) -> JSONValue {
+        guard depth < 8 else { return value }
+        switch value {
+        case .object(let members): return .object(members.map { ($0.0, expanded($0.1, depth: depth + 1)) })
+        case .array(let elements): return .array(elements.map { expanded($0, depth: depth + 1) })
+        case .string(let text):
+            let trimmed = text.drop { $0 == " " }
+            guard trimmed.hasPrefix("{") || trimmed.hasPrefix("["), let parsed = try? JSONValue.parse(text) else { return value }
+            return expanded(parsed, depth: depth + 1)
+        default: return value
         }
     }
 
@@ -202,7 +272,8 @@ extension DashboardState {
     // MARK: Detail
 
     mutating func handleDetail(_ key: Key, rows: Int) -> [Effect] {
-        if Self.move(&detailTable, key, rows: max(1, rows / 2)) { return [] }
+        // The timeline shares the body with the input/output panes; the raw list has it all.
+        if Self.move(&detailTable, key, rows: detailRaw ? max(1, rows - 2) : max(1, rows / 2)) { return [] }
         switch key {
         case .character("e"):
             detailRaw.toggle()

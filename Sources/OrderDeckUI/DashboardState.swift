@@ -52,9 +52,13 @@ public struct DashboardState: Sendable {
     public var navigation: [Screen] = [.orders]
     public var now = Date()
     public var showHelp = false
+    /// The foldable JSON view (`i`) over the current screen, when open.
+    public var inspector: JSONInspector?
     public var prompt: Prompt?
     public var status: String?
     public var statusIsError = false
+    /// The status line shows a background refresh's failure (cleared when refreshing works again).
+    public var problemFromRefresh = false
     public var refreshState = "loading"
 
     // Orders
@@ -176,9 +180,19 @@ public struct DashboardState: Sendable {
         case .problem(let message):
             status = message
             statusIsError = true
+            problemFromRefresh = true
+            refreshState = "failing, retrying"
         case .refreshState(let text):
             refreshState = text
             if text == "live", statusIsError, status?.hasPrefix("throttled") == true { status = nil }
+            // A background refresh that failed and now works again says so, and the error goes.
+            if text == "live", problemFromRefresh {
+                problemFromRefresh = false
+                if statusIsError {
+                    status = "recovered: refreshing again"
+                    statusIsError = false
+                }
+            }
         }
     }
 

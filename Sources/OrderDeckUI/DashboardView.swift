@@ -27,6 +27,7 @@ public enum DashboardView {
         case .logs: LogsView.render(state, into: &buffer, y: body.y, height: body.height)
         case .submit: SubmitView.render(state, into: &buffer, y: body.y, height: body.height)
         }
+        if let inspector = state.inspector { InspectorView.render(inspector, into: &buffer, y: body.y, height: body.height) }
         statusLine(state, into: &buffer)
         if state.showHelp { HelpView.render(state, into: &buffer) }
     }
@@ -42,7 +43,9 @@ public enum DashboardView {
         }
         // The refresh state (throttled, backing off…) matters more than the endpoint: it goes first.
         let refresh = " ⟳ \(state.refreshState) "
-        let refreshStyle = state.refreshState.hasPrefix("throttled") ? Style(foreground: .black, background: .yellow) : Style.header
+        let refreshStyle =
+            state.refreshState.hasPrefix("throttled") ? Style(foreground: .black, background: .yellow)
+            : state.refreshState.hasPrefix("failing") ? Style(foreground: .white, background: .red, bold: true) : Style.header
         let refreshWidth = min(DisplayWidth.of(refresh), max(0, buffer.width - x))
         var parts = [" stack \(state.stack.name)"]
         if let profile = state.stack.profile { parts.append("profile \(profile)") }
@@ -92,11 +95,12 @@ public enum DashboardView {
     }
 
     static func hints(for state: DashboardState) -> String {
+        if state.inspector != nil { return "↑↓ move  ⏎ fold/unfold  ← → fold/open  z Z fold/unfold all  y copy  esc close" }
         switch state.screen {
-        case .orders: return "↑↓ move  ⏎ execution  l logs  / filter  s sort  y copy  ? help  q quit"
+        case .orders: return "↑↓ move  ⏎ execution  i inspect  l logs  / filter  s sort  y copy  ? help  q quit"
         case .executions: return "↑↓ move  ⏎ open  m machine  f status  l logs  / filter  ? help  q quit"
-        case .detail: return "↑↓ state  e events  l logs  o order  y copy ARN  esc back  ? help"
-        case .logs: return "p pause  / search  n next  f filter  w wrap  o execution  esc back  ? help"
+        case .detail: return "↑↓ state  i inspect JSON  e events  l logs  o order  y copy ARN  esc back  ? help"
+        case .logs: return "p pause  / search  n next  f filter  w wrap  i inspect  o execution  esc back  ? help"
         case .submit: return "↑↓ field  ⏎ edit  E edit JSON  s send  w watch  R resend  ? help"
         }
     }
@@ -246,15 +250,48 @@ enum JSONPane {
         }
         let pretty = (try? JSONValue.parse(text))?.prettyText ?? text
         let lines = pretty.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, line) in lines.prefix(height - 1).enumerated() {
-            let row = y + 1 + offset
-            let content = String(line)
-            buffer.write(content, x: x, y: row, maxWidth: width)
-            colour(content, into: &buffer, x: x, y: row, width: width)
+        // Long lines wrap (a 256 KB message fills the pane, it is not cut at its first row); only
+        // the rows that fit are ever computed.
+        var row = y + 1
+        var lineOfRow: [Int] = []  // which line each drawn row belongs to
+        var cut = false
+        outer: for (index, line) in lines.enumerated() {
+            var rest = Substring(TerminalSafe.escape(String(line.prefix(width * height * 2))))
+            var first = true
+            repeat {
+                if row >= y + height {
+                    cut = true
+                    break outer
+                }
+                let chunk = Self.prefix(rest, width: width)
+                buffer.write(String(chunk), x: x, y: row, maxWidth: width)
+                if first { colour(String(chunk), into: &buffer, x: x, y: row, width: width) }
+                rest = rest[chunk.endIndex...]
+                first = false
+                lineOfRow.append(index)
+                row += 1
+            } while !rest.isEmpty
         }
-        if lines.count > height - 1, height > 1 {
-            buffer.write("… \(lines.count - height + 1) more lines", x: x, y: y + height - 1, style: .muted, maxWidth: width)
+        if cut, height > 1, let hiddenFrom = lineOfRow.last {
+            // The last row gives way to the note: from its line on, the rest is hidden.
+            let startedAbove = lineOfRow.count > 1 && lineOfRow[lineOfRow.count - 2] == hiddenFrom
+            let hidden = lines.count - hiddenFrom
+            let note = hidden == 1 && startedAbove ? "… (cut)" : "… \(hidden) more lines"
+            buffer.write(note.padding(toLength: width, withPad: " ", startingAt: 0), x: x, y: y + height - 1, style: .muted, maxWidth: width)
         }
+    }
+
+    /// The longest prefix of `text` that fits `width` display columns (at least one character).
+    static func prefix(_ text: Substring, width: Int) -> Substring {
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            let w = DisplayWidth.of(text[end])
+            if used + w > width, end > text.startIndex { break }
+            used += w
+            end = text.index(after: end)
+        }
+        return text[..<end]
     }
 
     /// Keys cyan, strings green, numbers and literals yellow.
@@ -349,7 +386,7 @@ enum SubmitView {
 
 enum HelpView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer) {
-        let lines = HelpText.lines(for: state.screen, readOnly: state.stack.readOnly)
+        let lines = state.inspector != nil ? HelpText.inspector : HelpText.lines(for: state.screen, readOnly: state.stack.readOnly)
         let width = min(buffer.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 20) + 4)
         let height = min(buffer.height - 2, lines.count + 2)
         let x = max(0, (buffer.width - width) / 2)
@@ -364,6 +401,11 @@ enum HelpView {
 
 /// Every key, per screen (`?`). The README's key table is the same list.
 public enum HelpText {
+    public static let inspector = [
+        "↑↓ j k  move    pgup pgdn  page    g G  first/last", "⏎ space  fold / unfold the object or array", "← h      fold (on a member: go to its parent)",
+        "→ l      unfold", "z Z      fold everything / unfold everything", "y        copy the selected value as JSON", "esc i q  close",
+    ]
+
     public static let global = [
         "1 2 3 4  orders, executions, logs, submit", "tab      next screen", ":        command (:orders :executions :logs :submit :machine NAME :quit)",
         "r        refresh now", "esc ⌫    back", "?        this help (any key closes)", "q        back / quit", "ctrl-c   quit",
@@ -374,16 +416,54 @@ public enum HelpText {
         let specific: [String]
         switch screen {
         case .orders:
-            specific = [movement, "⏎ →      open the order's execution", "l        the execution's log lines", "/        filter (text or regex; matches highlighted)", "s S      sort column / direction", "y        copy the order id"]
+            specific = [movement, "⏎ →      open the order's execution", "l        the execution's log lines", "/        filter (text or regex; matches highlighted)", "s S      sort column / direction", "i        inspect the whole item (foldable JSON)", "y        copy the order id"]
         case .executions:
             specific = [movement, "⏎ →      open the execution", "m        next state machine", "f        status filter", "/        filter", "l        log lines", "y        copy the ARN"]
         case .detail:
-            specific = [movement + " (states)", "e        raw event list ⇄ timeline", "l        log lines of this execution", "o        its order row", "y        copy the ARN"]
+            specific = [movement + " (states)", "e        raw event list ⇄ timeline", "i        the state's input and output (or the event) as foldable JSON", "l        log lines of this execution", "o        its order row", "y        copy the ARN"]
         case .logs:
-            specific = [movement, "p space  pause / follow", "/        search (highlight)  n N  next/previous match", "f        filter lines", "w        show the selected line in full", "o        open the line's execution"]
+            specific = [movement, "p space  pause / follow", "/        search (highlight)  n N  next/previous match", "f        filter lines", "w        show the selected line in full (wrapped)", "i        the selected event as foldable JSON", "o        open the line's execution"]
         case .submit:
             specific = readOnly ? ["read-only: submitting is disabled"] : ["↑↓       choose a field", "⏎ e      edit the field", "E        edit the whole order as JSON in $EDITOR (validated)", "s ctrl-s  send (journaled first)", "w        open the new execution", "R        re-send the last submission"]
         }
         return specific + [""] + global
+    }
+}
+
+/// The foldable JSON view over the screen body: one row per member, folded containers summarised.
+enum InspectorView {
+    static func render(_ inspector: JSONInspector, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+        for row in y..<(y + height) { buffer.fillRow(row) }
+        buffer.write(inspector.title, x: 0, y: y, style: .title, maxWidth: buffer.width)
+        let rows = height - 1
+        guard rows > 0 else { return }
+        let lines = inspector.lines
+        let top = min(inspector.table.top, max(0, lines.count - 1))
+        for (offset, index) in (top..<min(lines.count, top + rows)).enumerated() {
+            let line = lines[index]
+            let row = y + 1 + offset
+            let selected = index == inspector.table.selected
+            if selected { buffer.fill(x: 0, y: row, width: buffer.width, style: .selected) }
+            let base: Style = selected ? .selected : .plain
+            var x = line.depth * 2
+            let marker = line.kind == .open && line.isContainer ? (line.isFolded ? "▸ " : "▾ ") : "  "
+            x += buffer.write(marker, x: x, y: row, style: base.with { $0.foreground = .magenta })
+            if let key = line.key {
+                x += buffer.write(JSONValue.string(key).description, x: x, y: row, style: selected ? base : Style(foreground: .cyan))
+                x += buffer.write(": ", x: x, y: row, style: base)
+            }
+            let style: Style
+            switch line.kind {
+            case .string: style = Style(foreground: .green)
+            case .number, .literal: style = Style(foreground: .yellow)
+            case .open where line.isFolded: style = .muted
+            case .open, .close: style = .plain
+            }
+            buffer.write(line.text, x: x, y: row, style: selected ? base : style, maxWidth: max(0, buffer.width - x))
+        }
+        if lines.count > rows {
+            let position = " \(inspector.table.selected + 1)/\(lines.count) "
+            buffer.write(position, x: max(0, buffer.width - DisplayWidth.of(position)), y: y, style: .muted)
+        }
     }
 }

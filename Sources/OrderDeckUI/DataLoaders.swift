@@ -103,6 +103,7 @@ public final class DataLoaders: Sendable {
                 let changed = loaded != previous
                 previous = loaded
                 inbox.post(.orders(loaded, moreAvailable: false, loading: false))
+                inbox.post(.refreshState("live"))
                 wait = policy.next(after: wait, outcome: changed ? .changed : .unchanged, watchingRunning: watched.withLock { $0 } != nil)
             } catch is CancellationError {
                 return

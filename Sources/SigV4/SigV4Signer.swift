@@ -68,35 +68,100 @@ public struct SigV4Signer: Sendable {
 
     /// Adds `X-Amz-Date`, `X-Amz-Security-Token` (when there is one) and `Authorization`.
     public func sign(_ request: SigningRequest, date: Date = Date()) -> SigningRequest {
-        signWithDetails(request, date: date).request
+        signHeaders(request, date: date, keepDetails: false).request
     }
 
     public func signWithDetails(_ request: SigningRequest, date: Date = Date()) -> Result {
-        let time = SigV4Timestamp(date)
-        var request = request
-        request.headers.removeAll { $0.name.lowercased() == "authorization" }
-        request.setHeader("X-Amz-Date", time.amzDate)
+        signHeaders(request, date: date, keepDetails: true)
+    }
+
+    /// The header-signing path, built on byte buffers: every request the client sends goes through
+    /// here, so it allocates little (the canonical request and string to sign become `String`s only
+    /// when a caller asks for the details).
+    func signHeaders(_ original: SigningRequest, date: Date, keepDetails: Bool) -> Result {
+        let time = keyCache.timestamp(for: date)
+        var request = original
         let payloadHash = Self.hexSHA256(request.body)
-        if options.addContentHashHeader {
-            request.setHeader("X-Amz-Content-SHA256", payloadHash)
+        let token = credentials.sessionToken
+        let addHash = options.addContentHashHeader
+        request.headers.removeAll { header in
+            let name = header.name
+            return Self.equalsLowercased(name, "authorization") || Self.equalsLowercased(name, "x-amz-date")
+                || (addHash && Self.equalsLowercased(name, "x-amz-content-sha256"))
+                || (token != nil && Self.equalsLowercased(name, "x-amz-security-token"))
         }
-        if let token = credentials.sessionToken, !options.omitSessionTokenFromSignature {
-            request.setHeader("X-Amz-Security-Token", token)
-        }
+        request.headers.append(.init("X-Amz-Date", time.amzDate))
+        if addHash { request.headers.append(.init("X-Amz-Content-SHA256", payloadHash)) }
+        if let token, !options.omitSessionTokenFromSignature { request.headers.append(.init("X-Amz-Security-Token", token)) }
         let headers = CanonicalHeaders(request.headers)
-        let canonical = canonicalRequest(
-            method: request.method, path: request.path, query: request.query, headers: headers,
-            payloadHash: payloadHash)
-        let stringToSign = self.stringToSign(canonicalRequest: canonical, time: time)
-        let signature = self.signature(stringToSign: stringToSign, time: time)
-        request.setHeader(
-            "Authorization",
-            "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope(time)), SignedHeaders=\(headers.signedHeaders), Signature=\(signature)"
-        )
-        if let token = credentials.sessionToken, options.omitSessionTokenFromSignature {
-            request.setHeader("X-Amz-Security-Token", token)
+
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(256 + headers.canonical.utf8.count)
+        let method = request.method
+        if method.utf8.allSatisfy({ !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) {
+            canonical.append(contentsOf: method.utf8)
+        } else {
+            canonical.append(contentsOf: method.uppercased().utf8)
         }
-        return Result(request: request, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
+        canonical.append(0x0A)
+        if request.path == "/" || request.path.isEmpty {
+            canonical.append(UInt8(ascii: "/"))
+        } else {
+            canonical.append(contentsOf: canonicalURI(request.path).utf8)
+        }
+        canonical.append(0x0A)
+        if !request.query.isEmpty { canonical.append(contentsOf: Self.canonicalQuery(request.query).utf8) }
+        canonical.append(0x0A)
+        canonical.append(contentsOf: headers.canonical.utf8)
+        canonical.append(0x0A)
+        canonical.append(contentsOf: headers.signedHeaders.utf8)
+        canonical.append(0x0A)
+        canonical.append(contentsOf: payloadHash.utf8)
+
+        let scope = self.scope(time)
+        var stringToSign: [UInt8] = []
+        stringToSign.reserveCapacity(160)
+        stringToSign.append(contentsOf: Self.algorithm.utf8)
+        stringToSign.append(0x0A)
+        stringToSign.append(contentsOf: time.amzDate.utf8)
+        stringToSign.append(0x0A)
+        stringToSign.append(contentsOf: scope.utf8)
+        stringToSign.append(0x0A)
+        Self.appendHex(SHA256.hash(data: canonical), to: &stringToSign)
+
+        let key = keyCache.key(secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
+        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: stringToSign, using: key))
+        var authorization = Self.algorithm
+        authorization.reserveCapacity(200)
+        authorization += " Credential="
+        authorization += credentials.accessKeyId
+        authorization += "/"
+        authorization += scope
+        authorization += ", SignedHeaders="
+        authorization += headers.signedHeaders
+        authorization += ", Signature="
+        authorization += signature
+        request.headers.append(.init("Authorization", authorization))
+        if let token, options.omitSessionTokenFromSignature { request.setHeader("X-Amz-Security-Token", token) }
+        return Result(
+            request: request, canonicalRequest: keepDetails ? String(decoding: canonical, as: UTF8.self) : "",
+            stringToSign: keepDetails ? String(decoding: stringToSign, as: UTF8.self) : "", signature: signature)
+    }
+
+    /// ASCII case-insensitive comparison with a lower-case literal, without allocating.
+    @inline(__always)
+    static func equalsLowercased(_ name: String, _ lower: StaticString) -> Bool {
+        let count = lower.utf8CodeUnitCount
+        guard name.utf8.count == count else { return false }
+        return lower.withUTF8Buffer { expected in
+            var index = 0
+            for byte in name.utf8 {
+                let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+                if folded != expected[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     // MARK: Query signing (presigned URLs)
@@ -210,7 +275,14 @@ public struct SigV4Signer: Sendable {
     }
 
     func scope(_ time: SigV4Timestamp) -> String {
-        "\(time.shortDate)/\(region)/\(service)/aws4_request"
+        var scope = time.shortDate
+        scope.reserveCapacity(64)
+        scope += "/"
+        scope += region
+        scope += "/"
+        scope += service
+        scope += "/aws4_request"
+        return scope
     }
 
     // MARK: Hashing helpers
@@ -224,10 +296,14 @@ public struct SigV4Signer: Sendable {
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         var out: [UInt8] = []
         out.reserveCapacity(64)
+        appendHex(digest, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendHex<D: Sequence>(_ digest: D, to out: inout [UInt8]) where D.Element == UInt8 {
         for byte in digest {
             out.append(hexAlphabet[Int(byte >> 4)])
             out.append(hexAlphabet[Int(byte & 0x0F)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -46,7 +46,8 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
         guard limit > 0 else { return 0 }
-        let safe = TerminalSafe.escape(text)
+        // Only what can fit is escaped: a 256 KB log line costs no more than a short one.
+        let safe = TerminalSafe.escape(text.utf8.count > limit * 4 + 16 ? String(text.prefix(limit * 4 + 16)) : text)
         var column = x
         var used = 0
         for character in safe {

@@ -13,8 +13,14 @@ struct AWSOptions: ParsableArguments {
     @Option(name: .customLong("endpoint-url"), help: "Send every request to this URL (e.g. the local stack).")
     var endpointURL: String?
 
+    @Flag(help: "Print diagnostics (requests, retries, credential sources; never secrets) on stderr.")
+    var debug = false
+
+    @Option(name: .customLong("cli-read-timeout"), help: "Seconds one attempt may wait for an answer before it is retried (default 30).")
+    var readTimeout: Double?
+
     var clientOptions: ClientOptions {
-        ClientOptions(profile: profile, region: region, endpointURL: endpointURL)
+        ClientOptions(profile: profile, region: region, endpointURL: endpointURL, readTimeout: readTimeout.map { .milliseconds(Int($0 * 1000)) })
     }
 
     /// Resolves configuration and credentials source; errors become one line and exit code 78.

@@ -66,59 +66,108 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var stack: StackOptions
 
-    @Argument(help: "An order id or an execution ARN.")
-    var target: String
+    @Argument(help: "Order ids or execution ARNs; '-' reads them from standard input, one per line.")
+    var targets: [String]
 
     @Flag(help: "Print the raw event list instead of the state timeline.")
     var events = false
 
-    @Option(help: "table or json.")
+    @Option(help: "table or json (one JSON object per execution, a line each).")
     var output: OutputFormat = .table
+
+    /// Histories fetched at once when several are asked for (a shell loop would pay a process each).
+    static let concurrentFetches = 8
+
+    func validate() throws {
+        if targets.isEmpty { throw ValidationError("name at least one order id or execution ARN") }
+    }
 
     func run() async throws {
         try await reportingFailures {
             let session = try await stack.session()
             let store = ExecutionStore(session: session)
-            let arn: String
-            if target.hasPrefix("arn:") {
-                arn = target
-            } else {
-                let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-                guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) else {
-                    throw CLIFailure(message: "no order '\(target)' in \(session.config.tableName)", code: .failure)
+            var names: [String] = []
+            for target in targets {
+                if target == "-" {
+                    while let line = readLine() {
+                        let trimmed = line.trimmingCharacters(in: .whitespaces)
+                        if !trimmed.isEmpty { names.append(trimmed) }
+                    }
+                } else {
+                    names.append(target)
                 }
-                arn = found
             }
-            let (execution, history) = try await store.detail(arn: arn)
-            let timeline = Timeline(events: history)
-            if output == .json {
-                print(
-                    JSONValue.object([
-                        ("execution", JSONOutput.execution(execution)), ("timeline", .array(timeline.steps.map(JSONOutput.step))),
-                        ("events", .array(history.map(JSONOutput.event))),
-                    ]).description)
-                return
+            let details = try await Self.fetchAll(names, session: session, store: store)
+            for (index, detail) in details.enumerated() {
+                if output == .table && index > 0 { print("") }
+                render(detail.0, detail.1)
             }
-            print("\(TerminalSafe.escape(execution.arn))")
-            print("status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
-                + (execution.isExpress ? "   (Express: rebuilt from logs)" : "") + (execution.isPartial ? "   PARTIAL RECORD" : ""))
-            if let failure = timeline.failure {
-                print("FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))")
-            }
-            if events {
-                var table = TextTable(headers: ["ID", "TIME", "TYPE", "STATE", "DETAIL"], maxWidth: 80)
-                for event in history {
-                    table.add([String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "", event.error ?? event.output ?? event.input ?? ""])
+        }
+    }
+
+    /// Every target's execution and history, in the order given, at most `concurrentFetches` in flight.
+    static func fetchAll(_ targets: [String], session: StackSession, store: ExecutionStore) async throws -> [(Execution, [ExecutionEvent])] {
+        try await withThrowingTaskGroup(of: (Int, Execution, [ExecutionEvent]).self) { group in
+            var results = [(Execution, [ExecutionEvent])?](repeating: nil, count: targets.count)
+            var next = 0
+            func startNext() {
+                guard next < targets.count else { return }
+                let index = next
+                let target = targets[index]
+                next += 1
+                group.addTask {
+                    let arn = try await resolve(target, session: session, store: store)
+                    let (execution, history) = try await store.detail(arn: arn)
+                    return (index, execution, history)
                 }
-                print(table.render())
-            } else {
-                var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 70)
-                for step in timeline.steps {
-                    let result = step.failed ? "FAILED \(step.error ?? "")" : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
-                    table.add([step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries), result])
-                }
-                print(table.render())
             }
+            for _ in 0..<concurrentFetches { startNext() }
+            while let (index, execution, history) = try await group.next() {
+                results[index] = (execution, history)
+                startNext()
+            }
+            return results.compactMap { $0 }
+        }
+    }
+
+    static func resolve(_ target: String, session: StackSession, store: ExecutionStore) async throws -> String {
+        if target.hasPrefix("arn:") { return target }
+        let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+        guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) else {
+            throw CLIFailure(message: "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName)", code: .failure)
+        }
+        return found
+    }
+
+    func render(_ execution: Execution, _ history: [ExecutionEvent]) {
+        let timeline = Timeline(events: history)
+        if output == .json {
+            print(
+                JSONValue.object([
+                    ("execution", JSONOutput.execution(execution)), ("timeline", .array(timeline.steps.map(JSONOutput.step))),
+                    ("events", .array(history.map(JSONOutput.event))),
+                ]).description)
+            return
+        }
+        print("\(TerminalSafe.escape(execution.arn))")
+        print("status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
+            + (execution.isExpress ? "   (Express: rebuilt from logs)" : "") + (execution.isPartial ? "   PARTIAL RECORD" : ""))
+        if let failure = timeline.failure {
+            print("FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))")
+        }
+        if events {
+            var table = TextTable(headers: ["ID", "TIME", "TYPE", "STATE", "DETAIL"], maxWidth: 80)
+            for event in history {
+                table.add([String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "", event.error ?? event.output ?? event.input ?? ""])
+            }
+            print(table.render())
+        } else {
+            var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 70)
+            for step in timeline.steps {
+                let result = step.failed ? "FAILED \(step.error ?? "")" : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
+                table.add([step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries), result])
+            }
+            print(table.render())
         }
     }
 }

@@ -9,7 +9,10 @@ enum JSONOutput {
     static func date(_ date: Date?) -> JSONValue { date.map { .string(Age.iso($0)) } ?? .null }
 
     static func order(_ order: Order) -> JSONValue {
-        let attributes = (try? JSONEncoder().encode(order.attributes)).flatMap { try? JSONValue.parse(Array($0)) } ?? .null
+        // Keys sorted: the same item prints the same bytes every run (diffable, cacheable).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let attributes = (try? encoder.encode(order.attributes)).flatMap { try? JSONValue.parse(Array($0)) } ?? .null
         return .object([
             ("id", .string(order.id)), ("user_id", .string(order.userId)), ("status", .string(order.status)),
             ("createdAt", date(order.createdAt)), ("updatedAt", date(order.updatedAt)),

@@ -18,4 +18,19 @@ struct OrderDeckCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Diagnostics go to the log file (and stderr with --debug) before anything can log.
+    static func main() async {
+        DiagnosticLog.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

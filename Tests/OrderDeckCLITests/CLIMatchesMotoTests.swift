@@ -131,7 +131,7 @@ import TestSupport
         var outputs: [String] = []
         for arguments in [
             ["whoami", "--region", "us-east-1", "--endpoint-url", running.motoEndpoint], ["orders", "--config", config],
-            ["executions", "--config", config], ["submit", "--wait", "--config", config], ["submissions", "--config", config],
+            ["executions", "--config", config, "--debug"], ["submit", "--wait", "--config", config, "--debug"], ["submissions", "--config", config],
             ["logs", "--since", "1h", "--config", config], ["orders", "--config", config, "--endpoint-url", "http://127.0.0.1:1"],
             ["whoami", "--profile", "missing"],
         ] {
@@ -140,10 +140,13 @@ import TestSupport
         }
         let journal = (try? String(contentsOfFile: state.path + "/submissions.jsonl", encoding: .utf8)) ?? ""
         #expect(!journal.isEmpty)
-        for text in outputs + [journal] {
+        // The diagnostics log (debug level for the --debug runs) is checked too.
+        let diagnostics = (try? String(contentsOfFile: state.path + "/logs/orderdeck.log", encoding: .utf8)) ?? ""
+        #expect(diagnostics.contains("debug"), "the --debug runs wrote no diagnostics")
+        for text in outputs + [journal, diagnostics] {
             for value in [secret, token, apiKey] { #expect(!text.contains(value), "leaked \(value.prefix(8))… in: \(text.prefix(300))") }
         }
-        print("secrets: \(outputs.count) command outputs and the journal checked, 0 leaks")
+        print("secrets: \(outputs.count) command outputs (2 with --debug), the journal and the diagnostics log checked, 0 leaks")
     }
 
     @Test func errorsAreOneLineWithDocumentedExitCodes() async throws {

@@ -168,4 +168,27 @@ import Testing
         _ = state.handle(.down, height: 24)
         #expect(state.ordersTable.selected == 1)
     }
+
+    @Test func aFailedRefreshShowsAndClearsItselfWhenRefreshingWorksAgain() {
+        var state = FixedData.state(screen: .orders)
+        state.apply(.problem("Could not reach 127.0.0.1:5000 (connection refused)"))
+        #expect(state.statusIsError && state.refreshState.hasPrefix("failing"))
+        var buffer = ScreenBuffer(width: 100, height: 24)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.line(23).contains("connection refused"))
+        #expect(buffer.line(0).contains("failing, retrying"))
+        // The operator keeps working meanwhile.
+        _ = state.handle(.character("2"), height: 24)
+        #expect(state.screen == .executions)
+        state.apply(.refreshState("live"))
+        #expect(!state.statusIsError)
+        #expect(state.status == "recovered: refreshing again")
+        #expect(state.refreshState == "live")
+        // A user-caused message is not cleared by a refresh.
+        _ = state.handle(.character("1"), height: 24)
+        state.status = "read-only: submitting orders is disabled for this stack"
+        state.statusIsError = true
+        state.apply(.refreshState("live"))
+        #expect(state.statusIsError)
+    }
 }

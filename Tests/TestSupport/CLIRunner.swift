@@ -31,6 +31,12 @@ public struct CLIRunner: Sendable {
         self.environment = environment
     }
 
+    /// Any program, run the same way (e.g. the benchmark driver).
+    public init(executable: String, environment: [String: String]) {
+        self.executable = executable
+        self.environment = environment
+    }
+
     /// A long-running command (e.g. `logs --follow`) whose output is collected as it comes.
     public final class Running: @unchecked Sendable {
         let process: Process

@@ -5,11 +5,15 @@ public struct ClientOptions: Sendable, Equatable {
     public var profile: String?
     public var region: String?
     public var endpointURL: String?
+    /// How long one attempt may wait for its answer (the CLI's `--cli-read-timeout`); a stalled
+    /// connection is then retried like any other transient failure.
+    public var readTimeout: Duration?
 
-    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil) {
+    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil, readTimeout: Duration? = nil) {
         self.profile = profile
         self.region = region
         self.endpointURL = endpointURL
+        self.readTimeout = readTimeout
     }
 }
 
@@ -21,6 +25,7 @@ public struct ClientConfiguration: Sendable {
     public var credentials: any CredentialProvider
     public var retry: RetryPolicy
     public var shared: SharedConfig
+    public var readTimeout: Duration = .seconds(30)
 
     /// Resolves everything from options, environment and the shared files.
     ///
@@ -42,14 +47,7 @@ public struct ClientConfiguration: Sendable {
             throw AWSClientError.configuration(
                 "no region: pass --region, set AWS_REGION, or add 'region' to profile '\(profileName)'")
         }
-        let maxAttemptsText = environment["AWS_MAX_ATTEMPTS"] ?? profile?["max_attempts"]
-        var maxAttempts = 3
-        if let maxAttemptsText {
-            guard let parsed = Int(maxAttemptsText), parsed >= 1 else {
-                throw AWSClientError.configuration("max_attempts must be a whole number ≥ 1, not '\(maxAttemptsText)'")
-            }
-            maxAttempts = parsed
-        }
+        let maxAttempts = try maxAttempts(environment["AWS_MAX_ATTEMPTS"] ?? profile?["max_attempts"])
         let endpoints = EndpointResolver(
             region: region, explicitURL: options.endpointURL, environment: environment, profile: profile,
             servicesSection: profile?["services"].flatMap { shared.services($0) })
@@ -64,13 +62,24 @@ public struct ClientConfiguration: Sendable {
                 profileName: profileName, shared: shared, environment: environment, transport: transport, defaultRegion: region))
         providers.append(CachedCredentialProvider(ContainerCredentialProvider(environment: environment, transport: transport), now: environment.now))
         providers.append(CachedCredentialProvider(InstanceMetadataCredentialProvider(environment: environment, transport: transport), now: environment.now))
-        return ClientConfiguration(
+        var configuration = ClientConfiguration(
             profileName: profileName, region: region, endpoints: endpoints, credentials: CredentialChain(providers),
             retry: RetryPolicy(maxAttempts: maxAttempts), shared: shared)
+        if let timeout = options.readTimeout { configuration.readTimeout = timeout }
+        return configuration
+    }
+
+    /// `max_attempts` as the CLI reads it (a whole number ≥ 1; 3 when unset).
+    public static func maxAttempts(_ text: String?) throws -> Int {
+        guard let text else { return 3 }
+        guard let parsed = Int(text), parsed >= 1 else {
+            throw AWSClientError.configuration("max_attempts must be a whole number ≥ 1, not '\(text)'")
+        }
+        return parsed
     }
 
     /// A client on these settings.
     public func makeClient(transport: any HTTPTransport = AsyncHTTPTransport()) -> AWSClient {
-        AWSClient(region: region, credentials: credentials, endpoints: endpoints, transport: transport, retry: retry)
+        AWSClient(region: region, credentials: credentials, endpoints: endpoints, transport: transport, retry: retry, timeout: readTimeout)
     }
 }

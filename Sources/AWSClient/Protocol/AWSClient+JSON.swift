@@ -5,15 +5,26 @@ extension AWSClient {
     public func json<Output: Decodable>(
         _ service: ServiceDescriptor, _ operation: String, _ input: some Encodable, as output: Output.Type = Output.self
     ) async throws -> Output {
-        let response = try await jsonRaw(service, operation, input)
-        do {
-            let body = response.body.isEmpty ? Array("{}".utf8) : response.body
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .secondsSince1970
-            return try decoder.decode(Output.self, from: Data(body))
-        } catch {
-            throw AWSClientError.invalidResponse(
-                service: service.displayName, operation: operation, reason: Self.describeDecoding(error))
+        // An answer that arrives but cannot be read (cut short or garbled on the way) is retried
+        // like a network fault: the call is asked again, up to the policy's attempts.
+        var attempt = 0
+        while true {
+            attempt += 1
+            let response = try await jsonRaw(service, operation, input)
+            do {
+                let body = response.body.isEmpty ? Array("{}".utf8) : response.body
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .secondsSince1970
+                return try decoder.decode(Output.self, from: Data(body))
+            } catch {
+                let failure = AWSClientError.invalidResponse(
+                    service: service.displayName, operation: operation, reason: Self.describeDecoding(error))
+                guard attempt < retry.maxAttempts else { throw failure }
+                let delay = retry.delay(afterAttempt: attempt)
+                logger.info("\(service.displayName) \(operation) answer unreadable (attempt \(attempt)); retrying in \(delay)")
+                onEvent?(.retrying(service: service.displayName, operation: operation, attempt: attempt, delay: delay, reason: "unreadable answer"))
+                try await sleep(delay)
+            }
         }
     }
 

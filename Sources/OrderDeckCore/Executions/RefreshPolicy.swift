@@ -29,7 +29,8 @@ public struct RefreshPolicy: Sendable, Equatable {
         case .throttled:
             return min(maximum, max(throttledMinimum, previous * 2))
         case .failed:
-            return min(maximum, max(base, previous * 2))
+            // A stack that went away is retried at least every 10 s, so the view comes back soon after it does.
+            return min(min(maximum, .seconds(10)), max(base, previous * 2))
         case .changed:
             return watchingRunning ? watching : base
         case .unchanged:

@@ -102,14 +102,11 @@ public actor LogTail {
                     } catch let error as AWSServiceError where error.isThrottling {
                         wait = min(max(wait * 2, .seconds(2)), .seconds(30))
                         onState(.throttled(backingOff: wait))
-                    } catch let error as AWSClientError {
-                        if case .network = error {
-                            wait = min(max(wait * 2, .seconds(1)), .seconds(15))
-                            onState(.disconnected(String(describing: error), retryingIn: wait))
-                        } else {
-                            continuation.finish(throwing: error)
-                            return
-                        }
+                    } catch where RetryPolicy().isRetryable(error) {
+                        // The stack gone, 5xx after the client's own retries, an unreadable answer:
+                        // a follow outlives them and resumes from where it was (nothing lost).
+                        wait = min(max(wait * 2, .seconds(1)), .seconds(15))
+                        onState(.disconnected(String(describing: error), retryingIn: wait))
                     } catch {
                         continuation.finish(throwing: error)
                         return

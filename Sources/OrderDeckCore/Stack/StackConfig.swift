@@ -75,13 +75,16 @@ public struct StackConfig: Sendable, Equatable {
     /// Builds the AWS client for this stack; command-line flags win over the file.
     public func makeClient(overrides: ClientOptions = ClientOptions(), environment: ProcessEnvironment = .current) throws -> AWSClient {
         let options = ClientOptions(
-            profile: overrides.profile ?? profile, region: overrides.region ?? region, endpointURL: overrides.endpointURL ?? endpointURL)
+            profile: overrides.profile ?? profile, region: overrides.region ?? region, endpointURL: overrides.endpointURL ?? endpointURL,
+            readTimeout: overrides.readTimeout)
         if let staticCredentials {
             let region = options.region ?? "us-east-1"
             return AWSClient(
                 region: region, credentials: StaticCredentialProvider(staticCredentials),
                 endpoints: EndpointResolver(region: region, explicitURL: options.endpointURL, environment: environment),
-                retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)))
+                retry: RetryPolicy(
+                    maxAttempts: try ClientConfiguration.maxAttempts(environment["AWS_MAX_ATTEMPTS"]), baseDelay: .milliseconds(200)),
+                timeout: options.readTimeout ?? .seconds(30))
         }
         return try ClientConfiguration.resolve(options: options, environment: environment).makeClient()
     }

@@ -1,0 +1,70 @@
+import AWSServices
+import Foundation
+import OrderDeckCore
+import SigV4
+
+// In-process cases of the benchmark suite (issue 7), driven by Benchmarks/run.py:
+//   orderdeck-bench sign SECONDS        SigV4-sign fresh DynamoDB Scan requests for SECONDS; prints requests/s
+//   orderdeck-bench decode FILE ROUNDS  decode a raw Scan response into orders ROUNDS times; prints ms per round
+// Each prints one JSON object per measurement on stdout, so the driver treats every tool alike.
+
+func signThroughput(seconds: Double) {
+    let signer = SigV4Signer(
+        credentials: .init(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        region: "us-east-1", service: "dynamodb")
+    let body = Array(#"{"TableName":"ORDER","Limit":100}"#.utf8)
+    let clock = ContinuousClock()
+    // One round signs for a fifth of the time; five rounds give the driver a spread.
+    for _ in 0..<5 {
+        var signed = 0
+        var checksum = 0
+        let start = clock.now
+        let end = start.advanced(by: .milliseconds(Int(seconds * 200)))
+        while clock.now < end {
+            for _ in 0..<100 {
+                let request = SigningRequest(
+                    method: "POST", path: "/",
+                    headers: [
+                        .init("Host", "dynamodb.us-east-1.amazonaws.com"), .init("Content-Type", "application/x-amz-json-1.0"),
+                        .init("X-Amz-Target", "DynamoDB_20120810.Scan"),
+                    ], body: body)
+                checksum &+= signer.sign(request).headers.count
+                signed += 1
+            }
+        }
+        let elapsed = (clock.now - start).seconds
+        print(#"{"value": \#(Double(signed) / elapsed), "unit": "req/s", "check": \#(checksum)}"#)
+    }
+}
+
+func decodeRounds(file: String, rounds: Int) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    let clock = ContinuousClock()
+    for _ in 0..<rounds {
+        let start = clock.now
+        let output = try JSONDecoder().decode(DynamoDB.ScanOutput.self, from: data)
+        let orders = (output.Items ?? []).map(Order.init(item:))
+        let elapsed = (clock.now - start).seconds
+        print(#"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(orders.count), "bytes": \#(data.count)}"#)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "sign":
+    signThroughput(seconds: Double(arguments.dropFirst().first ?? "") ?? 5)
+case "decode" where arguments.count >= 2:
+    do {
+        try decodeRounds(file: arguments[1], rounds: Int(arguments.dropFirst(2).first ?? "") ?? 20)
+    } catch {
+        FileHandle.standardError.write(Data("orderdeck-bench: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    FileHandle.standardError.write(Data("usage: orderdeck-bench sign SECONDS | decode FILE ROUNDS\n".utf8))
+    exit(64)
+}

@@ -1,0 +1,710 @@
+#!/usr/bin/env python3
+"""OrderDeck's benchmark suite (issue 7): OrderDeck side by side with the AWS CLI v1, the AWS CLI v2
+and boto3, all talking to one local stack over loopback, on a fixed data set.
+
+    python3 Benchmarks/run.py            # the whole suite (release build, ~20 min), prints the table
+    python3 Benchmarks/run.py --smoke    # every case once on tiny data (what the tests run)
+
+Each case runs every tool several times (the tool order rotates between runs so drift is shared)
+and prints: case, tool, min / median / max, client CPU (user+sys of the client process only, from
+wait4), peak RSS, and OrderDeck's ratio to the best peer. Missing peers are reported, not faked.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEERS = os.path.join(ROOT, "Benchmarks", "peers")
+REGION = "us-east-1"
+
+
+# ----------------------------------------------------------------------------------------------
+# Measuring one process
+
+
+class Sample:
+    """One run of one tool: wall seconds, client CPU seconds, peak RSS in MB, plus what it printed."""
+
+    def __init__(self, wall, cpu, rss_mb, output_path):
+        self.wall, self.cpu, self.rss_mb, self.output_path = wall, cpu, rss_mb, output_path
+
+
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
+def run_measured(argv, env, workdir, stdin_path=None):
+    """Runs argv to completion and reads the client's own CPU and peak RSS.
+
+    Through GNU time when present: a child forked straight from this driver would inherit the
+    driver's peak RSS (Linux keeps ru_maxrss across exec, and the driver holds boto3 — ~50 MB), so
+    the small `time` process forks the client instead. Otherwise wait4's rusage (RSS then has that
+    floor)."""
+    out_path = os.path.join(workdir, f"out-{uuid.uuid4().hex}.txt")
+    err_path = out_path + ".err"
+    usage_path = out_path + ".usage"
+    command = [GNU_TIME, "-f", "%U %S %M", "-o", usage_path, *argv] if GNU_TIME else argv
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            proc = subprocess.Popen(command, stdout=out, stderr=err, stdin=stdin, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdin_path:
+                stdin.close()
+    if proc.returncode != 0:
+        with open(err_path, "rb") as err:
+            detail = [line for line in err.read().decode(errors="replace").strip().splitlines() if not line.startswith("Command exited")]
+        raise RuntimeError(f"{' '.join(argv[:3])}… exited {proc.returncode}: {detail[-1] if detail else ''}")
+    if GNU_TIME:
+        user, system, rss_kb = open(usage_path).read().split()[-3:]
+        return Sample(wall, float(user) + float(system), int(rss_kb) / 1024, out_path)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out_path)
+
+
+def run_many_measured(argvs, env, workdir):
+    """A shell loop's cost: each command a process; wall, CPU summed, RSS the largest."""
+    wall = cpu = rss = 0.0
+    outputs = []
+    for argv in argvs:
+        sample = run_measured(argv, env, workdir)
+        wall, cpu, rss = wall + sample.wall, cpu + sample.cpu, max(rss, sample.rss_mb)
+        outputs.append(sample.output_path)
+    combined = os.path.join(workdir, f"out-{uuid.uuid4().hex}.txt")
+    with open(combined, "w") as handle:
+        for path in outputs:
+            handle.write(open(path).read().replace("\n", " ") + "\n")
+    return Sample(wall, cpu, rss, combined)
+
+
+# ----------------------------------------------------------------------------------------------
+# The tools
+
+
+def version_of(path):
+    try:
+        text = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60).stdout
+        return text.split()[0] if text else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def find_aws_clis():
+    """The AWS CLI v1 (pip, often behind a pyenv shim) and v2 (Debian's awscli), by what they say."""
+    candidates = []
+    if shutil.which("pyenv"):
+        found = subprocess.run(["pyenv", "which", "aws"], capture_output=True, text=True).stdout.strip()
+        if found:
+            candidates.append(found)
+    candidates += [p for p in [shutil.which("aws"), "/usr/bin/aws", "/usr/local/bin/aws"] if p]
+    clis = {}
+    for path in candidates:
+        version = version_of(path) if os.path.exists(path) else None
+        if version and version.startswith("aws-cli/1.") and "aws-cli-v1" not in clis:
+            clis["aws-cli-v1"] = (path, version)
+        if version and version.startswith("aws-cli/2.") and "aws-cli-v2" not in clis:
+            clis["aws-cli-v2"] = (path, version)
+    return clis
+
+
+def has_boto3():
+    return subprocess.run([sys.executable, "-c", "import boto3"], capture_output=True).returncode == 0
+
+
+# ----------------------------------------------------------------------------------------------
+# The fixed data set
+
+
+def order_item(index, users=("alice", "bob", "carol", "dave", "erin", "frank", "demo_user")):
+    """An ORDER item shaped like the workflow's (SYSTEM.md), deterministic per index."""
+    statuses = ("COMPLETED", "COMPLETED", "COMPLETED", "CANCELLED", "PENDING")
+    created = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(1795000000 - index * 7)) + f".{index % 1000:03d}Z"
+    order_id = str(uuid.UUID(int=(index * 2654435761) << 64 | index, version=4))
+    quantity = 1 + index % 3
+    return {
+        "user_id": {"S": users[index % len(users)]},
+        "id": {"S": order_id},
+        "orderStatus": {"S": statuses[index % len(statuses)]},
+        "createdAt": {"S": created},
+        "updatedAt": {"S": created},
+        "amount": {"N": f"{10 + index % 500}.{index % 100:02d}"},
+        "currency": {"S": "EUR"},
+        "giftWrap": {"BOOL": index % 4 == 0},
+        "customer": {"M": {"email": {"S": f"customer{index}@example.com"}, "name": {"S": f"Customer {index}"}}},
+        "items": {"L": [{"M": {"sku": {"S": f"SKU-{index % 97:03d}"}, "name": {"S": "Coffee mug"},
+                                "quantity": {"N": str(quantity)}, "unitPrice": {"N": "9.99"}}}]},
+        "executionArn": {"S": f"arn:aws:states:{REGION}:123456789012:execution:OrderWorkflow:{order_id}"},
+    }
+
+
+BENCH_FLOW = {
+    "StartAt": "Validate",
+    "States": {
+        "Validate": {"Type": "Pass", "Result": {"valid": True}, "ResultPath": "$.validation", "Next": "Price"},
+        "Price": {"Type": "Pass", "Result": {"total": 19.98}, "ResultPath": "$.price", "Next": "Route"},
+        "Route": {"Type": "Choice", "Choices": [{"Variable": "$.validation.valid", "BooleanEquals": True, "Next": "Done"}],
+                  "Default": "Rejected"},
+        "Rejected": {"Type": "Fail", "Error": "Invalid", "Cause": "validation failed"},
+        "Done": {"Type": "Succeed"},
+    },
+}
+
+
+class Stack:
+    """The local stack (orderdeck local up, isolated state dir) plus the benchmark's own tables,
+    machine and log group, created through boto3."""
+
+    def __init__(self, bins, workdir, sizes):
+        self.bins, self.workdir, self.sizes = bins, workdir, sizes
+        self.state = os.path.join(workdir, "state")
+        os.makedirs(self.state, exist_ok=True)
+        self.env = clean_env(workdir)
+        self.env.update({"ORDERDECK_STATE_DIR": self.state, "XDG_CONFIG_HOME": os.path.join(workdir, "xdg")})
+
+    def up(self):
+        subprocess.run([self.bins["orderdeck"], "local", "up"], env=self.env, check=True, capture_output=True)
+        record = json.load(open(os.path.join(self.state, "local-stack.json")))
+        self.endpoint = f"http://127.0.0.1:{record['moto']['port']}"
+        import boto3
+        session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION)
+        self.ddb = session.client("dynamodb", endpoint_url=self.endpoint)
+        self.sfn = session.client("stepfunctions", endpoint_url=self.endpoint)
+        self.logs = session.client("logs", endpoint_url=self.endpoint)
+
+    def down(self):
+        subprocess.run([self.bins["orderdeck"], "local", "down"], env=self.env, capture_output=True)
+
+    def load(self):
+        started = time.perf_counter()
+        for table, count in (("BENCH_SMALL", self.sizes["small"]), ("BENCH_BIG", self.sizes["big"])):
+            self.ddb.create_table(
+                TableName=table, BillingMode="PAY_PER_REQUEST",
+                KeySchema=[{"AttributeName": "user_id", "KeyType": "HASH"}, {"AttributeName": "id", "KeyType": "RANGE"}],
+                AttributeDefinitions=[{"AttributeName": "user_id", "AttributeType": "S"}, {"AttributeName": "id", "AttributeType": "S"}])
+            batches = [[{"PutRequest": {"Item": order_item(i)}} for i in range(start, min(count, start + 25))]
+                       for start in range(0, count, 25)]
+            with ThreadPoolExecutor(4) as pool:
+                list(pool.map(lambda batch: self.ddb.batch_write_item(RequestItems={table: batch}), batches))
+            scanned = self.ddb.scan(TableName=table, Select="COUNT")["Count"]
+            assert scanned == count, f"{table}: {scanned} items, wanted {count}"
+        machine = self.sfn.create_state_machine(
+            name="BenchFlow", definition=json.dumps(BENCH_FLOW), roleArn="arn:aws:iam::123456789012:role/bench", type="STANDARD")
+        self.machine_arn = machine["stateMachineArn"]
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(lambda i: self.sfn.start_execution(
+                stateMachineArn=self.machine_arn, name=f"bench-{i:05d}", input=json.dumps({"order": i})),
+                range(self.sizes["executions"])))
+        deadline = time.time() + 300
+        while self.sfn.list_executions(stateMachineArn=self.machine_arn, statusFilter="RUNNING", maxResults=1)["executions"]:
+            assert time.time() < deadline, "bench executions still RUNNING after 300 s"
+            time.sleep(0.5)
+        self.logs.create_log_group(logGroupName="/bench/follow")
+        self.config = os.path.join(self.workdir, "bench.toml")
+        with open(self.config, "w") as handle:
+            for name, table in (("small", "BENCH_SMALL"), ("big", "BENCH_BIG")):
+                handle.write(f'[stacks.{name}]\nregion = "{REGION}"\nendpoint_url = "{self.endpoint}"\ntable = "{table}"\n'
+                             f'state_machines = ["BenchFlow"]\nlog_groups = ["/bench/follow"]\n\n')
+        return time.perf_counter() - started
+
+
+def clean_env(workdir):
+    """The same credentials and no stray configuration for every tool."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({
+        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION, "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "",
+        "AWS_CONFIG_FILE": os.path.join(workdir, "no-aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": os.path.join(workdir, "no-aws-credentials"),
+        "PYTHONUNBUFFERED": "1",
+    })
+    return env
+
+
+# ----------------------------------------------------------------------------------------------
+# Results
+
+
+class Row:
+    def __init__(self, case, tool, values, unit, cpu=None, rss=None, note="", better="lower", peer=True):
+        self.case, self.tool, self.values, self.unit = case, tool, values, unit
+        self.cpu, self.rss, self.note, self.better, self.peer = cpu, rss, note, better, peer
+
+    @property
+    def median(self):
+        return statistics.median(self.values) if self.values else None
+
+
+def fmt(value, unit):
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+    if unit == "ms":
+        return f"{value:.2f} ms"
+    if unit == "req/s":
+        return f"{value:,.0f}/s"
+    if unit == "%":
+        return f"{value:.2f} %"
+    return f"{value:g} {unit}"
+
+
+def ratio_text(ours, best, better):
+    if ours is None or best is None or ours == 0 or best == 0:
+        return ""
+    factor = best / ours if better == "lower" else ours / best
+    return f"{factor:.1f}x {'better' if factor >= 1 else 'worse'}"
+
+
+def print_table(rows, stream=sys.stdout):
+    """Markdown, so the same text is read in a terminal and pasted into BENCHMARKS.md."""
+    stream.write("| case | tool | min | median | max | client CPU | peak RSS | OrderDeck vs best peer |\n")
+    stream.write("|---|---|---|---|---|---|---|---|\n")
+    by_case = {}
+    for row in rows:
+        by_case.setdefault(row.case, []).append(row)
+    for case, case_rows in by_case.items():
+        ours = next((r for r in case_rows if r.tool == "orderdeck"), None)
+        peers = [r for r in case_rows if r.tool != "orderdeck" and r.peer and r.values]
+        best = None
+        if peers:
+            key = (lambda r: r.median) if ours is None or ours.better == "lower" else (lambda r: -r.median)
+            best = min(peers, key=key)
+        for row in case_rows:
+            if not row.values:
+                stream.write(f"| {case} | {row.tool} | | | | | | {row.note} |\n")
+                continue
+            ratio = ""
+            if row is ours and best:
+                parts = [f"time {ratio_text(ours.median, best.median, ours.better)} (vs {best.tool})"]
+                if ours.cpu is not None and best.cpu is not None:
+                    parts.append(f"CPU {ratio_text(ours.cpu, best.cpu, 'lower')}")
+                if ours.rss is not None and best.rss is not None:
+                    parts.append(f"RSS {ratio_text(ours.rss, best.rss, 'lower')}")
+                ratio = "; ".join(parts)
+            note = f" {row.note}" if row.note else ""
+            stream.write(
+                f"| {case} | {row.tool} | {fmt(min(row.values), row.unit)} | {fmt(row.median, row.unit)} | "
+                f"{fmt(max(row.values), row.unit)} | {fmt(row.cpu, 's')} | "
+                f"{'—' if row.rss is None else f'{row.rss:.0f} MB'} | {ratio}{note} |\n")
+    stream.flush()
+
+
+# ----------------------------------------------------------------------------------------------
+# The cases
+
+
+def rotate(items, by):
+    by %= max(1, len(items))
+    return items[by:] + items[:by]
+
+
+def process_case(case, tools, runs, workdir, env, validate):
+    """Runs each tool `runs` times; validate(tool, output_path) must hold for every run."""
+    samples = {name: [] for name, _ in tools}
+    errors = {}
+    for run in range(runs):
+        for name, make in rotate(list(tools), run):
+            if name in errors:
+                continue
+            try:
+                sample = make()
+                validate(name, sample.output_path)
+                samples[name].append(sample)
+            except Exception as error:  # a failed peer is a result, not a crash of the suite
+                errors[name] = str(error)[:160]
+    rows = []
+    for name, _ in tools:
+        got = samples[name]
+        if name in errors:
+            rows.append(Row(case, name, [], "s", note=f"FAILED: {errors[name]}"))
+            continue
+        rows.append(Row(case, name, [s.wall for s in got], "s", cpu=statistics.median(s.cpu for s in got),
+                        rss=max(s.rss_mb for s in got), peer=not name.startswith("curl")))
+    return rows
+
+
+def count_json(path, key):
+    with open(path) as handle:
+        return len(json.load(handle)[key])
+
+
+def case_cold_start(ctx):
+    limit = ctx.sizes["first"]
+    tools = [("orderdeck", lambda: run_measured(
+        [ctx.bins["orderdeck"], "orders", "--config", ctx.stack.config, "--stack", "small", "--output", "json",
+         "--limit", str(limit)], ctx.env, ctx.workdir))]
+    for name, (path, _) in ctx.clis.items():
+        tools.append((name, lambda path=path: run_measured(
+            [path, "dynamodb", "scan", "--table-name", "BENCH_SMALL", "--max-items", str(limit), "--endpoint-url",
+             ctx.stack.endpoint, "--output", "json"], ctx.env, ctx.workdir)))
+    if ctx.boto3:
+        tools.append(("boto3", lambda: run_measured(
+            [sys.executable, os.path.join(PEERS, "boto3_orders.py"), "--endpoint", ctx.stack.endpoint, "--table",
+             "BENCH_SMALL", "--max", str(limit)], ctx.env, ctx.workdir)))
+
+    def validate(name, path):
+        got = count_json(path, "Items" if name.startswith("aws") else "orders")
+        assert got == limit, f"{name} printed {got} orders, wanted {limit}"
+    return process_case(f"1. first {limit} orders (table of {ctx.sizes['small']:,})", tools, ctx.runs, ctx.workdir, ctx.env, validate)
+
+
+def curl_scan(ctx, table):
+    """The server floor: the same Scan pages with curl, one process per page (no client work to speak of)."""
+    pages = []
+    key = None
+    headers = ["-H", "Content-Type: application/x-amz-json-1.0", "-H", "X-Amz-Target: DynamoDB_20120810.Scan",
+               "-H", f"Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/{REGION}/dynamodb/aws4_request, "
+                     "SignedHeaders=host, Signature=0"]
+    wall = cpu = rss = 0.0
+    count = 0
+    while True:
+        body = {"TableName": table}
+        if key:
+            body["ExclusiveStartKey"] = key
+        sample = run_measured(["curl", "-sS", "--fail", "-X", "POST", ctx.stack.endpoint, *headers, "-d", json.dumps(body)],
+                              ctx.env, ctx.workdir)
+        wall, cpu, rss = wall + sample.wall, cpu + sample.cpu, max(rss, sample.rss_mb)
+        page = json.load(open(sample.output_path))
+        count += len(page["Items"])
+        pages.append(sample.output_path)
+        key = page.get("LastEvaluatedKey")
+        if not key:
+            break
+    out = os.path.join(ctx.workdir, f"out-{uuid.uuid4().hex}.txt")
+    json.dump({"count": count, "pages": len(pages)}, open(out, "w"))
+    return Sample(wall, cpu, rss, out)
+
+
+def case_full_scan(ctx):
+    total = ctx.sizes["big"]
+    tools = [("orderdeck", lambda: run_measured(
+        [ctx.bins["orderdeck"], "orders", "--config", ctx.stack.config, "--stack", "big", "--output", "json", "--limit", "0"],
+        ctx.env, ctx.workdir))]
+    for name, (path, _) in ctx.clis.items():
+        tools.append((name, lambda path=path: run_measured(
+            [path, "dynamodb", "scan", "--table-name", "BENCH_BIG", "--endpoint-url", ctx.stack.endpoint, "--output", "json"],
+            ctx.env, ctx.workdir)))
+    if ctx.boto3:
+        tools.append(("boto3", lambda: run_measured(
+            [sys.executable, os.path.join(PEERS, "boto3_orders.py"), "--endpoint", ctx.stack.endpoint, "--table", "BENCH_BIG"],
+            ctx.env, ctx.workdir)))
+    if shutil.which("curl"):
+        tools.append(("curl (server floor)", lambda: curl_scan(ctx, "BENCH_BIG")))
+
+    def validate(name, path):
+        if name.startswith("curl"):
+            got = json.load(open(path))["count"]
+        else:
+            got = count_json(path, "Items" if name.startswith("aws") else "orders")
+        assert got == total, f"{name} printed {got} orders, wanted {total}"
+    return process_case(f"2. all {total:,} orders", tools, ctx.big_runs, ctx.workdir, ctx.env, validate)
+
+
+def case_executions(ctx):
+    total = ctx.sizes["executions"]
+    arn = ctx.stack.machine_arn
+    tools = [("orderdeck", lambda: run_measured(
+        [ctx.bins["orderdeck"], "executions", "--config", ctx.stack.config, "--stack", "small", "--machine", "BenchFlow",
+         "--limit", "0", "--output", "json"], ctx.env, ctx.workdir))]
+    for name, (path, _) in ctx.clis.items():
+        tools.append((name, lambda path=path: run_measured(
+            [path, "stepfunctions", "list-executions", "--state-machine-arn", arn, "--endpoint-url", ctx.stack.endpoint,
+             "--output", "json"], ctx.env, ctx.workdir)))
+    if ctx.boto3:
+        tools.append(("boto3", lambda: run_measured(
+            [sys.executable, os.path.join(PEERS, "boto3_executions.py"), "--endpoint", ctx.stack.endpoint, "--machine-arn", arn],
+            ctx.env, ctx.workdir)))
+
+    def validate(name, path):
+        data = json.load(open(path))
+        got = len(data) if isinstance(data, list) else len(data["executions"])
+        assert got == total, f"{name} listed {got} executions, wanted {total}"
+    rows = process_case(f"3a. all {total:,} executions of a machine", tools, ctx.runs, ctx.workdir, ctx.env, validate)
+
+    wanted = ctx.sizes["histories"]
+    arns = [e["executionArn"] for e in ctx.stack.sfn.list_executions(stateMachineArn=arn, maxResults=wanted)["executions"]]
+    arn_file = os.path.join(ctx.workdir, "arns.txt")
+    open(arn_file, "w").write("\n".join(arns) + "\n")
+    tools = [("orderdeck", lambda: run_measured(
+        [ctx.bins["orderdeck"], "history", "--config", ctx.stack.config, "--stack", "small", "--output", "json", "-"],
+        ctx.env, ctx.workdir, stdin_path=arn_file))]
+    for name, (path, _) in ctx.clis.items():
+        tools.append((name, lambda path=path: run_many_measured(
+            [[path, "stepfunctions", "get-execution-history", "--execution-arn", a, "--endpoint-url", ctx.stack.endpoint,
+              "--output", "json"] for a in arns], ctx.env, ctx.workdir)))
+    if ctx.boto3:
+        tools.append(("boto3", lambda: run_measured(
+            [sys.executable, os.path.join(PEERS, "boto3_executions.py"), "--endpoint", ctx.stack.endpoint, "--histories"],
+            ctx.env, ctx.workdir, stdin_path=arn_file)))
+
+    def validate_histories(name, path):
+        lines = [json.loads(line) for line in open(path) if line.strip()]
+        assert len(lines) == wanted, f"{name} printed {len(lines)} histories, wanted {wanted}"
+        assert all(len(h.get("events", [])) >= 5 for h in lines), f"{name}: a history is missing events"
+    rows += process_case(f"3b. full histories of {wanted} executions (CLIs: a process each)", tools, ctx.big_runs,
+                         ctx.workdir, ctx.env, validate_histories)
+    return rows
+
+
+def follow_once(ctx, argv, run_id, events, rate):
+    """Starts a follower, writes `events` log events at `rate`/s, and times each marker's arrival."""
+    stream = f"bench-{run_id}"
+    ctx.stack.logs.create_log_stream(logGroupName="/bench/follow", logStreamName=stream)
+    err = open(os.path.join(ctx.workdir, f"follow-{run_id}.err"), "wb")
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err, env=ctx.env, bufsize=0)
+    arrivals, duplicates = {}, [0]
+    marker = re.compile(rb"bench-seq-(\d+)-run-" + run_id.encode())
+
+    def read():
+        for line in proc.stdout:
+            now = time.time()
+            for match in marker.finditer(line):
+                seq = int(match.group(1))
+                if seq in arrivals:
+                    duplicates[0] += 1
+                else:
+                    arrivals[seq] = now
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    time.sleep(ctx.follow_warmup)
+    sent = {}
+    interval = 1.0 / rate
+    next_at = time.time()
+    for seq in range(events):
+        next_at += interval
+        now = time.time()
+        sent[seq] = now
+        ctx.stack.logs.put_log_events(logGroupName="/bench/follow", logStreamName=stream, logEvents=[
+            {"timestamp": int(now * 1000), "message": json.dumps({"type": "BenchEvent", "marker": f"bench-seq-{seq}-run-{run_id}"})}])
+        time.sleep(max(0.0, next_at - time.time()))
+    deadline = time.time() + ctx.follow_grace
+    while len(arrivals) < events and time.time() < deadline:
+        time.sleep(0.1)
+    time.sleep(min(2.0, ctx.follow_grace))  # late duplicates would show now
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    reader.join(timeout=5)
+    err.close()
+    latencies = [arrivals[s] - sent[s] for s in arrivals if s in sent]
+    return latencies, duplicates[0], events - len(arrivals)
+
+
+def case_follow(ctx):
+    events, rate = ctx.sizes["follow_events"], ctx.sizes["follow_rate"]
+    tools = [("orderdeck", [ctx.bins["orderdeck"], "logs", "--config", ctx.stack.config, "--stack", "small", "--follow",
+                            "--group", "/bench/follow", "--since", "5s", "--output", "json"])]
+    if "aws-cli-v2" in ctx.clis:
+        tools.append(("aws-cli-v2 logs tail", [ctx.clis["aws-cli-v2"][0], "logs", "tail", "/bench/follow", "--follow",
+                                               "--since", "5s", "--format", "short", "--endpoint-url", ctx.stack.endpoint]))
+    if ctx.boto3:
+        tools.append(("boto3 (poll 1 s)", [sys.executable, os.path.join(PEERS, "boto3_follow.py"), "--endpoint",
+                                           ctx.stack.endpoint, "--group", "/bench/follow"]))
+    case = f"4. log follow: {events} events at {rate}/s, PutLogEvents → printed"
+    rows = []
+    results = {name: ([], 0, 0) for name, _ in tools}
+    for run in range(ctx.follow_runs):
+        for name, argv in rotate(tools, run):
+            latencies, dups, misses = follow_once(ctx, argv, uuid.uuid4().hex[:8], events, rate)
+            all_lat, all_dups, all_miss = results[name]
+            results[name] = (all_lat + latencies, all_dups + dups, all_miss + misses)
+    for name, _ in tools:
+        latencies, dups, misses = results[name]
+        note = f"p95 {fmt(percentile(latencies, 0.95) * 1000, 'ms')}; duplicates {dups}, misses {misses}" if latencies else \
+            f"nothing arrived; duplicates {dups}, misses {misses}"
+        rows.append(Row(case, name, [l * 1000 for l in latencies], "ms", note=note))
+    if "aws-cli-v1" in ctx.clis:
+        rows.append(Row(case, "aws-cli-v1", [], "ms", note="no `logs tail` in v1"))
+    ctx.follow_quality = {name: (results[name][1], results[name][2]) for name, _ in tools}
+    return rows
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else 0
+
+
+def json_values(path):
+    return [json.loads(line) for line in open(path) if line.strip()]
+
+
+def case_signing(ctx):
+    seconds = ctx.sizes["sign_seconds"]
+    rows = []
+    case = "5. SigV4 signing in process (fresh request each)"
+    ours = json_values(run_measured([ctx.bins["orderdeck-bench"], "sign", str(seconds)], ctx.env, ctx.workdir).output_path)
+    rows.append(Row(case, "orderdeck", [v["value"] for v in ours], "req/s", better="higher"))
+    if ctx.boto3:
+        peer = json_values(run_measured([sys.executable, os.path.join(PEERS, "botocore_sign.py"), str(seconds)], ctx.env,
+                                        ctx.workdir).output_path)
+        rows.append(Row(case, "botocore SigV4Auth", [v["value"] for v in peer], "req/s", better="higher"))
+    return rows
+
+
+def case_decode(ctx):
+    """A real Scan answer from the stack, cut to ~1 MB (fewer items when the table is small)."""
+    target = ctx.sizes["decode_bytes"]
+    sample = json.dumps(ctx.stack.ddb.scan(TableName="BENCH_BIG", Limit=20)["Items"])
+    per_item = max(1, len(sample) // 20)
+    limit = max(1, target // per_item)
+    request = urllib.request.Request(ctx.stack.endpoint, data=json.dumps({"TableName": "BENCH_BIG", "Limit": limit}).encode(),
+                                     headers={"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.Scan",
+                                              "Authorization": f"AWS4-HMAC-SHA256 Credential=testing/20260101/{REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=0"})
+    body = urllib.request.urlopen(request).read()
+    path = os.path.join(ctx.workdir, "scan-page.json")
+    open(path, "wb").write(body)
+    items = len(json.loads(body)["Items"])
+    case = f"6. decode a {len(body) / 1e6:.2f} MB Scan answer ({items:,} items) into orders"
+    rounds = str(ctx.sizes["decode_rounds"])
+    rows = []
+    ours = json_values(run_measured([ctx.bins["orderdeck-bench"], "decode", path, rounds], ctx.env, ctx.workdir).output_path)
+    assert all(v["items"] == items for v in ours)
+    rows.append(Row(case, "orderdeck", [v["value"] for v in ours], "ms"))
+    if ctx.boto3:
+        peer = json_values(run_measured([sys.executable, os.path.join(PEERS, "boto3_decode.py"), path, rounds], ctx.env,
+                                        ctx.workdir).output_path)
+        assert all(v["items"] == items for v in peer)
+        rows.append(Row(case, "boto3 (botocore parser + TypeDeserializer)", [v["value"] for v in peer], "ms"))
+    return rows
+
+
+def case_tui(ctx):
+    rows = []
+    orders = ctx.sizes["tui_orders"]
+    output = subprocess.run([ctx.bins["TUIBenchmark"], str(orders)], capture_output=True, text=True, check=True, env=ctx.env).stdout
+    for name in ("filter", "scroll", "sort"):
+        match = re.search(name + r" keystroke-to-frame\s+n=\s*(\d+)\s+p50\s+([\d.]+) ms\s+p99\s+([\d.]+) ms\s+max\s+([\d.]+) ms", output)
+        assert match, f"TUIBenchmark printed no {name} line:\n{output}"
+        n, p50, p99, worst = match.groups()
+        target = " (target p99 < 16 ms)" if name != "sort" else ""
+        rows.append(Row(f"7. TUI keystroke-to-frame, {orders:,} orders", f"orderdeck {name}", [float(p50), float(p99), float(worst)],
+                        "ms", note=f"here min / median / max are p50 / p99 / max over {n} keys{target}"))
+    if ctx.sizes["idle_seconds"] and shutil.which("tmux"):
+        rows.append(idle_cpu(ctx))
+    return rows
+
+
+def idle_cpu(ctx):
+    """The real dashboard in tmux on the local stack (seeded), live panes loading, nothing typed."""
+    subprocess.run([ctx.bins["orderdeck"], "local", "seed", "--orders", str(ctx.sizes["idle_seed"])], env=ctx.stack.env,
+                   capture_output=True, check=True)
+    socket = f"orderdeck-bench-{os.getpid()}"
+    env_prefix = " ".join(f"{k}={v}" for k, v in {
+        "ORDERDECK_STATE_DIR": ctx.stack.state, "XDG_CONFIG_HOME": ctx.stack.env["XDG_CONFIG_HOME"],
+        "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color"}.items())
+    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "od", "-x", "200", "-y", "50",
+                    f"env {env_prefix} {ctx.bins['orderdeck']}"], check=True, stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(5)
+        pid = int(subprocess.run(["tmux", "-L", socket, "list-panes", "-t", "od", "-F", "#{pane_pid}"],
+                                 capture_output=True, text=True).stdout.split()[0])
+        # the pane runs `env … orderdeck`; env execs, so the pane's pid is the dashboard's
+        hz = os.sysconf("SC_CLK_TCK")
+
+        def ticks():
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])
+        before = ticks()
+        time.sleep(ctx.sizes["idle_seconds"])
+        used = (ticks() - before) / hz
+        percent = used / ctx.sizes["idle_seconds"] * 100
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    return Row("7. TUI idle CPU, dashboard open, live panes", "orderdeck", [percent], "%",
+               note=f"{used:.2f} s CPU in {ctx.sizes['idle_seconds']} s (target < 1 % of a core)")
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+class Context:
+    pass
+
+
+SIZES = {
+    "full": dict(small=1000, first=100, big=50000, executions=1000, histories=100, follow_events=500, follow_rate=25,
+                 sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40),
+    "smoke": dict(small=30, first=10, big=120, executions=6, histories=3, follow_events=10, follow_rate=10,
+                  sign_seconds=0.5, decode_bytes=30_000, decode_rounds=2, tui_orders=2000, idle_seconds=0, idle_seed=0),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="every case once on tiny data")
+    parser.add_argument("--runs", type=int, help="runs per tool for the quick cases (default 5; smoke 1)")
+    parser.add_argument("--bin", help="directory with orderdeck, orderdeck-bench and TUIBenchmark (default: release build)")
+    parser.add_argument("--cases", default="1,2,3,4,5,6,7", help="which cases, e.g. 1,5,6")
+    parser.add_argument("--markdown", help="also write the table to this file")
+    args = parser.parse_args()
+
+    ctx = Context()
+    ctx.sizes = SIZES["smoke" if args.smoke else "full"]
+    ctx.runs = args.runs or (1 if args.smoke else 5)
+    ctx.big_runs = 1 if args.smoke else max(1, min(ctx.runs, 3))
+    ctx.follow_runs = 1 if args.smoke else 2
+    ctx.follow_warmup, ctx.follow_grace = (2.0, 12.0) if args.smoke else (3.0, 15.0)
+    cases = {int(c) for c in args.cases.split(",")}
+
+    if args.bin:
+        bin_dir = os.path.abspath(args.bin)
+    else:
+        for product in ("orderdeck", "orderdeck-bench", "TUIBenchmark"):
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
+        bin_dir = os.path.join(ROOT, ".build", "release")
+    ctx.bins = {name: os.path.join(bin_dir, name) for name in ("orderdeck", "orderdeck-bench", "TUIBenchmark")}
+    ctx.clis = find_aws_clis()
+    ctx.boto3 = has_boto3()
+
+    ctx.workdir = tempfile.mkdtemp(prefix="orderdeck-bench-")
+    ctx.env = clean_env(ctx.workdir)
+    print(f"# OrderDeck benchmarks — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+          f"{'smoke' if args.smoke else 'full'} run")
+    print("peers: " + ", ".join([f"{n} ({v})" for n, (_, v) in ctx.clis.items()] + (["boto3"] if ctx.boto3 else [])
+                                  or ["none found"]))
+    ctx.stack = Stack(ctx.bins, ctx.workdir, ctx.sizes)
+    rows = []
+    try:
+        ctx.stack.up()
+        if cases & {1, 2, 3, 4, 6}:
+            loaded = ctx.stack.load()
+            print(f"data set: {ctx.sizes['small']:,} + {ctx.sizes['big']:,} orders, {ctx.sizes['executions']:,} executions "
+                  f"(loaded in {loaded:.0f} s), moto at {ctx.stack.endpoint}")
+        print()
+        for number, case in ((1, case_cold_start), (2, case_full_scan), (3, case_executions), (4, case_follow),
+                             (5, case_signing), (6, case_decode), (7, case_tui)):
+            if number in cases:
+                started = time.perf_counter()
+                rows += case(ctx)
+                print(f"  case {number} done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    finally:
+        ctx.stack.down()
+    print_table(rows)
+    if args.markdown:
+        with open(args.markdown, "w") as handle:
+            print_table(rows, handle)
+    failed = [row for row in rows if row.note.startswith("FAILED") and row.tool == "orderdeck"]
+    shutil.rmtree(ctx.workdir, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
