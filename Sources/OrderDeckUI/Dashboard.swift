@@ -12,6 +12,9 @@ public final class Dashboard {
     private var lastHeight = 24
     private var clipboard: String?
     private var editRequest: String?
+    /// Set when the operator asked for another stack (`:stack NAME`); the dashboard then quits so
+    /// the caller can reopen it on that stack.
+    public private(set) var requestedStack: String?
 
     public init(state: DashboardState, loaders: DataLoaders, inbox: Inbox, now: @escaping () -> Date = { Date() }) {
         self.state = state
@@ -29,6 +32,9 @@ public final class Dashboard {
         for effect in state.handle(key, height: lastHeight) {
             switch effect {
             case .quit: return false
+            case .switchStack(let name):
+                requestedStack = name
+                return false
             case .watchDetail(let arn): loaders.watchDetail(arn)
             case .stopWatching: loaders.stopWatching()
             case .submit(let order): loaders.submit(order)

@@ -501,7 +501,7 @@ extension DashboardState {
         }
     }
 
-    /// `:orders`, `:executions`, `:logs`, `:submit`, `:quit`, `:machine NAME`.
+    /// `:orders`, `:executions`, `:logs`, `:submit`, `:quit`, `:machine NAME`, `:stack [NAME]`.
     mutating func runCommand(_ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
         switch words.first ?? "" {
@@ -519,10 +519,24 @@ extension DashboardState {
             status = "no machine '\(words.dropFirst().joined(separator: " "))'"
             statusIsError = true
         case "stack":
-            status = "switching stacks: restart with --stack \(words.dropFirst().joined(separator: " "))"
-            statusIsError = true
+            let others = stackNames.filter { $0 != stack.name }
+            guard words.count > 1 else {
+                status = others.isEmpty ? "no other stack configured (stacks come from the configuration file)" : "stacks: \(others.joined(separator: ", ")) (now: \(stack.name))"
+                statusIsError = others.isEmpty
+                return []
+            }
+            let name = words[1]
+            if name == stack.name {
+                status = "already on stack \(name)"
+                statusIsError = false
+            } else if stackNames.contains(name) {
+                return [.switchStack(name)]
+            } else {
+                status = "no stack '\(name)'" + (others.isEmpty ? "" : " (known: \(others.joined(separator: ", ")))")
+                statusIsError = true
+            }
         default:
-            status = "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :quit)"
+            status = "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)"
             statusIsError = true
         }
         return []

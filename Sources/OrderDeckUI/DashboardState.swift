@@ -37,6 +37,8 @@ public struct DashboardState: Sendable {
         case resend(String)
         case copy(String)
         case refresh
+        /// Leave this stack's dashboard and open the named stack's (`:stack NAME`).
+        case switchStack(String)
         /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.
         case editTemplate(String)
     }
@@ -52,6 +54,8 @@ public struct DashboardState: Sendable {
     public var navigation: [Screen] = [.orders]
     public var now = Date()
     public var showHelp = false
+    /// The stacks `:stack NAME` can switch to (the configuration file's, plus `local` when it runs).
+    public var stackNames: [String] = []
     /// The foldable JSON view (`i`) over the current screen, when open.
     public var inspector: JSONInspector?
     public var prompt: Prompt?
@@ -62,25 +66,31 @@ public struct DashboardState: Sendable {
     public var refreshState = "loading"
 
     // Orders
-    public var orders: [Order] = []
+    public var orders: [Order] = [] { didSet { searchDataStale = true } }
     public var ordersLoading = true
     public var ordersTable = TableView(columns: OrdersColumns.all)
     public var orderSort: Order.SortKey = .created
     public var orderSortDescending = true
     public var orderFilter: String = ""
-    public private(set) var visibleOrders: [Order] = []
-    /// All orders in the current sort order, with their lower-cased search text: sorting happens
-    /// when the data or the sort changes, never per keystroke.
-    private var sortedOrders: [Order] = []
-    private var sortedSearchKeys: [String] = []
-    private var visibleSearchKeys: [String] = []
+    /// The visible orders: row numbers into `orders`, so sorting and filtering 100,000 orders move
+    /// 4-byte indices, never the orders themselves.
+    public var visibleOrders: OrderRows { OrderRows(base: orders, rows: visibleRows) }
+    private var visibleRows: [Int32] = []
+    /// Row numbers of all orders in the current sort order: sorting happens when the data or the
+    /// sort changes, never per keystroke.
+    private var sortedRows: [Int32] = []
+    /// Per order (same index as `orders`): its lower-cased search text and its status as a small
+    /// number, built once per data change.
+    private var searchKeys: [String] = []
+    private var statusCodes: [UInt16] = []
+    private var statusNames: [String] = []
+    private var searchDataStale = true
     private var appliedFilter = ""
-    /// Results of the filters typed so far in this search (text → rows, keys, counts): deleting a
+    /// Results of the filters typed so far in this search (text → rows, counts): deleting a
     /// character goes back to an earlier result instead of searching all orders again.
     private var filterResults: [String: FilterResult] = [:]
     struct FilterResult: Sendable {
-        var orders: [Order]
-        var keys: [String]
+        var rows: [Int32]
         var counts: [String: Int]
     }
     /// Orders per status of what is visible, kept with the list (not counted per frame).
@@ -202,10 +212,22 @@ public struct DashboardState: Sendable {
 
     /// Re-sorts everything (new data or a new sort), then filters.
     mutating func recomputeOrders(keeping selectedId: String? = nil) {
-        sortedOrders = Order.sorted(orders, by: orderSort, descending: orderSortDescending)
-        sortedSearchKeys = sortedOrders.map { order in
-            [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""].joined(separator: "\u{1}").lowercased()
+        if searchDataStale {
+            searchKeys = orders.map { order in
+                [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""].joined(separator: "\u{1}").lowercased()
+            }
+            var codes: [String: UInt16] = [:]
+            statusNames = []
+            statusCodes = orders.map { order in
+                if let code = codes[order.status] { return code }
+                let code = UInt16(truncatingIfNeeded: statusNames.count)
+                codes[order.status] = code
+                statusNames.append(order.status)
+                return code
+            }
+            searchDataStale = false
         }
+        sortedRows = Order.sortedIndices(orders, by: orderSort, descending: orderSortDescending).map { Int32(truncatingIfNeeded: $0) }
         appliedFilter = "\u{0}"  // force a full filter pass
         filterResults = [:]
         refilterOrders(keeping: selectedId)
@@ -215,47 +237,54 @@ public struct DashboardState: Sendable {
     /// that matched the shorter text are searched again.
     mutating func refilterOrders(keeping selectedId: String? = nil) {
         if let cached = filterResults[orderFilter] {
-            visibleOrders = cached.orders
-            visibleSearchKeys = cached.keys
+            visibleRows = cached.rows
             visibleStatusCounts = cached.counts
             appliedFilter = orderFilter
-            ordersTable.setRowCount(visibleOrders.count)
-            if let selectedId, let index = visibleOrders.firstIndex(where: { $0.id == selectedId }) { ordersTable.selected = index }
+            ordersTable.setRowCount(visibleRows.count)
+            select(selectedId)
             return
         }
         let matcher = TextMatcher(orderFilter)
         let narrowing = matcher?.literal != nil && !appliedFilter.isEmpty && appliedFilter != "\u{0}"
             && TextMatcher(appliedFilter)?.literal != nil && orderFilter.lowercased().hasPrefix(appliedFilter.lowercased())
-        let (source, keys) = narrowing ? (visibleOrders, visibleSearchKeys) : (sortedOrders, sortedSearchKeys)
+        let source = narrowing ? visibleRows : sortedRows
         if let matcher {
-            var orders: [Order] = []
-            var matchedKeys: [String] = []
+            var rows: [Int32] = []
             // A literal searches the joined key; a regular expression tests each field, so that
             // anchors such as ^bob$ mean what they say.
-            let isLiteral = matcher.literal != nil
-            for index in source.indices
-            where isLiteral ? matcher.matches(lowercased: keys[index]) : keys[index].split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) }) {
-                orders.append(source[index])
-                matchedKeys.append(keys[index])
+            if matcher.literal != nil {
+                searchKeys.withUnsafeBufferPointer { keys in
+                    for row in source where matcher.matches(lowercased: keys[Int(row)]) { rows.append(row) }
+                }
+            } else {
+                for row in source
+                where searchKeys[Int(row)].split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) }) {
+                    rows.append(row)
+                }
             }
-            visibleOrders = orders
-            visibleSearchKeys = matchedKeys
+            visibleRows = rows
         } else {
-            visibleOrders = sortedOrders
-            visibleSearchKeys = sortedSearchKeys
+            visibleRows = sortedRows
         }
         appliedFilter = orderFilter
+        var tally = [Int](repeating: 0, count: statusNames.count)
+        statusCodes.withUnsafeBufferPointer { codes in
+            for row in visibleRows { tally[Int(codes[Int(row)])] += 1 }
+        }
         var counts: [String: Int] = [:]
-        for order in visibleOrders { counts[order.status, default: 0] += 1 }
+        for (code, count) in tally.enumerated() where count > 0 { counts[statusNames[code], default: 0] += count }
         visibleStatusCounts = counts
         if filterResults.count > 64 { filterResults = [:] }
-        filterResults[orderFilter] = FilterResult(orders: visibleOrders, keys: visibleSearchKeys, counts: counts)
-        ordersTable.setRowCount(visibleOrders.count)
+        filterResults[orderFilter] = FilterResult(rows: visibleRows, counts: counts)
+        ordersTable.setRowCount(visibleRows.count)
         ordersTable.sortColumn = OrdersColumns.index(of: orderSort)
         ordersTable.sortDescending = orderSortDescending
-        if let selectedId, let index = visibleOrders.firstIndex(where: { $0.id == selectedId }) {
-            ordersTable.selected = index
-        }
+        select(selectedId)
+    }
+
+    private mutating func select(_ selectedId: String?) {
+        guard let selectedId else { return }
+        if let index = visibleRows.firstIndex(where: { orders[Int($0)].id == selectedId }) { ordersTable.selected = index }
     }
 
     mutating func recomputeLogs() {

@@ -407,7 +407,7 @@ public enum HelpText {
     ]
 
     public static let global = [
-        "1 2 3 4  orders, executions, logs, submit", "tab      next screen", ":        command (:orders :executions :logs :submit :machine NAME :quit)",
+        "1 2 3 4  orders, executions, logs, submit", "tab      next screen", ":        command (:orders :executions :logs :submit :machine NAME :stack NAME :quit)",
         "r        refresh now", "esc ⌫    back", "?        this help (any key closes)", "q        back / quit", "ctrl-c   quit",
     ]
 

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The `/` filter: a case-insensitive regular expression when the text is one, else the literal
 /// text. Gives the ranges to highlight as well as whether a line matches.
 public struct TextMatcher: @unchecked Sendable {
@@ -45,6 +49,20 @@ public struct TextMatcher: @unchecked Sendable {
         let count = needle.count
         guard count > 0 else { return true }
         guard count <= haystack.count else { return false }
+        #if canImport(Glibc)
+            // memchr (vectorised) finds each candidate first byte, memcmp checks the rest: several
+            // times faster than comparing byte by byte in Swift.
+            guard let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
+            var start = 0
+            let last = haystack.count - count
+            while start <= last {
+                guard let hit = memchr(base + start, Int32(pattern[0]), last - start + 1) else { return false }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if count == 1 || memcmp(base + position + 1, pattern + 1, count - 1) == 0 { return true }
+                start = position + 1
+            }
+            return false
+        #else
         let first = needle[0]
         var index = 0
         let last = haystack.count - count
@@ -57,6 +75,7 @@ public struct TextMatcher: @unchecked Sendable {
             index += 1
         }
         return false
+        #endif
     }
 
     public func ranges(in text: String) -> [Range<String.Index>] {

@@ -18,12 +18,32 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try await Self.open(session: try await stack.session(), readonly: readonly, profile: stack.aws.profile)
+            var options = stack
+            var session = try await options.session()
+            var notice: String?
+            // `:stack NAME` closes the dashboard and asks for another stack: open that one (or,
+            // when it cannot be resolved, the same one again with the reason in the status line).
+            while let next = try await Self.open(
+                session: session, readonly: readonly, profile: options.aws.profile, stackNames: options.stackNames(), notice: notice)
+            {
+                var candidate = options
+                candidate.stack = next
+                do {
+                    session = try await candidate.session()
+                    options = candidate
+                    notice = "switched to stack \(next)"
+                } catch {
+                    notice = "cannot switch to stack \(next): \(error)"
+                }
+            }
         }
     }
 
-    /// Runs the dashboard on a session until the operator quits.
-    static func open(session: StackSession, readonly: Bool, profile: String?) async throws {
+    /// Runs the dashboard on a session until the operator quits (nil) or asks for another stack (its name).
+    @discardableResult
+    static func open(
+        session: StackSession, readonly: Bool, profile: String?, stackNames: [String] = [], notice: String? = nil
+    ) async throws -> String? {
         do {
             let config = session.config
             let info = DashboardState.StackInfo(
@@ -34,7 +54,13 @@ struct DashboardCommand: AsyncParsableCommand {
             let inbox = Inbox(wake: { wake.wake() })
             let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             let loaders = DataLoaders(session: session, inbox: inbox, journal: journal)
-            let dashboard = Dashboard(state: DashboardState(stack: info, template: config.orderTemplate), loaders: loaders, inbox: inbox)
+            var state = DashboardState(stack: info, template: config.orderTemplate)
+            state.stackNames = stackNames
+            if let notice {
+                state.status = notice
+                state.statusIsError = notice.hasPrefix("cannot")
+            }
+            let dashboard = Dashboard(state: state, loaders: loaders, inbox: inbox)
             dashboard.start()
             let application = CursesApplication(dashboard)
             // ncurses runs on a thread of its own; this task waits for it to end.
@@ -47,6 +73,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 thread.start()
             }
             dashboard.stop()
+            return dashboard.requestedStack
         }
     }
 }

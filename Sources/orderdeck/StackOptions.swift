@@ -30,7 +30,8 @@ struct StackOptions: ParsableArguments {
         }
     }
 
-    func resolveConfig(environment: [String: String]) async throws -> StackConfig {
+    /// The configuration file in use, if any (an explicitly named one must be readable).
+    func configFile(environment: [String: String]) throws -> ConfigFile? {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
         let candidates: [(String, Bool)] = [
@@ -41,8 +42,23 @@ struct StackOptions: ParsableArguments {
                 if explicit { throw CLIFailure(message: "cannot read the configuration file \(path)", code: .configuration) }
                 continue
             }
-            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self)).stack(named: stack)
+            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
         }
+        return nil
+    }
+
+    /// Every stack this command could open: the configuration file's, and `local` when it is up.
+    func stackNames(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        var names = ((try? configFile(environment: environment))??.stacks.keys).map { Array($0).sorted() } ?? []
+        let directories = StateDirectories.resolve(environment: environment)
+        if !names.contains("local"), (try? StackRecord.load(from: StackRecord.path(in: directories))) != nil { names.append("local") }
+        return names
+    }
+
+    func resolveConfig(environment: [String: String]) async throws -> StackConfig {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
+        if let file = try configFile(environment: environment) { return try file.stack(named: stack) }
         if let stack, stack != "local" {
             throw CLIFailure(message: "no configuration file defines stack '\(stack)' (looked for \(xdg)/orderdeck/config.toml)", code: .configuration)
         }

@@ -234,4 +234,43 @@ import TestSupport
         try tmux.send("q")
         print("faults (dashboard): \(injected) requests failed while it stayed responsive; recovered by itself; \(proxy.currentStats)")
     }
+
+    /// `:stack NAME` in the real dashboard: it reopens on the other stack (header and data change).
+    @Test func stackCommandSwitchesTheDashboardToAnotherStack() async throws {
+        let first = try await Self.fixture(orders: 12, executions: 1)
+        let second = try await Self.fixture(orders: 5, executions: 1)
+        let state = try TemporaryDirectory("tui-stacks")
+        defer { state.remove() }
+        let config = try state.write(
+            "stacks.toml",
+            """
+            default_stack = "blue"
+            [stacks.blue]
+            region = "us-east-1"
+            endpoint_url = "\(first.moto.endpoint)"
+            table = "\(first.table)"
+            state_machines = ["\(first.machine)"]
+            [stacks.green]
+            region = "us-east-1"
+            endpoint_url = "\(second.moto.endpoint)"
+            table = "\(second.table)"
+            state_machines = ["\(second.machine)"]
+            """)
+        let tmux = try TmuxSession(
+            command: CLIRunner.builtExecutable, width: 120, height: 30,
+            environment: [
+                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "HOME": state.path,
+                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIASTACKS", "AWS_SECRET_ACCESS_KEY": "stacks-secret",
+                "AWS_CONFIG_FILE": state.path + "/none", "TERM": "xterm-256color",
+            ])
+        defer { tmux.kill() }
+        #expect(try await tmux.waitFor(.seconds(30)) { $0.contains("stack blue") && $0.contains("12 orders") } != nil, "\(tmux.screen)")
+        try tmux.send(":")
+        try tmux.sendLiteral("stack green")
+        try tmux.send("Enter")
+        let switched = try await tmux.waitFor(.seconds(30)) { $0.contains("stack green") && $0.contains("5 orders") }
+        #expect(switched != nil, "did not switch:\n\(tmux.screen)")
+        #expect(switched?.contains("switched to stack green") == true)
+        try tmux.send("q")
+    }
 }

@@ -49,7 +49,9 @@ import TestSupport
         #expect(policy.next(after: wait, outcome: .unchanged, watchingRunning: true) == policy.watching)
         #expect(policy.next(after: .seconds(1), outcome: .throttled, watchingRunning: true) == .seconds(8))
         #expect(policy.next(after: .seconds(8), outcome: .throttled, watchingRunning: false) == .seconds(16))
-        #expect(policy.next(after: .seconds(20), outcome: .failed, watchingRunning: false) == .seconds(30))
+        // Failures back off too, but never past 10 s: a stack that comes back is seen again soon.
+        #expect(policy.next(after: .seconds(2), outcome: .failed, watchingRunning: false) == .seconds(4))
+        #expect(policy.next(after: .seconds(20), outcome: .failed, watchingRunning: false) == .seconds(10))
     }
 }
 

@@ -191,4 +191,21 @@ import Testing
         state.apply(.refreshState("live"))
         #expect(state.statusIsError)
     }
+
+    @Test func stackCommandListsSwitchesAndRefusesUnknownStacks() {
+        var state = FixedData.state(screen: .orders)
+        state.stackNames = ["local", "prod", "staging"]
+        func command(_ text: String) -> [DashboardState.Effect] {
+            _ = state.handle(.character(":"), height: 24)
+            for character in text { _ = state.handle(.character(character), height: 24) }
+            return state.handle(.enter, height: 24)
+        }
+        #expect(command("stack").isEmpty)
+        #expect(state.status == "stacks: prod, staging (now: local)")
+        #expect(command("stack staging") == [.switchStack("staging")])
+        #expect(command("stack nope").isEmpty)
+        #expect(state.statusIsError && state.status?.contains("known: prod, staging") == true)
+        #expect(command("stack local").isEmpty)
+        #expect(state.status == "already on stack local")
+    }
 }
