@@ -42,7 +42,15 @@ struct OrdersCommand: AsyncParsableCommand {
             let orders = Order.sorted(loaded.orders, by: sortKey, descending: !ascending)
             switch output {
             case .json:
-                print(JSONValue.object([("orders", .array(orders.map(JSONOutput.order))), ("moreAvailable", .bool(loaded.moreAvailable))]).description)
+                // Streamed order by order: a 50,000-order table never becomes one giant string.
+                var out = StandardOutput()
+                out.write(#"{"orders":["#)
+                for (index, order) in orders.enumerated() {
+                    if index > 0 { out.write(",") }
+                    out.write(JSONOutput.order(order).description)
+                }
+                out.write(#"],"moreAvailable":\#(loaded.moreAvailable)}"# + "\n")
+                out.flush()
             case .table:
                 var table = TextTable(headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"])
                 for order in orders {

@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 import OrderDeckUI
 import TerminalUI
@@ -38,8 +39,6 @@ enum Age {
 
     static func iso(_ date: Date?) -> String {
         guard let date else { return "-" }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        return ISO8601.formatMilliseconds(date)
     }
 }

@@ -66,7 +66,10 @@ import TestSupport
         // The detail is live: it may first show what the Submit screen's watcher last saw, then
         // the finished timeline.
         let finalState = succeeded ? "NotifyOrderCompleted" : "PaymentFailed"
-        let history = try await tmux.waitFor { $0.contains("InitializeOrder") && $0.contains(name) && $0.contains(finalState) }
+        let finalStatus = succeeded ? "SUCCEEDED" : "FAILED"
+        let history = try await tmux.waitFor(.seconds(30)) {
+            $0.contains("InitializeOrder") && $0.contains(name) && $0.contains(finalState) && $0.contains(finalStatus)
+        }
         let historyScreen = try #require(history, "no history:\n\(tmux.screen)")
         #expect(historyScreen.contains(succeeded ? "SUCCEEDED" : "FAILED"))
 

@@ -5,17 +5,25 @@ extension AWSClient {
     public func json<Output: Decodable>(
         _ service: ServiceDescriptor, _ operation: String, _ input: some Encodable, as output: Output.Type = Output.self
     ) async throws -> Output {
-        // An answer that arrives but cannot be read (cut short or garbled on the way) is retried
-        // like a network fault: the call is asked again, up to the policy's attempts.
+        try await json(service, operation, input) { body in
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            return try decoder.decode(Output.self, from: Data(body))
+        }
+    }
+
+    /// A JSON-protocol call whose answer is read by `decode` (for shapes with a faster reader than
+    /// `JSONDecoder`). An answer that arrives but cannot be read (cut short or garbled on the way)
+    /// is asked for again, like a network fault, up to the policy's attempts.
+    public func json<Output>(
+        _ service: ServiceDescriptor, _ operation: String, _ input: some Encodable, decode: ([UInt8]) throws -> Output
+    ) async throws -> Output {
         var attempt = 0
         while true {
             attempt += 1
             let response = try await jsonRaw(service, operation, input)
             do {
-                let body = response.body.isEmpty ? Array("{}".utf8) : response.body
-                let decoder = JSONDecoder()
-                decoder.dateDecodingStrategy = .secondsSince1970
-                return try decoder.decode(Output.self, from: Data(body))
+                return try decode(response.body.isEmpty ? Array("{}".utf8) : response.body)
             } catch {
                 let failure = AWSClientError.invalidResponse(
                     service: service.displayName, operation: operation, reason: Self.describeDecoding(error))

@@ -215,6 +215,12 @@ enum JSONText {
 
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Nearly every string needs no escaping: copy it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

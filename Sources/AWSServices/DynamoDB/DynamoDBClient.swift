@@ -28,7 +28,7 @@ public struct DynamoDBClient: Sendable {
 
     /// One Scan call.
     public func scan(_ input: DynamoDB.ScanInput) async throws -> DynamoDB.ScanOutput {
-        try await client.json(.dynamoDB, "Scan", input)
+        try await client.json(.dynamoDB, "Scan", input, decode: DynamoDB.ScanOutput.init(jsonBytes:))
     }
 
     /// Scan pages, fetched as they are consumed (a reader that stops early pays for no more).
@@ -37,8 +37,7 @@ public struct DynamoDBClient: Sendable {
         return Self.keyPaged { startKey in
             var page = input
             page.ExclusiveStartKey = startKey ?? input.ExclusiveStartKey
-            let output: DynamoDB.ScanOutput = try await client.json(.dynamoDB, "Scan", page)
-            return output
+            return try await client.json(.dynamoDB, "Scan", page, decode: DynamoDB.ScanOutput.init(jsonBytes:))
         }
     }
 
@@ -68,7 +67,7 @@ public struct DynamoDBClient: Sendable {
     }
 
     public func query(_ input: DynamoDB.QueryInput) async throws -> DynamoDB.QueryOutput {
-        try await client.json(.dynamoDB, "Query", input)
+        try await client.json(.dynamoDB, "Query", input, decode: DynamoDB.ScanOutput.init(jsonBytes:))
     }
 
     public func queryPages(_ input: DynamoDB.QueryInput) -> PageSequence<DynamoDB.QueryOutput> {
@@ -76,7 +75,7 @@ public struct DynamoDBClient: Sendable {
         return Self.keyPaged { startKey in
             var page = input
             page.ExclusiveStartKey = startKey ?? input.ExclusiveStartKey
-            let output: DynamoDB.QueryOutput = try await client.json(.dynamoDB, "Query", page)
+            let output = try await client.json(.dynamoDB, "Query", page, decode: DynamoDB.ScanOutput.init(jsonBytes:))
             return output
         }
     }
