@@ -36,7 +36,7 @@ import Testing
             ("[stacks.a]\nstate_machines = [\"x\"]\n[stacks.a.api]\nurl = \"https://x\"\nauth = \"oauth\"\n", "c.toml:5: stacks.a.api.auth: must be one of none, api_key, iam"),
             ("default_stack = \"b\"\n[stacks.a]\nstate_machines = [\"x\"]\n", "c.toml:1: default_stack: names 'b'"),
             ("[stacks.a\nstate_machines = 1\n", "c.toml:1: malformed table header [stacks.a"),
-            ("[stacks.a]\nstate_machines = [\"x\"\n", "c.toml:2: not valid TOML"),
+            ("[stacks.a]\nstate_machines = [\"x\"\n", "c.toml:2: unterminated array"),
             ("[stacks.a]\nstate_machines = [\"x\"]\nreadonly = \"yes\"\n", "c.toml:3: stacks.a.readonly: must be true or false"),
         ]
         for (text, expected) in cases {

@@ -118,9 +118,27 @@ import Testing
         }
     }
 
-    // The OrderDeck config (TOML) is not fuzzed here yet: TOMLKit's bundled toml++ aborts on some
-    // malformed input in debug builds (internal assertions). Malformed table headers and keys
-    // starting with '.' are now refused before it runs (see ConfigFile); the rest is open (#6).
+    /// The OrderDeck configuration: TOMLKit's bundled toml++ aborts on some malformed input in
+    /// debug builds, so a strict check of the subset we use runs first (TOMLPreflight); this
+    /// proves nothing it lets through brings the process down.
+    @Test func configFiles() throws {
+        let example = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("config/orderdeck.example.toml"), encoding: .utf8)
+        let seeds = [
+            example,
+            "default_stack = \"a\"\n[stacks.a]\nregion = \"eu-west-1\"\nstate_machines = [\"x\", 'y']\nreadonly = true\n[stacks.a.api]\nurl = \"https://h/main/\"\n",
+            "[stacks.b]\nstate_machines = [\n  \"m\", # c\n]\n[stacks.b.order_template]\namount = 1_000.5e-1\ncustomer = { email = \"e\", n = -3 }\nitems = [{ sku = \"s\" }]\n",
+        ]
+        fuzz("OrderDeck config TOML", seeds: seeds, seed: 9) { bytes in
+            do {
+                _ = try ConfigFile(path: "c.toml", text: String(decoding: bytes, as: UTF8.self))
+            } catch let problem as ConfigFile.Problem {
+                #expect(problem.description.hasPrefix("c.toml"))
+                throw problem
+            }
+        }
+    }
+
     @Test func configFileHeadersThatCrashedTheTOMLParserAreRefused() {
         for text in ["[[[stacks.a]\nstate_machines = [\"x\"]\n", "[.tacks.a]\n", ".key = 1\n", "[stacks..a]\n"] {
             #expect(throws: ConfigFile.Problem.self) { _ = try ConfigFile(path: "c.toml", text: text) }

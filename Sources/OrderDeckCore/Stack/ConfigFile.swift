@@ -61,6 +61,11 @@ public struct ConfigFile: Sendable, Equatable {
                 throw Problem(path: path, line: index + 1, key: nil, reason: "malformed table header \(header.prefix(40))")
             }
         }
+        do {
+            try TOMLPreflight.check(text)
+        } catch let failure as TOMLPreflight.Failure {
+            throw Problem(path: path, line: failure.line, key: nil, reason: failure.reason)
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
