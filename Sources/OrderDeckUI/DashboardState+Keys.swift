@@ -152,24 +152,10 @@ extension DashboardState {
         return []
     }
 
-    /// Common list movement; true when the key was one.
-    static func move(_ table: inout TableView, _ key: Key, rows: Int) -> Bool {
-        switch key {
-        case .down, .character("j"): table.move(by: 1, visibleRows: rows)
-        case .up, .character("k"): table.move(by: -1, visibleRows: rows)
-        case .pageDown, .control("f"): table.move(by: rows, visibleRows: rows)
-        case .pageUp, .control("b"): table.move(by: -rows, visibleRows: rows)
-        case .home, .character("g"): table.moveTo(0, visibleRows: rows)
-        case .end, .character("G"): table.moveTo(table.rowCount - 1, visibleRows: rows)
-        default: return false
-        }
-        return true
-    }
-
     // MARK: Orders
 
     mutating func handleOrders(_ key: Key, rows: Int) -> [Effect] {
-        if Self.move(&ordersTable, key, rows: rows) { return [] }
+        if ordersTable.handleMovement(key, visibleRows: rows) { return [] }
         let order = visibleOrders.indices.contains(ordersTable.selected) ? visibleOrders[ordersTable.selected] : nil
         switch key {
         case .character("/"):
@@ -238,7 +224,7 @@ extension DashboardState {
     // MARK: Executions
 
     mutating func handleExecutions(_ key: Key, rows: Int) -> [Effect] {
-        if Self.move(&executionsTable, key, rows: rows) { return [] }
+        if executionsTable.handleMovement(key, visibleRows: rows) { return [] }
         let list = visibleExecutions
         let execution = list.indices.contains(executionsTable.selected) ? list[executionsTable.selected] : nil
         switch key {
@@ -273,7 +259,7 @@ extension DashboardState {
 
     mutating func handleDetail(_ key: Key, rows: Int) -> [Effect] {
         // The timeline shares the body with the input/output panes; the raw list has it all.
-        if Self.move(&detailTable, key, rows: detailRaw ? max(1, rows - 2) : max(1, rows / 2)) { return [] }
+        if detailTable.handleMovement(key, visibleRows: detailRaw ? max(1, rows - 2) : max(1, rows / 2)) { return [] }
         switch key {
         case .character("e"):
             detailRaw.toggle()
@@ -313,7 +299,7 @@ extension DashboardState {
     // MARK: Logs
 
     mutating func handleLogs(_ key: Key, rows: Int) -> [Effect] {
-        if Self.move(&logsTable, key, rows: rows) {
+        if logsTable.handleMovement(key, visibleRows: rows) {
             logsPaused = logsTable.selected < logsTable.rowCount - 1
             return []
         }

@@ -64,13 +64,8 @@ public struct JSONInspector: Sendable {
 
     /// Handles a key; false when it is not the inspector's (the caller closes on Esc/q).
     public mutating func handle(_ key: Key, rows: Int) -> Bool {
+        if table.handleMovement(key, visibleRows: rows) { return true }
         switch key {
-        case .down, .character("j"): table.move(by: 1, visibleRows: rows)
-        case .up, .character("k"): table.move(by: -1, visibleRows: rows)
-        case .pageDown, .control("f"): table.move(by: rows, visibleRows: rows)
-        case .pageUp, .control("b"): table.move(by: -rows, visibleRows: rows)
-        case .home, .character("g"): table.moveTo(0, visibleRows: rows)
-        case .end, .character("G"): table.moveTo(table.rowCount - 1, visibleRows: rows)
         case .enter, .character(" "):
             guard let line = selectedLine else { return true }
             toggle(line.path, rows: rows)
@@ -132,27 +127,13 @@ public struct JSONInspector: Sendable {
         let comma = last ? "" : ","
         switch value {
         case .object(let members):
-            if members.isEmpty || folded.contains(path) {
-                let summary = members.isEmpty ? "{}" : "{…} \(members.count) \(members.count == 1 ? "key" : "keys")"
-                lines.append(Line(depth: depth, key: key, text: summary + comma, path: path, isContainer: !members.isEmpty, isFolded: !members.isEmpty, kind: .open))
-                return
-            }
-            lines.append(Line(depth: depth, key: key, text: "{", path: path, isContainer: true, isFolded: false, kind: .open))
-            for (index, (name, member)) in members.enumerated() {
-                flatten(member, key: name, path: path + "." + escape(name), depth: depth + 1, folded: folded, last: index == members.count - 1, into: &lines)
-            }
-            lines.append(Line(depth: depth, key: nil, text: "}" + comma, path: path, isContainer: true, isFolded: false, kind: .close))
+            container(
+                members.map { (key: Optional($0.0), value: $0.1, path: path + "." + escape($0.0)) }, brackets: ("{", "}"),
+                noun: ("key", "keys"), key: key, path: path, depth: depth, folded: folded, comma: comma, into: &lines)
         case .array(let elements):
-            if elements.isEmpty || folded.contains(path) {
-                let summary = elements.isEmpty ? "[]" : "[…] \(elements.count) \(elements.count == 1 ? "item" : "items")"
-                lines.append(Line(depth: depth, key: key, text: summary + comma, path: path, isContainer: !elements.isEmpty, isFolded: !elements.isEmpty, kind: .open))
-                return
-            }
-            lines.append(Line(depth: depth, key: key, text: "[", path: path, isContainer: true, isFolded: false, kind: .open))
-            for (index, element) in elements.enumerated() {
-                flatten(element, key: nil, path: path + "[\(index)]", depth: depth + 1, folded: folded, last: index == elements.count - 1, into: &lines)
-            }
-            lines.append(Line(depth: depth, key: nil, text: "]" + comma, path: path, isContainer: true, isFolded: false, kind: .close))
+            container(
+                elements.enumerated().map { (key: nil, value: $0.element, path: path + "[\($0.offset)]") }, brackets: ("[", "]"),
+                noun: ("item", "items"), key: key, path: path, depth: depth, folded: folded, comma: comma, into: &lines)
         case .string:
             lines.append(Line(depth: depth, key: key, text: value.description + comma, path: path, isContainer: false, isFolded: false, kind: .string))
         case .number:
@@ -160,6 +141,24 @@ public struct JSONInspector: Sendable {
         case .bool, .null:
             lines.append(Line(depth: depth, key: key, text: value.description + comma, path: path, isContainer: false, isFolded: false, kind: .literal))
         }
+    }
+
+    /// An object or array: one summary row when folded (or empty), else its opening row, its
+    /// children and its closing row.
+    static func container(
+        _ children: [(key: String?, value: JSONValue, path: String)], brackets: (String, String), noun: (String, String), key: String?,
+        path: String, depth: Int, folded: Set<String>, comma: String, into lines: inout [Line]
+    ) {
+        if children.isEmpty || folded.contains(path) {
+            let summary = children.isEmpty ? brackets.0 + brackets.1 : "\(brackets.0)…\(brackets.1) \(children.count) \(children.count == 1 ? noun.0 : noun.1)"
+            lines.append(Line(depth: depth, key: key, text: summary + comma, path: path, isContainer: !children.isEmpty, isFolded: !children.isEmpty, kind: .open))
+            return
+        }
+        lines.append(Line(depth: depth, key: key, text: brackets.0, path: path, isContainer: true, isFolded: false, kind: .open))
+        for (index, child) in children.enumerated() {
+            flatten(child.value, key: child.key, path: child.path, depth: depth + 1, folded: folded, last: index == children.count - 1, into: &lines)
+        }
+        lines.append(Line(depth: depth, key: nil, text: brackets.1 + comma, path: path, isContainer: true, isFolded: false, kind: .close))
     }
 
     /// Member names in paths are escaped so a key containing '.', '[' or '\' cannot be confused with structure.

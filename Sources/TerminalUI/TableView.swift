@@ -49,6 +49,21 @@ public struct TableView: Sendable {
         scrollToSelection(visibleRows: visibleRows)
     }
 
+    /// The list movement keys every list shares (arrows and vim keys, pages, first/last); false
+    /// when `key` is not one of them.
+    public mutating func handleMovement(_ key: Key, visibleRows rows: Int) -> Bool {
+        switch key {
+        case .down, .character("j"): move(by: 1, visibleRows: rows)
+        case .up, .character("k"): move(by: -1, visibleRows: rows)
+        case .pageDown, .control("f"): move(by: rows, visibleRows: rows)
+        case .pageUp, .control("b"): move(by: -rows, visibleRows: rows)
+        case .home, .character("g"): moveTo(0, visibleRows: rows)
+        case .end, .character("G"): moveTo(rowCount - 1, visibleRows: rows)
+        default: return false
+        }
+        return true
+    }
+
     public mutating func scrollToSelection(visibleRows: Int) {
         let rows = max(1, visibleRows)
         if selected < top { top = selected }

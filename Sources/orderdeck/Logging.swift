@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 import LocalStack
 import Logging
@@ -65,7 +66,6 @@ struct FileLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let time = ISO8601DateFormatter().string(from: Date())
-        file.write("\(time) \(event.level) \(label): \(event.message)")
+        file.write("\(ISO8601.formatMilliseconds(Date())) \(event.level) \(label): \(event.message)")
     }
 }

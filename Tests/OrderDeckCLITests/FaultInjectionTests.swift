@@ -78,6 +78,17 @@ import TestSupport
             ])
     }
 
+    /// The real dashboard in tmux on a configuration file, isolated from the machine's own settings.
+    static func dashboard(config: String, state: TemporaryDirectory) throws -> TmuxSession {
+        try TmuxSession(
+            command: CLIRunner.builtExecutable, width: 120, height: 30,
+            environment: [
+                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "HOME": state.path,
+                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIAFAULTS", "AWS_SECRET_ACCESS_KEY": "faults-secret",
+                "AWS_CONFIG_FILE": state.path + "/none", "TERM": "xterm-256color",
+            ])
+    }
+
     @Test func cliResultsUnderMixedFaultsEqualTheFaultFreeOnes() async throws {
         let fixture = try await Self.fixture()
         let proxy = try FaultProxy(upstreamPort: fixture.moto.server.port, seed: 7)
@@ -201,13 +212,7 @@ import TestSupport
         let state = try TemporaryDirectory("tui-faults")
         defer { state.remove() }
         let config = try Self.config(in: state, endpoint: proxy.endpoint, fixture: fixture)
-        let tmux = try TmuxSession(
-            command: CLIRunner.builtExecutable, width: 120, height: 30,
-            environment: [
-                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "HOME": state.path,
-                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIAFAULTS", "AWS_SECRET_ACCESS_KEY": "faults-secret",
-                "AWS_CONFIG_FILE": state.path + "/none", "TERM": "xterm-256color",
-            ])
+        let tmux = try Self.dashboard(config: config, state: state)
         defer { tmux.kill() }
         let opened = try await tmux.waitFor(.seconds(30)) { $0.contains("order-00029") && $0.contains("⟳ live") }
         #expect(opened != nil, "dashboard did not load through the proxy:\n\(tmux.screen)")
@@ -256,13 +261,7 @@ import TestSupport
             table = "\(second.table)"
             state_machines = ["\(second.machine)"]
             """)
-        let tmux = try TmuxSession(
-            command: CLIRunner.builtExecutable, width: 120, height: 30,
-            environment: [
-                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "HOME": state.path,
-                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIASTACKS", "AWS_SECRET_ACCESS_KEY": "stacks-secret",
-                "AWS_CONFIG_FILE": state.path + "/none", "TERM": "xterm-256color",
-            ])
+        let tmux = try Self.dashboard(config: config, state: state)
         defer { tmux.kill() }
         #expect(try await tmux.waitFor(.seconds(30)) { $0.contains("stack blue") && $0.contains("12 orders") } != nil, "\(tmux.screen)")
         try tmux.send(":")
