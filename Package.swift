@@ -42,7 +42,8 @@ let package = Package(
         .target(
             name: "OrderDeckCore",
             dependencies: [
-                "AWSServices", .product(name: "Logging", package: "swift-log"), .product(name: "TOMLKit", package: "TOMLKit"),
+                "AWSServices", .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // Cells, keys and widgets: everything a screen needs, no ncurses.
         .target(name: "TerminalUI"),
@@ -51,7 +52,9 @@ let package = Package(
         // The one module that talks to ncurses: init/teardown, input, resize, diff-flush.
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
         // The dashboard: screens, navigation, refresh scheduling.
-        .target(name: "OrderDeckUI", dependencies: ["OrderDeckCore", "TerminalUI", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "OrderDeckUI",
+            dependencies: ["OrderDeckCore", "TerminalUI", .product(name: "Logging", package: "swift-log")]),
         // The local copy of the order system: moto lifecycle, provisioning, companions.
         .target(
             name: "LocalStack",
@@ -75,21 +78,28 @@ let package = Package(
         ),
         // Benchmarks (not tests): `python3 Benchmarks/run.py` (the whole suite), `bash Benchmarks/tui.sh`.
         .executableTarget(
-            name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore"], path: "Benchmarks/TUIBenchmark"),
+            name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore"],
+            path: "Benchmarks/TUIBenchmark"),
         // In-process cases of the peer benchmarks (signing, Scan decoding): `python3 Benchmarks/run.py`.
         .executableTarget(
-            name: "orderdeck-bench", dependencies: ["SigV4", "AWSServices", "OrderDeckCore"], path: "Benchmarks/BenchKit"),
+            name: "orderdeck-bench", dependencies: ["SigV4", "AWSServices", "OrderDeckCore"],
+            path: "Benchmarks/BenchKit"),
         // Helpers shared by test targets: a moto server per test process, temp dirs.
         .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"]),
+        .testTarget(
+            name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
         .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
         .testTarget(
-            name: "OrderDeckCLITests", dependencies: ["TestSupport", "LocalStack", "orderdeck", "orderdeck-bench", "TUIBenchmark", .product(name: "Yams", package: "Yams")]),
+            name: "OrderDeckCLITests",
+            dependencies: [
+                "TestSupport", "LocalStack", "orderdeck", "orderdeck-bench", "TUIBenchmark",
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

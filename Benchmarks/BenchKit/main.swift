@@ -25,7 +25,8 @@ func signThroughput(seconds: Double) {
                 let request = SigningRequest(
                     method: "POST", path: "/",
                     headers: [
-                        .init("Host", "dynamodb.us-east-1.amazonaws.com"), .init("Content-Type", "application/x-amz-json-1.0"),
+                        .init("Host", "dynamodb.us-east-1.amazonaws.com"),
+                        .init("Content-Type", "application/x-amz-json-1.0"),
                         .init("X-Amz-Target", "DynamoDB_20120810.Scan"),
                     ], body: body)
                 checksum &+= signer.sign(request).headers.count

@@ -16,15 +16,23 @@ let base = Date(timeIntervalSince1970: 1_795_000_000)
 var orders: [Order] = []
 orders.reserveCapacity(count)
 for index in 0..<count {
-    let id = String(format: "%08x-%04x-4%03x-a%03x-%012x", index &* 2_654_435_761 & 0xFFFF_FFFF, index & 0xFFFF, index & 0xFFF, (index >> 12) & 0xFFF, index)
-    orders.append(Order(item: [
-        "user_id": .s(users[index % users.count]), "id": .s(id), "orderStatus": .s(statuses[index % statuses.count]),
-        "createdAt": .s(ISO8601.format(base.addingTimeInterval(Double(-index)))), "amount": .n("\(10 + index % 500).\(index % 100)"),
-        "currency": .s("EUR"),
-    ]))
+    let id = String(
+        format: "%08x-%04x-4%03x-a%03x-%012x", index &* 2_654_435_761 & 0xFFFF_FFFF, index & 0xFFFF, index & 0xFFF,
+        (index >> 12) & 0xFFF, index)
+    orders.append(
+        Order(item: [
+            "user_id": .s(users[index % users.count]), "id": .s(id),
+            "orderStatus": .s(statuses[index % statuses.count]),
+            "createdAt": .s(ISO8601.format(base.addingTimeInterval(Double(-index)))),
+            "amount": .n("\(10 + index % 500).\(index % 100)"),
+            "currency": .s("EUR"),
+        ]))
 }
 
-var state = DashboardState(stack: .init(name: "bench", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true, readOnly: false))
+var state = DashboardState(
+    stack: .init(
+        name: "bench", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
+        readOnly: false))
 state.now = base
 state.apply(.orders(orders, moreAvailable: false, loading: false))
 var buffer = ScreenBuffer(width: 200, height: 50)
@@ -41,7 +49,10 @@ var buffer = ScreenBuffer(width: 200, height: 50)
 func report(_ name: String, _ samples: [Double]) {
     let sorted = samples.sorted()
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
-    print(String(format: "%-34@ n=%4d  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", name as NSString, sorted.count, at(0.5), at(0.99), sorted.last ?? 0))
+    print(
+        String(
+            format: "%-34@ n=%4d  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", name as NSString, sorted.count, at(0.5),
+            at(0.99), sorted.last ?? 0))
 }
 
 _ = frame(.resize)  // warm up

@@ -11,7 +11,10 @@ public struct AWSRequest: Sendable {
     public var headers: [(String, String)]
     public var body: [UInt8]
 
-    public init(method: String = "POST", path: String = "/", query: [SigningRequest.QueryItem] = [], headers: [(String, String)] = [], body: [UInt8] = []) {
+    public init(
+        method: String = "POST", path: String = "/", query: [SigningRequest.QueryItem] = [],
+        headers: [(String, String)] = [], body: [UInt8] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -105,14 +108,19 @@ public struct AWSClient: Sendable {
             guard attempt < retry.maxAttempts, retry.isRetryable(error) else { throw error }
             let delay = retry.delay(afterAttempt: attempt)
             let reason = (error as? AWSServiceError)?.code ?? String(describing: error)
-            logger.info("\(service.displayName) \(operation) attempt \(attempt) failed (\(reason)); retrying in \(delay)")
-            onEvent?(.retrying(service: service.displayName, operation: operation, attempt: attempt, delay: delay, reason: reason))
+            logger.info(
+                "\(service.displayName) \(operation) attempt \(attempt) failed (\(reason)); retrying in \(delay)")
+            onEvent?(
+                .retrying(
+                    service: service.displayName, operation: operation, attempt: attempt, delay: delay, reason: reason))
             try await sleep(delay)
         }
     }
 
     /// Adds host, resolves the endpoint's base path and signs.
-    func prepare(_ request: AWSRequest, endpoint: Endpoint, service: ServiceDescriptor, signed: Bool) async throws -> HTTPRequest {
+    func prepare(_ request: AWSRequest, endpoint: Endpoint, service: ServiceDescriptor, signed: Bool) async throws
+        -> HTTPRequest
+    {
         let (origin, basePath) = endpoint.originAndBasePath
         let path = basePath + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
         var signing = SigningRequest(

@@ -65,7 +65,10 @@ public enum CursesScreen {
                 }
             }
             // Sleep until a key, a posted update, a signal, or the next tick.
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
             let waited = poll(&fds, 2, Int32(application.nextTick ?? -1))
             if waited == 0 { dirty = true }  // tick
             if fds[1].revents != 0 { wake.drain() }

@@ -4,7 +4,8 @@ import TerminalUI
 
 enum OrdersColumns {
     static let all: [TableView.Column] = [
-        .init("ORDER", minWidth: 14, priority: 10), .init("USER", width: 10, priority: 6), .init("STATUS", width: 9, priority: 9),
+        .init("ORDER", minWidth: 14, priority: 10), .init("USER", width: 10, priority: 6),
+        .init("STATUS", width: 9, priority: 9),
         .init("AMOUNT", width: 12, alignment: .right, priority: 5), .init("CREATED", width: 19, priority: 2),
         .init("AGE", width: 4, alignment: .right, priority: 4), .init("EXECUTION", width: 9, priority: 7),
     ]
@@ -22,7 +23,8 @@ enum OrdersColumns {
 
     static func row(_ order: Order, executionStatus: String?, now: Date) -> [String] {
         [
-            order.id, order.userId, order.status, [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+            order.id, order.userId, order.status,
+            [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
             Format.time(order.createdAt), Format.age(order.createdAt, now: now), executionStatus ?? "",
         ]
     }
@@ -30,7 +32,8 @@ enum OrdersColumns {
 
 enum ExecutionsColumns {
     static let all: [TableView.Column] = [
-        .init("NAME", minWidth: 14, priority: 10), .init("STATUS", width: 9, priority: 9), .init("STARTED", width: 19, priority: 3),
+        .init("NAME", minWidth: 14, priority: 10), .init("STATUS", width: 9, priority: 9),
+        .init("STARTED", width: 19, priority: 3),
         .init("ELAPSED", width: 8, alignment: .right, priority: 6), .init("NOTE", width: 18, priority: 2),
     ]
 
@@ -40,7 +43,8 @@ enum ExecutionsColumns {
         if execution.isPartial { notes.append("partial") }
         if execution.isTruncated { notes.append("truncated") }
         return [
-            execution.name, execution.status, Format.time(execution.startDate), Format.duration(execution.elapsed(now: now)),
+            execution.name, execution.status, Format.time(execution.startDate),
+            Format.duration(execution.elapsed(now: now)),
             notes.joined(separator: ", "),
         ]
     }
@@ -48,19 +52,22 @@ enum ExecutionsColumns {
 
 enum DetailColumns {
     static let timeline: [TableView.Column] = [
-        .init("STATE", minWidth: 16, priority: 10), .init("KIND", width: 6, priority: 3), .init("ENTERED", width: 12, priority: 2),
+        .init("STATE", minWidth: 16, priority: 10), .init("KIND", width: 6, priority: 3),
+        .init("ENTERED", width: 12, priority: 2),
         .init("TOOK", width: 7, alignment: .right, priority: 8), .init("", width: 12, priority: 4),
         .init("RETRY", width: 5, alignment: .right, priority: 5), .init("RESULT", width: 22, priority: 9),
     ]
     static let events: [TableView.Column] = [
-        .init("ID", width: 5, alignment: .right, priority: 8), .init("TIME", width: 12, priority: 3), .init("TYPE", width: 24, priority: 10),
+        .init("ID", width: 5, alignment: .right, priority: 8), .init("TIME", width: 12, priority: 3),
+        .init("TYPE", width: 24, priority: 10),
         .init("STATE", width: 22, priority: 7), .init("DETAIL", minWidth: 10, priority: 2),
     ]
 }
 
 enum LogsColumns {
     static let all: [TableView.Column] = [
-        .init("TIME", width: 12, priority: 4), .init("EXECUTION", width: 24, priority: 6), .init("EVENT", minWidth: 16, priority: 10),
+        .init("TIME", width: 12, priority: 4), .init("EXECUTION", width: 24, priority: 6),
+        .init("EVENT", minWidth: 16, priority: 10),
     ]
 
     static func row(_ event: TailedEvent) -> [String] {
@@ -96,7 +103,8 @@ public enum Format {
         guard let date else { return "-" }
         let parts = utc(date)
         return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour),
             Int(parts.tm_min), Int(parts.tm_sec))
     }
 

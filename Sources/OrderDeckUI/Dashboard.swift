@@ -67,7 +67,8 @@ public final class Dashboard {
     /// While something visible is RUNNING its elapsed time ticks once a second; otherwise nothing
     /// on screen changes by itself and the loop sleeps until a key or an update.
     public var nextTick: Int? {
-        let running = (state.screen == .executions && state.visibleExecutions.contains { $0.status == "RUNNING" })
+        let running =
+            (state.screen == .executions && state.visibleExecutions.contains { $0.status == "RUNNING" })
             || ((state.screen == .detail || state.screen == .submit) && state.detail?.status == "RUNNING")
         return running ? 1000 : nil
     }

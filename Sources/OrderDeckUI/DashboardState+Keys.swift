@@ -32,7 +32,8 @@ extension DashboardState {
         case .character("3"): return switchTo(.logs)
         case .character("4"): return stack.readOnly ? readOnlyRefusal() : switchTo(.submit)
         case .tab:
-            let cycle: [Screen] = stack.readOnly ? [.orders, .executions, .logs] : [.orders, .executions, .logs, .submit]
+            let cycle: [Screen] =
+                stack.readOnly ? [.orders, .executions, .logs] : [.orders, .executions, .logs, .submit]
             let next = cycle[((cycle.firstIndex(of: screen) ?? -1) + 1) % cycle.count]
             return switchTo(next)
         case .character("r"):
@@ -92,12 +93,15 @@ extension DashboardState {
                 let step = steps[detailTable.selected]
                 inspector = JSONInspector(
                     title: "state \(step.name)",
-                    value: .object([("input", Self.parsedOrText(step.input)), ("output", Self.parsedOrText(step.output))]))
+                    value: .object([
+                        ("input", Self.parsedOrText(step.input)), ("output", Self.parsedOrText(step.output)),
+                    ]))
             }
         case .logs:
             guard visibleLogs.indices.contains(logsTable.selected) else { return }
             let event = visibleLogs[logsTable.selected]
-            inspector = JSONInspector(title: "log event \(event.eventId)", value: Self.expanded(Self.parsedOrText(event.message)))
+            inspector = JSONInspector(
+                title: "log event \(event.eventId)", value: Self.expanded(Self.parsedOrText(event.message)))
         case .executions, .submit:
             return
         }
@@ -116,7 +120,9 @@ extension DashboardState {
         case .array(let elements): return .array(elements.map { expanded($0, depth: depth + 1) })
         case .string(let text):
             let trimmed = text.drop { $0 == " " }
-            guard trimmed.hasPrefix("{") || trimmed.hasPrefix("["), let parsed = try? JSONValue.parse(text) else { return value }
+            guard trimmed.hasPrefix("{") || trimmed.hasPrefix("["), let parsed = try? JSONValue.parse(text) else {
+                return value
+            }
             return expanded(parsed, depth: depth + 1)
         default: return value
         }
@@ -407,7 +413,9 @@ extension DashboardState {
     }
 
     mutating func setField(_ name: String, _ text: String) {
-        guard var members = template.objectMembers, let index = members.firstIndex(where: { $0.0 == name }) else { return }
+        guard var members = template.objectMembers, let index = members.firstIndex(where: { $0.0 == name }) else {
+            return
+        }
         switch members[index].1 {
         case .number:
             guard let parsed = try? JSONValue.parse(text), case .number = parsed else {
@@ -507,7 +515,10 @@ extension DashboardState {
         case "stack":
             let others = stackNames.filter { $0 != stack.name }
             guard words.count > 1 else {
-                status = others.isEmpty ? "no other stack configured (stacks come from the configuration file)" : "stacks: \(others.joined(separator: ", ")) (now: \(stack.name))"
+                status =
+                    others.isEmpty
+                    ? "no other stack configured (stacks come from the configuration file)"
+                    : "stacks: \(others.joined(separator: ", ")) (now: \(stack.name))"
                 statusIsError = others.isEmpty
                 return []
             }
@@ -522,7 +533,8 @@ extension DashboardState {
                 statusIsError = true
             }
         default:
-            status = "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)"
+            status =
+                "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)"
             statusIsError = true
         }
         return []

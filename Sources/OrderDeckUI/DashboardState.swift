@@ -146,7 +146,9 @@ public struct DashboardState: Sendable {
         guard let machine = currentMachine else { return [] }
         var list = executionsByMachine[machine.name] ?? []
         if let status = executionStatusFilter { list = list.filter { $0.status == status } }
-        if let matcher = TextMatcher(executionFilter) { list = list.filter { matcher.matches($0.name) || matcher.matches($0.status) } }
+        if let matcher = TextMatcher(executionFilter) {
+            list = list.filter { matcher.matches($0.name) || matcher.matches($0.status) }
+        }
         return list
     }
 
@@ -157,7 +159,8 @@ public struct DashboardState: Sendable {
         case .machines(let list):
             machines = list
         case .orders(let list, _, let loading):
-            let selectedId = visibleOrders.indices.contains(ordersTable.selected) ? visibleOrders[ordersTable.selected].id : nil
+            let selectedId =
+                visibleOrders.indices.contains(ordersTable.selected) ? visibleOrders[ordersTable.selected].id : nil
             orders = list
             ordersLoading = loading
             recomputeOrders(keeping: selectedId)
@@ -179,7 +182,8 @@ public struct DashboardState: Sendable {
             lastSubmission = submission
             if submission.isAccepted, let arn = submission.executionArn {
                 detailArn = arn
-                status = "\(submission.status ?? 0) \(Self.statusText(submission)) [request \(submission.requestId ?? "-")]"
+                status =
+                    "\(submission.status ?? 0) \(Self.statusText(submission)) [request \(submission.requestId ?? "-")]"
                 statusIsError = false
             } else {
                 status = "submit: \(submission.outcome(inProcess: true))"
@@ -214,7 +218,9 @@ public struct DashboardState: Sendable {
     mutating func recomputeOrders(keeping selectedId: String? = nil) {
         if searchDataStale {
             searchKeys = orders.map { order in
-                [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""].joined(separator: "\u{1}").lowercased()
+                [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""].joined(
+                    separator: "\u{1}"
+                ).lowercased()
             }
             var codes: [String: UInt16] = [:]
             statusNames = []
@@ -227,7 +233,9 @@ public struct DashboardState: Sendable {
             }
             searchDataStale = false
         }
-        sortedRows = Order.sortedIndices(orders, by: orderSort, descending: orderSortDescending).map { Int32(truncatingIfNeeded: $0) }
+        sortedRows = Order.sortedIndices(orders, by: orderSort, descending: orderSortDescending).map {
+            Int32(truncatingIfNeeded: $0)
+        }
         appliedFilter = "\u{0}"  // force a full filter pass
         filterResults = [:]
         refilterOrders(keeping: selectedId)
@@ -245,8 +253,10 @@ public struct DashboardState: Sendable {
             return
         }
         let matcher = TextMatcher(orderFilter)
-        let narrowing = matcher?.literal != nil && !appliedFilter.isEmpty && appliedFilter != "\u{0}"
-            && TextMatcher(appliedFilter)?.literal != nil && orderFilter.lowercased().hasPrefix(appliedFilter.lowercased())
+        let narrowing =
+            matcher?.literal != nil && !appliedFilter.isEmpty && appliedFilter != "\u{0}"
+            && TextMatcher(appliedFilter)?.literal != nil
+            && orderFilter.lowercased().hasPrefix(appliedFilter.lowercased())
         let source = narrowing ? visibleRows : sortedRows
         if let matcher {
             var rows: [Int32] = []
@@ -284,7 +294,9 @@ public struct DashboardState: Sendable {
 
     private mutating func select(_ selectedId: String?) {
         guard let selectedId else { return }
-        if let index = visibleRows.firstIndex(where: { orders[Int($0)].id == selectedId }) { ordersTable.selected = index }
+        if let index = visibleRows.firstIndex(where: { orders[Int($0)].id == selectedId }) {
+            ordersTable.selected = index
+        }
     }
 
     mutating func recomputeLogs() {

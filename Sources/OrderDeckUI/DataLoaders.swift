@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Synchronization
 import OrderDeckCore
+import Synchronization
 
 /// The dashboard's background work: each loader is a cancellable task that refreshes on the
 /// `RefreshPolicy` (fast while something watched runs, backing off when idle or throttled) and
@@ -15,7 +15,9 @@ public final class DataLoaders: Sendable {
     /// Set by the dashboard: an execution being watched (detail or submit screen).
     let watched = Mutex<String?>(nil)
 
-    public init(session: StackSession, inbox: Inbox, journal: SubmissionJournal, policy: RefreshPolicy = RefreshPolicy()) {
+    public init(
+        session: StackSession, inbox: Inbox, journal: SubmissionJournal, policy: RefreshPolicy = RefreshPolicy()
+    ) {
         self.session = session
         self.inbox = inbox
         self.journal = journal
@@ -49,13 +51,18 @@ public final class DataLoaders: Sendable {
                 reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
                 since: Date().addingTimeInterval(-15 * 60))
             do {
-                for try await batch in tail.follow(interval: policy.base, maxInterval: .seconds(10), onState: { state in
-                    switch state {
-                    case .live: break
-                    case .throttled(let wait): inbox.post(.refreshState("throttled, backing off \(Int(wait.seconds)) s"))
-                    case .disconnected(let why, let wait): inbox.post(.problem("\(why) — retrying in \(Int(wait.seconds)) s"))
-                    }
-                }) {
+                for try await batch in tail.follow(
+                    interval: policy.base, maxInterval: .seconds(10),
+                    onState: { state in
+                        switch state {
+                        case .live: break
+                        case .throttled(let wait):
+                            inbox.post(.refreshState("throttled, backing off \(Int(wait.seconds)) s"))
+                        case .disconnected(let why, let wait):
+                            inbox.post(.problem("\(why) — retrying in \(Int(wait.seconds)) s"))
+                        }
+                    })
+                {
                     inbox.post(.logs(batch))
                 }
             } catch {
@@ -104,12 +111,15 @@ public final class DataLoaders: Sendable {
                 previous = loaded
                 inbox.post(.orders(loaded, moreAvailable: false, loading: false))
                 inbox.post(.refreshState("live"))
-                wait = policy.next(after: wait, outcome: changed ? .changed : .unchanged, watchingRunning: watched.withLock { $0 } != nil)
+                wait = policy.next(
+                    after: wait, outcome: changed ? .changed : .unchanged,
+                    watchingRunning: watched.withLock { $0 } != nil)
             } catch is CancellationError {
                 return
             } catch {
                 inbox.post(.problem(Self.describe(error)))
-                wait = policy.next(after: wait, outcome: Self.isThrottling(error) ? .throttled : .failed, watchingRunning: false)
+                wait = policy.next(
+                    after: wait, outcome: Self.isThrottling(error) ? .throttled : .failed, watchingRunning: false)
             }
             try? await Task.sleep(for: wait)
         }
@@ -123,14 +133,18 @@ public final class DataLoaders: Sendable {
                 let changes = try await monitor.refresh()
                 inbox.post(.executions(machine: machine.name, await monitor.executions))
                 let running = await monitor.runningCount > 0
-                wait = policy.next(after: wait, outcome: changes.isEmpty ? .unchanged : .changed, watchingRunning: running)
+                wait = policy.next(
+                    after: wait, outcome: changes.isEmpty ? .unchanged : .changed, watchingRunning: running)
                 inbox.post(.refreshState("live"))
             } catch is CancellationError {
                 return
             } catch {
                 let throttled = Self.isThrottling(error)
                 wait = policy.next(after: wait, outcome: throttled ? .throttled : .failed, watchingRunning: false)
-                inbox.post(throttled ? .refreshState("throttled, backing off \(Int(wait.seconds)) s") : .problem(Self.describe(error)))
+                inbox.post(
+                    throttled
+                        ? .refreshState("throttled, backing off \(Int(wait.seconds)) s")
+                        : .problem(Self.describe(error)))
             }
             try? await Task.sleep(for: wait)
         }

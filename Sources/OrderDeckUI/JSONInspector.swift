@@ -75,7 +75,9 @@ public struct JSONInspector: Sendable {
             guard let line = selectedLine else { return true }
             if line.isContainer, !line.isFolded, line.kind == .open {
                 toggle(line.path, rows: rows)
-            } else if let parent = Self.parent(of: line.path), let index = lines.firstIndex(where: { $0.path == parent && $0.kind == .open }) {
+            } else if let parent = Self.parent(of: line.path),
+                let index = lines.firstIndex(where: { $0.path == parent && $0.kind == .open })
+            {
                 table.moveTo(index, visibleRows: rows)  // ← on a member goes to its container, as in a tree view
             }
         case .character("z"):
@@ -123,42 +125,69 @@ public struct JSONInspector: Sendable {
         }
     }
 
-    static func flatten(_ value: JSONValue, key: String?, path: String, depth: Int, folded: Set<String>, last: Bool, into lines: inout [Line]) {
+    static func flatten(
+        _ value: JSONValue, key: String?, path: String, depth: Int, folded: Set<String>, last: Bool,
+        into lines: inout [Line]
+    ) {
         let comma = last ? "" : ","
         switch value {
         case .object(let members):
             container(
-                members.map { (key: Optional($0.0), value: $0.1, path: path + "." + escape($0.0)) }, brackets: ("{", "}"),
+                members.map { (key: Optional($0.0), value: $0.1, path: path + "." + escape($0.0)) },
+                brackets: ("{", "}"),
                 noun: ("key", "keys"), key: key, path: path, depth: depth, folded: folded, comma: comma, into: &lines)
         case .array(let elements):
             container(
-                elements.enumerated().map { (key: nil, value: $0.element, path: path + "[\($0.offset)]") }, brackets: ("[", "]"),
+                elements.enumerated().map { (key: nil, value: $0.element, path: path + "[\($0.offset)]") },
+                brackets: ("[", "]"),
                 noun: ("item", "items"), key: key, path: path, depth: depth, folded: folded, comma: comma, into: &lines)
         case .string:
-            lines.append(Line(depth: depth, key: key, text: value.description + comma, path: path, isContainer: false, isFolded: false, kind: .string))
+            lines.append(
+                Line(
+                    depth: depth, key: key, text: value.description + comma, path: path, isContainer: false,
+                    isFolded: false, kind: .string))
         case .number:
-            lines.append(Line(depth: depth, key: key, text: value.description + comma, path: path, isContainer: false, isFolded: false, kind: .number))
+            lines.append(
+                Line(
+                    depth: depth, key: key, text: value.description + comma, path: path, isContainer: false,
+                    isFolded: false, kind: .number))
         case .bool, .null:
-            lines.append(Line(depth: depth, key: key, text: value.description + comma, path: path, isContainer: false, isFolded: false, kind: .literal))
+            lines.append(
+                Line(
+                    depth: depth, key: key, text: value.description + comma, path: path, isContainer: false,
+                    isFolded: false, kind: .literal))
         }
     }
 
     /// An object or array: one summary row when folded (or empty), else its opening row, its
     /// children and its closing row.
     static func container(
-        _ children: [(key: String?, value: JSONValue, path: String)], brackets: (String, String), noun: (String, String), key: String?,
+        _ children: [(key: String?, value: JSONValue, path: String)], brackets: (String, String),
+        noun: (String, String), key: String?,
         path: String, depth: Int, folded: Set<String>, comma: String, into lines: inout [Line]
     ) {
         if children.isEmpty || folded.contains(path) {
-            let summary = children.isEmpty ? brackets.0 + brackets.1 : "\(brackets.0)…\(brackets.1) \(children.count) \(children.count == 1 ? noun.0 : noun.1)"
-            lines.append(Line(depth: depth, key: key, text: summary + comma, path: path, isContainer: !children.isEmpty, isFolded: !children.isEmpty, kind: .open))
+            let summary =
+                children.isEmpty
+                ? brackets.0 + brackets.1
+                : "\(brackets.0)…\(brackets.1) \(children.count) \(children.count == 1 ? noun.0 : noun.1)"
+            lines.append(
+                Line(
+                    depth: depth, key: key, text: summary + comma, path: path, isContainer: !children.isEmpty,
+                    isFolded: !children.isEmpty, kind: .open))
             return
         }
-        lines.append(Line(depth: depth, key: key, text: brackets.0, path: path, isContainer: true, isFolded: false, kind: .open))
+        lines.append(
+            Line(depth: depth, key: key, text: brackets.0, path: path, isContainer: true, isFolded: false, kind: .open))
         for (index, child) in children.enumerated() {
-            flatten(child.value, key: child.key, path: child.path, depth: depth + 1, folded: folded, last: index == children.count - 1, into: &lines)
+            flatten(
+                child.value, key: child.key, path: child.path, depth: depth + 1, folded: folded,
+                last: index == children.count - 1, into: &lines)
         }
-        lines.append(Line(depth: depth, key: nil, text: brackets.1 + comma, path: path, isContainer: true, isFolded: false, kind: .close))
+        lines.append(
+            Line(
+                depth: depth, key: nil, text: brackets.1 + comma, path: path, isContainer: true, isFolded: false,
+                kind: .close))
     }
 
     /// Member names in paths are escaped so a key containing '.', '[' or '\' cannot be confused with structure.
@@ -175,10 +204,14 @@ public struct JSONInspector: Sendable {
         switch value {
         case .object(let members):
             if !members.isEmpty { visit(path, depth) }
-            for (name, member) in members { containers(member, path: path + "." + escape(name), depth: depth + 1, visit: visit) }
+            for (name, member) in members {
+                containers(member, path: path + "." + escape(name), depth: depth + 1, visit: visit)
+            }
         case .array(let elements):
             if !elements.isEmpty { visit(path, depth) }
-            for (index, element) in elements.enumerated() { containers(element, path: path + "[\(index)]", depth: depth + 1, visit: visit) }
+            for (index, element) in elements.enumerated() {
+                containers(element, path: path + "[\(index)]", depth: depth + 1, visit: visit)
+            }
         default: break
         }
     }
@@ -216,19 +249,24 @@ public struct JSONInspector: Sendable {
     static func parent(of path: String) -> String? {
         let parts = segments(path)
         guard !parts.isEmpty else { return nil }
-        return "$" + parts.dropLast().map { part in
-            part.hasPrefix(".") ? "." + escape(String(part.dropFirst())) : part
-        }.joined()
+        return "$"
+            + parts.dropLast().map { part in
+                part.hasPrefix(".") ? "." + escape(String(part.dropFirst())) : part
+            }.joined()
     }
 
     static func value(at path: String, in root: JSONValue) -> JSONValue? {
         var current = root
         for part in segments(path) {
             if part.hasPrefix("[") {
-                guard case .array(let elements) = current, let index = Int(part.dropFirst().dropLast()), elements.indices.contains(index) else { return nil }
+                guard case .array(let elements) = current, let index = Int(part.dropFirst().dropLast()),
+                    elements.indices.contains(index)
+                else { return nil }
                 current = elements[index]
             } else {
-                guard case .object(let members) = current, let found = members.first(where: { $0.0 == String(part.dropFirst()) }) else { return nil }
+                guard case .object(let members) = current,
+                    let found = members.first(where: { $0.0 == String(part.dropFirst()) })
+                else { return nil }
                 current = found.1
             }
         }

@@ -56,7 +56,9 @@ struct CanonicalHeaders {
     /// ASCII lower-casing that returns the same string (no copy) when there is nothing to change.
     static func lowercased(_ name: String) -> String {
         guard name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return name }
-        return String(decoding: name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(
+            decoding: name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
+            as: UTF8.self)
     }
 
     static func normalizeValue(_ value: String) -> String {

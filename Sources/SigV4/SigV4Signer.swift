@@ -56,7 +56,9 @@ public struct SigV4Signer: Sendable {
     }
 
     /// Shares one signing-key cache between signers (e.g. one per service in a client).
-    public init(credentials: SigV4Credentials, region: String, service: String, options: Options, keyCache: SigningKeyCache) {
+    public init(
+        credentials: SigV4Credentials, region: String, service: String, options: Options, keyCache: SigningKeyCache
+    ) {
         self.credentials = credentials
         self.region = region
         self.service = service
@@ -92,7 +94,9 @@ public struct SigV4Signer: Sendable {
         }
         request.headers.append(.init("X-Amz-Date", time.amzDate))
         if addHash { request.headers.append(.init("X-Amz-Content-SHA256", payloadHash)) }
-        if let token, !options.omitSessionTokenFromSignature { request.headers.append(.init("X-Amz-Security-Token", token)) }
+        if let token, !options.omitSessionTokenFromSignature {
+            request.headers.append(.init("X-Amz-Security-Token", token))
+        }
         let headers = CanonicalHeaders(request.headers)
 
         var canonical: [UInt8] = []
@@ -129,7 +133,8 @@ public struct SigV4Signer: Sendable {
         stringToSign.append(0x0A)
         Self.appendHex(SHA256.hash(data: canonical), to: &stringToSign)
 
-        let key = keyCache.key(secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
+        let key = keyCache.key(
+            secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
         let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: stringToSign, using: key))
         var authorization = Self.algorithm
         authorization.reserveCapacity(200)
@@ -257,7 +262,9 @@ public struct SigV4Signer: Sendable {
         guard !query.isEmpty else { return "" }
         let pairs = query.map { (URIEncoding.encode($0.name), URIEncoding.encode($0.value)) }
             .sorted { lhs, rhs in
-                lhs.0 == rhs.0 ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8) : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
+                lhs.0 == rhs.0
+                    ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8)
+                    : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
             }
         return pairs.map { $0.0 + "=" + $0.1 }.joined(separator: "&")
     }

@@ -15,7 +15,8 @@ public struct SigV4Timestamp: Sendable, Hashable {
         let year = Int(parts.tm_year) + 1900
         let digits = Self.pad(year, 4) + Self.pad(Int(parts.tm_mon) + 1, 2) + Self.pad(Int(parts.tm_mday), 2)
         shortDate = digits
-        amzDate = digits + "T" + Self.pad(Int(parts.tm_hour), 2) + Self.pad(Int(parts.tm_min), 2)
+        amzDate =
+            digits + "T" + Self.pad(Int(parts.tm_hour), 2) + Self.pad(Int(parts.tm_min), 2)
             + Self.pad(Int(parts.tm_sec), 2) + "Z"
     }
 

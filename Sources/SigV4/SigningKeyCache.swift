@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 import Synchronization
 
 /// Derived signing keys, cached per (secret, date, region, service) as the SigV4 spec recommends:

@@ -77,7 +77,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Blanks `width` cells of a row with a style.
     public mutating func fill(x: Int, y: Int, width: Int, style: Style = .plain) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(self.width, x + width)) { self[column, y] = Cell(" ", style: style) }
+        for column in max(0, x)..<max(max(0, x), min(self.width, x + width)) {
+            self[column, y] = Cell(" ", style: style)
+        }
     }
 
     /// Clears a row from `x` to the right edge with a style.

@@ -12,7 +12,8 @@ public struct Style: Hashable, Sendable {
     public var dim: Bool
 
     public init(
-        foreground: Color = .none, background: Color = .none, bold: Bool = false, reverse: Bool = false, underline: Bool = false,
+        foreground: Color = .none, background: Color = .none, bold: Bool = false, reverse: Bool = false,
+        underline: Bool = false,
         dim: Bool = false
     ) {
         self.foreground = foreground

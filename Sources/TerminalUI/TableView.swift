@@ -12,7 +12,9 @@ public struct TableView: Sendable {
         /// When the terminal is too narrow, columns with the lowest priority are hidden first.
         public var priority: Int
 
-        public init(_ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, priority: Int = 5) {
+        public init(
+            _ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, priority: Int = 5
+        ) {
             self.title = title
             self.width = width
             self.alignment = alignment
@@ -140,7 +142,8 @@ public struct TableView: Sendable {
                 if let matcher {
                     for range in matcher.ranges(in: text) {
                         let start = columnX + pad + DisplayWidth.of(String(text[..<range.lowerBound]))
-                        buffer.style(x: start, y: screenRow, width: DisplayWidth.of(String(text[range])), style: .highlight)
+                        buffer.style(
+                            x: start, y: screenRow, width: DisplayWidth.of(String(text[range])), style: .highlight)
                     }
                 }
                 columnX += cellWidth + 1

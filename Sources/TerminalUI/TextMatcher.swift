@@ -21,7 +21,8 @@ public struct TextMatcher: @unchecked Sendable {
         if let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) {
             self.regex = regex
         } else {
-            self.regex = try! NSRegularExpression(pattern: NSRegularExpression.escapedPattern(for: pattern), options: [.caseInsensitive])
+            self.regex = try! NSRegularExpression(
+                pattern: NSRegularExpression.escapedPattern(for: pattern), options: [.caseInsensitive])
         }
     }
 
@@ -63,22 +64,23 @@ public struct TextMatcher: @unchecked Sendable {
             }
             return false
         #else
-        let first = needle[0]
-        var index = 0
-        let last = haystack.count - count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == count { return true }
+            let first = needle[0]
+            var index = 0
+            let last = haystack.count - count
+            while index <= last {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
+                    if offset == count { return true }
+                }
+                index += 1
             }
-            index += 1
-        }
-        return false
+            return false
         #endif
     }
 
     public func ranges(in text: String) -> [Range<String.Index>] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }.filter { !$0.isEmpty }
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+            .filter { !$0.isEmpty }
     }
 }

@@ -8,7 +8,8 @@ import OrderDeckCore
 /// `orderdeck aws template`: the CloudFormation template of the order system.
 struct AWSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "aws", abstract: "The order system for a real AWS account (CloudFormation).", subcommands: [Template.self])
+        commandName: "aws", abstract: "The order system for a real AWS account (CloudFormation).",
+        subcommands: [Template.self])
 
     struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,7 +28,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a configuration for a stack deployed from config/aws/order-system.yaml (reads its outputs).")
+            abstract:
+                "Write a configuration for a stack deployed from config/aws/order-system.yaml (reads its outputs).")
 
         @Option(name: .customLong("from-stack"), help: "The CloudFormation stack name.")
         var fromStack: String
@@ -43,23 +45,33 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let configuration = try aws.resolve()
-                let stack = try await CloudFormationClient(client: configuration.makeClient()).describeStack(name: fromStack)
-                guard stack.status.hasSuffix("_COMPLETE"), !stack.status.contains("ROLLBACK"), !stack.status.contains("DELETE") else {
-                    throw CLIFailure(message: "stack \(fromStack) is \(stack.status)\(stack.statusReason.map { ": \($0)" } ?? "")", code: .failure)
+                let stack = try await CloudFormationClient(client: configuration.makeClient()).describeStack(
+                    name: fromStack)
+                guard stack.status.hasSuffix("_COMPLETE"), !stack.status.contains("ROLLBACK"),
+                    !stack.status.contains("DELETE")
+                else {
+                    throw CLIFailure(
+                        message: "stack \(fromStack) is \(stack.status)\(stack.statusReason.map { ": \($0)" } ?? "")",
+                        code: .failure)
                 }
                 let text = try StackConfigWriter.toml(
-                    name: fromStack, outputs: stack.outputs, region: configuration.region, profile: aws.profile, endpointURL: aws.endpointURL)
+                    name: fromStack, outputs: stack.outputs, region: configuration.region, profile: aws.profile,
+                    endpointURL: aws.endpointURL)
                 let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-                let path = file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config") + "/orderdeck/config.toml"
+                let path =
+                    file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
+                    + "/orderdeck/config.toml"
                 if path == "-" {
                     print(text, terminator: "")
                     return
                 }
                 if FileManager.default.fileExists(atPath: path), !force {
-                    throw CLIFailure(message: "\(path) exists; pass --force to replace it, or --file - to print", code: .usage)
+                    throw CLIFailure(
+                        message: "\(path) exists; pass --force to replace it, or --file - to print", code: .usage)
                 }
                 try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 print("wrote \(path) (stack '\(fromStack)')")
             }
@@ -69,10 +81,14 @@ struct ConfigCommand: AsyncParsableCommand {
 
 /// Turns the template's outputs into a `[stacks.NAME]` section.
 enum StackConfigWriter {
-    static func toml(name: String, outputs: [String: String], region: String, profile: String?, endpointURL: String?) throws -> String {
+    static func toml(name: String, outputs: [String: String], region: String, profile: String?, endpointURL: String?)
+        throws -> String
+    {
         func output(_ key: String) throws -> String {
             guard let value = outputs[key], !value.isEmpty else {
-                throw CLIFailure(message: "stack \(name) has no output \(key): was it deployed from config/aws/order-system.yaml?", code: .failure)
+                throw CLIFailure(
+                    message: "stack \(name) has no output \(key): was it deployed from config/aws/order-system.yaml?",
+                    code: .failure)
             }
             return value
         }
@@ -80,13 +96,17 @@ enum StackConfigWriter {
             "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
         let key = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? name : quoted(name)
-        var lines = ["# Written by 'orderdeck config init --from-stack \(name)'.", "default_stack = \(quoted(name))", "", "[stacks.\(key)]"]
+        var lines = [
+            "# Written by 'orderdeck config init --from-stack \(name)'.", "default_stack = \(quoted(name))", "",
+            "[stacks.\(key)]",
+        ]
         if let profile { lines.append("profile = \(quoted(profile))") }
         lines.append("region = \(quoted(region))")
         if let endpointURL { lines.append("endpoint_url = \(quoted(endpointURL))") }
         lines.append("table = \(quoted(try output("TableName")))")
         lines.append("state_machines = [\(quoted(try output("OrderWorkflowArn"))), \(quoted(try output("SampleArn")))]")
-        lines.append("log_groups = [\(quoted(try output("OrderWorkflowLogGroup"))), \(quoted(try output("SampleLogGroup")))]")
+        lines.append(
+            "log_groups = [\(quoted(try output("OrderWorkflowLogGroup"))), \(quoted(try output("SampleLogGroup")))]")
         lines += ["", "[stacks.\(key).api]", "url = \(quoted(try output("ApiUrl")))"]
         if outputs["ApiAuthorization"] == "AWS_IAM" {
             lines.append("auth = \"iam\"")

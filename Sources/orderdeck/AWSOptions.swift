@@ -16,11 +16,15 @@ struct AWSOptions: ParsableArguments {
     @Flag(help: "Print diagnostics (requests, retries, credential sources; never secrets) on stderr.")
     var debug = false
 
-    @Option(name: .customLong("cli-read-timeout"), help: "Seconds one attempt may wait for an answer before it is retried (default 30).")
+    @Option(
+        name: .customLong("cli-read-timeout"),
+        help: "Seconds one attempt may wait for an answer before it is retried (default 30).")
     var readTimeout: Double?
 
     var clientOptions: ClientOptions {
-        ClientOptions(profile: profile, region: region, endpointURL: endpointURL, readTimeout: readTimeout.map { .milliseconds(Int($0 * 1000)) })
+        ClientOptions(
+            profile: profile, region: region, endpointURL: endpointURL,
+            readTimeout: readTimeout.map { .milliseconds(Int($0 * 1000)) })
     }
 
     /// Resolves configuration and credentials source; errors become one line and exit code 78.

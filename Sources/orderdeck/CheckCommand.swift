@@ -18,7 +18,8 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let session = try await stack.session()
-            let orders = try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).load().orders
+            let orders = try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).load()
+                .orders
             var executions: [Execution] = []
             let store = ExecutionStore(session: session)
             for machine in try await session.machines() where !machine.isExpress {
@@ -27,19 +28,27 @@ struct CheckCommand: AsyncParsableCommand {
             let found = Correlator.mismatches(orders: orders, executions: executions)
             switch output {
             case .json:
-                print(JSONValue.array(found.map { mismatch in
-                    .object([
-                        ("kind", .string(mismatch.kind.rawValue)), ("orderId", JSONOutput.string(mismatch.orderId)),
-                        ("executionArn", JSONOutput.string(mismatch.executionArn)), ("executionStatus", JSONOutput.string(mismatch.executionStatus)),
-                    ])
-                }).description)
+                print(
+                    JSONValue.array(
+                        found.map { mismatch in
+                            .object([
+                                ("kind", .string(mismatch.kind.rawValue)),
+                                ("orderId", JSONOutput.string(mismatch.orderId)),
+                                ("executionArn", JSONOutput.string(mismatch.executionArn)),
+                                ("executionStatus", JSONOutput.string(mismatch.executionStatus)),
+                            ])
+                        }
+                    ).description)
             case .table:
                 if found.isEmpty {
                     print("no mismatches among \(orders.count) orders and \(executions.count) executions")
                 } else {
                     var table = TextTable(headers: ["PROBLEM", "ORDER", "EXECUTION", "STATUS"], maxWidth: 80)
                     for mismatch in found {
-                        table.add([mismatch.kind.rawValue, mismatch.orderId ?? "-", mismatch.executionArn ?? "-", mismatch.executionStatus ?? "-"])
+                        table.add([
+                            mismatch.kind.rawValue, mismatch.orderId ?? "-", mismatch.executionArn ?? "-",
+                            mismatch.executionStatus ?? "-",
+                        ])
                     }
                     print(table.render())
                 }

@@ -24,7 +24,8 @@ struct DashboardCommand: AsyncParsableCommand {
             // `:stack NAME` closes the dashboard and asks for another stack: open that one (or,
             // when it cannot be resolved, the same one again with the reason in the status line).
             while let next = try await Self.open(
-                session: session, readonly: readonly, profile: options.aws.profile, stackNames: options.stackNames(), notice: notice)
+                session: session, readonly: readonly, profile: options.aws.profile, stackNames: options.stackNames(),
+                notice: notice)
             {
                 var candidate = options
                 candidate.stack = next
@@ -52,7 +53,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 isLocal: config.isLocal, readOnly: readonly || config.readOnly)
             let wake = WakeSignal()
             let inbox = Inbox(wake: { wake.wake() })
-            let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+            let journal = SubmissionJournal(
+                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             let loaders = DataLoaders(session: session, inbox: inbox, journal: journal)
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames

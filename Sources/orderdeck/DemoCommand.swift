@@ -7,7 +7,8 @@ import OrderDeckCore
 /// orders in every state, and shows what is there.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Start the local stack, seed it with orders, and show it (no AWS account needed).")
+        commandName: "demo",
+        abstract: "Start the local stack, seed it with orders, and show it (no AWS account needed).")
 
     @Option(help: "How many orders to seed (skipped when the stack already holds orders).")
     var orders: Int = LocalCommand.demoOrders
@@ -27,14 +28,18 @@ struct DemoCommand: AsyncParsableCommand {
                 for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
             }
             if !noDashboard, isatty(1) == 1, isatty(0) == 1 {
-                LocalCommand.note("opening the dashboard (q quits, ? lists the keys; 'orderdeck local down' stops the stack)")
-                try await DashboardCommand.open(session: StackSession(
-                    config: LocalStackConfig.make(record), client: try LocalStackConfig.make(record).makeClient()), readonly: false, profile: nil)
+                LocalCommand.note(
+                    "opening the dashboard (q quits, ? lists the keys; 'orderdeck local down' stops the stack)")
+                try await DashboardCommand.open(
+                    session: StackSession(
+                        config: LocalStackConfig.make(record), client: try LocalStackConfig.make(record).makeClient()),
+                    readonly: false, profile: nil)
                 return
             }
             print(summary.text)
             print(try await summary.contents())
-            print("""
+            print(
+                """
 
                 Next: 'orderdeck local seed --orders 20' for more traffic, 'orderdeck local down' to stop.
                 The AWS CLI works against it too:

@@ -1,13 +1,14 @@
 import AWSClient
 import ArgumentParser
 import Foundation
-import TerminalUI
 import OrderDeckCore
+import TerminalUI
 
 /// `orderdeck executions`: executions of every watched machine (Express ones from their logs).
 struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "executions", abstract: "List state-machine executions (Express executions are rebuilt from the vended logs).")
+        commandName: "executions",
+        abstract: "List state-machine executions (Express executions are rebuilt from the vended logs).")
 
     @OptionGroup var stack: StackOptions
 
@@ -106,7 +107,9 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     /// Every target's execution and history, in the order given, at most `concurrentFetches` in flight.
-    static func fetchAll(_ targets: [String], session: StackSession, store: ExecutionStore) async throws -> [(Execution, [ExecutionEvent])] {
+    static func fetchAll(_ targets: [String], session: StackSession, store: ExecutionStore) async throws -> [(
+        Execution, [ExecutionEvent]
+    )] {
         try await withThrowingTaskGroup(of: (Int, Execution, [ExecutionEvent]).self) { group in
             var results = [(Execution, [ExecutionEvent])?](repeating: nil, count: targets.count)
             var next = 0
@@ -133,8 +136,10 @@ struct HistoryCommand: AsyncParsableCommand {
     static func resolve(_ target: String, session: StackSession, store: ExecutionStore) async throws -> String {
         if target.hasPrefix("arn:") { return target }
         let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-        guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) else {
-            throw CLIFailure(message: "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName)", code: .failure)
+        guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order)
+        else {
+            throw CLIFailure(
+                message: "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName)", code: .failure)
         }
         return found
     }
@@ -144,28 +149,42 @@ struct HistoryCommand: AsyncParsableCommand {
         if output == .json {
             print(
                 JSONValue.object([
-                    ("execution", JSONOutput.execution(execution)), ("timeline", .array(timeline.steps.map(JSONOutput.step))),
+                    ("execution", JSONOutput.execution(execution)),
+                    ("timeline", .array(timeline.steps.map(JSONOutput.step))),
                     ("events", .array(history.map(JSONOutput.event))),
                 ]).description)
             return
         }
         print("\(TerminalSafe.escape(execution.arn))")
-        print("status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
-            + (execution.isExpress ? "   (Express: rebuilt from logs)" : "") + (execution.isPartial ? "   PARTIAL RECORD" : ""))
+        print(
+            "status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
+                + (execution.isExpress ? "   (Express: rebuilt from logs)" : "")
+                + (execution.isPartial ? "   PARTIAL RECORD" : ""))
         if let failure = timeline.failure {
-            print("FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))")
+            print(
+                "FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))"
+            )
         }
         if events {
             var table = TextTable(headers: ["ID", "TIME", "TYPE", "STATE", "DETAIL"], maxWidth: 80)
             for event in history {
-                table.add([String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "", event.error ?? event.output ?? event.input ?? ""])
+                table.add([
+                    String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "",
+                    event.error ?? event.output ?? event.input ?? "",
+                ])
             }
             print(table.render())
         } else {
             var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 70)
             for step in timeline.steps {
-                let result = step.failed ? "FAILED \(step.error ?? "")" : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
-                table.add([step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries), result])
+                let result =
+                    step.failed
+                    ? "FAILED \(step.error ?? "")"
+                    : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
+                table.add([
+                    step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
+                    result,
+                ])
             }
             print(table.render())
         }

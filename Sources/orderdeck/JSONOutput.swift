@@ -14,7 +14,8 @@ enum JSONOutput {
         return .object([
             ("id", .string(order.id)), ("user_id", .string(order.userId)), ("status", .string(order.status)),
             ("createdAt", date(order.createdAt)), ("updatedAt", date(order.updatedAt)),
-            ("amount", order.amount.map { AttributeValueNumber.json($0) } ?? .null), ("currency", string(order.currency)),
+            ("amount", order.amount.map { AttributeValueNumber.json($0) } ?? .null),
+            ("currency", string(order.currency)),
             ("executionArn", string(order.executionArn)), ("attributes", attributes),
         ])
     }
@@ -42,8 +43,10 @@ enum JSONOutput {
 
     static func execution(_ execution: Execution) -> JSONValue {
         .object([
-            ("executionArn", .string(execution.arn)), ("name", .string(execution.name)), ("stateMachine", .string(execution.machineName)),
-            ("status", .string(execution.status)), ("startDate", date(execution.startDate)), ("stopDate", date(execution.stopDate)),
+            ("executionArn", .string(execution.arn)), ("name", .string(execution.name)),
+            ("stateMachine", .string(execution.machineName)),
+            ("status", .string(execution.status)), ("startDate", date(execution.startDate)),
+            ("stopDate", date(execution.stopDate)),
             ("source", .string(execution.source.rawValue)), ("express", .bool(execution.isExpress)),
             ("partial", .bool(execution.isPartial)), ("truncated", .bool(execution.isTruncated)),
             ("error", string(execution.error)), ("cause", string(execution.cause)),
@@ -52,15 +55,18 @@ enum JSONOutput {
 
     static func event(_ event: ExecutionEvent) -> JSONValue {
         .object([
-            ("id", .number(String(event.id))), ("previousEventId", .number(String(event.previousEventId))), ("type", .string(event.type)),
+            ("id", .number(String(event.id))), ("previousEventId", .number(String(event.previousEventId))),
+            ("type", .string(event.type)),
             ("timestamp", date(event.timestamp)), ("details", event.details),
         ])
     }
 
     static func step(_ step: Timeline.Step) -> JSONValue {
         .object([
-            ("name", .string(step.name)), ("kind", .string(step.kind)), ("entered", date(step.entered)), ("exited", date(step.exited)),
-            ("durationMs", step.duration.map { .number(String(Int($0 * 1000))) } ?? .null), ("retries", .number(String(step.retries))),
+            ("name", .string(step.name)), ("kind", .string(step.kind)), ("entered", date(step.entered)),
+            ("exited", date(step.exited)),
+            ("durationMs", step.duration.map { .number(String(Int($0 * 1000))) } ?? .null),
+            ("retries", .number(String(step.retries))),
             ("failed", .bool(step.failed)), ("error", string(step.error)), ("cause", string(step.cause)),
             ("input", string(step.input)), ("output", string(step.output)),
         ])
@@ -68,7 +74,8 @@ enum JSONOutput {
 
     static func tailed(_ event: TailedEvent) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("timestamp", .number(String(event.timestamp))), ("logGroup", .string(event.group)), ("logStream", .string(event.stream)),
+            ("timestamp", .number(String(event.timestamp))), ("logGroup", .string(event.group)),
+            ("logStream", .string(event.stream)),
             ("eventId", .string(event.eventId)),
         ]
         if let record = event.record {

@@ -27,13 +27,15 @@ struct LocalCommand: AsyncParsableCommand {
         case .running(let record): return record
         case .notRunning: throw CLIFailure(message: LocalStackError.notRunning.description, code: .failure)
         case .broken(_, let why):
-            throw CLIFailure(message: "the local stack is broken (\(why)); run 'orderdeck local up' to restart it", code: .failure)
+            throw CLIFailure(
+                message: "the local stack is broken (\(why)); run 'orderdeck local up' to restart it", code: .failure)
         }
     }
 
     struct Up: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start moto, provision the order system, start the local API gateway and log delivery (idempotent).")
+            abstract:
+                "Start moto, provision the order system, start the local API gateway and log delivery (idempotent).")
 
         @Option(name: .customLong("api-key"), help: "Require this x-api-key on the local gateway.")
         var apiKey: String?
@@ -48,7 +50,8 @@ struct LocalCommand: AsyncParsableCommand {
     }
 
     struct Down: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop every process 'up' started and forget the stack.")
+        static let configuration = CommandConfiguration(
+            abstract: "Stop every process 'up' started and forget the stack.")
 
         func run() async throws {
             try await reportingFailures {
@@ -59,7 +62,8 @@ struct LocalCommand: AsyncParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show whether the local stack runs, where, and what it holds.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show whether the local stack runs, where, and what it holds.")
 
         func run() async throws {
             try await reportingFailures {
@@ -79,7 +83,8 @@ struct LocalCommand: AsyncParsableCommand {
     }
 
     struct Reset: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete all orders, executions and logs, and provision again.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete all orders, executions and logs, and provision again.")
 
         func run() async throws {
             try await reportingFailures {
@@ -116,10 +121,12 @@ struct LocalCommand: AsyncParsableCommand {
                 let outcome = try await seeder.seed(orders: orders, seed: seed, timeout: .seconds(timeout))
                 for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
                 let elapsed = ContinuousClock.now - started
-                let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+                    separator: ", ")
                 print(
                     "submitted \(outcome.submitted) orders (+\(outcome.webhooks) webhooks) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
-                        + (outcome.rejected > 0 ? ", \(outcome.rejected) rejected" : "") + (outcome.unfinished > 0 ? ", \(outcome.unfinished) still running" : ""))
+                        + (outcome.rejected > 0 ? ", \(outcome.rejected) rejected" : "")
+                        + (outcome.unfinished > 0 ? ", \(outcome.unfinished) still running" : ""))
                 if let steady, steady > 0 {
                     LocalCommand.note("steady traffic: one order every \(steady) s (Ctrl-C to stop)")
                     while !Task.isCancelled {
@@ -138,7 +145,8 @@ struct LocalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let installation = try MotoInstallation(directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment))
+                let installation = try MotoInstallation(
+                    directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment))
                 try await installation.ensureInstalled { LocalCommand.note($0) }
                 print("\(installation.requirement) ready in \(installation.venvDirectory)")
             }
@@ -178,14 +186,17 @@ struct StackSummary {
         ]
         for machine in record.stack.machines {
             lines.append("  \(machine.name) (\(machine.type))")
-            lines.append("    api        POST \(record.apiURL(for: machine))\(record.apiKey == nil ? "" : "  (x-api-key required)")")
+            lines.append(
+                "    api        POST \(record.apiURL(for: machine))\(record.apiKey == nil ? "" : "  (x-api-key required)")"
+            )
             lines.append("    logs       \(machine.logGroupName)")
         }
         return lines.joined(separator: "\n")
     }
 
     func orderCount() async throws -> Int {
-        try await DynamoDBClient(client: record.client()).scan(.init(TableName: record.stack.tableName, Limit: 1)).Items?.count ?? 0
+        try await DynamoDBClient(client: record.client()).scan(.init(TableName: record.stack.tableName, Limit: 1))
+            .Items?.count ?? 0
     }
 
     /// Counts of what the stack holds right now.
@@ -194,17 +205,31 @@ struct StackSummary {
         let scan = try await DynamoDBClient(client: client).scan(.init(TableName: record.stack.tableName))
         var byStatus: [String: Int] = [:]
         for item in scan.Items ?? [] { byStatus[item["orderStatus"]?.stringValue ?? "?", default: 0] += 1 }
-        var lines = ["  orders       \(scan.Items?.count ?? 0)" + (byStatus.isEmpty ? "" : "  (" + byStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")]
+        var lines = [
+            "  orders       \(scan.Items?.count ?? 0)"
+                + (byStatus.isEmpty
+                    ? ""
+                    : "  ("
+                        + byStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                        + ")")
+        ]
         let states = StepFunctionsClient(client: client)
         let logs = CloudWatchLogsClient(client: client)
         for machine in record.stack.machines {
-            let executions = try await states.listExecutions(stateMachineArn: machine.arn, pageSize: 1000).collect().flatMap { $0 }
+            let executions = try await states.listExecutions(stateMachineArn: machine.arn, pageSize: 1000).collect()
+                .flatMap { $0 }
             var counts: [String: Int] = [:]
             for execution in executions { counts[execution.status, default: 0] += 1 }
-            let events = try await logs.filterLogEventPages(.init(logGroupName: machine.logGroupName)).collect().reduce(0) { $0 + $1.count }
+            let events = try await logs.filterLogEventPages(.init(logGroupName: machine.logGroupName)).collect().reduce(
+                0
+            ) { $0 + $1.count }
             lines.append(
                 "  \(machine.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(executions.count) executions"
-                    + (counts.isEmpty ? "" : " (" + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+                    + (counts.isEmpty
+                        ? ""
+                        : " ("
+                            + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                            + ")")
                     + ", \(events) log events")
         }
         return lines.joined(separator: "\n")

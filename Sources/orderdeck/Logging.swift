@@ -8,7 +8,9 @@ import Logging
 /// message at `info` and above goes to `<state dir>/logs/orderdeck.log` (0600 in a 0700 directory),
 /// and `--debug` adds `debug` messages on stderr for the CLI commands.
 enum DiagnosticLog {
-    static func bootstrap(arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    static func bootstrap(
+        arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         let debug = arguments.contains("--debug")
         let directories = StateDirectories.resolve(environment: environment)
         let logDirectory = directories.state + "/logs"

@@ -1,13 +1,14 @@
 import AWSClient
 import ArgumentParser
 import Foundation
-import TerminalUI
 import OrderDeckCore
+import TerminalUI
 
 /// `orderdeck logs`: the vended log groups, once or followed live.
 struct LogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "logs", abstract: "Print (or follow) the state machines' log groups, Step Functions records shown compactly.")
+        commandName: "logs",
+        abstract: "Print (or follow) the state machines' log groups, Step Functions records shown compactly.")
 
     @OptionGroup var stack: StackOptions
 
@@ -47,7 +48,9 @@ struct LogsCommand: AsyncParsableCommand {
             let emit: ([TailedEvent]) -> Void = { batch in
                 for event in batch {
                     let line = output == .json ? JSONOutput.tailed(event).description : Self.compact(event)
-                    if let pattern, pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) == nil { continue }
+                    if let pattern, pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) == nil {
+                        continue
+                    }
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 }
                 FileHandle.standardOutput.synchronizeFile()
@@ -56,14 +59,20 @@ struct LogsCommand: AsyncParsableCommand {
                 emit(try await tail.poll())
                 return
             }
-            for try await batch in tail.follow(interval: .seconds(1), onState: { state in
-                switch state {
-                case .live: break
-                case .throttled(let wait): FileHandle.standardError.write(Data("orderdeck: throttled, backing off \(Int(wait.seconds)) s\n".utf8))
-                case .disconnected(let why, let wait):
-                    FileHandle.standardError.write(Data("orderdeck: \(why); retrying in \(Int(wait.seconds)) s\n".utf8))
-                }
-            }) {
+            for try await batch in tail.follow(
+                interval: .seconds(1),
+                onState: { state in
+                    switch state {
+                    case .live: break
+                    case .throttled(let wait):
+                        FileHandle.standardError.write(
+                            Data("orderdeck: throttled, backing off \(Int(wait.seconds)) s\n".utf8))
+                    case .disconnected(let why, let wait):
+                        FileHandle.standardError.write(
+                            Data("orderdeck: \(why); retrying in \(Int(wait.seconds)) s\n".utf8))
+                    }
+                })
+            {
                 emit(batch)
             }
         }

@@ -13,8 +13,10 @@ struct OrderDeckCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self, LogsCommand.self, SubmitCommand.self,
-            SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, LocalCommand.self, ConfigCommand.self, AWSCommand.self,
+            DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
+            LogsCommand.self, SubmitCommand.self,
+            SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, LocalCommand.self, ConfigCommand.self,
+            AWSCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -5,7 +5,8 @@ import OrderDeckCore
 
 /// `orderdeck orders`: the ORDER table, newest first.
 struct OrdersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "orders", abstract: "List orders from the DynamoDB table.")
+    static let configuration = CommandConfiguration(
+        commandName: "orders", abstract: "List orders from the DynamoDB table.")
 
     @OptionGroup var stack: StackOptions
 
@@ -33,7 +34,9 @@ struct OrdersCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             guard let sortKey = Order.SortKey(rawValue: sort) else {
-                throw CLIFailure(message: "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage)
+                throw CLIFailure(
+                    message: "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))",
+                    code: .usage)
             }
             let session = try await stack.session()
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
@@ -55,13 +58,15 @@ struct OrdersCommand: AsyncParsableCommand {
                 var table = TextTable(headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"])
                 for order in orders {
                     table.add([
-                        order.id, order.userId, order.status, [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+                        order.id, order.userId, order.status,
+                        [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
                         Age.iso(order.createdAt), Age.text(since: order.createdAt),
                     ])
                 }
                 print(table.render())
                 if loaded.moreAvailable {
-                    FileHandle.standardError.write(Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
                 }
             }
         }

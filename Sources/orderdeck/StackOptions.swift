@@ -35,11 +35,14 @@ struct StackOptions: ParsableArguments {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
         let candidates: [(String, Bool)] = [
-            (config ?? "", true), (environment["ORDERDECK_CONFIG"] ?? "", true), (xdg + "/orderdeck/config.toml", false),
+            (config ?? "", true), (environment["ORDERDECK_CONFIG"] ?? "", true),
+            (xdg + "/orderdeck/config.toml", false),
         ]
         for (path, explicit) in candidates where !path.isEmpty {
             guard let data = FileManager.default.contents(atPath: path) else {
-                if explicit { throw CLIFailure(message: "cannot read the configuration file \(path)", code: .configuration) }
+                if explicit {
+                    throw CLIFailure(message: "cannot read the configuration file \(path)", code: .configuration)
+                }
                 continue
             }
             return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
@@ -51,7 +54,9 @@ struct StackOptions: ParsableArguments {
     func stackNames(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var names = ((try? configFile(environment: environment))??.stacks.keys).map { Array($0).sorted() } ?? []
         let directories = StateDirectories.resolve(environment: environment)
-        if !names.contains("local"), (try? StackRecord.load(from: StackRecord.path(in: directories))) != nil { names.append("local") }
+        if !names.contains("local"), (try? StackRecord.load(from: StackRecord.path(in: directories))) != nil {
+            names.append("local")
+        }
         return names
     }
 
@@ -60,12 +65,15 @@ struct StackOptions: ParsableArguments {
         let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
         if let file = try configFile(environment: environment) { return try file.stack(named: stack) }
         if let stack, stack != "local" {
-            throw CLIFailure(message: "no configuration file defines stack '\(stack)' (looked for \(xdg)/orderdeck/config.toml)", code: .configuration)
+            throw CLIFailure(
+                message: "no configuration file defines stack '\(stack)' (looked for \(xdg)/orderdeck/config.toml)",
+                code: .configuration)
         }
         let directories = StateDirectories.resolve(environment: environment)
         guard let record = try StackRecord.load(from: StackRecord.path(in: directories)) else {
             throw CLIFailure(
-                message: "no configuration (--config, ORDERDECK_CONFIG or \(xdg)/orderdeck/config.toml) and the local stack is not running ('orderdeck local up')",
+                message:
+                    "no configuration (--config, ORDERDECK_CONFIG or \(xdg)/orderdeck/config.toml) and the local stack is not running ('orderdeck local up')",
                 code: .configuration)
         }
         return LocalStackConfig.make(record)
@@ -77,9 +85,13 @@ enum LocalStackConfig {
     static func make(_ record: StackRecord) -> StackConfig {
         let orders = record.stack.machines.first { !$0.isExpress }
         return StackConfig(
-            name: "local", region: record.stack.region, endpointURL: record.moto.endpoint, tableName: record.stack.tableName,
+            name: "local", region: record.stack.region, endpointURL: record.moto.endpoint,
+            tableName: record.stack.tableName,
             stateMachines: record.stack.machines.map(\.arn), logGroups: record.stack.machines.map(\.logGroupName),
-            api: orders.map { StackConfig.API(url: record.apiURL(for: $0), auth: record.apiKey == nil ? .none : .apiKey, apiKey: record.apiKey) },
+            api: orders.map {
+                StackConfig.API(
+                    url: record.apiURL(for: $0), auth: record.apiKey == nil ? .none : .apiKey, apiKey: record.apiKey)
+            },
             orderTemplate: StackConfig.defaultOrderTemplate, isLocal: true, staticCredentials: StackRecord.credentials)
     }
 }

@@ -8,7 +8,9 @@ struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Submit an order to the API endpoint (journaled before it is sent).",
-        discussion: "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED.")
+        discussion:
+            "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED."
+    )
 
     @OptionGroup var stack: StackOptions
 
@@ -47,11 +49,13 @@ struct SubmitCommand: AsyncParsableCommand {
             } else {
                 order = OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
             }
-            let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+            let journal = SubmissionJournal(
+                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             let submitter = Submitter(session: session, journal: journal)
             var submission = try await submitter.submit(order)
             if wait, submission.isAccepted {
-                FileHandle.standardError.write(Data("waiting for \(submission.executionArn ?? "the execution")…\n".utf8))
+                FileHandle.standardError.write(
+                    Data("waiting for \(submission.executionArn ?? "the execution")…\n".utf8))
                 submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
             }
             SubmissionsCommand.show([submission], output: output, journal: journal)
@@ -76,29 +80,38 @@ struct SubmissionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+            let journal = SubmissionJournal(
+                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             if let resend {
-                let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(id: resend)
+                let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(
+                    id: resend)
                 Self.show([submission], output: output, journal: journal)
                 if !submission.isAccepted { throw ExitCode(1) }
                 return
             }
             let all = try await journal.all()
-            for warning in await journal.warnings { FileHandle.standardError.write(Data("orderdeck: \(warning)\n".utf8)) }
+            for warning in await journal.warnings {
+                FileHandle.standardError.write(Data("orderdeck: \(warning)\n".utf8))
+            }
             Self.show(all, output: output, journal: journal, inProcess: false)
         }
     }
 
-    static func show(_ submissions: [Submission], output: OutputFormat, journal: SubmissionJournal, inProcess: Bool = true) {
+    static func show(
+        _ submissions: [Submission], output: OutputFormat, journal: SubmissionJournal, inProcess: Bool = true
+    ) {
         switch output {
         case .json:
             print(JSONValue.array(submissions.map(JSONOutput.submission)).description)
         case .table:
-            var table = TextTable(headers: ["SUBMISSION", "ORDER", "SENT", "TRIES", "OUTCOME", "REQUEST", "EXECUTION"], maxWidth: 48)
+            var table = TextTable(
+                headers: ["SUBMISSION", "ORDER", "SENT", "TRIES", "OUTCOME", "REQUEST", "EXECUTION"], maxWidth: 48)
             for submission in submissions {
                 table.add([
-                    String(submission.id.prefix(8)), submission.orderId, Age.iso(submission.createdAt), String(submission.attempts),
-                    submission.outcome(inProcess: inProcess), submission.requestId ?? "-", submission.executionArn.map(Execution.name(fromArn:)) ?? "-",
+                    String(submission.id.prefix(8)), submission.orderId, Age.iso(submission.createdAt),
+                    String(submission.attempts),
+                    submission.outcome(inProcess: inProcess), submission.requestId ?? "-",
+                    submission.executionArn.map(Execution.name(fromArn:)) ?? "-",
                 ])
             }
             print(table.render())

@@ -16,7 +16,9 @@ struct TextTable {
         let cleaned = rows.map { $0.map { Self.truncate(TerminalSafe.escape($0), maxWidth) } }
         var widths = headers.map(\.count)
         for row in cleaned {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

@@ -23,7 +23,9 @@ struct WhoAmICommand: AsyncParsableCommand {
             print("profile:     \(configuration.profileName)")
             print("region:      \(configuration.region)")
             for service in [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs] {
-                print("\(service.displayName.lowercased().padding(toLength: 12, withPad: " ", startingAt: 0)) \(configuration.endpoints.endpoint(for: service).url)")
+                print(
+                    "\(service.displayName.lowercased().padding(toLength: 12, withPad: " ", startingAt: 0)) \(configuration.endpoints.endpoint(for: service).url)"
+                )
             }
         }
     }

@@ -1,8 +1,8 @@
 import AWSClient
 import AWSServices
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `role_arn` + `source_profile` chains and `credential_source`, resolved against moto's STS.
 @Suite struct AssumeRoleChainTests {
@@ -25,17 +25,22 @@ import TestSupport
             role_session_name = top-session
             region = us-east-1
             """)
-        let credentials = try directory.write(".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
+        let credentials = try directory.write(
+            ".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
         let environment = TestAWS.isolatedEnvironment(
-            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials, "AWS_ENDPOINT_URL": moto.endpoint], home: directory.path)
+            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials, "AWS_ENDPOINT_URL": moto.endpoint],
+            home: directory.path)
         let recording = ScriptedTransport { _, _ in nil }
-        let resolved = try ClientConfiguration.resolve(options: ClientOptions(profile: "top"), environment: environment, transport: recording)
+        let resolved = try ClientConfiguration.resolve(
+            options: ClientOptions(profile: "top"), environment: environment, transport: recording)
         let found = try #require(try await resolved.credentials.credentials())
         #expect(found.source == "profile top (assume role)")
         #expect(found.signing.sessionToken != nil)
         #expect(found.expiration != nil)
 
-        let assumeCalls = recording.requests.filter { String(decoding: $0.body, as: UTF8.self).contains("Action=AssumeRole&") }
+        let assumeCalls = recording.requests.filter {
+            String(decoding: $0.body, as: UTF8.self).contains("Action=AssumeRole&")
+        }
         #expect(assumeCalls.count == 2)
         let first = String(decoding: assumeCalls[0].body, as: UTF8.self)
         let second = String(decoding: assumeCalls[1].body, as: UTF8.self)
@@ -49,7 +54,9 @@ import TestSupport
 
         // Cached: a second resolution makes no new STS call.
         _ = try await resolved.credentials.credentials()
-        #expect(recording.requests.filter { String(decoding: $0.body, as: UTF8.self).contains("Action=AssumeRole&") }.count == 2)
+        #expect(
+            recording.requests.filter { String(decoding: $0.body, as: UTF8.self).contains("Action=AssumeRole&") }.count
+                == 2)
 
         // The credentials work for a real call.
         let client = resolved.makeClient()
@@ -63,10 +70,14 @@ import TestSupport
         defer { directory.remove() }
         let config = try directory.write(
             ".aws/config",
-            "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\ncredential_source = Environment\nregion = us-east-1\n")
+            "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\ncredential_source = Environment\nregion = us-east-1\n"
+        )
         let environment = TestAWS.isolatedEnvironment(
-            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": directory.path + "/none", "AWS_ENDPOINT_URL": moto.endpoint,
-             "AWS_ACCESS_KEY_ID": "AKIDFROMENV", "AWS_SECRET_ACCESS_KEY": "env-secret"], home: directory.path)
+            [
+                "AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": directory.path + "/none",
+                "AWS_ENDPOINT_URL": moto.endpoint,
+                "AWS_ACCESS_KEY_ID": "AKIDFROMENV", "AWS_SECRET_ACCESS_KEY": "env-secret",
+            ], home: directory.path)
         let resolved = try ClientConfiguration.resolve(options: ClientOptions(profile: "ops"), environment: environment)
         let found = try #require(try await resolved.credentials.credentials())
         #expect(found.source == "profile ops (assume role)")
@@ -76,21 +87,29 @@ import TestSupport
     @Test func aFailingAssumeRoleNamesTheRole() async throws {
         let directory = try TemporaryDirectory("badrole")
         defer { directory.remove() }
-        let config = try directory.write(".aws/config", "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = base\n[profile base]\n")
-        let credentials = try directory.write(".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
+        let config = try directory.write(
+            ".aws/config",
+            "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = base\n[profile base]\n")
+        let credentials = try directory.write(
+            ".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
         let denying = ScriptedTransport { _, _ in
             HTTPResponse(
                 status: 403,
-                body: Array("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not allowed</Message></Error><RequestId>r-1</RequestId></ErrorResponse>".utf8))
+                body: Array(
+                    "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not allowed</Message></Error><RequestId>r-1</RequestId></ErrorResponse>"
+                        .utf8))
         }
         let environment = TestAWS.isolatedEnvironment(
-            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials, "AWS_REGION": "us-east-1"], home: directory.path)
-        let resolved = try ClientConfiguration.resolve(options: ClientOptions(profile: "ops"), environment: environment, transport: denying)
+            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials, "AWS_REGION": "us-east-1"],
+            home: directory.path)
+        let resolved = try ClientConfiguration.resolve(
+            options: ClientOptions(profile: "ops"), environment: environment, transport: denying)
         await #expect {
             _ = try await resolved.credentials.credentials()
         } throws: { error in
             let text = String(describing: error)
-            return text == "credentials from profile ops (assume role) failed: AssumeRole arn:aws:iam::123456789012:role/ops: AccessDenied: not allowed"
+            return text
+                == "credentials from profile ops (assume role) failed: AssumeRole arn:aws:iam::123456789012:role/ops: AccessDenied: not allowed"
                 && !text.contains("base-secret")
         }
     }

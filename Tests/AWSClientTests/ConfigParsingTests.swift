@@ -1,6 +1,6 @@
 import AWSClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct INIFileTests {
     @Test func parsesSectionsCommentsAndSubsections() throws {
@@ -43,25 +43,54 @@ import TestSupport
     let env = TestAWS.isolatedEnvironment()
 
     @Test func standardEndpointsPerPartition() {
-        #expect(EndpointResolver(region: "eu-west-1", environment: env).endpoint(for: .dynamoDB).url == "https://dynamodb.eu-west-1.amazonaws.com")
-        #expect(EndpointResolver(region: "cn-north-1", environment: env).endpoint(for: .stepFunctions).url == "https://states.cn-north-1.amazonaws.com.cn")
-        #expect(EndpointResolver(region: "us-gov-west-1", environment: env).endpoint(for: .cloudWatchLogs).url == "https://logs.us-gov-west-1.amazonaws.com")
+        #expect(
+            EndpointResolver(region: "eu-west-1", environment: env).endpoint(for: .dynamoDB).url
+                == "https://dynamodb.eu-west-1.amazonaws.com")
+        #expect(
+            EndpointResolver(region: "cn-north-1", environment: env).endpoint(for: .stepFunctions).url
+                == "https://states.cn-north-1.amazonaws.com.cn")
+        #expect(
+            EndpointResolver(region: "us-gov-west-1", environment: env).endpoint(for: .cloudWatchLogs).url
+                == "https://logs.us-gov-west-1.amazonaws.com")
         let iam = EndpointResolver(region: "eu-west-1", environment: env).endpoint(for: .iam)
         #expect(iam.url == "https://iam.amazonaws.com")
         #expect(iam.signingRegion == "us-east-1")
     }
 
     @Test func overridesInTheCLIsOrder() {
-        let profile = Profile(name: "p", values: ["endpoint_url": "http://profile:1"], subsections: [:], source: "config")
+        let profile = Profile(
+            name: "p", values: ["endpoint_url": "http://profile:1"], subsections: [:], source: "config")
         let services = ["dynamodb": ["endpoint_url": "http://services:2"]]
-        let full = TestAWS.isolatedEnvironment(["AWS_ENDPOINT_URL": "http://global:3", "AWS_ENDPOINT_URL_DYNAMODB": "http://dynamo:4"])
-        #expect(EndpointResolver(region: "r", explicitURL: "http://flag:5", environment: full, profile: profile, servicesSection: services).endpoint(for: .dynamoDB).url == "http://flag:5")
-        #expect(EndpointResolver(region: "r", environment: full, profile: profile, servicesSection: services).endpoint(for: .dynamoDB).url == "http://dynamo:4")
-        #expect(EndpointResolver(region: "r", environment: full, profile: profile, servicesSection: services).endpoint(for: .stepFunctions).url == "http://global:3")
-        #expect(EndpointResolver(region: "r", environment: env, profile: profile, servicesSection: services).endpoint(for: .dynamoDB).url == "http://services:2")
-        #expect(EndpointResolver(region: "r", environment: env, profile: profile, servicesSection: services).endpoint(for: .sns).url == "http://profile:1")
-        let ignoring = TestAWS.isolatedEnvironment(["AWS_ENDPOINT_URL": "http://global:3", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"])
-        #expect(EndpointResolver(region: "eu-west-1", environment: ignoring).endpoint(for: .sns).url == "https://sns.eu-west-1.amazonaws.com")
+        let full = TestAWS.isolatedEnvironment([
+            "AWS_ENDPOINT_URL": "http://global:3", "AWS_ENDPOINT_URL_DYNAMODB": "http://dynamo:4",
+        ])
+        #expect(
+            EndpointResolver(
+                region: "r", explicitURL: "http://flag:5", environment: full, profile: profile,
+                servicesSection: services
+            ).endpoint(for: .dynamoDB).url == "http://flag:5")
+        #expect(
+            EndpointResolver(region: "r", environment: full, profile: profile, servicesSection: services).endpoint(
+                for: .dynamoDB
+            ).url == "http://dynamo:4")
+        #expect(
+            EndpointResolver(region: "r", environment: full, profile: profile, servicesSection: services).endpoint(
+                for: .stepFunctions
+            ).url == "http://global:3")
+        #expect(
+            EndpointResolver(region: "r", environment: env, profile: profile, servicesSection: services).endpoint(
+                for: .dynamoDB
+            ).url == "http://services:2")
+        #expect(
+            EndpointResolver(region: "r", environment: env, profile: profile, servicesSection: services).endpoint(
+                for: .sns
+            ).url == "http://profile:1")
+        let ignoring = TestAWS.isolatedEnvironment([
+            "AWS_ENDPOINT_URL": "http://global:3", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true",
+        ])
+        #expect(
+            EndpointResolver(region: "eu-west-1", environment: ignoring).endpoint(for: .sns).url
+                == "https://sns.eu-west-1.amazonaws.com")
     }
 
     @Test func serviceSpecificVariableNames() {
@@ -81,7 +110,9 @@ import TestSupport
         let directory = try TemporaryDirectory("svc")
         defer { directory.remove() }
         let config = try directory.write(
-            ".aws/config", "[default]\nregion = eu-west-1\nservices = local\n[services local]\nsfn =\n  endpoint_url = http://127.0.0.1:7777\n")
+            ".aws/config",
+            "[default]\nregion = eu-west-1\nservices = local\n[services local]\nsfn =\n  endpoint_url = http://127.0.0.1:7777\n"
+        )
         let environment = TestAWS.isolatedEnvironment(["AWS_CONFIG_FILE": config], home: directory.path)
         let resolved = try ClientConfiguration.resolve(options: ClientOptions(), environment: environment)
         #expect(resolved.endpoints.endpoint(for: .stepFunctions).url == "http://127.0.0.1:7777")

@@ -1,13 +1,14 @@
 import AWSClient
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The credential chain read from temporary config/credentials files and an injected environment.
 @Suite struct CredentialChainTests {
     func configuration(
-        env: [String: String] = [:], config: String = "", credentials: String = "", options: ClientOptions = ClientOptions(region: "eu-west-1")
+        env: [String: String] = [:], config: String = "", credentials: String = "",
+        options: ClientOptions = ClientOptions(region: "eu-west-1")
     ) throws -> (ClientConfiguration, TemporaryDirectory) {
         let directory = try TemporaryDirectory("creds")
         let configPath = try directory.write(".aws/config", config)
@@ -20,16 +21,20 @@ import TestSupport
     }
 
     func resolve(
-        env: [String: String] = [:], config: String = "", credentials: String = "", options: ClientOptions = ClientOptions(region: "eu-west-1")
+        env: [String: String] = [:], config: String = "", credentials: String = "",
+        options: ClientOptions = ClientOptions(region: "eu-west-1")
     ) async throws -> AWSCredentials? {
-        let (resolved, directory) = try configuration(env: env, config: config, credentials: credentials, options: options)
+        let (resolved, directory) = try configuration(
+            env: env, config: config, credentials: credentials, options: options)
         defer { directory.remove() }
         return try await resolved.credentials.credentials()
     }
 
     @Test func environmentComesFirst() async throws {
         let found = try await resolve(
-            env: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token"],
+            env: [
+                "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token",
+            ],
             credentials: "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = file-secret\n")
         #expect(found?.signing.accessKeyId == "AKIDENV")
         #expect(found?.signing.sessionToken == "env-token")
@@ -56,7 +61,8 @@ import TestSupport
         await #expect {
             _ = try await resolve(env: ["AWS_ACCESS_KEY_ID": "AKIDENV"])
         } throws: { error in
-            String(describing: error) == "credentials from environment failed: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"
+            String(describing: error)
+                == "credentials from environment failed: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"
         }
     }
 
@@ -65,7 +71,8 @@ import TestSupport
             _ = try await resolve()
         } throws: { error in
             let text = String(describing: error)
-            return text.hasPrefix("no AWS credentials found") && text.contains("environment") && text.contains("profile default")
+            return text.hasPrefix("no AWS credentials found") && text.contains("environment")
+                && text.contains("profile default")
                 && text.contains("EC2 instance metadata")
         }
     }
@@ -78,15 +85,26 @@ import TestSupport
 
     @Test func regionPrecedence() throws {
         let config = "[default]\nregion = ap-south-1\n"
-        #expect(try configuration(env: ["AWS_REGION": "eu-north-1", "AWS_DEFAULT_REGION": "us-west-2"], config: config, options: .init(region: "sa-east-1")).0.region == "sa-east-1")
-        #expect(try configuration(env: ["AWS_REGION": "eu-north-1", "AWS_DEFAULT_REGION": "us-west-2"], config: config, options: .init()).0.region == "eu-north-1")
-        #expect(try configuration(env: ["AWS_DEFAULT_REGION": "us-west-2"], config: config, options: .init()).0.region == "us-west-2")
+        #expect(
+            try configuration(
+                env: ["AWS_REGION": "eu-north-1", "AWS_DEFAULT_REGION": "us-west-2"], config: config,
+                options: .init(region: "sa-east-1")
+            ).0.region == "sa-east-1")
+        #expect(
+            try configuration(
+                env: ["AWS_REGION": "eu-north-1", "AWS_DEFAULT_REGION": "us-west-2"], config: config, options: .init()
+            ).0.region == "eu-north-1")
+        #expect(
+            try configuration(env: ["AWS_DEFAULT_REGION": "us-west-2"], config: config, options: .init()).0.region
+                == "us-west-2")
         #expect(try configuration(config: config, options: .init()).0.region == "ap-south-1")
         #expect(throws: AWSClientError.self) { _ = try configuration(options: .init()) }
     }
 
     @Test func maxAttemptsFromEnvironmentOrProfile() throws {
-        #expect(try configuration(env: ["AWS_MAX_ATTEMPTS": "7"], config: "[default]\nmax_attempts = 2\n").0.retry.maxAttempts == 7)
+        #expect(
+            try configuration(env: ["AWS_MAX_ATTEMPTS": "7"], config: "[default]\nmax_attempts = 2\n").0.retry
+                .maxAttempts == 7)
         #expect(try configuration(config: "[default]\nmax_attempts = 2\n").0.retry.maxAttempts == 2)
         #expect(try configuration().0.retry.maxAttempts == 3)
         #expect(throws: AWSClientError.self) { _ = try configuration(env: ["AWS_MAX_ATTEMPTS": "zero"]) }
@@ -110,11 +128,13 @@ import TestSupport
     @Test func aFailingCredentialProcessSaysWhy() async throws {
         let directory = try TemporaryDirectory("proc")
         defer { directory.remove() }
-        let failing = try directory.write("fail.sh", "#!/bin/sh\necho 'token expired, run login' >&2\nexit 3\n", permissions: 0o700)
+        let failing = try directory.write(
+            "fail.sh", "#!/bin/sh\necho 'token expired, run login' >&2\nexit 3\n", permissions: 0o700)
         await #expect {
             _ = try await resolve(config: "[default]\ncredential_process = \(failing)\n")
         } throws: { error in
-            String(describing: error) == "credentials from profile default (credential_process) failed: command exited with status 3: token expired, run login"
+            String(describing: error)
+                == "credentials from profile default (credential_process) failed: command exited with status 3: token expired, run login"
         }
         let garbage = try directory.write("garbage.sh", "#!/bin/sh\necho 'not json'\n", permissions: 0o700)
         await #expect {
@@ -138,7 +158,8 @@ import TestSupport
         await #expect {
             _ = try await resolve(config: config, options: .init(profile: "sso"))
         } throws: { error in
-            String(describing: error) == "credentials from profile sso (sso) failed: no cached SSO token; run 'aws sso login'"
+            String(describing: error)
+                == "credentials from profile sso (sso) failed: no cached SSO token; run 'aws sso login'"
         }
     }
 
@@ -172,7 +193,10 @@ import TestSupport
     }
 
     @Test func errorsAndDescriptionsNeverShowSecrets() async throws {
-        let found = try await resolve(env: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "very-secret-value", "AWS_SESSION_TOKEN": "session-token-value"])
+        let found = try await resolve(env: [
+            "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "very-secret-value",
+            "AWS_SESSION_TOKEN": "session-token-value",
+        ])
         let text = "\(String(describing: found)) \(String(reflecting: found))"
         #expect(!text.contains("very-secret-value"))
         #expect(!text.contains("session-token-value"))
@@ -195,7 +219,9 @@ import TestSupport
                 value += 1
                 return value
             }
-            return AWSCredentials(accessKeyId: "AKID\(number)", secretAccessKey: "s", sessionToken: "t", expiration: clock().addingTimeInterval(lifetime), source: name)
+            return AWSCredentials(
+                accessKeyId: "AKID\(number)", secretAccessKey: "s", sessionToken: "t",
+                expiration: clock().addingTimeInterval(lifetime), source: name)
         }
     }
 

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct JSONValueTests {
     @Test func keepsNumbersExactlyAndMembersInOrder() throws {
-        let text = #"{"z":12345678901234567890123456789012345678,"a":-0.000000000000000000001,"m":[1e400,true,null,"x"]}"#
+        let text =
+            #"{"z":12345678901234567890123456789012345678,"a":-0.000000000000000000001,"m":[1e400,true,null,"x"]}"#
         let value = try JSONValue.parse(text)
         #expect(value.description == text)
         #expect(value["z"] == .number("12345678901234567890123456789012345678"))

@@ -1,8 +1,8 @@
 import AWSClient
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Error decoding, standard retries and clock-skew correction, with answers scripted at the
 /// transport seam (the faults themselves; the success path goes to moto).
@@ -14,11 +14,16 @@ import TestSupport
         }
     }
 
-    func client(_ transport: any HTTPTransport, attempts: Int = 3, sleeps: Sleeps = Sleeps(), now: @escaping @Sendable () -> Date = { Date() }) -> AWSClient {
+    func client(
+        _ transport: any HTTPTransport, attempts: Int = 3, sleeps: Sleeps = Sleeps(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) -> AWSClient {
         AWSClient(
             region: "us-east-1", credentials: StaticCredentialProvider(MotoFixture.testCredentials),
-            endpoints: EndpointResolver(region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: TestAWS.isolatedEnvironment()),
-            transport: transport, retry: RetryPolicy(maxAttempts: attempts, baseDelay: .seconds(1), random: { 0.5 }), now: now,
+            endpoints: EndpointResolver(
+                region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: TestAWS.isolatedEnvironment()),
+            transport: transport, retry: RetryPolicy(maxAttempts: attempts, baseDelay: .seconds(1), random: { 0.5 }),
+            now: now,
             sleep: sleeps.sleep)
     }
 
@@ -28,11 +33,30 @@ import TestSupport
 
     @Test func decodesEveryErrorShape() async throws {
         let shapes: [(HTTPResponse, String, String)] = [
-            (Self.json(400, #"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#), "ResourceNotFoundException", "Requested resource not found"),
+            (
+                Self.json(
+                    400,
+                    #"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#
+                ), "ResourceNotFoundException", "Requested resource not found"
+            ),
             (Self.json(400, #"{"__type":"ValidationException","Message":"bad"}"#), "ValidationException", "bad"),
-            (Self.json(400, #"{"message":"m"}"#, headers: [("x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/")]), "AccessDeniedException", "m"),
-            (HTTPResponse(status: 403, body: Array("<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>sig</Message></Error><RequestId>x-1</RequestId></ErrorResponse>".utf8)), "SignatureDoesNotMatch", "sig"),
-            (HTTPResponse(status: 404, headers: [("x-amzn-RequestId", "r")], body: Array("<html>gone</html>".utf8)), "NotFound", "<html>gone</html>"),
+            (
+                Self.json(
+                    400, #"{"message":"m"}"#,
+                    headers: [("x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/")]),
+                "AccessDeniedException", "m"
+            ),
+            (
+                HTTPResponse(
+                    status: 403,
+                    body: Array(
+                        "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>sig</Message></Error><RequestId>x-1</RequestId></ErrorResponse>"
+                            .utf8)), "SignatureDoesNotMatch", "sig"
+            ),
+            (
+                HTTPResponse(status: 404, headers: [("x-amzn-RequestId", "r")], body: Array("<html>gone</html>".utf8)),
+                "NotFound", "<html>gone</html>"
+            ),
             (HTTPResponse(status: 502, headers: [("x-amzn-RequestId", "r")], body: []), "BadGateway", ""),
         ]
         for (response, code, message) in shapes {
@@ -41,7 +65,8 @@ import TestSupport
                 let _: EmptyInput = try await client(transport, attempts: 1).json(.dynamoDB, "GetItem", EmptyInput())
             } throws: { error in
                 guard let service = error as? AWSServiceError else { return false }
-                return service.code == code && service.message == message && service.statusCode == response.status && service.requestId != nil
+                return service.code == code && service.message == message && service.statusCode == response.status
+                    && service.requestId != nil
             }
         }
     }
@@ -49,7 +74,9 @@ import TestSupport
     @Test func throttlingIsRetriedWithFullJitterBackoff() async throws {
         let sleeps = Sleeps()
         let transport = ScriptedTransport { _, number in
-            number < 2 ? Self.json(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#) : Self.json(200, #"{"TableNames":["ORDER"]}"#)
+            number < 2
+                ? Self.json(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
+                : Self.json(200, #"{"TableNames":["ORDER"]}"#)
         }
         struct Tables: Decodable { let TableNames: [String] }
         let events = Mutex<[ClientEvent]>([])
@@ -64,7 +91,9 @@ import TestSupport
     }
 
     @Test func givesUpAfterMaxAttemptsWithTheLastError() async throws {
-        let transport = ScriptedTransport { _, _ in Self.json(400, #"{"__type":"ProvisionedThroughputExceededException","message":"slow down"}"#) }
+        let transport = ScriptedTransport { _, _ in
+            Self.json(400, #"{"__type":"ProvisionedThroughputExceededException","message":"slow down"}"#)
+        }
         await #expect {
             let _: EmptyInput = try await client(transport, attempts: 4).json(.dynamoDB, "Scan", EmptyInput())
         } throws: { error in
@@ -112,7 +141,8 @@ import TestSupport
         let transport = ScriptedTransport { request, number in
             if number == 0 {
                 return Self.json(
-                    400, #"{"__type":"InvalidSignatureException","message":"Signature expired"}"#, headers: [("Date", formatter.string(from: serverNow))])
+                    400, #"{"__type":"InvalidSignatureException","message":"Signature expired"}"#,
+                    headers: [("Date", formatter.string(from: serverNow))])
             }
             return Self.json(200, "{}")
         }
@@ -128,7 +158,8 @@ import TestSupport
         let transport = ScriptedTransport { _, _ in Self.json(503, "") }
         let slowClient = AWSClient(
             region: "us-east-1", credentials: StaticCredentialProvider(MotoFixture.testCredentials),
-            endpoints: EndpointResolver(region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: TestAWS.isolatedEnvironment()),
+            endpoints: EndpointResolver(
+                region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: TestAWS.isolatedEnvironment()),
             transport: transport, retry: RetryPolicy(maxAttempts: 10, baseDelay: .seconds(5)))
         let task = Task {
             let _: EmptyInput = try await slowClient.json(.dynamoDB, "ListTables", EmptyInput())
@@ -144,7 +175,9 @@ import TestSupport
         let port = 1  // nothing listens on port 1 of loopback
         let unreachable = AWSClient(
             region: "us-east-1", credentials: StaticCredentialProvider(MotoFixture.testCredentials),
-            endpoints: EndpointResolver(region: "us-east-1", explicitURL: "http://127.0.0.1:\(port)", environment: TestAWS.isolatedEnvironment()),
+            endpoints: EndpointResolver(
+                region: "us-east-1", explicitURL: "http://127.0.0.1:\(port)", environment: TestAWS.isolatedEnvironment()
+            ),
             retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)))
         await #expect {
             let _: EmptyInput = try await unreachable.json(.dynamoDB, "ListTables", EmptyInput())

@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func displayTextIsExact() throws {
-        let item = try decode(#"{"amount":{"N":"12345678901234567890123456789012345678"},"m":{"M":{"b":{"S":"2"},"a":{"N":"1"}}}}"#)
+        let item = try decode(
+            #"{"amount":{"N":"12345678901234567890123456789012345678"},"m":{"M":{"b":{"S":"2"},"a":{"N":"1"}}}}"#)
         #expect(item["amount"]?.displayText == "12345678901234567890123456789012345678")
         #expect(item["m"]?.displayText == "{a: 1, b: 2}")
     }

@@ -2,8 +2,8 @@ import AWSClient
 import AWSServices
 import Foundation
 import SigV4
-import Testing
 import TestSupport
+import Testing
 
 /// Every service call OrderDeck makes, sent to moto with SigV4 checking ON and signed with an IAM
 /// key created for the purpose: moto recomputes each signature and answers 403 on a mismatch.
@@ -21,8 +21,13 @@ import TestSupport
         let table = "signed-\(UUID().uuidString.prefix(6))"
         _ = try await dynamo.createTable(
             .init(
-                TableName: table, KeySchema: [.init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE")],
-                AttributeDefinitions: [.init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S")]))
+                TableName: table,
+                KeySchema: [
+                    .init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE"),
+                ],
+                AttributeDefinitions: [
+                    .init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S"),
+                ]))
         let tables = try await dynamo.listTables().collect().flatMap { $0 }
         #expect(tables.contains(table))
         let description = try await dynamo.describeTable(table)
@@ -32,21 +37,26 @@ import TestSupport
         // A body with non-ASCII characters is hashed and signed as UTF-8 bytes.
         let item: DynamoItem = [
             "user_id": .s("zoë"), "id": .s("order-1"), "note": .s("café ☕ 注文 \u{1F600}"),
-            "amount": .n("12345678901234567890123456789012345678"), "tags": .ss(["a", "b"]), "blob": .b([0, 1, 2, 255]),
+            "amount": .n("12345678901234567890123456789012345678"), "tags": .ss(["a", "b"]),
+            "blob": .b([0, 1, 2, 255]),
         ]
         try await dynamo.putItem(.init(TableName: table, Item: item))
-        let fetched = try await dynamo.getItem(.init(TableName: table, Key: ["user_id": .s("zoë"), "id": .s("order-1")]))
+        let fetched = try await dynamo.getItem(
+            .init(TableName: table, Key: ["user_id": .s("zoë"), "id": .s("order-1")]))
         #expect(fetched?["note"] == .s("café ☕ 注文 \u{1F600}"))
         #expect(fetched?["amount"] == .n("12345678901234567890123456789012345678"))
         #expect(fetched?["blob"] == .b([0, 1, 2, 255]))
 
         let updated = try await dynamo.updateItem(
             .init(
-                TableName: table, Key: ["user_id": .s("zoë"), "id": .s("order-1")], UpdateExpression: "SET orderStatus = :s",
+                TableName: table, Key: ["user_id": .s("zoë"), "id": .s("order-1")],
+                UpdateExpression: "SET orderStatus = :s",
                 ExpressionAttributeValues: [":s": .s("COMPLETED")], ReturnValues: "ALL_NEW"))
         #expect(updated?["orderStatus"] == .s("COMPLETED"))
 
-        let many = (0..<60).map { index -> DynamoItem in ["user_id": .s("u\(index % 3)"), "id": .s(String(format: "o%03d", index))] }
+        let many = (0..<60).map { index -> DynamoItem in
+            ["user_id": .s("u\(index % 3)"), "id": .s(String(format: "o%03d", index))]
+        }
         try await dynamo.batchPut(table: table, items: many)
 
         var scanned = 0
@@ -59,7 +69,9 @@ import TestSupport
         #expect(pages >= 3)
 
         var parallel = 0
-        for try await page in dynamo.parallelScan(.init(TableName: table), segments: 3) { parallel += page.Items?.count ?? 0 }
+        for try await page in dynamo.parallelScan(.init(TableName: table), segments: 3) {
+            parallel += page.Items?.count ?? 0
+        }
         #expect(parallel == 61)
 
         let queried = try await dynamo.queryPages(
@@ -73,25 +85,34 @@ import TestSupport
         let iam = IAMClient(client: client)
         let role = try await iam.createRole(
             name: "signed-sfn-\(UUID().uuidString.prefix(6))",
-            assumeRolePolicy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#)
+            assumeRolePolicy:
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        )
         let definition = #"{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}"#
         let name = "signed-\(UUID().uuidString.prefix(6))"
-        let created = try await states.createStateMachine(.init(name: name, definition: definition, roleArn: role.arn, type: "STANDARD"))
+        let created = try await states.createStateMachine(
+            .init(name: name, definition: definition, roleArn: role.arn, type: "STANDARD"))
         _ = try await states.updateStateMachine(
-            .init(stateMachineArn: created.stateMachineArn, definition: #"{"Comment":"v2","StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}"#))
+            .init(
+                stateMachineArn: created.stateMachineArn,
+                definition: #"{"Comment":"v2","StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}"#))
         let machines = try await states.listStateMachines().collect().flatMap { $0 }
         #expect(machines.contains { $0.stateMachineArn == created.stateMachineArn })
         let described = try await states.describeStateMachine(created.stateMachineArn)
         #expect(described.definition.contains("v2"))
 
-        let started = try await states.startExecution(.init(stateMachineArn: created.stateMachineArn, name: "run-1", input: #"{"note":"grüße"}"#))
-        let executions = try await states.listExecutions(stateMachineArn: created.stateMachineArn).collect().flatMap { $0 }
+        let started = try await states.startExecution(
+            .init(stateMachineArn: created.stateMachineArn, name: "run-1", input: #"{"note":"grüße"}"#))
+        let executions = try await states.listExecutions(stateMachineArn: created.stateMachineArn).collect().flatMap {
+            $0
+        }
         #expect(executions.map(\.executionArn).contains(started.executionArn))
         let execution = try await states.describeExecution(started.executionArn)
         #expect(execution.executionArn == started.executionArn)
         let history = try await states.fullHistory(executionArn: started.executionArn)
         #expect(history.first?.type == "ExecutionStarted")
-        let stopped = try await states.stopExecution(.init(executionArn: started.executionArn, error: "Test", cause: "stopped by test"))
+        let stopped = try await states.stopExecution(
+            .init(executionArn: started.executionArn, error: "Test", cause: "stopped by test"))
         #expect(stopped.stopDate != nil)
     }
 
@@ -102,12 +123,17 @@ import TestSupport
         try await logs.createLogStream(group: group, stream: "s1")
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         _ = try await logs.putLogEvents(
-            group: group, stream: "s1", events: [.init(timestamp: now, message: #"{"type":"ExecutionStarted","note":"ñ"}"#), .init(timestamp: now + 1, message: "plain")])
+            group: group, stream: "s1",
+            events: [
+                .init(timestamp: now, message: #"{"type":"ExecutionStarted","note":"ñ"}"#),
+                .init(timestamp: now + 1, message: "plain"),
+            ])
         let groups = try await logs.describeLogGroups(prefix: group).collect().flatMap { $0 }
         #expect(groups.map(\.logGroupName) == [group])
         let streams = try await logs.describeLogStreams(.init(logGroupName: group)).collect().flatMap { $0 }
         #expect(streams.map(\.logStreamName) == ["s1"])
-        let filtered = try await logs.filterLogEventPages(.init(logGroupName: group, startTime: now - 1000)).collect().flatMap { $0 }
+        let filtered = try await logs.filterLogEventPages(.init(logGroupName: group, startTime: now - 1000)).collect()
+            .flatMap { $0 }
         #expect(filtered.count == 2)
         let events = try await logs.getLogEvents(.init(logGroupName: group, logStreamName: "s1", startFromHead: true))
         #expect(events.events?.map(\.message) == [#"{"type":"ExecutionStarted","note":"ñ"}"#, "plain"])
@@ -117,7 +143,8 @@ import TestSupport
         let sns = SNSClient(client: client)
         let topic = try await sns.createTopic(name: "signed-orders")
         #expect(topic.hasSuffix(":signed-orders"))
-        let messageId = try await sns.publish(topicArn: topic, message: "Bestellung ✓", subject: "Orders-App: Update for order 1")
+        let messageId = try await sns.publish(
+            topicArn: topic, message: "Bestellung ✓", subject: "Orders-App: Update for order 1")
         #expect(!messageId.isEmpty)
         let identity = try await STSClient(client: client).getCallerIdentity()
         #expect(identity.arn.contains("orderdeck-signer"))
@@ -128,11 +155,14 @@ import TestSupport
         let iam = IAMClient(client: client)
         let role = try await iam.createRole(
             name: "signed-session-\(UUID().uuidString.prefix(6))",
-            assumeRolePolicy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#)
+            assumeRolePolicy:
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
+        )
         let result = try await client.query(.sts, "AssumeRole", [("RoleArn", role.arn), ("RoleSessionName", "signed")])
         let node = try #require(result.child("Credentials"))
         let temporary = AWSCredentials(
-            accessKeyId: try #require(node.string("AccessKeyId")), secretAccessKey: try #require(node.string("SecretAccessKey")),
+            accessKeyId: try #require(node.string("AccessKeyId")),
+            secretAccessKey: try #require(node.string("SecretAccessKey")),
             sessionToken: try #require(node.string("SessionToken")), source: "assumed")
         let recording = ScriptedTransport { _, _ in nil }
         let sessionClient = TestAWS.client(endpoint: moto.endpoint, credentials: temporary, transport: recording)
@@ -146,7 +176,8 @@ import TestSupport
     @Test func aCorruptedSignatureIsRejected() async throws {
         // Flip one hex digit of the signature on the way out.
         let flipping = FlippingTransport()
-        let bad = TestAWS.client(endpoint: moto.endpoint, credentials: moto.credentials, transport: flipping, maxAttempts: 1)
+        let bad = TestAWS.client(
+            endpoint: moto.endpoint, credentials: moto.credentials, transport: flipping, maxAttempts: 1)
         await #expect {
             _ = try await DynamoDBClient(client: bad).listTables().collect()
         } throws: { error in
@@ -160,7 +191,8 @@ import TestSupport
     @Test func anUnknownKeyIsRejected() async throws {
         let stranger = TestAWS.client(
             endpoint: moto.endpoint,
-            credentials: AWSCredentials(accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "nope", source: "test"), maxAttempts: 1)
+            credentials: AWSCredentials(accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "nope", source: "test"),
+            maxAttempts: 1)
         await #expect {
             _ = try await STSClient(client: stranger).getCallerIdentity()
         } throws: { error in

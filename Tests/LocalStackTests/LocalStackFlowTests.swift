@@ -2,19 +2,28 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// The whole local order system: POST to the gateway → execution → ORDER item → vended logs.
 @Suite(.serialized) struct LocalStackFlowTests {
-    func post(_ running: LocalStackHarness.Running, _ resource: String, _ body: String) async throws -> APIInvoker.Result {
-        try await APIInvoker(client: running.client).post(url: running.url(resource), body: Array(body.utf8), authorization: .none)
+    func post(_ running: LocalStackHarness.Running, _ resource: String, _ body: String) async throws
+        -> APIInvoker.Result
+    {
+        try await APIInvoker(client: running.client).post(
+            url: running.url(resource), body: Array(body.utf8), authorization: .none)
     }
 
-    func logRecords(_ running: LocalStackHarness.Running, group: String, executionArn: String) async throws -> [(JSONValue, CloudWatchLogs.FilteredLogEvent)] {
-        let events = try await CloudWatchLogsClient(client: running.client).filterLogEventPages(.init(logGroupName: group)).collect().flatMap { $0 }
+    func logRecords(_ running: LocalStackHarness.Running, group: String, executionArn: String) async throws -> [(
+        JSONValue, CloudWatchLogs.FilteredLogEvent
+    )] {
+        let events = try await CloudWatchLogsClient(client: running.client).filterLogEventPages(
+            .init(logGroupName: group)
+        ).collect().flatMap { $0 }
         return events.compactMap { event in
-            guard let record = try? JSONValue.parse(event.message ?? ""), record["execution_arn"]?.stringValue == executionArn else { return nil }
+            guard let record = try? JSONValue.parse(event.message ?? ""),
+                record["execution_arn"]?.stringValue == executionArn
+            else { return nil }
             return (record, event)
         }
     }
@@ -22,7 +31,8 @@ import TestSupport
     @Test func anOrderTravelsFromTheGatewayToDynamoDBAndTheLogs() async throws {
         let running = try await LocalStackHarness.shared.start("flow")
         let orderId = "it-\(UUID().uuidString.prefix(8).lowercased())"
-        let body = #"{"id":"\#(orderId)","user_id":"it_user","customer":{"email":"it@example.com"},"items":[{"sku":"MUG-001","quantity":2}],"amount":25.00,"currency":"EUR","giftWrap":true}"#
+        let body =
+            #"{"id":"\#(orderId)","user_id":"it_user","customer":{"email":"it@example.com"},"items":[{"sku":"MUG-001","quantity":2}],"amount":25.00,"currency":"EUR","giftWrap":true}"#
         let reply = try await post(running, "orders", body)
         #expect(reply.status == 200)
         #expect(reply.requestId != nil)
@@ -32,14 +42,18 @@ import TestSupport
         #expect(arn.hasSuffix(":execution:\(running.orders.name):\(orderId)"))
 
         let states = StepFunctionsClient(client: running.client)
-        let final = try #require(try await Waiting.until(.seconds(30)) {
-            let execution = try await states.describeExecution(arn)
-            return execution.status == "RUNNING" ? nil : execution
-        })
+        let final = try #require(
+            try await Waiting.until(.seconds(30)) {
+                let execution = try await states.describeExecution(arn)
+                return execution.status == "RUNNING" ? nil : execution
+            })
         #expect(["SUCCEEDED", "FAILED"].contains(final.status))
 
-        let item = try #require(try await DynamoDBClient(client: running.client).getItem(
-            .init(TableName: running.stack.tableName, Key: ["user_id": .s("it_user"), "id": .s(orderId)], ConsistentRead: true)))
+        let item = try #require(
+            try await DynamoDBClient(client: running.client).getItem(
+                .init(
+                    TableName: running.stack.tableName, Key: ["user_id": .s("it_user"), "id": .s(orderId)],
+                    ConsistentRead: true)))
         #expect(item["orderStatus"] == .s(final.status == "SUCCEEDED" ? "COMPLETED" : "CANCELLED"))
         #expect(item["executionArn"] == .s(arn))
         // JSON 25.00 goes through States.JsonToString: the number survives (moto writes "25.0").
@@ -47,9 +61,14 @@ import TestSupport
 
         let history = try await states.fullHistory(executionArn: arn)
         let entered = Set(history.compactMap { $0.details?["name"]?.stringValue })
-        let path = final.status == "SUCCEEDED"
-            ? ["CompleteOrder", "NotifyOrderCompleted"] : ["CancelFailedOrder", "NotifyOrderCancelled", "PaymentFailed"]
-        for state in ["InitializeOrder", "GiftWrapRequested?", "ApplyGiftWrap", "ProcessPayment", "AwaitPaymentConfirmation", "PaymentApproved?"] + path {
+        let path =
+            final.status == "SUCCEEDED"
+            ? ["CompleteOrder", "NotifyOrderCompleted"]
+            : ["CancelFailedOrder", "NotifyOrderCancelled", "PaymentFailed"]
+        for state in [
+            "InitializeOrder", "GiftWrapRequested?", "ApplyGiftWrap", "ProcessPayment", "AwaitPaymentConfirmation",
+            "PaymentApproved?",
+        ] + path {
             #expect(entered.contains(state), "history lacks \(state)")
         }
         // Gift wrap failed, was retried once, then caught.
@@ -60,10 +79,11 @@ import TestSupport
 
         // Exactly one log event per history event, in order, with the documented fields.
         let group = running.orders.logGroupName
-        let records = try #require(try await Waiting.until {
-            let found = try await logRecords(running, group: group, executionArn: arn)
-            return found.count >= history.count ? found : nil
-        })
+        let records = try #require(
+            try await Waiting.until {
+                let found = try await logRecords(running, group: group, executionArn: arn)
+                return found.count >= history.count ? found : nil
+            })
         #expect(records.count == history.count)
         #expect(records.map { Int($0.0["id"]!.stringValue!)! } == history.map(\.id))
         for ((record, event), historyEvent) in zip(records, history) {
@@ -75,11 +95,15 @@ import TestSupport
             #expect(event.logStreamName?.hasPrefix("states/\(running.orders.name)/") == true)
         }
         let started = try #require(records.first?.0)
-        #expect(started["details"]?["input"]?.stringValue.flatMap { try? JSONValue.parse($0) }?["user_id"]?.stringValue == "it_user")
+        #expect(
+            started["details"]?["input"]?.stringValue.flatMap { try? JSONValue.parse($0) }?["user_id"]?.stringValue
+                == "it_user")
         #expect(started["details"]?["inputDetails"]?["truncated"] == .bool(false))
         // Delivered promptly: the companion polls every 250 ms (the median lag, typically well
         // under a second, is printed; the bound only catches a delivery that stalls).
-        let lags = records.compactMap { pair in pair.1.ingestionTime.flatMap { ingest in pair.1.timestamp.map { ingest - $0 } } }
+        let lags = records.compactMap { pair in
+            pair.1.ingestionTime.flatMap { ingest in pair.1.timestamp.map { ingest - $0 } }
+        }
         let median = lags.sorted()[lags.count / 2]
         #expect(median < 5000, "median delivery lag \(median) ms")
         print("vended-log delivery: median lag \(median) ms over \(lags.count) events")
@@ -91,14 +115,20 @@ import TestSupport
         #expect(reply.status == 200)
         let arn = try #require((try JSONValue.parse(reply.body))["executionArn"]?.stringValue)
         #expect(arn.contains(":express:\(running.sample.name):"))
-        let records = try #require(try await Waiting.until {
-            let found = try await logRecords(running, group: running.sample.logGroupName, executionArn: arn)
-            return found.contains { $0.0["type"]?.stringValue == "ExecutionSucceeded" } ? found : nil
-        })
-        #expect(records.map { $0.0["type"]!.stringValue! } == [
-            "ExecutionStarted", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded",
-        ])
-        #expect(records.compactMap { $0.0["details"]?["name"]?.stringValue } == ["PrintPayload", "PrintPayload", "SuccessState", "SuccessState"])
+        let records = try #require(
+            try await Waiting.until {
+                let found = try await logRecords(running, group: running.sample.logGroupName, executionArn: arn)
+                return found.contains { $0.0["type"]?.stringValue == "ExecutionSucceeded" } ? found : nil
+            })
+        #expect(
+            records.map { $0.0["type"]!.stringValue! } == [
+                "ExecutionStarted", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited",
+                "ExecutionSucceeded",
+            ])
+        #expect(
+            records.compactMap { $0.0["details"]?["name"]?.stringValue } == [
+                "PrintPayload", "PrintPayload", "SuccessState", "SuccessState",
+            ])
     }
 
     @Test func anInvalidBodyGetsA400AndStartsNothing() async throws {
@@ -107,7 +137,9 @@ import TestSupport
         let before = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }.count
         let reply = try await post(running, "orders", #"{"id": "broken", "amount": }"#)
         #expect(reply.status == 400)
-        #expect(try JSONValue.parse(reply.body)["message"]?.stringValue?.hasPrefix("Could not parse request body into json") == true)
+        #expect(
+            try JSONValue.parse(reply.body)["message"]?.stringValue?.hasPrefix("Could not parse request body into json")
+                == true)
         let unknown = try await post(running, "nowhere", "{}")
         #expect(unknown.status == 403)
         let after = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }.count
@@ -116,7 +148,8 @@ import TestSupport
 
     @Test func resendingTheSameOrderDoesNotStartItTwice() async throws {
         let running = try await LocalStackHarness.shared.start("flow")
-        let body = #"{"id":"dup-\#(UUID().uuidString.prefix(8).lowercased())","user_id":"dup","customer":{"email":"d@example.com"},"items":[],"amount":1,"currency":"EUR","giftWrap":false}"#
+        let body =
+            #"{"id":"dup-\#(UUID().uuidString.prefix(8).lowercased())","user_id":"dup","customer":{"email":"d@example.com"},"items":[],"amount":1,"currency":"EUR","giftWrap":false}"#
         let first = try await post(running, "orders", body)
         let second = try await post(running, "orders", body)
         #expect(first.status == 200)
@@ -124,10 +157,13 @@ import TestSupport
         let firstArn = try JSONValue.parse(first.body)["executionArn"]
         #expect(try JSONValue.parse(second.body)["executionArn"] == firstArn)
         let name = try #require(firstArn?.stringValue?.split(separator: ":").last.map(String.init))
-        let executions = try await StepFunctionsClient(client: running.client).listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
+        let executions = try await StepFunctionsClient(client: running.client).listExecutions(
+            stateMachineArn: running.orders.arn
+        ).collect().flatMap { $0 }
         #expect(executions.filter { $0.name == name }.count == 1)
         // The same id with a different order is refused, as StartExecution refuses it.
-        let conflicting = try await post(running, "orders", body.replacingOccurrences(of: #""amount":1"#, with: #""amount":2"#))
+        let conflicting = try await post(
+            running, "orders", body.replacingOccurrences(of: #""amount":1"#, with: #""amount":2"#))
         #expect(conflicting.status == 500)
         #expect(conflicting.body == #"{"status":"webhook failed"}"#)
     }
@@ -136,10 +172,11 @@ import TestSupport
         let running = try await LocalStackHarness.shared.start("flow")
         let reply = try await post(running, "webhook", #"{"restart":true}"#)
         let arn = try #require((try JSONValue.parse(reply.body))["executionArn"]?.stringValue)
-        _ = try #require(try await Waiting.until {
-            let found = try await logRecords(running, group: running.sample.logGroupName, executionArn: arn)
-            return found.count == 6 ? found : nil
-        })
+        _ = try #require(
+            try await Waiting.until {
+                let found = try await logRecords(running, group: running.sample.logGroupName, executionArn: arn)
+                return found.count == 6 ? found : nil
+            })
         // Let every execution finish and the running delivery catch up: a second delivery running
         // beside a live one would race it (production runs exactly one).
         let states = StepFunctionsClient(client: running.client)

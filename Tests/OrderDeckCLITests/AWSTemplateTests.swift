@@ -2,15 +2,16 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 import Yams
 
 /// The CloudFormation template of the order system: generated from the ASL files, lint-clean,
 /// least privilege, and deployable (into moto's CloudFormation here).
 @Suite struct AWSTemplateTests {
     static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static var templatePath: String { repository.appendingPathComponent("config/aws/order-system.yaml").path }
@@ -18,7 +19,9 @@ import Yams
     static func committedTemplate() throws -> String { try String(contentsOfFile: templatePath, encoding: .utf8) }
 
     @Test func theCommittedTemplateIsRenderedFromTheASLFiles() throws {
-        #expect(try AWSStackTemplate.render() == (try Self.committedTemplate()), "regenerate: swift run orderdeck aws template > config/aws/order-system.yaml")
+        #expect(
+            try AWSStackTemplate.render() == (try Self.committedTemplate()),
+            "regenerate: swift run orderdeck aws template > config/aws/order-system.yaml")
     }
 
     @Test func cfnLintFindsNoErrors() async throws {
@@ -35,17 +38,21 @@ import Yams
         var statements = 0
         for (name, value) in resources {
             guard let resource = value as? [String: Any], resource["Type"] as? String == "AWS::IAM::Role",
-                let properties = resource["Properties"] as? [String: Any], let policies = properties["Policies"] as? [[String: Any]]
+                let properties = resource["Properties"] as? [String: Any],
+                let policies = properties["Policies"] as? [[String: Any]]
             else { continue }
             for policy in policies {
                 let document = try #require(policy["PolicyDocument"] as? [String: Any])
                 for statement in try #require(document["Statement"] as? [[String: Any]]) {
                     statements += 1
                     let actions = (statement["Action"] as? [String]) ?? [(statement["Action"] as? String) ?? ""]
-                    #expect(!actions.contains { $0 == "*" || $0.hasSuffix(":*") }, "\(name): wildcard action \(actions)")
+                    #expect(
+                        !actions.contains { $0 == "*" || $0.hasSuffix(":*") }, "\(name): wildcard action \(actions)")
                     if let resource = statement["Resource"] as? String, resource == "*" {
                         // Allowed only for the log-delivery actions, which AWS accepts on "*" only.
-                        #expect(statement["Sid"] as? String == "VendedLogDeliveryRequiresWildcard", "\(name): Resource * outside log delivery")
+                        #expect(
+                            statement["Sid"] as? String == "VendedLogDeliveryRequiresWildcard",
+                            "\(name): Resource * outside log delivery")
                         #expect(actions.allSatisfy { $0.hasPrefix("logs:") }, "\(name): Resource * with \(actions)")
                     }
                 }
@@ -59,7 +66,9 @@ import Yams
         // Each API role may start only its own machine.
         for role in ["OrdersApiRole", "WebhookApiRole"] {
             let properties = (resources[role] as? [String: Any])?["Properties"] as? [String: Any]
-            let statement = ((properties?["Policies"] as? [[String: Any]])?.first?["PolicyDocument"] as? [String: Any])?["Statement"] as? [[String: Any]]
+            let statement =
+                ((properties?["Policies"] as? [[String: Any]])?.first?["PolicyDocument"] as? [String: Any])?[
+                    "Statement"] as? [[String: Any]]
             #expect(statement?.first?["Action"] as? String == "states:StartExecution")
             #expect((statement?.first?["Resource"] as? [String: Any])?["Ref"] != nil)
         }
@@ -73,47 +82,63 @@ import Yams
         let region = "eu-west-1"
         let client = AWSClient(
             region: region, credentials: StaticCredentialProvider(MotoFixture.testCredentials),
-            endpoints: EndpointResolver(region: region, explicitURL: moto.endpoint, environment: TestAWS.isolatedEnvironment()))
+            endpoints: EndpointResolver(
+                region: region, explicitURL: moto.endpoint, environment: TestAWS.isolatedEnvironment()))
         let cloudFormation = CloudFormationClient(client: client)
         let stackName = "orders-\(UUID().uuidString.prefix(6).lowercased())"
-        _ = try await cloudFormation.createStack(name: stackName, templateBody: try Self.committedTemplate(), parameters: ["TableName": "ORDER"])
-        let stack = try #require(try await Waiting.until(.seconds(30)) {
-            let stack = try await cloudFormation.describeStack(name: stackName)
-            return stack.status.hasSuffix("IN_PROGRESS") ? nil : stack
-        })
+        _ = try await cloudFormation.createStack(
+            name: stackName, templateBody: try Self.committedTemplate(), parameters: ["TableName": "ORDER"])
+        let stack = try #require(
+            try await Waiting.until(.seconds(30)) {
+                let stack = try await cloudFormation.describeStack(name: stackName)
+                return stack.status.hasSuffix("IN_PROGRESS") ? nil : stack
+            })
         #expect(stack.status == "CREATE_COMPLETE", "\(stack.statusReason ?? "")")
 
         #expect(try await DynamoDBClient(client: client).describeTable("ORDER").keyNames.hash == "user_id")
         #expect(try await SNSClient(client: client).listTopics().contains(try #require(stack.outputs["TopicArn"])))
-        let groups = try await CloudWatchLogsClient(client: client).describeLogGroups(prefix: "/aws/vendedlogs/states/\(stackName)").collect().flatMap { $0 }
-        #expect(Set(groups.map(\.logGroupName)) == ["/aws/vendedlogs/states/\(stackName)-OrderWorkflow", "/aws/vendedlogs/states/\(stackName)-sample"])
+        let groups = try await CloudWatchLogsClient(client: client).describeLogGroups(
+            prefix: "/aws/vendedlogs/states/\(stackName)"
+        ).collect().flatMap { $0 }
+        #expect(
+            Set(groups.map(\.logGroupName)) == [
+                "/aws/vendedlogs/states/\(stackName)-OrderWorkflow", "/aws/vendedlogs/states/\(stackName)-sample",
+            ])
 
         // The machines run exactly the local stack's definitions, placeholders filled from the stack.
         let states = StepFunctionsClient(client: client)
         let workflow = try await states.describeStateMachine(try #require(stack.outputs["OrderWorkflowArn"]))
         let substitutions = ["OrderTableName": "ORDER", "TopicArn": try #require(stack.outputs["TopicArn"])]
         let expected = try StackDefinition.substitute(
-            try ProjectFiles.read("statemachines/order-workflow.asl.json"), substitutions, file: "order-workflow.asl.json")
+            try ProjectFiles.read("statemachines/order-workflow.asl.json"), substitutions,
+            file: "order-workflow.asl.json")
         // AWS applies DefinitionSubstitutions at deploy time; moto stores the definition as given,
         // so apply the template's substitutions where moto did not.
-        let deployed = workflow.definition.contains("${")
-            ? try StackDefinition.substitute(workflow.definition, substitutions, file: "deployed definition") : workflow.definition
+        let deployed =
+            workflow.definition.contains("${")
+            ? try StackDefinition.substitute(workflow.definition, substitutions, file: "deployed definition")
+            : workflow.definition
         #expect(try JSONValue.parse(deployed) == (try JSONValue.parse(expected)))
         let sample = try await states.describeStateMachine(try #require(stack.outputs["SampleArn"]))
-        #expect(try JSONValue.parse(sample.definition) == (try JSONValue.parse(try ProjectFiles.read("statemachines/sample.asl.json"))))
+        #expect(
+            try JSONValue.parse(sample.definition)
+                == (try JSONValue.parse(try ProjectFiles.read("statemachines/sample.asl.json"))))
 
         // The REST API: stage main, POST /orders and /webhook with the StartExecution integration.
         let apiURL = try #require(stack.outputs["ApiUrl"])
         #expect(apiURL.hasSuffix("/main/orders"))
         let apiId = try #require(apiURL.split(separator: "/")[1].split(separator: ".").first.map(String.init))
         let resources = try await client.send(
-            AWSRequest(method: "GET", path: "/restapis/\(apiId)/resources", query: [.init("embed", "methods")]), service: .apiGateway,
+            AWSRequest(method: "GET", path: "/restapis/\(apiId)/resources", query: [.init("embed", "methods")]),
+            service: .apiGateway,
             operation: "GetResources")
         let body = try JSONValue.parse(resources.body)
         let items: [JSONValue] = body["item"]?.arrayValues ?? []
         let paths = Set(items.compactMap { $0["path"]?.stringValue })
         #expect(paths.isSuperset(of: ["/orders", "/webhook"]))
-        let stage = try await client.send(AWSRequest(method: "GET", path: "/restapis/\(apiId)/stages/main"), service: .apiGateway, operation: "GetStage")
+        let stage = try await client.send(
+            AWSRequest(method: "GET", path: "/restapis/\(apiId)/stages/main"), service: .apiGateway,
+            operation: "GetStage")
         #expect(stage.status == 200)
 
         // config init --from-stack writes a configuration on which `orders` works.
@@ -122,10 +147,13 @@ import Yams
         let cli = CLIRunner(
             stateDirectory: state.path,
             extraEnvironment: [
-                "AWS_ACCESS_KEY_ID": "AKIAINIT", "AWS_SECRET_ACCESS_KEY": "init-secret", "AWS_CONFIG_FILE": state.path + "/none",
+                "AWS_ACCESS_KEY_ID": "AKIAINIT", "AWS_SECRET_ACCESS_KEY": "init-secret",
+                "AWS_CONFIG_FILE": state.path + "/none",
                 "XDG_CONFIG_HOME": state.path + "/xdg",
             ])
-        let initialised = try await cli.run(["config", "init", "--from-stack", stackName, "--region", region, "--endpoint-url", moto.endpoint])
+        let initialised = try await cli.run([
+            "config", "init", "--from-stack", stackName, "--region", region, "--endpoint-url", moto.endpoint,
+        ])
         #expect(initialised.status == 0, "\(initialised.stderr)")
         let written = try String(contentsOfFile: state.path + "/xdg/orderdeck/config.toml", encoding: .utf8)
         #expect(written.contains("[stacks.\(stackName)]"))
@@ -135,7 +163,9 @@ import Yams
         #expect(try JSONValue.parse(orders.stdout)["orders"] == .array([]))
         let executions = try await cli.run(["executions"])
         #expect(executions.status == 0, "\(executions.stderr)")
-        let again = try await cli.run(["config", "init", "--from-stack", stackName, "--region", region, "--endpoint-url", moto.endpoint])
+        let again = try await cli.run([
+            "config", "init", "--from-stack", stackName, "--region", region, "--endpoint-url", moto.endpoint,
+        ])
         #expect(again.status == 64)
     }
 }
@@ -157,7 +187,8 @@ enum CFNLint {
         if FileManager.default.isExecutableFile(atPath: binary) { return binary }
         let (venvStatus, venvOutput) = try await Spawner.run("/usr/bin/env", ["python3", "-m", "venv", venv])
         guard venvStatus == 0 else { throw LocalStackError.installFailed("venv for cfn-lint: \(venvOutput)") }
-        let (pipStatus, pipOutput) = try await Spawner.run(venv + "/bin/pip", ["install", "--quiet", "--disable-pip-version-check", "cfn-lint"])
+        let (pipStatus, pipOutput) = try await Spawner.run(
+            venv + "/bin/pip", ["install", "--quiet", "--disable-pip-version-check", "cfn-lint"])
         guard pipStatus == 0 else { throw LocalStackError.installFailed("pip install cfn-lint: \(pipOutput)") }
         return binary
     }

@@ -1,12 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The benchmark suite (Benchmarks/run.py, issue 7) once per case on tiny data, with the debug
 /// build, so the driver, the peers' scripts and every case keep working. Figures are not judged
 /// here (that is BENCHMARKS.md's job); that every tool produced correct, validated output is.
 @Suite struct BenchmarkSmokeTests {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
 
     @Test func everyCaseRunsOnceForOrderDeckAndEachPeer() async throws {
         let binDirectory = URL(fileURLWithPath: CLIRunner.builtExecutable).deletingLastPathComponent().path
@@ -14,12 +17,18 @@ import TestSupport
         defer { state.remove() }
         let driver = CLIRunner(
             executable: "/usr/bin/env",
-            environment: ProcessInfo.processInfo.environment.merging(["TMPDIR": state.path, "AWS_EC2_METADATA_DISABLED": "true"]) { $1 })
-        let result = try await driver.run(["python3", Self.root.appendingPathComponent("Benchmarks/run.py").path, "--smoke", "--bin", binDirectory])
+            environment: ProcessInfo.processInfo.environment.merging([
+                "TMPDIR": state.path, "AWS_EC2_METADATA_DISABLED": "true",
+            ]) { $1 })
+        let result = try await driver.run([
+            "python3", Self.root.appendingPathComponent("Benchmarks/run.py").path, "--smoke", "--bin", binDirectory,
+        ])
         #expect(result.status == 0, "suite failed:\n\(result.stdout)\n\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| case") }
         for number in 1...7 {
-            #expect(rows.contains { $0.hasPrefix("| \(number)") && $0.contains("| orderdeck") }, "no OrderDeck row for case \(number):\n\(result.stdout)")
+            #expect(
+                rows.contains { $0.hasPrefix("| \(number)") && $0.contains("| orderdeck") },
+                "no OrderDeck row for case \(number):\n\(result.stdout)")
         }
         let failed = rows.filter { $0.contains("FAILED") }
         #expect(failed.isEmpty, "failed rows:\n\(failed.joined(separator: "\n"))\n\(result.stderr)")

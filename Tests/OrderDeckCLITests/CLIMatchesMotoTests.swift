@@ -2,8 +2,8 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// The scriptable CLI, run as a binary with a config file, lists exactly what moto holds.
 @Suite(.serialized) struct CLIMatchesMotoTests {
@@ -22,7 +22,10 @@ import TestSupport
             """)
         let runner = CLIRunner(
             stateDirectory: state.path,
-            extraEnvironment: ["AWS_ACCESS_KEY_ID": "AKIACLI", "AWS_SECRET_ACCESS_KEY": "cli-secret", "AWS_CONFIG_FILE": state.path + "/none"])
+            extraEnvironment: [
+                "AWS_ACCESS_KEY_ID": "AKIACLI", "AWS_SECRET_ACCESS_KEY": "cli-secret",
+                "AWS_CONFIG_FILE": state.path + "/none",
+            ])
         return (runner, config)
     }
 
@@ -49,14 +52,19 @@ import TestSupport
         #expect(try json(journal).arrayValues?.first?["executionStatus"]?.stringValue == described.status)
 
         let orders = try json(try await cli.run(["orders", "--limit", "0", "--output", "json", "--config", config]))
-        let items = try await DynamoDBClient(client: running.client).scanPages(.init(TableName: running.stack.tableName)).collect().flatMap { $0.Items ?? [] }
+        let items = try await DynamoDBClient(client: running.client).scanPages(
+            .init(TableName: running.stack.tableName)
+        ).collect().flatMap { $0.Items ?? [] }
         let listedIds = Set(try #require(orders["orders"]?.arrayValues).compactMap { $0["id"]?.stringValue })
         #expect(listedIds == Set(items.compactMap { $0["id"]?.stringValue }))
         #expect(orders["moreAvailable"] == .bool(false))
 
-        let executions = try json(try await cli.run(["executions", "--limit", "0", "--output", "json", "--config", config]))
+        let executions = try json(
+            try await cli.run(["executions", "--limit", "0", "--output", "json", "--config", config]))
         let listed = try #require(executions.arrayValues)
-        let standard = try await StepFunctionsClient(client: running.client).listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
+        let standard = try await StepFunctionsClient(client: running.client).listExecutions(
+            stateMachineArn: running.orders.arn
+        ).collect().flatMap { $0 }
         let listedStandard = listed.filter { $0["stateMachine"]?.stringValue == running.orders.name }
         #expect(listedStandard.compactMap { $0["executionArn"]?.stringValue } == standard.map(\.executionArn))
         #expect(listedStandard.compactMap { $0["status"]?.stringValue } == standard.map(\.status))
@@ -65,19 +73,27 @@ import TestSupport
 
         let history = try json(try await cli.run(["history", arn, "--output", "json", "--config", config]))
         let events = try await StepFunctionsClient(client: running.client).fullHistory(executionArn: arn)
-        #expect(try #require(history["events"]?.arrayValues).compactMap { $0["type"]?.stringValue } == events.map(\.type))
-        let byOrder = try json(try await cli.run(["history", try #require(submission["orderId"]?.stringValue), "--output", "json", "--config", config]))
+        #expect(
+            try #require(history["events"]?.arrayValues).compactMap { $0["type"]?.stringValue } == events.map(\.type))
+        let byOrder = try json(
+            try await cli.run([
+                "history", try #require(submission["orderId"]?.stringValue), "--output", "json", "--config", config,
+            ]))
         #expect(byOrder["execution"]?["executionArn"]?.stringValue == arn)
 
         let logLines = try await cli.run(["logs", "--since", "1d", "--output", "json", "--config", config])
         #expect(logLines.status == 0)
         var expected = 0
         for machine in running.stack.machines {
-            expected += try await CloudWatchLogsClient(client: running.client).filterLogEventPages(.init(logGroupName: machine.logGroupName))
-                .collect().reduce(0) { $0 + $1.count }
+            expected += try await CloudWatchLogsClient(client: running.client).filterLogEventPages(
+                .init(logGroupName: machine.logGroupName)
+            )
+            .collect().reduce(0) { $0 + $1.count }
         }
         let printed = logLines.stdout.split(separator: "\n")
-        #expect(printed.count >= expected - 40 && printed.count <= expected + 40, "printed \(printed.count), groups hold \(expected)")
+        #expect(
+            printed.count >= expected - 40 && printed.count <= expected + 40,
+            "printed \(printed.count), groups hold \(expected)")
     }
 
     @Test func escapeSequencesInOrderFieldsNeverReachTheTerminal() async throws {
@@ -87,10 +103,12 @@ import TestSupport
         let (cli, config) = try cli(running, state)
         let hostile = "Mallory\u{1B}]0;owned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}K"
         try await DynamoDBClient(client: running.client).putItem(
-            .init(TableName: running.stack.tableName, Item: [
-                "user_id": .s(hostile), "id": .s("hostile-1"), "orderStatus": .s("PENDING\u{1B}[5m"),
-                "amount": .n("12345678901234567890123456789012345678"),
-            ]))
+            .init(
+                TableName: running.stack.tableName,
+                Item: [
+                    "user_id": .s(hostile), "id": .s("hostile-1"), "orderStatus": .s("PENDING\u{1B}[5m"),
+                    "amount": .n("12345678901234567890123456789012345678"),
+                ]))
         let table = try await cli.run(["orders", "--limit", "0", "--config", config])
         #expect(table.status == 0)
         #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
@@ -130,9 +148,12 @@ import TestSupport
             ])
         var outputs: [String] = []
         for arguments in [
-            ["whoami", "--region", "us-east-1", "--endpoint-url", running.motoEndpoint], ["orders", "--config", config],
-            ["executions", "--config", config, "--debug"], ["submit", "--wait", "--config", config, "--debug"], ["submissions", "--config", config],
-            ["logs", "--since", "1h", "--config", config], ["orders", "--config", config, "--endpoint-url", "http://127.0.0.1:1"],
+            ["whoami", "--region", "us-east-1", "--endpoint-url", running.motoEndpoint],
+            ["orders", "--config", config],
+            ["executions", "--config", config, "--debug"], ["submit", "--wait", "--config", config, "--debug"],
+            ["submissions", "--config", config],
+            ["logs", "--since", "1h", "--config", config],
+            ["orders", "--config", config, "--endpoint-url", "http://127.0.0.1:1"],
             ["whoami", "--profile", "missing"],
         ] {
             let result = try await cli.run(arguments)
@@ -144,9 +165,13 @@ import TestSupport
         let diagnostics = (try? String(contentsOfFile: state.path + "/logs/orderdeck.log", encoding: .utf8)) ?? ""
         #expect(diagnostics.contains("debug"), "the --debug runs wrote no diagnostics")
         for text in outputs + [journal, diagnostics] {
-            for value in [secret, token, apiKey] { #expect(!text.contains(value), "leaked \(value.prefix(8))… in: \(text.prefix(300))") }
+            for value in [secret, token, apiKey] {
+                #expect(!text.contains(value), "leaked \(value.prefix(8))… in: \(text.prefix(300))")
+            }
         }
-        print("secrets: \(outputs.count) command outputs (2 with --debug), the journal and the diagnostics log checked, 0 leaks")
+        print(
+            "secrets: \(outputs.count) command outputs (2 with --debug), the journal and the diagnostics log checked, 0 leaks"
+        )
     }
 
     @Test func errorsAreOneLineWithDocumentedExitCodes() async throws {
@@ -156,7 +181,10 @@ import TestSupport
         let cli = CLIRunner(stateDirectory: state.path)
         let result = try await cli.run(["orders", "--config", bad])
         #expect(result.status == 78)
-        #expect(result.stderr == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, endpoint_url, log_groups, order_template, profile, readonly, region, state_machines, table)\n")
+        #expect(
+            result.stderr
+                == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, endpoint_url, log_groups, order_template, profile, readonly, region, state_machines, table)\n"
+        )
         let noStack = try await cli.run(["orders"])
         #expect(noStack.status == 78)
         #expect(noStack.stderr.contains("the local stack is not running"))

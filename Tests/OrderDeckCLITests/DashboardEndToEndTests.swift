@@ -1,7 +1,7 @@
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary in tmux against the local stack, driven as an operator drives it.
 @Suite(.serialized) struct DashboardEndToEndTests {
@@ -29,11 +29,14 @@ import TestSupport
         let tmux = try TmuxSession(
             command: CLIRunner.builtExecutable, width: 120, height: 35,
             environment: [
-                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "AWS_EC2_METADATA_DISABLED": "true",
+                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
+                "AWS_EC2_METADATA_DISABLED": "true",
                 "TERM": "xterm-256color", "HOME": state.path,
             ])
         defer { tmux.kill() }
-        let opened = try await tmux.waitFor { $0.contains("OrderDeck") && $0.contains("LOCAL") && $0.contains("⟳ live") }
+        let opened = try await tmux.waitFor {
+            $0.contains("OrderDeck") && $0.contains("LOCAL") && $0.contains("⟳ live")
+        }
         #expect(opened != nil, "dashboard did not open:\n\(tmux.screen)")
 
         // Submit an order from the Submit screen.
@@ -53,10 +56,14 @@ import TestSupport
         }
         #expect(running != nil, "never saw \(name) RUNNING:\n\(tmux.screen)")
         let finished = try await tmux.waitFor(.seconds(30)) { screen in
-            screen.split(separator: "\n").contains { $0.contains(name.prefix(20)) && ($0.contains("SUCCEEDED") || $0.contains("FAILED")) }
+            screen.split(separator: "\n").contains {
+                $0.contains(name.prefix(20)) && ($0.contains("SUCCEEDED") || $0.contains("FAILED"))
+            }
         }
         let finalScreen = try #require(finished, "never saw \(name) finish:\n\(tmux.screen)")
-        let succeeded = finalScreen.split(separator: "\n").contains { $0.contains(name.prefix(20)) && $0.contains("SUCCEEDED") }
+        let succeeded = finalScreen.split(separator: "\n").contains {
+            $0.contains(name.prefix(20)) && $0.contains("SUCCEEDED")
+        }
 
         // Its history: filter to it, open it.
         try tmux.send("/")
@@ -83,7 +90,9 @@ import TestSupport
         #expect(try await tmux.waitFor { $0.contains("InitializeOrder") } != nil)
         try tmux.send("o")
         let orderRow = try await tmux.waitFor { screen in
-            screen.split(separator: "\n").contains { $0.contains(name.prefix(20)) && $0.contains(succeeded ? "COMPLETED" : "CANCELLED") }
+            screen.split(separator: "\n").contains {
+                $0.contains(name.prefix(20)) && $0.contains(succeeded ? "COMPLETED" : "CANCELLED")
+            }
         }
         #expect(orderRow != nil, "no order row:\n\(tmux.screen)")
 
@@ -91,7 +100,8 @@ import TestSupport
         try tmux.resize(width: 80, height: 24)
         let resized = try await tmux.waitFor { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 80 } && screen.contains("ORDER ")
+            return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 80 }
+                && screen.contains("ORDER ")
         }
         #expect(resized != nil, "not re-laid out:\n\(tmux.screen)")
 

@@ -2,8 +2,8 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// The real `orderdeck` binary through `FaultProxy` (loopback, between it and moto): under a 20 %
 /// mix of every fault the results equal the fault-free ones; with every request failing it gives
@@ -28,12 +28,19 @@ import TestSupport
         let table = "FAULTS_\(suffix)"
         _ = try await dynamo.createTable(
             .init(
-                TableName: table, KeySchema: [.init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE")],
-                AttributeDefinitions: [.init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S")]))
+                TableName: table,
+                KeySchema: [
+                    .init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE"),
+                ],
+                AttributeDefinitions: [
+                    .init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S"),
+                ]))
         let items: [DynamoItem] = (0..<orders).map { index in
             [
-                "user_id": .s("user\(index % 7)"), "id": .s(String(format: "order-%05d", index)), "orderStatus": .s(index % 3 == 0 ? "CANCELLED" : "COMPLETED"),
-                "createdAt": .s(ISO8601.format(Date(timeIntervalSince1970: 1_795_000_000 + Double(index)))), "amount": .n("\(index).99"),
+                "user_id": .s("user\(index % 7)"), "id": .s(String(format: "order-%05d", index)),
+                "orderStatus": .s(index % 3 == 0 ? "CANCELLED" : "COMPLETED"),
+                "createdAt": .s(ISO8601.format(Date(timeIntervalSince1970: 1_795_000_000 + Double(index)))),
+                "amount": .n("\(index).99"),
             ]
         }
         try await dynamo.batchPut(table: table, items: items)
@@ -43,17 +50,26 @@ import TestSupport
         let sfn = StepFunctionsClient(client: client)
         let machine = try await sfn.createStateMachine(
             .init(
-                name: "faults-\(suffix)", definition: #"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}}"#,
+                name: "faults-\(suffix)",
+                definition:
+                    #"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}}"#,
                 roleArn: role.arn, type: "STANDARD"))
         var arns: [String] = []
         for index in 0..<executions {
-            arns.append(try await sfn.startExecution(.init(stateMachineArn: machine.stateMachineArn, name: "run-\(index)", input: "{}")).executionArn)
+            arns.append(
+                try await sfn.startExecution(
+                    .init(stateMachineArn: machine.stateMachineArn, name: "run-\(index)", input: "{}")
+                ).executionArn)
         }
         _ = try await Waiting.until(.seconds(60), every: .milliseconds(200)) {
-            let running = try await sfn.listExecutions(stateMachineArn: machine.stateMachineArn, statusFilter: "RUNNING").collect()
+            let running = try await sfn.listExecutions(
+                stateMachineArn: machine.stateMachineArn, statusFilter: "RUNNING"
+            ).collect()
             return running.allSatisfy(\.isEmpty) ? true : nil
         }
-        return Fixture(moto: moto, table: table, machine: "faults-\(suffix)", executionArns: arns, logGroup: logGroup, client: client)
+        return Fixture(
+            moto: moto, table: table, machine: "faults-\(suffix)", executionArns: arns, logGroup: logGroup,
+            client: client)
     }
 
     static func config(in directory: TemporaryDirectory, endpoint: String, fixture: Fixture) throws -> String {
@@ -73,7 +89,8 @@ import TestSupport
         CLIRunner(
             stateDirectory: state.path,
             extraEnvironment: [
-                "AWS_ACCESS_KEY_ID": "AKIAFAULTS", "AWS_SECRET_ACCESS_KEY": "faults-secret", "AWS_CONFIG_FILE": state.path + "/none",
+                "AWS_ACCESS_KEY_ID": "AKIAFAULTS", "AWS_SECRET_ACCESS_KEY": "faults-secret",
+                "AWS_CONFIG_FILE": state.path + "/none",
                 "AWS_MAX_ATTEMPTS": String(attempts),
             ])
     }
@@ -83,8 +100,10 @@ import TestSupport
         try TmuxSession(
             command: CLIRunner.builtExecutable, width: 120, height: 30,
             environment: [
-                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg", "HOME": state.path,
-                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIAFAULTS", "AWS_SECRET_ACCESS_KEY": "faults-secret",
+                "ORDERDECK_CONFIG": config, "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
+                "HOME": state.path,
+                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "AKIAFAULTS",
+                "AWS_SECRET_ACCESS_KEY": "faults-secret",
                 "AWS_CONFIG_FILE": state.path + "/none", "TERM": "xterm-256color",
             ])
     }
@@ -109,7 +128,9 @@ import TestSupport
             #expect(result.status == 0, "\(command): \(result.stderr)")
             expected.append(result.stdout)
         }
-        #expect(expected[0].components(separatedBy: "\"orderStatus\"").count - 1 == 250 || expected[0].contains("order-00249"))
+        #expect(
+            expected[0].components(separatedBy: "\"orderStatus\"").count - 1 == 250
+                || expected[0].contains("order-00249"))
 
         proxy.inject(rate: 0.2, stallSeconds: 1.5)
         var lost = 0
@@ -122,14 +143,18 @@ import TestSupport
                 if result.stdout != expected[index] {
                     lost += 1
                     let common = zip(result.stdout, expected[index]).prefix { $0 == $1 }.count
-                    Issue.record("round \(round) \(command[0]): output differs at character \(common) of \(expected[index].count): …\(result.stdout.dropFirst(max(0, common - 80)).prefix(200))…")
+                    Issue.record(
+                        "round \(round) \(command[0]): output differs at character \(common) of \(expected[index].count): …\(result.stdout.dropFirst(max(0, common - 80)).prefix(200))…"
+                    )
                 }
             }
         }
         let stats = proxy.currentStats
         #expect(lost == 0, "\(lost) of \(runs) runs differed from the fault-free result")
         #expect(stats.totalInjected >= 20, "only \(stats.totalInjected) faults injected in \(stats.requests) requests")
-        #expect(Set(stats.injected.keys).count == FaultProxy.Fault.allCases.count, "not every kind of fault was exercised: \(stats)")
+        #expect(
+            Set(stats.injected.keys).count == FaultProxy.Fault.allCases.count,
+            "not every kind of fault was exercised: \(stats)")
         print("faults (CLI, 20 % mix): \(stats), \(runs) command runs, \(lost) lost")
 
         // Every request failing: the command stops after the configured attempts, with one line.
@@ -139,8 +164,12 @@ import TestSupport
         #expect(failing.status == 1)
         let lines = failing.stderr.split(separator: "\n")
         #expect(lines.count == 1, "expected one line, got: \(failing.stderr)")
-        #expect(failing.stderr.contains("InternalFailure") || failing.stderr.contains("ServiceUnavailable"), "\(failing.stderr)")
-        #expect(proxy.currentStats.requests - before == 2, "2 attempts configured, \(proxy.currentStats.requests - before) made")
+        #expect(
+            failing.stderr.contains("InternalFailure") || failing.stderr.contains("ServiceUnavailable"),
+            "\(failing.stderr)")
+        #expect(
+            proxy.currentStats.requests - before == 2,
+            "2 attempts configured, \(proxy.currentStats.requests - before) made")
     }
 
     @Test func twentyMinuteClockSkewIsCorrected() async throws {
@@ -150,12 +179,18 @@ import TestSupport
         let state = try TemporaryDirectory("skew")
         defer { state.remove() }
         let config = try Self.config(in: state, endpoint: proxy.endpoint, fixture: fixture)
-        let result = try await Self.runner(state, attempts: 3).run(["orders", "--limit", "0", "--output", "json", "--config", config])
+        let result = try await Self.runner(state, attempts: 3).run([
+            "orders", "--limit", "0", "--output", "json", "--config", config,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("order-00029"))
         let stats = proxy.currentStats
-        #expect(stats.skewRefusals == 1, "the first signature is refused once, then the corrected clock is used: \(stats.skewRefusals)")
-        print("clock skew: server 20 min ahead, \(stats.skewRefusals) refusal, \(stats.requests) requests, result complete")
+        #expect(
+            stats.skewRefusals == 1,
+            "the first signature is refused once, then the corrected clock is used: \(stats.skewRefusals)")
+        print(
+            "clock skew: server 20 min ahead, \(stats.skewRefusals) refusal, \(stats.requests) requests, result complete"
+        )
     }
 
     @Test func logFollowLosesAndDoublesNothingThroughFaultsAndAnOutage() async throws {
@@ -164,7 +199,9 @@ import TestSupport
         let state = try TemporaryDirectory("follow-faults")
         defer { state.remove() }
         let config = try Self.config(in: state, endpoint: proxy.endpoint, fixture: fixture)
-        let follower = try Self.runner(state, attempts: 3).start(["logs", "--follow", "--since", "1m", "--output", "json", "--config", config, "--debug"])
+        let follower = try Self.runner(state, attempts: 3).start([
+            "logs", "--follow", "--since", "1m", "--output", "json", "--config", config, "--debug",
+        ])
         defer { follower.stop() }
         let logs = CloudWatchLogsClient(client: fixture.client)
         try await logs.createLogStream(group: fixture.logGroup, stream: "s")
@@ -179,7 +216,9 @@ import TestSupport
                 let id = batch * 10 + offset + 1
                 return .init(
                     timestamp: base + Int64(offset),
-                    message: #"{"id":"\#(id)","type":"PassStateEntered","details":{"name":"A"},"previous_event_id":"\#(id - 1)","event_timestamp":"\#(base + Int64(offset))","execution_arn":"\#(arn)","redrive_count":"0"}"#)
+                    message:
+                        #"{"id":"\#(id)","type":"PassStateEntered","details":{"name":"A"},"previous_event_id":"\#(id - 1)","event_timestamp":"\#(base + Int64(offset))","execution_arn":"\#(arn)","redrive_count":"0"}"#
+                )
             }
             _ = try await logs.putLogEvents(group: fixture.logGroup, stream: "s", events: events)
             if batch == 10 { proxy.goAway() }  // the stack is gone for ~3 s while events keep coming
@@ -199,9 +238,13 @@ import TestSupport
         #expect(Set(ids).count == total, "\(total - Set(ids).count) missing or doubled")
         #expect(ids == Array(1...total), "not in order")
         let stderr = follower.errorText()
-        #expect(stderr.contains("orderdeck: ") && stderr.contains("connection refused"), "the outage was not reported: \(stderr.suffix(3000))")
+        #expect(
+            stderr.contains("orderdeck: ") && stderr.contains("connection refused"),
+            "the outage was not reported: \(stderr.suffix(3000))")
         #expect(!lines.isEmpty)
-        print("faults (logs --follow): \(proxy.currentStats), outage of ~3 s, \(total) events, \(final.count) printed, \(final.count - Set(ids).count) duplicates, \(total - Set(ids).count) lost")
+        print(
+            "faults (logs --follow): \(proxy.currentStats), outage of ~3 s, \(total) events, \(final.count) printed, \(final.count - Set(ids).count) duplicates, \(total - Set(ids).count) lost"
+        )
     }
 
     /// The real dashboard in tmux through the proxy: every request failing → the error in the status
@@ -219,14 +262,20 @@ import TestSupport
 
         proxy.inject([.internalError, .unavailable, .reset], rate: 1)
         let failing = try await tmux.waitFor(.seconds(40)) { screen in
-            let last = screen.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            let last =
+                screen.split(separator: "\n", omittingEmptySubsequences: false).last {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                } ?? ""
             return screen.contains("failing, retrying")
-                && (last.contains("InternalFailure") || last.contains("ServiceUnavailable") || last.contains("connection"))
+                && (last.contains("InternalFailure") || last.contains("ServiceUnavailable")
+                    || last.contains("connection"))
         }
         #expect(failing != nil, "no error in the status line:\n\(tmux.screen)")
         // Still responsive: screens switch while every request fails.
         try tmux.send("2")
-        #expect(try await tmux.waitFor(.seconds(5)) { $0.contains("run-0") || $0.contains("run-1") } != nil, "executions screen did not show:\n\(tmux.screen)")
+        #expect(
+            try await tmux.waitFor(.seconds(5)) { $0.contains("run-0") || $0.contains("run-1") } != nil,
+            "executions screen did not show:\n\(tmux.screen)")
         try tmux.send("1")
         #expect(try await tmux.waitFor(.seconds(5)) { $0.contains("order-00029") } != nil)
         let injected = proxy.currentStats.totalInjected
@@ -237,7 +286,9 @@ import TestSupport
         }
         #expect(recovered != nil, "did not recover by itself:\n\(tmux.screen)")
         try tmux.send("q")
-        print("faults (dashboard): \(injected) requests failed while it stayed responsive; recovered by itself; \(proxy.currentStats)")
+        print(
+            "faults (dashboard): \(injected) requests failed while it stayed responsive; recovered by itself; \(proxy.currentStats)"
+        )
     }
 
     /// `:stack NAME` in the real dashboard: it reopens on the other stack (header and data change).
@@ -263,7 +314,9 @@ import TestSupport
             """)
         let tmux = try Self.dashboard(config: config, state: state)
         defer { tmux.kill() }
-        #expect(try await tmux.waitFor(.seconds(30)) { $0.contains("stack blue") && $0.contains("12 orders") } != nil, "\(tmux.screen)")
+        #expect(
+            try await tmux.waitFor(.seconds(30)) { $0.contains("stack blue") && $0.contains("12 orders") } != nil,
+            "\(tmux.screen)")
         try tmux.send(":")
         try tmux.sendLiteral("stack green")
         try tmux.send("Enter")

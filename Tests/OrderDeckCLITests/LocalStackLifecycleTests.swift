@@ -1,7 +1,7 @@
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary, driven as an operator drives it: up, up again, seed 200 orders, status, down,
 /// and nothing left behind; then a stale record from a crashed stack is cleaned up.
@@ -78,7 +78,9 @@ import TestSupport
         #expect(help.status == 0)
         for command in ["demo", "whoami", "local"] { #expect(help.stdout.contains("  \(command) ")) }
         let local = try await cli.run(["local", "--help"])
-        for command in ["up", "down", "status", "reset", "seed", "install"] { #expect(local.stdout.contains("  \(command) ")) }
+        for command in ["up", "down", "status", "reset", "seed", "install"] {
+            #expect(local.stdout.contains("  \(command) "))
+        }
         #expect(!local.stdout.contains("  serve "))
     }
 }

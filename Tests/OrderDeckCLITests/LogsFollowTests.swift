@@ -2,8 +2,8 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
-import Testing
 import TestSupport
+import Testing
 
 /// `orderdeck logs --follow` over 2,000 events written while it runs: each printed exactly once,
 /// in time order per execution. The binary reads its stack from a config file (the documented path)
@@ -20,9 +20,12 @@ import TestSupport
         let machineName = "follow-\(UUID().uuidString.prefix(6))"
         _ = try await StepFunctionsClient(client: client).createStateMachine(
             .init(
-                name: machineName, definition: #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#, roleArn: role.arn,
+                name: machineName, definition: #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#,
+                roleArn: role.arn,
                 type: "STANDARD",
-                loggingConfiguration: .init(level: "ALL", includeExecutionData: true, logGroupArns: ["arn:aws:logs:us-east-1:123456789012:log-group:\(group):*"])))
+                loggingConfiguration: .init(
+                    level: "ALL", includeExecutionData: true,
+                    logGroupArns: ["arn:aws:logs:us-east-1:123456789012:log-group:\(group):*"])))
 
         let state = try TemporaryDirectory("follow")
         defer { state.remove() }
@@ -37,7 +40,10 @@ import TestSupport
             """)
         let cli = CLIRunner(
             stateDirectory: state.path,
-            extraEnvironment: ["AWS_ACCESS_KEY_ID": "AKIAFOLLOW", "AWS_SECRET_ACCESS_KEY": "follow-secret", "AWS_CONFIG_FILE": state.path + "/none"])
+            extraEnvironment: [
+                "AWS_ACCESS_KEY_ID": "AKIAFOLLOW", "AWS_SECRET_ACCESS_KEY": "follow-secret",
+                "AWS_CONFIG_FILE": state.path + "/none",
+            ])
         let follower = try cli.start(["logs", "--follow", "--since", "1m", "--output", "json", "--config", config])
         defer { follower.stop() }
         try await Task.sleep(for: .seconds(1))
@@ -52,7 +58,8 @@ import TestSupport
             var batch: [(String, CloudWatchLogs.InputLogEvent)] = []
             for event in 1...20 {
                 let timestamp = base + Int64(execution * 40 + event)
-                let message = #"{"id":"\#(event)","type":"PassStateEntered","details":{"name":"A"},"previous_event_id":"\#(event - 1)","event_timestamp":"\#(timestamp)","execution_arn":"\#(arn)","redrive_count":"0"}"#
+                let message =
+                    #"{"id":"\#(event)","type":"PassStateEntered","details":{"name":"A"},"previous_event_id":"\#(event - 1)","event_timestamp":"\#(timestamp)","execution_arn":"\#(arn)","redrive_count":"0"}"#
                 batch.append(("s\(execution % 8)", .init(timestamp: timestamp, message: message)))
             }
             batches.append(batch)
@@ -68,10 +75,11 @@ import TestSupport
             _ = try await logs.putLogEvents(group: group, stream: batch[0].0, events: batch.map(\.1))
         }
 
-        let lines = try #require(try await Waiting.until(.seconds(60), every: .milliseconds(250)) {
-            let lines = follower.lines()
-            return lines.count >= total ? lines : nil
-        }, "got \(follower.lines().count) of \(total) lines; stderr: \(follower.errorText())")
+        let lines = try #require(
+            try await Waiting.until(.seconds(60), every: .milliseconds(250)) {
+                let lines = follower.lines()
+                return lines.count >= total ? lines : nil
+            }, "got \(follower.lines().count) of \(total) lines; stderr: \(follower.errorText())")
         try await Task.sleep(for: .seconds(2))  // nothing more may come (duplicates would)
         let final = follower.lines()
         #expect(final.count == total, "printed \(final.count) lines for \(total) events")
@@ -80,12 +88,15 @@ import TestSupport
         for line in final {
             let value = try JSONValue.parse(line)
             ids.insert(try #require(value["eventId"]?.stringValue))
-            perExecution[try #require(value["executionArn"]?.stringValue), default: []].append(Int(try #require(value["id"]?.description))!)
+            perExecution[try #require(value["executionArn"]?.stringValue), default: []].append(
+                Int(try #require(value["id"]?.description))!)
         }
         #expect(ids.count == total)
         #expect(perExecution.count == 100)
         #expect(perExecution.values.allSatisfy { $0 == Array(1...20) })
         _ = lines
-        print("logs --follow: \(total) events written, \(final.count) printed, \(total - ids.count) duplicates, 0 missing")
+        print(
+            "logs --follow: \(total) events written, \(final.count) printed, \(total - ids.count) duplicates, 0 missing"
+        )
     }
 }

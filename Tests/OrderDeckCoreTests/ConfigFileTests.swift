@@ -6,7 +6,8 @@ import Testing
 @Suite struct ConfigFileTests {
     static var example: String {
         get throws {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
                 .appendingPathComponent("config/orderdeck.example.toml")
             return try String(contentsOf: url, encoding: .utf8)
         }
@@ -29,15 +30,30 @@ import Testing
 
     @Test func errorsNameFileLineAndKey() {
         let cases: [(String, String)] = [
-            ("[stacks.a]\nstate_machines = [\"x\"]\nregoin = \"eu-west-1\"\n", "c.toml:3: stacks.a.regoin: unknown key"),
+            (
+                "[stacks.a]\nstate_machines = [\"x\"]\nregoin = \"eu-west-1\"\n",
+                "c.toml:3: stacks.a.regoin: unknown key"
+            ),
             ("[stacks.a]\nstate_machines = \"x\"\n", "c.toml:2: stacks.a.state_machines: must be an array of strings"),
-            ("[stacks.a]\nregion = \"eu-west-1\"\n", "c.toml: stacks.a.state_machines: list at least one state machine"),
-            ("[stacks.a]\nstate_machines = [\"x\"]\n[stacks.a.api]\nurl = \"ftp://x\"\n", "c.toml:4: stacks.a.api.url: must be an http(s) URL"),
-            ("[stacks.a]\nstate_machines = [\"x\"]\n[stacks.a.api]\nurl = \"https://x\"\nauth = \"oauth\"\n", "c.toml:5: stacks.a.api.auth: must be one of none, api_key, iam"),
+            (
+                "[stacks.a]\nregion = \"eu-west-1\"\n",
+                "c.toml: stacks.a.state_machines: list at least one state machine"
+            ),
+            (
+                "[stacks.a]\nstate_machines = [\"x\"]\n[stacks.a.api]\nurl = \"ftp://x\"\n",
+                "c.toml:4: stacks.a.api.url: must be an http(s) URL"
+            ),
+            (
+                "[stacks.a]\nstate_machines = [\"x\"]\n[stacks.a.api]\nurl = \"https://x\"\nauth = \"oauth\"\n",
+                "c.toml:5: stacks.a.api.auth: must be one of none, api_key, iam"
+            ),
             ("default_stack = \"b\"\n[stacks.a]\nstate_machines = [\"x\"]\n", "c.toml:1: default_stack: names 'b'"),
             ("[stacks.a\nstate_machines = 1\n", "c.toml:1: malformed table header [stacks.a"),
             ("[stacks.a]\nstate_machines = [\"x\"\n", "c.toml:2: unterminated array"),
-            ("[stacks.a]\nstate_machines = [\"x\"]\nreadonly = \"yes\"\n", "c.toml:3: stacks.a.readonly: must be true or false"),
+            (
+                "[stacks.a]\nstate_machines = [\"x\"]\nreadonly = \"yes\"\n",
+                "c.toml:3: stacks.a.readonly: must be true or false"
+            ),
         ]
         for (text, expected) in cases {
             #expect {
@@ -49,9 +65,12 @@ import Testing
     }
 
     @Test func severalStacksNeedAChoice() throws {
-        let file = try ConfigFile(path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\n[stacks.b]\nstate_machines = [\"y\"]\n")
+        let file = try ConfigFile(
+            path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\n[stacks.b]\nstate_machines = [\"y\"]\n")
         #expect(throws: ConfigFile.Problem.self) { _ = try file.stack(named: nil) }
         #expect(try file.stack(named: "b").stateMachines == ["y"])
-        #expect { _ = try file.stack(named: "c") } throws: { String(describing: $0).contains("no stack named 'c' (have: a, b)") }
+        #expect { _ = try file.stack(named: "c") } throws: {
+            String(describing: $0).contains("no stack named 'c' (have: a, b)")
+        }
     }
 }

@@ -3,8 +3,8 @@ import AWSServices
 import Foundation
 import LocalStack
 import OrderDeckCore
-import Testing
 import TestSupport
+import Testing
 
 /// What the core reads matches what moto holds, item by item; Express executions come from the
 /// logs only.
@@ -51,20 +51,26 @@ import TestSupport
         let client = TestAWS.client(endpoint: running.motoEndpoint, transport: recorder)
         let config = StackConfig(
             name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
-            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")), isLocal: true,
+            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")),
+            isLocal: true,
             staticCredentials: MotoFixture.testCredentials)
-        return Fixture(running: running, session: StackSession(config: config, client: client), recorder: recorder, expressArns: express)
+        return Fixture(
+            running: running, session: StackSession(config: config, client: client), recorder: recorder,
+            expressArns: express)
     }
 
     @Test func ordersMatchTheTableItemByItem() async throws {
         let fixture = try await Self.prepared.get()
-        let raw = try await DynamoDBClient(client: fixture.running.client).scanPages(.init(TableName: fixture.running.stack.tableName))
-            .collect().flatMap { $0.Items ?? [] }
+        let raw = try await DynamoDBClient(client: fixture.running.client).scanPages(
+            .init(TableName: fixture.running.stack.tableName)
+        )
+        .collect().flatMap { $0.Items ?? [] }
         let store = OrderStore(dynamoDB: fixture.session.dynamoDB, tableName: fixture.session.config.tableName)
         let loaded = try await store.load()
         #expect(!loaded.moreAvailable)
         #expect(loaded.orders.count == raw.count)
-        let byKey = Dictionary(uniqueKeysWithValues: raw.map { ("\($0["user_id"]!.displayText)/\($0["id"]!.displayText)", $0) })
+        let byKey = Dictionary(
+            uniqueKeysWithValues: raw.map { ("\($0["user_id"]!.displayText)/\($0["id"]!.displayText)", $0) })
         for order in loaded.orders {
             #expect(byKey["\(order.userId)/\(order.id)"] == order.attributes)
         }
@@ -84,7 +90,9 @@ import TestSupport
         #expect(!machine.isExpress)
         let store = ExecutionStore(session: fixture.session)
         let listed = try await store.list(machine: machine)
-        let raw = try await StepFunctionsClient(client: fixture.running.client).listExecutions(stateMachineArn: machine.arn).collect().flatMap { $0 }
+        let raw = try await StepFunctionsClient(client: fixture.running.client).listExecutions(
+            stateMachineArn: machine.arn
+        ).collect().flatMap { $0 }
         #expect(listed.map(\.arn) == raw.map(\.executionArn))
         #expect(listed.map(\.status) == raw.map(\.status))
         let failed = try await store.list(machine: machine, status: "FAILED")
@@ -111,8 +119,14 @@ import TestSupport
         #expect(detail.events.map(\.type).first == "ExecutionStarted")
         #expect(detail.events.map(\.type).last == "ExecutionSucceeded")
         // Not one Step Functions call about the Express machine's executions.
-        let calls = fixture.recorder.requests.dropFirst(before).compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
-        #expect(!calls.contains { $0.hasPrefix("AWSStepFunctions.") && $0 != "AWSStepFunctions.DescribeStateMachine" && $0 != "AWSStepFunctions.ListStateMachines" })
+        let calls = fixture.recorder.requests.dropFirst(before).compactMap { request in
+            request.headers.first { $0.0 == "X-Amz-Target" }?.1
+        }
+        #expect(
+            !calls.contains {
+                $0.hasPrefix("AWSStepFunctions.") && $0 != "AWSStepFunctions.DescribeStateMachine"
+                    && $0 != "AWSStepFunctions.ListStateMachines"
+            })
         #expect(calls.contains("Logs_20140328.FilterLogEvents"))
     }
 
@@ -126,8 +140,10 @@ import TestSupport
         let first = try await tail.poll()
         var expected = 0
         for group in groups {
-            expected += try await CloudWatchLogsClient(client: fixture.running.client).filterLogEventPages(.init(logGroupName: group))
-                .collect().reduce(0) { $0 + $1.count }
+            expected += try await CloudWatchLogsClient(client: fixture.running.client).filterLogEventPages(
+                .init(logGroupName: group)
+            )
+            .collect().reduce(0) { $0 + $1.count }
         }
         #expect(first.count >= expected)
         #expect(first.allSatisfy { $0.record != nil })
@@ -155,7 +171,8 @@ import TestSupport
         #expect(journaled.body == order.description)
         let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path + "/state")[.posixPermissions] as? Int
+        let directoryMode =
+            try FileManager.default.attributesOfItem(atPath: directory.path + "/state")[.posixPermissions] as? Int
         #expect(directoryMode == 0o700)
     }
 
@@ -175,9 +192,15 @@ import TestSupport
         #expect(try await journal.all().first?.state == .failed)
 
         // The gateway comes back on that port; the journaled submission is re-sent as it was.
-        let handler = GatewayHandler(stack: fixture.running.stack, stepFunctions: StepFunctionsClient(client: fixture.running.client), apiKey: nil)
+        let handler = GatewayHandler(
+            stack: fixture.running.stack, stepFunctions: StepFunctionsClient(client: fixture.running.client),
+            apiKey: nil)
         let ready = AsyncStream<Void>.makeStream()
-        let gateway = Task { try await LocalGateway(handler: handler, port: port).makeApplication(onRunning: { ready.continuation.yield() }).run() }
+        let gateway = Task {
+            try await LocalGateway(handler: handler, port: port).makeApplication(onRunning: {
+                ready.continuation.yield()
+            }).run()
+        }
         defer { gateway.cancel() }
         for await _ in ready.stream { break }
         let resent = try await submitter.resend(id: String(failed.id.prefix(8)))
@@ -198,7 +221,8 @@ import TestSupport
         let crashed = SubmissionJournal(path: path)
         try await crashed.record(
             Submission(
-                id: "deadbeef-0000", orderId: "o-1", stack: "test", url: "http://127.0.0.1:1/main/orders", body: "{}", createdAt: Date(),
+                id: "deadbeef-0000", orderId: "o-1", stack: "test", url: "http://127.0.0.1:1/main/orders", body: "{}",
+                createdAt: Date(),
                 state: .pending, attempts: 1))
         // A corrupt line in the middle is skipped with a warning; the rest is kept.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

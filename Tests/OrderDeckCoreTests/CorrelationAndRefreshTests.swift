@@ -3,8 +3,8 @@ import AWSServices
 import Foundation
 import LocalStack
 import OrderDeckCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MismatchTests {
     func order(_ id: String, _ status: String, arn: String? = nil) -> Order {
@@ -15,25 +15,35 @@ import TestSupport
 
     func execution(_ name: String, _ status: String, express: Bool = false) -> Execution {
         Execution(
-            arn: "arn:aws:states:us-east-1:1:\(express ? "express" : "execution"):OrderWorkflow:\(name)", name: name, machineName: "OrderWorkflow",
+            arn: "arn:aws:states:us-east-1:1:\(express ? "express" : "execution"):OrderWorkflow:\(name)", name: name,
+            machineName: "OrderWorkflow",
             status: status, startDate: Date(), stopDate: nil, source: express ? .logs : .api)
     }
 
     @Test func flagsPendingOrdersWhoseExecutionEndedAndOrphanExecutions() {
-        let orders = [order("a", "PENDING"), order("b", "PENDING"), order("c", "COMPLETED"), order("d", "PENDING"), order("e", "PENDING")]
+        let orders = [
+            order("a", "PENDING"), order("b", "PENDING"), order("c", "COMPLETED"), order("d", "PENDING"),
+            order("e", "PENDING"),
+        ]
         let executions = [
-            execution("a", "FAILED"), execution("b", "RUNNING"), execution("c", "SUCCEEDED"), execution("d", "SUCCEEDED"),
-            execution("e", "TIMED_OUT"), execution("zz", "FAILED"), execution("yy", "RUNNING"), execution("xx", "SUCCEEDED", express: true),
+            execution("a", "FAILED"), execution("b", "RUNNING"), execution("c", "SUCCEEDED"),
+            execution("d", "SUCCEEDED"),
+            execution("e", "TIMED_OUT"), execution("zz", "FAILED"), execution("yy", "RUNNING"),
+            execution("xx", "SUCCEEDED", express: true),
         ]
         let found = Correlator.mismatches(orders: orders, executions: executions)
         #expect(found.filter { $0.kind == .pendingOrderFailedExecution }.compactMap(\.orderId).sorted() == ["a", "e"])
         #expect(found.filter { $0.kind == .pendingOrderSucceededExecution }.compactMap(\.orderId) == ["d"])
-        #expect(found.filter { $0.kind == .executionWithoutOrder }.compactMap(\.executionArn).map { Execution.name(fromArn: $0) } == ["zz"])
+        #expect(
+            found.filter { $0.kind == .executionWithoutOrder }.compactMap(\.executionArn).map {
+                Execution.name(fromArn: $0)
+            } == ["zz"])
     }
 
     @Test func anExecutionArnOnTheItemWinsOverTheName() {
         let arn = "arn:aws:states:us-east-1:1:execution:OrderWorkflow:run-7"
-        let found = Correlator.mismatches(orders: [order("o-7", "PENDING", arn: arn)], executions: [execution("run-7", "ABORTED")])
+        let found = Correlator.mismatches(
+            orders: [order("o-7", "PENDING", arn: arn)], executions: [execution("run-7", "ABORTED")])
         #expect(found.map(\.kind) == [.pendingOrderFailedExecution])
     }
 }
@@ -56,12 +66,16 @@ import TestSupport
 }
 
 @Suite(.serialized) struct CorrelationAgainstMotoTests {
-    func session(_ running: LocalStackHarness.Running, transport: any HTTPTransport = AsyncHTTPTransport()) -> StackSession {
+    func session(_ running: LocalStackHarness.Running, transport: any HTTPTransport = AsyncHTTPTransport())
+        -> StackSession
+    {
         let config = StackConfig(
             name: "test", region: "us-east-1", endpointURL: running.motoEndpoint, tableName: running.stack.tableName,
-            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")), isLocal: true,
+            stateMachines: [running.orders.name, running.sample.name], api: .init(url: running.url("orders")),
+            isLocal: true,
             staticCredentials: MotoFixture.testCredentials)
-        return StackSession(config: config, client: TestAWS.client(endpoint: running.motoEndpoint, transport: transport))
+        return StackSession(
+            config: config, client: TestAWS.client(endpoint: running.motoEndpoint, transport: transport))
     }
 
     @Test func fromAnOrderToItsExecutionAndLogLinesAndBack() async throws {
@@ -69,15 +83,18 @@ import TestSupport
         let session = session(running)
         let journal = SubmissionJournal(path: NSTemporaryDirectory() + "corr-\(UUID().uuidString).jsonl")
         let submitter = Submitter(session: session, journal: journal)
-        let sent = try await submitter.waitForCompletion(try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate)), timeout: .seconds(30))
+        let sent = try await submitter.waitForCompletion(
+            try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate)),
+            timeout: .seconds(30))
         let correlator = Correlator(session: session)
         let order = try #require(try await Waiting.until { try await correlator.order(for: sent.executionArn!) })
         #expect(order.id == sent.orderId)
         #expect(try await correlator.executionArn(for: order) == sent.executionArn)
-        let records = try #require(try await Waiting.until {
-            let found = try await correlator.logRecords(for: sent.executionArn!)
-            return found.last?.event.terminalStatus != nil ? found : nil
-        })
+        let records = try #require(
+            try await Waiting.until {
+                let found = try await correlator.logRecords(for: sent.executionArn!)
+                return found.last?.event.terminalStatus != nil ? found : nil
+            })
         #expect(records.first?.event.type == "ExecutionStarted")
         #expect(records.allSatisfy { $0.executionArn == sent.executionArn })
     }
@@ -91,12 +108,21 @@ import TestSupport
         let role = try await IAMClient(client: client).createRole(name: "monitor-role", assumeRolePolicy: "{}")
         let name = "monitor-\(UUID().uuidString.prefix(6))"
         let arn = try await states.createStateMachine(
-            .init(name: name, definition: #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"Next":"P"},"P":{"Type":"Pass","End":true}}}"#, roleArn: role.arn, type: "STANDARD")
+            .init(
+                name: name,
+                definition:
+                    #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"Next":"P"},"P":{"Type":"Pass","End":true}}}"#,
+                roleArn: role.arn, type: "STANDARD")
         ).stateMachineArn
-        for index in 0..<3 { _ = try await states.startExecution(.init(stateMachineArn: arn, name: "run-\(index)", input: "{}")) }
-        let config = StackConfig(name: "monitor", region: "us-east-1", endpointURL: moto.endpoint, stateMachines: [arn], staticCredentials: MotoFixture.testCredentials)
+        for index in 0..<3 {
+            _ = try await states.startExecution(.init(stateMachineArn: arn, name: "run-\(index)", input: "{}"))
+        }
+        let config = StackConfig(
+            name: "monitor", region: "us-east-1", endpointURL: moto.endpoint, stateMachines: [arn],
+            staticCredentials: MotoFixture.testCredentials)
         let session = StackSession(config: config, client: client)
-        let machine = MachineInfo(name: name, arn: arn, type: "STANDARD", logGroupName: nil, logLevel: "OFF", includesExecutionData: false)
+        let machine = MachineInfo(
+            name: name, arn: arn, type: "STANDARD", logGroupName: nil, logLevel: "OFF", includesExecutionData: false)
         let monitor = ExecutionMonitor(session: session, machine: machine)
         let first = try await monitor.refresh()
         #expect(first.added.count == 3)
@@ -114,10 +140,11 @@ import TestSupport
         let added = try await monitor.refresh()
         #expect(added.added.map(\.arn) == [started.executionArn])
         #expect(added.changed.isEmpty)
-        let changed = try #require(try await Waiting.until(.seconds(30)) {
-            let changes = try await monitor.refresh()
-            return changes.changed.isEmpty ? nil : changes
-        })
+        let changed = try #require(
+            try await Waiting.until(.seconds(30)) {
+                let changes = try await monitor.refresh()
+                return changes.changed.isEmpty ? nil : changes
+            })
         #expect(changed.changed.map(\.arn) == [started.executionArn])
         #expect(changed.changed.first?.status == "SUCCEEDED")
         #expect(await monitor.executions.count == 4)

@@ -47,7 +47,8 @@ import Testing
     @Test func aPartialRecordSaysSo() throws {
         let lines = try Self.fixture("express-complete.jsonl")
         // Lost in delivery: the start and a middle event.
-        let rebuilt = ExpressReconstructor().reconstruct(Self.records([lines[1], lines[3], lines[4], lines[5]]), now: later)
+        let rebuilt = ExpressReconstructor().reconstruct(
+            Self.records([lines[1], lines[3], lines[4], lines[5]]), now: later)
         let execution = try #require(rebuilt.first?.execution)
         #expect(execution.isPartial)
         #expect(execution.status == "SUCCEEDED")
@@ -58,15 +59,20 @@ import Testing
         let lines = Array(try Self.fixture("express-complete.jsonl").prefix(3))
         let records = Self.records(lines)
         let lastSeen = try #require(records.map(\.event.timestamp).max())
-        #expect(ExpressReconstructor().reconstruct(records, now: lastSeen.addingTimeInterval(10)).first?.execution.status == "RUNNING")
-        #expect(ExpressReconstructor().reconstruct(records, now: lastSeen.addingTimeInterval(3600)).first?.execution.status == "UNKNOWN")
+        #expect(
+            ExpressReconstructor().reconstruct(records, now: lastSeen.addingTimeInterval(10)).first?.execution.status
+                == "RUNNING")
+        #expect(
+            ExpressReconstructor().reconstruct(records, now: lastSeen.addingTimeInterval(3600)).first?.execution.status
+                == "UNKNOWN")
         #expect(ExpressReconstructor().reconstruct(records, now: later).first?.execution.stopDate == nil)
     }
 
     @Test func aTruncatedPayloadIsMarked() throws {
         var lines = try Self.fixture("express-complete.jsonl")
         lines[0] = lines[0].replacingOccurrences(of: #""truncated":false"#, with: #""truncated":true"#)
-        let execution = try #require(ExpressReconstructor().reconstruct(Self.records(lines), now: later).first?.execution)
+        let execution = try #require(
+            ExpressReconstructor().reconstruct(Self.records(lines), now: later).first?.execution)
         #expect(execution.isTruncated)
         #expect(!execution.isPartial)
     }
@@ -91,7 +97,8 @@ import Testing
         #expect(VendedLogEvent(message: #"{"type":"x"}"#) == nil)
         #expect(VendedLogEvent(message: #"{"id":"1","type":"ExecutionStarted","execution_arn":"a"#) == nil)
         // Numbers where AWS writes strings are read too.
-        let lenient = VendedLogEvent(message: #"{"id":3,"type":"PassStateEntered","execution_arn":"arn","event_timestamp":1000}"#)
+        let lenient = VendedLogEvent(
+            message: #"{"id":3,"type":"PassStateEntered","execution_arn":"arn","event_timestamp":1000}"#)
         #expect(lenient?.event.id == 3)
         #expect(lenient?.event.timestamp == Date(timeIntervalSince1970: 1))
     }
@@ -110,7 +117,8 @@ import Testing
     @Test func knownFieldsAreMappedAndTheRestKept() throws {
         let item = try JSONDecoder().decode(
             DynamoItem.self,
-            from: Data(#"""
+            from: Data(
+                #"""
                 {"user_id":{"S":"alice"},"id":{"S":"o-1"},"orderStatus":{"S":"COMPLETED"},"createdAt":{"S":"2026-11-23T07:41:46.291996+00:00"},
                  "amount":{"N":"12345678901234567890123456789012345678"},"currency":{"S":"EUR"},"items":{"S":"[{\"sku\":\"a\"},{\"sku\":\"b\"}]"},
                  "executionArn":{"S":"arn:aws:states:us-east-1:1:execution:OrderWorkflow:o-1"},
@@ -127,7 +135,9 @@ import Testing
     }
 
     @Test func oddItemsNeverCrash() {
-        let odd: DynamoItem = ["id": .n("7"), "orderStatus": .m([:]), "createdAt": .bool(true), "amount": .l([]), "items": .s("not json")]
+        let odd: DynamoItem = [
+            "id": .n("7"), "orderStatus": .m([:]), "createdAt": .bool(true), "amount": .l([]), "items": .s("not json"),
+        ]
         let order = Order(item: odd)
         #expect(order.id == "7")
         #expect(order.userId == "")

@@ -51,14 +51,17 @@ import Testing
         for round in 0..<Self.rounds {
             let input = generator.mutate(Array(seeds[round % seeds.count].utf8))
             if ProcessInfo.processInfo.environment["ORDERDECK_FUZZ_TRACE"] != nil {
-                FileManager.default.createFile(atPath: "/tmp/fuzz-last-\(name.filter(\.isLetter))", contents: Data(input))
+                FileManager.default.createFile(
+                    atPath: "/tmp/fuzz-last-\(name.filter(\.isLetter))", contents: Data(input))
             }
             do {
                 try parse(input)
             } catch {
                 refused += 1
                 let text = String(describing: error)
-                if text.isEmpty || text.count > 400 { unclear.append(String(decoding: input.prefix(80), as: UTF8.self)) }
+                if text.isEmpty || text.count > 400 {
+                    unclear.append(String(decoding: input.prefix(80), as: UTF8.self))
+                }
             }
         }
         #expect(unclear.isEmpty, "\(name): errors without a clear one-line reason for \(unclear.prefix(3))")
@@ -66,7 +69,13 @@ import Testing
     }
 
     @Test func jsonValue() {
-        fuzz("JSONValue", seeds: [#"{"a":[1,2.5e3,"x\u00e9"],"b":{"c":null,"d":true}}"#, "[]", #""s""#, "12345678901234567890123456789012345678"], seed: 1) { bytes in
+        fuzz(
+            "JSONValue",
+            seeds: [
+                #"{"a":[1,2.5e3,"x\u00e9"],"b":{"c":null,"d":true}}"#, "[]", #""s""#,
+                "12345678901234567890123456789012345678",
+            ], seed: 1
+        ) { bytes in
             let value = try JSONValue.parse(bytes)
             // Whatever parses must print and parse back to the same value.
             #expect(try JSONValue.parse(value.description) == value)
@@ -87,7 +96,7 @@ import Testing
 
     @Test func vendedLogRecords() {
         let seeds = [
-            #"{"id":"3","type":"TaskStateEntered","details":{"name":"A","input":"{}","inputDetails":{"truncated":false}},"previous_event_id":"2","event_timestamp":"1795421813840","execution_arn":"arn:aws:states:us-east-1:1:express:m:n","redrive_count":"0"}"#,
+            #"{"id":"3","type":"TaskStateEntered","details":{"name":"A","input":"{}","inputDetails":{"truncated":false}},"previous_event_id":"2","event_timestamp":"1795421813840","execution_arn":"arn:aws:states:us-east-1:1:express:m:n","redrive_count":"0"}"#
         ]
         var parsed = 0
         fuzz("vended log record", seeds: seeds, seed: 3) { bytes in
@@ -102,7 +111,9 @@ import Testing
     }
 
     @Test func historyEvents() {
-        let seeds = [#"{"events":[{"timestamp":1795334498.717,"type":"TaskFailed","id":9,"previousEventId":8,"taskFailedEventDetails":{"error":"E","cause":"C"}}],"nextToken":null}"#]
+        let seeds = [
+            #"{"events":[{"timestamp":1795334498.717,"type":"TaskFailed","id":9,"previousEventId":8,"taskFailedEventDetails":{"error":"E","cause":"C"}}],"nextToken":null}"#
+        ]
         fuzz("history page", seeds: seeds, seed: 4) { bytes in
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .secondsSince1970
@@ -112,7 +123,9 @@ import Testing
     }
 
     @Test func iniFiles() {
-        let seeds = ["[default]\nregion = eu-west-1\n[profile x]\nrole_arn = arn\nsource_profile = default\ns3 =\n  max = 1\n"]
+        let seeds = [
+            "[default]\nregion = eu-west-1\n[profile x]\nrole_arn = arn\nsource_profile = default\ns3 =\n  max = 1\n"
+        ]
         fuzz("AWS config INI", seeds: seeds, seed: 5) { bytes in
             _ = try INIFile(parsing: String(decoding: bytes, as: UTF8.self), path: "config")
         }
@@ -122,8 +135,10 @@ import Testing
     /// debug builds, so a strict check of the subset we use runs first (TOMLPreflight); this
     /// proves nothing it lets through brings the process down.
     @Test func configFiles() throws {
-        let example = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("config/orderdeck.example.toml"), encoding: .utf8)
+        let example = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                    "config/orderdeck.example.toml"), encoding: .utf8)
         let seeds = [
             example,
             "default_stack = \"a\"\n[stacks.a]\nregion = \"eu-west-1\"\nstate_machines = [\"x\", 'y']\nreadonly = true\n[stacks.a.api]\nurl = \"https://h/main/\"\n",
@@ -146,7 +161,9 @@ import Testing
     }
 
     @Test func submittedOrders() {
-        fuzz("order JSON (submit)", seeds: [#"{"id":"o-1","user_id":"u","amount":12.5,"items":[{"sku":"a"}]}"#], seed: 7) { bytes in
+        fuzz(
+            "order JSON (submit)", seeds: [#"{"id":"o-1","user_id":"u","amount":12.5,"items":[{"sku":"a"}]}"#], seed: 7
+        ) { bytes in
             let order = try OrderTemplate.parse(String(decoding: bytes, as: UTF8.self))
             #expect(order["id"]?.stringValue?.isEmpty == false)
         }
@@ -160,17 +177,26 @@ import Testing
         fuzz("API error body", seeds: seeds, seed: 8) { bytes in
             let transport = FixedAnswer(HTTPResponse(status: 400, body: bytes))
             let client = AWSClient(
-                region: "us-east-1", credentials: StaticCredentialProvider(AWSCredentials(accessKeyId: "a", secretAccessKey: "b", source: "t")),
-                endpoints: EndpointResolver(region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: ProcessEnvironment(variables: [:], homeDirectory: "/")),
+                region: "us-east-1",
+                credentials: StaticCredentialProvider(
+                    AWSCredentials(accessKeyId: "a", secretAccessKey: "b", source: "t")),
+                endpoints: EndpointResolver(
+                    region: "us-east-1", explicitURL: "http://127.0.0.1:9",
+                    environment: ProcessEnvironment(variables: [:], homeDirectory: "/")),
                 transport: transport, retry: RetryPolicy(maxAttempts: 1))
             let semaphore = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var caught: (any Error)?
             Task {
-                do { let _: EmptyInput = try await client.json(.dynamoDB, "Scan", EmptyInput()) } catch { caught = error }
+                do { let _: EmptyInput = try await client.json(.dynamoDB, "Scan", EmptyInput()) } catch {
+                    caught = error
+                }
                 semaphore.signal()
             }
             semaphore.wait()
-            if let error = caught as? AWSServiceError { #expect(!error.code.isEmpty && error.statusCode == 400); throw error }
+            if let error = caught as? AWSServiceError {
+                #expect(!error.code.isEmpty && error.statusCode == 400)
+                throw error
+            }
             if let caught { throw caught }
         }
     }

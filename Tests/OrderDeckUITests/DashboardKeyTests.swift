@@ -62,16 +62,21 @@ import Testing
         var requested = 0
         var buffer = ScreenBuffer(width: 120, height: 50)
         // The orders table at a 50-row screen: 45 rows under its header (what `handle` assumed).
-        state.ordersTable.render(into: &buffer, x: 0, y: 0, width: 120, height: 46, row: { index in
-            requested += 1
-            return [String(index)]
-        })
+        state.ordersTable.render(
+            into: &buffer, x: 0, y: 0, width: 120, height: 46,
+            row: { index in
+                requested += 1
+                return [String(index)]
+            })
         #expect(requested == 45)
         #expect(buffer.line(45).hasPrefix("99999"))
     }
 
     @Test func readOnlyRefusesToSubmit() {
-        var state = DashboardState(stack: .init(name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false, readOnly: true))
+        var state = DashboardState(
+            stack: .init(
+                name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false,
+                readOnly: true))
         #expect(state.handle(.character("4"), height: 24).isEmpty)
         #expect(state.screen == .orders)
         #expect(state.status?.contains("read-only") == true)
@@ -137,7 +142,8 @@ import Testing
         let before = state.visibleLogs.count
         state.apply(.logs([FixedData.logEvents[0]]))
         #expect(state.visibleLogs.count == before + 1)
-        #expect(state.visibleLogs[state.logsTable.selected].record?.event.type == "ExecutionFailed")  // paused: stays put
+        // Paused: the selection stays put.
+        #expect(state.visibleLogs[state.logsTable.selected].record?.event.type == "ExecutionFailed")
     }
 
     @Test func commandPaletteSwitchesScreens() {

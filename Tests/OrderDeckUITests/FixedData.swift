@@ -15,7 +15,8 @@ enum FixedData {
         (0..<count).map { index in
             let id = String(format: "%08x-0000-4000-a000-%012x", index * 7919, index)
             var item: DynamoItem = [
-                "user_id": .s(users[index % users.count]), "id": .s(id), "orderStatus": .s(statuses[index % statuses.count]),
+                "user_id": .s(users[index % users.count]), "id": .s(id),
+                "orderStatus": .s(statuses[index % statuses.count]),
                 "createdAt": .s(ISO8601.format(now.addingTimeInterval(Double(-index * 37)))),
                 "amount": .n(String(format: "%d.%02d", 10 + index * 3, index % 100)), "currency": .s("EUR"),
                 "executionArn": .s("arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:\(id)"),
@@ -29,7 +30,8 @@ enum FixedData {
         orders.enumerated().map { index, order in
             let status = index == 0 ? "RUNNING" : (order.status == "CANCELLED" ? "FAILED" : "SUCCEEDED")
             return Execution(
-                arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status, startDate: order.createdAt,
+                arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
+                startDate: order.createdAt,
                 stopDate: status == "RUNNING" ? nil : order.createdAt?.addingTimeInterval(3.4), source: .api)
         }
     }
@@ -40,28 +42,41 @@ enum FixedData {
         return ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    static var failedRecords: [VendedLogEvent] { fixtureLines("express-failed.jsonl").compactMap { VendedLogEvent(message: $0) } }
+    static var failedRecords: [VendedLogEvent] {
+        fixtureLines("express-failed.jsonl").compactMap { VendedLogEvent(message: $0) }
+    }
 
     static var logEvents: [TailedEvent] {
-        (fixtureLines("express-complete.jsonl") + fixtureLines("express-failed.jsonl")).enumerated().compactMap { index, line in
+        (fixtureLines("express-complete.jsonl") + fixtureLines("express-failed.jsonl")).enumerated().compactMap {
+            index, line in
             guard let record = VendedLogEvent(message: line) else { return nil }
             return TailedEvent(
                 group: "/aws/vendedlogs/states/sample", stream: "s", eventId: "e\(index)",
                 timestamp: Int64(record.event.timestamp.timeIntervalSince1970 * 1000), message: line, record: record)
         } + [
-            TailedEvent(group: "g", stream: "s", eventId: "x", timestamp: 1_795_421_899_000, message: "plain line with \u{1B}[2J escape", record: nil)
+            TailedEvent(
+                group: "g", stream: "s", eventId: "x", timestamp: 1_795_421_899_000,
+                message: "plain line with \u{1B}[2J escape", record: nil)
         ]
     }
 
     static func state(screen: DashboardState.Screen) -> DashboardState {
         var state = DashboardState(
-            stack: .init(name: "local", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true, readOnly: false))
+            stack: .init(
+                name: "local", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
+                readOnly: false))
         state.now = now
         let orders = orders(40)
-        state.apply(.machines([
-            MachineInfo(name: "OrderWorkflow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorkflow", type: "STANDARD", logGroupName: "/aws/vendedlogs/states/OrderWorkflow", logLevel: "ALL", includesExecutionData: true),
-            MachineInfo(name: "sample", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:sample", type: "EXPRESS", logGroupName: "/aws/vendedlogs/states/sample", logLevel: "ALL", includesExecutionData: true),
-        ]))
+        state.apply(
+            .machines([
+                MachineInfo(
+                    name: "OrderWorkflow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorkflow",
+                    type: "STANDARD", logGroupName: "/aws/vendedlogs/states/OrderWorkflow", logLevel: "ALL",
+                    includesExecutionData: true),
+                MachineInfo(
+                    name: "sample", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:sample", type: "EXPRESS",
+                    logGroupName: "/aws/vendedlogs/states/sample", logLevel: "ALL", includesExecutionData: true),
+            ]))
         state.apply(.orders(orders, moreAvailable: false, loading: false))
         state.apply(.executions(machine: "OrderWorkflow", executions(for: orders)))
         state.apply(.logs(logEvents))
@@ -74,10 +89,14 @@ enum FixedData {
             _ = state.handle(.character("4"), height: 24)
             let records = failedRecords
             let arn = records[0].executionArn
-            state.apply(.submitted(Submission(
-                id: "0f6c1d2e", orderId: "fx-1", stack: "local", url: "http://127.0.0.1:5001/main/orders", body: "{}", createdAt: now,
-                state: .answered, attempts: 1, status: 200, responseBody: #"{"status":"webhook submitted","executionArn":"\#(arn)"}"#,
-                requestId: "req-123", executionArn: arn)))
+            state.apply(
+                .submitted(
+                    Submission(
+                        id: "0f6c1d2e", orderId: "fx-1", stack: "local", url: "http://127.0.0.1:5001/main/orders",
+                        body: "{}", createdAt: now,
+                        state: .answered, attempts: 1, status: 200,
+                        responseBody: #"{"status":"webhook submitted","executionArn":"\#(arn)"}"#,
+                        requestId: "req-123", executionArn: arn)))
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
             state.detailArn = arn
             state.apply(.detail(rebuilt.execution, rebuilt.events))

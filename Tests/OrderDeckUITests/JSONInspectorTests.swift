@@ -9,7 +9,8 @@ import Testing
 /// `i` opens the selected thing as foldable JSON; folding, moving and copying behave as in a tree view.
 @Suite struct JSONInspectorTests {
     static let document = try! JSONValue.parse(
-        #"{"order":{"id":"o-1","items":[{"sku":"MUG","qty":2},{"sku":"TEA","qty":1}],"a.b":{"x":true}},"total":19.98,"note":null}"#)
+        #"{"order":{"id":"o-1","items":[{"sku":"MUG","qty":2},{"sku":"TEA","qty":1}],"a.b":{"x":true}},"total":19.98,"note":null}"#
+    )
 
     static func texts(_ inspector: JSONInspector) -> [String] {
         inspector.lines.map { String(repeating: "  ", count: $0.depth) + ($0.key.map { "\($0): " } ?? "") + $0.text }
@@ -38,7 +39,9 @@ import Testing
         inspector.table.moveTo(x, visibleRows: 20)
         #expect(inspector.selectedText == "true")
         _ = inspector.handle(.left, rows: 20)
-        #expect(inspector.lines[inspector.table.selected].key == "a.b", "← goes to the member's object, even with a '.' in its key")
+        #expect(
+            inspector.lines[inspector.table.selected].key == "a.b",
+            "← goes to the member's object, even with a '.' in its key")
         #expect(inspector.selectedText == #"{"x":true}"#)
         _ = inspector.handle(.left, rows: 20)  // now folds it
         #expect(inspector.lines[inspector.table.selected].text.hasPrefix("{…} 1 key"))
@@ -77,9 +80,13 @@ import Testing
 
     @Test func dynamoItemsBecomePlainJSON() {
         let item: DynamoItem = [
-            "id": .s("o-1"), "user_id": .s("u"), "amount": .n("12.50"), "tags": .ss(["a", "b"]), "gift": .bool(true), "none": .null,
+            "id": .s("o-1"), "user_id": .s("u"), "amount": .n("12.50"), "tags": .ss(["a", "b"]), "gift": .bool(true),
+            "none": .null,
             "nested": .m(["list": .l([.n("1"), .s("two")])]),
         ]
-        #expect(JSONInspector.plain(item).description == #"{"user_id":"u","id":"o-1","amount":12.50,"gift":true,"nested":{"list":[1,"two"]},"none":null,"tags":["a","b"]}"#)
+        #expect(
+            JSONInspector.plain(item).description
+                == #"{"user_id":"u","id":"o-1","amount":12.50,"gift":true,"nested":{"list":[1,"two"]},"none":null,"tags":["a","b"]}"#
+        )
     }
 }

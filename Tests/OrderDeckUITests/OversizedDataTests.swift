@@ -20,7 +20,11 @@ import Testing
         var state = FixedData.state(screen: .logs)
         let huge = "BIG " + String(repeating: "0123456789abcdef", count: 256 * 1024 / 16)
         #expect(huge.utf8.count > 256 * 1024)
-        state.apply(.logs([TailedEvent(group: "g", stream: "s", eventId: "huge", timestamp: 1_795_421_899_500, message: huge, record: nil)]))
+        state.apply(
+            .logs([
+                TailedEvent(
+                    group: "g", stream: "s", eventId: "huge", timestamp: 1_795_421_899_500, message: huge, record: nil)
+            ]))
         _ = state.handle(.end, height: 30)
         let screen = Self.rendered(state)
         let line = try! #require((0..<screen.height).map(screen.line).first { $0.contains("BIG 0123") })
@@ -35,7 +39,10 @@ import Testing
     }
 
     @Test func anOrderWithTenThousandAttributesRendersAndKeepsThemAll() {
-        var item: DynamoItem = ["user_id": .s("wide"), "id": .s("order-wide"), "orderStatus": .s("COMPLETED"), "createdAt": .s("2030-01-01T10:00:00Z")]
+        var item: DynamoItem = [
+            "user_id": .s("wide"), "id": .s("order-wide"), "orderStatus": .s("COMPLETED"),
+            "createdAt": .s("2030-01-01T10:00:00Z"),
+        ]
         for index in 0..<10_000 { item[String(format: "attr%05d", index)] = .s("value \(index)") }
         let order = Order(item: item)
         #expect(order.otherAttributes.count == 10_000)
@@ -51,22 +58,31 @@ import Testing
         let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:huge"
         let start = Date(timeIntervalSince1970: 1_795_421_000)
         var events: [ExecutionEvent] = [
-            ExecutionEvent(id: 1, previousEventId: 0, type: "ExecutionStarted", timestamp: start, details: .object([("input", .string("{}"))]))
+            ExecutionEvent(
+                id: 1, previousEventId: 0, type: "ExecutionStarted", timestamp: start,
+                details: .object([("input", .string("{}"))]))
         ]
         // 12,499 Pass states entered and exited, then success: 25,000 events.
         for step in 0..<12_499 {
             let id = events.count + 1
             let at = start.addingTimeInterval(Double(step) * 0.01)
-            events.append(ExecutionEvent(id: id, previousEventId: id - 1, type: "PassStateEntered", timestamp: at,
-                                         details: .object([("name", .string("Step\(step)")), ("input", .string("{}"))])))
-            events.append(ExecutionEvent(id: id + 1, previousEventId: id, type: "PassStateExited", timestamp: at.addingTimeInterval(0.005),
-                                         details: .object([("name", .string("Step\(step)")), ("output", .string("{\"step\":\(step)}"))])))
+            events.append(
+                ExecutionEvent(
+                    id: id, previousEventId: id - 1, type: "PassStateEntered", timestamp: at,
+                    details: .object([("name", .string("Step\(step)")), ("input", .string("{}"))])))
+            events.append(
+                ExecutionEvent(
+                    id: id + 1, previousEventId: id, type: "PassStateExited", timestamp: at.addingTimeInterval(0.005),
+                    details: .object([("name", .string("Step\(step)")), ("output", .string("{\"step\":\(step)}"))])))
         }
-        events.append(ExecutionEvent(id: events.count + 1, previousEventId: events.count, type: "ExecutionSucceeded",
-                                     timestamp: start.addingTimeInterval(130), details: .object([("output", .string("{}"))])))
+        events.append(
+            ExecutionEvent(
+                id: events.count + 1, previousEventId: events.count, type: "ExecutionSucceeded",
+                timestamp: start.addingTimeInterval(130), details: .object([("output", .string("{}"))])))
         #expect(events.count == 25_000)
-        let execution = Execution(arn: arn, name: "huge", machineName: "OrderWorkflow", status: "SUCCEEDED", startDate: start,
-                                  stopDate: start.addingTimeInterval(130), source: .api)
+        let execution = Execution(
+            arn: arn, name: "huge", machineName: "OrderWorkflow", status: "SUCCEEDED", startDate: start,
+            stopDate: start.addingTimeInterval(130), source: .api)
         _ = state.openDetail(arn)
         state.apply(.detail(execution, events))
         let first = Self.rendered(state)
@@ -78,7 +94,9 @@ import Testing
         _ = state.handle(.character("e"), height: 30)
         _ = state.handle(.end, height: 30)
         let raw = Self.rendered(state)
-        #expect((0..<raw.height).map(raw.line).contains { $0.contains("25000") }, "\((0..<raw.height).map(raw.line).joined(separator: "\n"))")
+        #expect(
+            (0..<raw.height).map(raw.line).contains { $0.contains("25000") },
+            "\((0..<raw.height).map(raw.line).joined(separator: "\n"))")
         print("oversized: history of 25,000 events rendered (timeline and raw list scrolled to the end)")
     }
 }

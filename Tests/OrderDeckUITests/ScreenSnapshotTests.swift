@@ -19,7 +19,9 @@ import Testing
             return
         }
         let recorded = try String(contentsOf: url, encoding: .utf8)
-        #expect(text + "\n" == recorded, "snapshot \(name) differs; re-record with ORDERDECK_RECORD_SNAPSHOTS=1 if intended:\n\(text)")
+        #expect(
+            text + "\n" == recorded,
+            "snapshot \(name) differs; re-record with ORDERDECK_RECORD_SNAPSHOTS=1 if intended:\n\(text)")
     }
 
     @Test(arguments: DashboardState.Screen.allCases)

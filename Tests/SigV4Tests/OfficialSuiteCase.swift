@@ -6,7 +6,6 @@ struct OfficialSuiteCase: Sendable {
     let name: String
     let directory: URL
 
-
     struct Context: Decodable {
         struct Credentials: Decodable {
             let access_key_id: String
@@ -78,15 +77,24 @@ struct OfficialSuiteCase: Sendable {
             rawPath = String(target[..<mark])
             for pair in target[target.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: true) {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                query.append(.init(URIEncoding.decode(String(parts[0])), parts.count > 1 ? URIEncoding.decode(String(parts[1])) : ""))
+                query.append(
+                    .init(
+                        URIEncoding.decode(String(parts[0])),
+                        parts.count > 1 ? URIEncoding.decode(String(parts[1])) : ""))
             }
         }
         var headers: [SigningRequest.Header] = []
         var bodyLines: [String] = []
         var inBody = false
         for line in lines {
-            if inBody { bodyLines.append(line); continue }
-            if line.isEmpty { inBody = true; continue }
+            if inBody {
+                bodyLines.append(line)
+                continue
+            }
+            if line.isEmpty {
+                inBody = true
+                continue
+            }
             if line.first == " " || line.first == "\t", !headers.isEmpty {
                 headers[headers.count - 1].value += "\n" + line
                 continue
@@ -121,4 +129,3 @@ struct OfficialSuiteCase: Sendable {
         }.sorted()
     }
 }
-

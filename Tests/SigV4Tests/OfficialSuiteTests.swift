@@ -10,12 +10,15 @@ import Testing
 
     @Test(arguments: OfficialSuiteCase.all().map(\.name))
     func headerSigning(caseName: String) throws {
-        let suiteCase = OfficialSuiteCase(name: caseName, directory: OfficialSuiteCase.suiteDirectory.appendingPathComponent(caseName))
+        let suiteCase = OfficialSuiteCase(
+            name: caseName, directory: OfficialSuiteCase.suiteDirectory.appendingPathComponent(caseName))
         let result = try suiteCase.signer().signWithDetails(try suiteCase.request(), date: try suiteCase.date())
         #expect(result.canonicalRequest == (try suiteCase.file("header-canonical-request.txt")))
         #expect(result.stringToSign == (try suiteCase.file("header-string-to-sign.txt")))
         #expect(result.signature == (try suiteCase.file("header-signature.txt")))
-        #expect(result.request.headerValue("Authorization") == (try suiteCase.expectedAuthorization("header-signed-request.txt")))
+        #expect(
+            result.request.headerValue("Authorization")
+                == (try suiteCase.expectedAuthorization("header-signed-request.txt")))
         let context = try suiteCase.context()
         if let token = context.credentials.token {
             #expect(result.request.headerValue("X-Amz-Security-Token") == token)
@@ -24,7 +27,8 @@ import Testing
 
     @Test(arguments: OfficialSuiteCase.all().map(\.name))
     func querySigning(caseName: String) throws {
-        let suiteCase = OfficialSuiteCase(name: caseName, directory: OfficialSuiteCase.suiteDirectory.appendingPathComponent(caseName))
+        let suiteCase = OfficialSuiteCase(
+            name: caseName, directory: OfficialSuiteCase.suiteDirectory.appendingPathComponent(caseName))
         let context = try suiteCase.context()
         let original = try suiteCase.request()
         let result = try suiteCase.signer().presignWithDetails(
@@ -33,7 +37,8 @@ import Testing
         #expect(result.stringToSign == (try suiteCase.file("query-string-to-sign.txt")))
         #expect(result.signature == (try suiteCase.file("query-signature.txt")))
         let added = result.request.query.dropFirst(original.query.count)
-        let ours = (original.query + added).map { URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value) }.sorted()
+        let ours = (original.query + added).map { URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value) }
+            .sorted()
         #expect(ours == (try suiteCase.expectedQueryParameters("query-signed-request.txt")))
     }
 }

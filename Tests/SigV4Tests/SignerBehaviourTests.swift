@@ -6,7 +6,9 @@ import Testing
 /// Behaviour beyond the official suite: double encoding for non-S3 services, secrets in
 /// descriptions, the key cache and header handling the client relies on.
 @Suite struct SignerBehaviourTests {
-    let credentials = SigV4Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: "TOKEN+/=")
+    let credentials = SigV4Credentials(
+        accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        sessionToken: "TOKEN+/=")
     let date = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
 
     @Test func nonS3ServicesEncodeThePathTwice() {
@@ -19,7 +21,8 @@ import Testing
 
     @Test func singleEncodingKeepsAlreadyEncodedPaths() {
         let signer = SigV4Signer(
-            credentials: credentials, region: "us-east-1", service: "s3", options: .init(doubleEncodePath: false, normalizePath: false))
+            credentials: credentials, region: "us-east-1", service: "s3",
+            options: .init(doubleEncodePath: false, normalizePath: false))
         #expect(signer.canonicalURI("/my%20key/a+b") == "/my%20key/a%2Bb")
         #expect(signer.canonicalURI("/a//b/../c") == "/a//b/../c")
     }
@@ -33,33 +36,41 @@ import Testing
 
     @Test func sessionTokenIsSignedAndAuthorizationReplaced() {
         let signer = SigV4Signer(credentials: credentials, region: "eu-west-1", service: "dynamodb")
-        var request = SigningRequest(method: "POST", path: "/", headers: [.init("Host", "dynamodb.eu-west-1.amazonaws.com")], body: Array("{}".utf8))
+        var request = SigningRequest(
+            method: "POST", path: "/", headers: [.init("Host", "dynamodb.eu-west-1.amazonaws.com")],
+            body: Array("{}".utf8))
         request.setHeader("Authorization", "stale")
         let signed = signer.signWithDetails(request, date: date)
         #expect(signed.request.headers.filter { $0.name.lowercased() == "authorization" }.count == 1)
         #expect(signed.request.headerValue("X-Amz-Security-Token") == "TOKEN+/=")
         #expect(signed.canonicalRequest.contains("x-amz-security-token:TOKEN+/="))
-        #expect(signed.request.headerValue("Authorization")!.contains("Credential=AKIDEXAMPLE/20150830/eu-west-1/dynamodb/aws4_request"))
+        #expect(
+            signed.request.headerValue("Authorization")!.contains(
+                "Credential=AKIDEXAMPLE/20150830/eu-west-1/dynamodb/aws4_request"))
     }
 
     @Test func userAgentIsNotSigned() {
         let signer = SigV4Signer(credentials: credentials, region: "us-east-1", service: "logs")
-        let request = SigningRequest(method: "POST", path: "/", headers: [.init("Host", "h"), .init("User-Agent", "orderdeck/1")])
+        let request = SigningRequest(
+            method: "POST", path: "/", headers: [.init("Host", "h"), .init("User-Agent", "orderdeck/1")])
         let signed = signer.signWithDetails(request, date: date)
         #expect(!signed.canonicalRequest.contains("user-agent"))
     }
 
     @Test func changingTheBodyChangesTheSignature() {
         let signer = SigV4Signer(credentials: credentials, region: "us-east-1", service: "states")
-        let base = SigningRequest(method: "POST", path: "/", headers: [.init("Host", "h")], body: Array("{\"a\":1}".utf8))
+        let base = SigningRequest(
+            method: "POST", path: "/", headers: [.init("Host", "h")], body: Array("{\"a\":1}".utf8))
         var other = base
         other.body = Array("{\"a\":2}".utf8)
-        #expect(signer.signWithDetails(base, date: date).signature != signer.signWithDetails(other, date: date).signature)
+        #expect(
+            signer.signWithDetails(base, date: date).signature != signer.signWithDetails(other, date: date).signature)
     }
 
     @Test func derivedKeyMatchesTheSpecExample() {
         // The IAM user guide's example: secret wJalr…, 20150830, us-east-1, iam.
-        let key = SigningKeyCache.derive(secret: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", date: "20150830", region: "us-east-1", service: "iam")
+        let key = SigningKeyCache.derive(
+            secret: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", date: "20150830", region: "us-east-1", service: "iam")
         let hex = key.withUnsafeBytes { SigV4Signer.hex(Array($0)) }
         #expect(hex == "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9")
     }

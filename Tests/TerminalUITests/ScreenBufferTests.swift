@@ -28,7 +28,10 @@ import Testing
     }
 
     @Test func tableWidthsShareTheRestAndDropLowPriorityColumnsWhenNarrow() {
-        let table = TableView(columns: [.init("A", minWidth: 10, priority: 9), .init("B", width: 10, priority: 1), .init("C", width: 5, priority: 5)])
+        let table = TableView(columns: [
+            .init("A", minWidth: 10, priority: 9), .init("B", width: 10, priority: 1),
+            .init("C", width: 5, priority: 5),
+        ])
         #expect(table.widths(for: 40) == [23, 10, 5])
         #expect(table.widths(for: 20) == [14, 0, 5])
         #expect(table.widths(for: 8) == [8, 0, 0])

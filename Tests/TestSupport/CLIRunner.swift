@@ -13,10 +13,13 @@ public struct CLIRunner: Sendable {
 
     /// The `orderdeck` binary next to the test bundle (SwiftPM builds both into one folder).
     public static var builtExecutable: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
         // Inside an .xctest bundle the binary sits in a subfolder on some platforms.
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("orderdeck").path), directory.path != "/" {
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("orderdeck").path),
+            directory.path != "/"
+        {
             directory.deleteLastPathComponent()
         }
         return directory.appendingPathComponent("orderdeck").path

@@ -89,7 +89,9 @@ public final class FaultProxy: @unchecked Sendable {
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = Self.loopback(port: wanted)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, Glibc.listen(socket, 128) == 0 else {
             close(socket)
@@ -157,9 +159,11 @@ public final class FaultProxy: @unchecked Sendable {
             }
             switch fault {
             case .internalError:
-                Self.write(client, Self.response(500, #"{"__type":"InternalFailure","message":"injected by FaultProxy"}"#))
+                Self.write(
+                    client, Self.response(500, #"{"__type":"InternalFailure","message":"injected by FaultProxy"}"#))
             case .unavailable:
-                Self.write(client, Self.response(503, #"{"__type":"ServiceUnavailable","message":"injected by FaultProxy"}"#))
+                Self.write(
+                    client, Self.response(503, #"{"__type":"ServiceUnavailable","message":"injected by FaultProxy"}"#))
             case .throttling:
                 Self.write(client, Self.throttlingResponse(for: request))
             case .reset:
@@ -193,7 +197,9 @@ public final class FaultProxy: @unchecked Sendable {
         defer { close(upstream) }
         var address = Self.loopback(port: upstreamPort)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { return nil }
         let (head, body) = Self.split(request)
@@ -214,7 +220,8 @@ public final class FaultProxy: @unchecked Sendable {
         let statusLine = headers.removeFirst()
         headers.removeAll {
             let name = $0.lowercased()
-            return name.hasPrefix("connection:") || name.hasPrefix("content-length:") || name.hasPrefix("transfer-encoding:")
+            return name.hasPrefix("connection:") || name.hasPrefix("content-length:")
+                || name.hasPrefix("transfer-encoding:")
                 || (offset != 0 && name.hasPrefix("date:"))
         }
         headers.append("Content-Length: \(answerBody.count)")
@@ -226,7 +233,8 @@ public final class FaultProxy: @unchecked Sendable {
     private func skewRefusal(_ request: [UInt8], offset: TimeInterval) -> [UInt8]? {
         let (head, _) = Self.split(request)
         let text = String(decoding: head, as: UTF8.self)
-        guard let line = text.components(separatedBy: "\r\n").first(where: { $0.lowercased().hasPrefix("x-amz-date:") }) else { return nil }
+        guard let line = text.components(separatedBy: "\r\n").first(where: { $0.lowercased().hasPrefix("x-amz-date:") })
+        else { return nil }
         let value = line.dropFirst("x-amz-date:".count).trimmingCharacters(in: .whitespaces)
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
@@ -236,7 +244,8 @@ public final class FaultProxy: @unchecked Sendable {
         let serverNow = Date().addingTimeInterval(offset)
         guard abs(signed.timeIntervalSince(serverNow)) > 300 else { return nil }
         return Self.response(
-            400, #"{"__type":"InvalidSignatureException","message":"Signature expired: \#(value) is now earlier than the server's time"}"#,
+            400,
+            #"{"__type":"InvalidSignatureException","message":"Signature expired: \#(value) is now earlier than the server's time"}"#,
             date: serverNow)
     }
 
@@ -252,7 +261,8 @@ public final class FaultProxy: @unchecked Sendable {
                 headerEnd = end + 4
                 let head = String(decoding: data[0..<end], as: UTF8.self).lowercased()
                 if let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }) {
-                    contentLength = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+                    contentLength =
+                        Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
                 }
             }
             if let headerEnd, data.count >= headerEnd + contentLength { return data }
@@ -276,9 +286,11 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     static func response(_ status: Int, _ body: String, date: Date = Date()) -> [UInt8] {
-        let reason = [200: "OK", 400: "Bad Request", 500: "Internal Server Error", 503: "Service Unavailable"][status] ?? "Error"
+        let reason =
+            [200: "OK", 400: "Bad Request", 500: "Internal Server Error", 503: "Service Unavailable"][status] ?? "Error"
         let bytes = Array(body.utf8)
-        let head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/x-amz-json-1.0\r\nDate: \(httpDate(date))\r\n"
+        let head =
+            "HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/x-amz-json-1.0\r\nDate: \(httpDate(date))\r\n"
             + "x-amzn-RequestId: fault-\(UUID().uuidString)\r\nContent-Length: \(bytes.count)\r\n\r\n"
         return Array(head.utf8) + bytes
     }
@@ -306,7 +318,9 @@ public final class FaultProxy: @unchecked Sendable {
     static func write(_ socket: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let written = bytes[offset...].withUnsafeBytes {
+                send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if written <= 0 { return }
             offset += written
         }

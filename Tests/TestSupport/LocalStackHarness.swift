@@ -44,7 +44,9 @@ public actor LocalStackHarness {
         let port = try Spawner.freeLoopbackPort()
         let handler = GatewayHandler(stack: stack, stepFunctions: StepFunctionsClient(client: client), apiKey: nil)
         let ready = AsyncStream<Void>.makeStream()
-        let application = LocalGateway(handler: handler, port: port).makeApplication(onRunning: { ready.continuation.yield() })
+        let application = LocalGateway(handler: handler, port: port).makeApplication(onRunning: {
+            ready.continuation.yield()
+        })
         Task { try await application.run() }
         for await _ in ready.stream { break }
         let delivery = VendedLogDelivery(client: client, machines: stack.machines)
@@ -56,7 +58,8 @@ public actor LocalStackHarness {
 public enum Waiting {
     /// Polls `condition` until it returns a value or `timeout` passes.
     public static func until<T: Sendable>(
-        _ timeout: Duration = .seconds(20), every interval: Duration = .milliseconds(200), _ condition: @Sendable () async throws -> T?
+        _ timeout: Duration = .seconds(20), every interval: Duration = .milliseconds(200),
+        _ condition: @Sendable () async throws -> T?
     ) async throws -> T? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {

@@ -34,7 +34,8 @@ public actor MotoFixture {
     }
 
     /// Credentials moto accepts while signature checking is off (any key works).
-    public static let testCredentials = AWSCredentials(accessKeyId: "AKIAORDERDECKTEST", secretAccessKey: "orderdeck-test-secret", source: "test")
+    public static let testCredentials = AWSCredentials(
+        accessKeyId: "AKIAORDERDECKTEST", secretAccessKey: "orderdeck-test-secret", source: "test")
 
     private static func start(_ kind: Kind) async throws -> Instance {
         let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
@@ -57,12 +58,18 @@ public actor MotoFixture {
             // An admin policy so that authorisation (not authentication) never gets in the way.
             _ = try await iam.client.query(
                 .iam, "PutUserPolicy",
-                [("UserName", "orderdeck-signer"), ("PolicyName", "all"),
-                 ("PolicyDocument", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)])
+                [
+                    ("UserName", "orderdeck-signer"), ("PolicyName", "all"),
+                    (
+                        "PolicyDocument",
+                        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+                    ),
+                ])
             try await server.enableSignatureChecking()
             return Instance(
                 server: server,
-                credentials: AWSCredentials(accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, source: "moto IAM user"))
+                credentials: AWSCredentials(
+                    accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, source: "moto IAM user"))
         }
     }
 }
@@ -72,14 +79,17 @@ public enum TestAWS {
     public static let region = "us-east-1"
 
     /// An environment that can never reach a real AWS or instance-metadata address.
-    public static func isolatedEnvironment(_ variables: [String: String] = [:], home: String = NSTemporaryDirectory()) -> ProcessEnvironment {
+    public static func isolatedEnvironment(_ variables: [String: String] = [:], home: String = NSTemporaryDirectory())
+        -> ProcessEnvironment
+    {
         var base = ["AWS_EC2_METADATA_DISABLED": "true", "HOME": home]
         for (key, value) in variables { base[key] = value }
         return ProcessEnvironment(variables: base, homeDirectory: home)
     }
 
     public static func client(
-        endpoint: String, credentials: AWSCredentials = MotoFixture.testCredentials, transport: any HTTPTransport = AsyncHTTPTransport(),
+        endpoint: String, credentials: AWSCredentials = MotoFixture.testCredentials,
+        transport: any HTTPTransport = AsyncHTTPTransport(),
         maxAttempts: Int = 3
     ) -> AWSClient {
         AWSClient(

@@ -10,7 +10,11 @@ public final class TmuxSession: @unchecked Sendable {
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // The first client forks the tmux server, which would inherit a pipe and keep it open:
         // this call's output goes nowhere.
-        try run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(exports) \(command); echo ORDERDECK-EXITED $?; sleep 600"], capture: false)
+        try run(
+            [
+                "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+                "env \(exports) \(command); echo ORDERDECK-EXITED $?; sleep 600",
+            ], capture: false)
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -25,10 +29,11 @@ public final class TmuxSession: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
         guard spawned == 0 else { throw TmuxError(reason: "cannot start tmux: \(String(cString: strerror(spawned)))") }

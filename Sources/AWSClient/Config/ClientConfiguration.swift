@@ -9,7 +9,8 @@ public struct ClientOptions: Sendable, Equatable {
     /// connection is then retried like any other transient failure.
     public var readTimeout: Duration?
 
-    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil, readTimeout: Duration? = nil) {
+    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil, readTimeout: Duration? = nil)
+    {
         self.profile = profile
         self.region = region
         self.endpointURL = endpointURL
@@ -37,13 +38,17 @@ public struct ClientConfiguration: Sendable {
         options: ClientOptions, environment: ProcessEnvironment, transport: any HTTPTransport = AsyncHTTPTransport()
     ) throws -> ClientConfiguration {
         let shared = try SharedConfig.load(from: environment)
-        let profileName = options.profile ?? environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default"
+        let profileName =
+            options.profile ?? environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default"
         let profile = shared.profile(profileName)
         if profile == nil, profileName != "default" {
             throw AWSClientError.configuration(
                 "profile '\(profileName)' is not in \(shared.configPath) or \(shared.credentialsPath)")
         }
-        guard let region = options.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] else {
+        guard
+            let region = options.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+                ?? profile?["region"]
+        else {
             throw AWSClientError.configuration(
                 "no region: pass --region, set AWS_REGION, or add 'region' to profile '\(profileName)'")
         }
@@ -59,9 +64,15 @@ public struct ClientConfiguration: Sendable {
                 now: environment.now))
         providers.append(
             ProfileCredentialProvider(
-                profileName: profileName, shared: shared, environment: environment, transport: transport, defaultRegion: region))
-        providers.append(CachedCredentialProvider(ContainerCredentialProvider(environment: environment, transport: transport), now: environment.now))
-        providers.append(CachedCredentialProvider(InstanceMetadataCredentialProvider(environment: environment, transport: transport), now: environment.now))
+                profileName: profileName, shared: shared, environment: environment, transport: transport,
+                defaultRegion: region))
+        providers.append(
+            CachedCredentialProvider(
+                ContainerCredentialProvider(environment: environment, transport: transport), now: environment.now))
+        providers.append(
+            CachedCredentialProvider(
+                InstanceMetadataCredentialProvider(environment: environment, transport: transport), now: environment.now
+            ))
         var configuration = ClientConfiguration(
             profileName: profileName, region: region, endpoints: endpoints, credentials: CredentialChain(providers),
             retry: RetryPolicy(maxAttempts: maxAttempts), shared: shared)
@@ -80,6 +91,8 @@ public struct ClientConfiguration: Sendable {
 
     /// A client on these settings.
     public func makeClient(transport: any HTTPTransport = AsyncHTTPTransport()) -> AWSClient {
-        AWSClient(region: region, credentials: credentials, endpoints: endpoints, transport: transport, retry: retry, timeout: readTimeout)
+        AWSClient(
+            region: region, credentials: credentials, endpoints: endpoints, transport: transport, retry: retry,
+            timeout: readTimeout)
     }
 }

@@ -85,7 +85,9 @@ public struct INIFile: Sendable, Equatable {
         var previous: Character = " "
         for index in value.indices {
             let character = value[index]
-            if (character == "#" || character == ";") && (previous == " " || previous == "\t") && index != value.startIndex {
+            if (character == "#" || character == ";") && (previous == " " || previous == "\t")
+                && index != value.startIndex
+            {
                 return value[..<index]
             }
             previous = character

@@ -10,7 +10,10 @@ public struct SharedConfig: Sendable, Equatable {
     public var configPath: String
     public var credentialsPath: String
 
-    public init(config: INIFile = INIFile(), credentials: INIFile = INIFile(), configPath: String = "", credentialsPath: String = "") {
+    public init(
+        config: INIFile = INIFile(), credentials: INIFile = INIFile(), configPath: String = "",
+        credentialsPath: String = ""
+    ) {
         self.config = config
         self.credentials = credentials
         self.configPath = configPath
@@ -36,7 +39,8 @@ public struct SharedConfig: Sendable, Equatable {
 
     /// A profile's settings, or nil when neither file defines it.
     public func profile(_ name: String) -> Profile? {
-        let configSection = config.sections[name == "default" ? "default" : "profile \(name)"]
+        let configSection =
+            config.sections[name == "default" ? "default" : "profile \(name)"]
             ?? (name == "default" ? config.sections["profile default"] : nil)
         let credentialsSection = credentials.sections[name]
         if configSection == nil && credentialsSection == nil { return nil }

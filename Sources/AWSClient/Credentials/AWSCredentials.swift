@@ -14,9 +14,13 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
         self.source = source
     }
 
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String) {
+    public init(
+        accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil,
+        source: String
+    ) {
         self.init(
-            signing: SigV4Credentials(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: sessionToken),
+            signing: SigV4Credentials(
+                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: sessionToken),
             expiration: expiration, source: source)
     }
 

@@ -26,14 +26,16 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> AWSCredentials? {
         guard try await source.credentials() != nil else {
-            throw AWSClientError.credentialSource(source: name, reason: "its source (\(source.name)) has no credentials")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "its source (\(source.name)) has no credentials")
         }
         do {
             return try await STSCredentialCalls.assumeRole(
                 client: stsClient(source), roleArn: roleArn, sessionName: sessionName, externalId: externalId,
                 durationSeconds: durationSeconds, source: name)
         } catch let error as AWSServiceError {
-            throw AWSClientError.credentialSource(source: name, reason: "AssumeRole \(roleArn): \(error.code): \(error.message)")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "AssumeRole \(roleArn): \(error.code): \(error.message)")
         } catch let error as AWSClientError {
             if case .credentialSource = error { throw error }
             throw AWSClientError.credentialSource(source: name, reason: error.description)

@@ -13,7 +13,10 @@ public actor CachedCredentialProvider: CredentialProvider {
     private var fetchedAt: Date?
     private var inFlight: Task<AWSCredentials?, any Error>?
 
-    public init(_ base: any CredentialProvider, refreshWindow: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        _ base: any CredentialProvider, refreshWindow: TimeInterval = 300,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.base = base
         self.name = base.name
         self.now = now

@@ -34,7 +34,9 @@ public struct ContainerCredentialProvider: CredentialProvider {
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
                 throw AWSClientError.credentialSource(source: name, reason: "cannot read \(tokenFile)")
             }
-            headers.append(("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+            headers.append(
+                ("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            )
         } else if let token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"] {
             headers.append(("Authorization", token))
         }
@@ -42,12 +44,15 @@ public struct ContainerCredentialProvider: CredentialProvider {
         let response: HTTPResponse
         do {
             response = try await transport.send(
-                HTTPRequest(method: "GET", origin: origin, path: path, query: query, headers: headers), timeout: .seconds(2))
+                HTTPRequest(method: "GET", origin: origin, path: path, query: query, headers: headers),
+                timeout: .seconds(2))
         } catch {
             throw AWSClientError.credentialSource(source: name, reason: String(describing: error))
         }
-        guard response.status == 200, let document = try? JSONDecoder().decode(Document.self, from: Data(response.body)) else {
-            throw AWSClientError.credentialSource(source: name, reason: "HTTP \(response.status) from the credentials endpoint")
+        guard response.status == 200, let document = try? JSONDecoder().decode(Document.self, from: Data(response.body))
+        else {
+            throw AWSClientError.credentialSource(
+                source: name, reason: "HTTP \(response.status) from the credentials endpoint")
         }
         return AWSCredentials(
             accessKeyId: document.AccessKeyId, secretAccessKey: document.SecretAccessKey, sessionToken: document.Token,

@@ -12,9 +12,11 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         case (nil, nil):
             return nil
         case (.some, nil):
-            throw AWSClientError.credentialSource(source: name, reason: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
         case (nil, .some):
-            throw AWSClientError.credentialSource(source: name, reason: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
         case (let keyId?, let secret?):
             return AWSCredentials(
                 accessKeyId: keyId, secretAccessKey: secret,

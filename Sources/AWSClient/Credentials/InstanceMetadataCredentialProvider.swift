@@ -20,20 +20,25 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         // Not on EC2 (or IMDS unreachable) is "not configured", not an error: the chain goes on.
         guard
             let tokenResponse = try? await transport.send(
-                HTTPRequest(method: "PUT", origin: origin, path: "/latest/api/token", headers: [("X-aws-ec2-metadata-token-ttl-seconds", "21600")]),
+                HTTPRequest(
+                    method: "PUT", origin: origin, path: "/latest/api/token",
+                    headers: [("X-aws-ec2-metadata-token-ttl-seconds", "21600")]),
                 timeout: timeout),
             tokenResponse.status == 200
         else { return nil }
         let token = tokenResponse.bodyText
         let headers = [("X-aws-ec2-metadata-token", token)]
         let base = "/latest/meta-data/iam/security-credentials/"
-        guard let roleResponse = try? await transport.send(HTTPRequest(method: "GET", origin: origin, path: base, headers: headers), timeout: timeout),
+        guard
+            let roleResponse = try? await transport.send(
+                HTTPRequest(method: "GET", origin: origin, path: base, headers: headers), timeout: timeout),
             roleResponse.status == 200, let role = roleResponse.bodyText.split(separator: "\n").first
         else { return nil }
         let document = try await transport.send(
             HTTPRequest(method: "GET", origin: origin, path: base + role, headers: headers), timeout: timeout)
         guard document.status == 200,
-            let decoded = try? JSONDecoder().decode(ContainerCredentialProvider.Document.self, from: Data(document.body))
+            let decoded = try? JSONDecoder().decode(
+                ContainerCredentialProvider.Document.self, from: Data(document.body))
         else {
             throw AWSClientError.credentialSource(source: name, reason: "HTTP \(document.status) for role \(role)")
         }

@@ -36,7 +36,8 @@ public struct ProcessCredentialProvider: CredentialProvider {
                 source: name, reason: "command output is not the expected JSON (\(AWSClient.describeDecoding(error)))")
         }
         guard output.Version == 1 else {
-            throw AWSClientError.credentialSource(source: name, reason: "unsupported Version \(output.Version) (expected 1)")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "unsupported Version \(output.Version) (expected 1)")
         }
         var expiration: Date?
         if let text = output.Expiration {
@@ -62,7 +63,8 @@ public struct ProcessCredentialProvider: CredentialProvider {
         do {
             try process.run()
         } catch {
-            throw AWSClientError.credentialSource(source: name, reason: "cannot start command: \(error.localizedDescription)")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "cannot start command: \(error.localizedDescription)")
         }
         // Read both pipes off the cooperative pool: the command may take a while (MFA prompts, SSO).
         return try await withCheckedThrowingContinuation { continuation in
@@ -70,7 +72,8 @@ public struct ProcessCredentialProvider: CredentialProvider {
                 let stdout = out.fileHandleForReading.readDataToEndOfFile()
                 let stderr = err.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
-                continuation.resume(returning: (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self)))
+                continuation.resume(
+                    returning: (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self)))
             }
         }
     }

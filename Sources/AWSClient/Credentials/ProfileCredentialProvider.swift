@@ -52,38 +52,51 @@ public final class ProfileCredentialProvider: CredentialProvider {
             return try ssoProvider(profile: profile)
         }
         if let command = profile["credential_process"] {
-            return CachedCredentialProvider(ProcessCredentialProvider(command: command, profileName: profileName), now: environment.now)
+            return CachedCredentialProvider(
+                ProcessCredentialProvider(command: command, profileName: profileName), now: environment.now)
         }
         if let keyId = profile["aws_access_key_id"] {
             guard let secret = profile["aws_secret_access_key"] else {
-                throw AWSClientError.credentialSource(source: name, reason: "aws_access_key_id without aws_secret_access_key in \(profile.source)")
+                throw AWSClientError.credentialSource(
+                    source: name, reason: "aws_access_key_id without aws_secret_access_key in \(profile.source)")
             }
             return StaticCredentialProvider(
-                AWSCredentials(accessKeyId: keyId, secretAccessKey: secret, sessionToken: profile["aws_session_token"], source: name))
+                AWSCredentials(
+                    accessKeyId: keyId, secretAccessKey: secret, sessionToken: profile["aws_session_token"],
+                    source: name))
         }
         return nil
     }
 
-    private func assumeRoleProvider(profile: Profile, roleArn: String, region: String) throws -> any CredentialProvider {
+    private func assumeRoleProvider(profile: Profile, roleArn: String, region: String) throws -> any CredentialProvider
+    {
         if let tokenFile = profile["web_identity_token_file"] {
             return CachedCredentialProvider(
                 WebIdentityCredentialProvider(
                     name: "profile \(profileName) (web identity)", tokenFile: tokenFile, roleArn: roleArn,
-                    sessionName: profile["role_session_name"], region: region, environment: environment, transport: transport),
+                    sessionName: profile["role_session_name"], region: region, environment: environment,
+                    transport: transport),
                 now: environment.now)
         }
         let source: any CredentialProvider
         if let sourceProfile = profile["source_profile"] {
-            if visited.contains(sourceProfile) || (sourceProfile == profileName && profile["aws_access_key_id"] == nil) {
+            if visited.contains(sourceProfile) || (sourceProfile == profileName && profile["aws_access_key_id"] == nil)
+            {
                 throw AWSClientError.credentialSource(
-                    source: name, reason: "source_profile cycle: \((visited + [profileName, sourceProfile]).joined(separator: " → "))")
+                    source: name,
+                    reason: "source_profile cycle: \((visited + [profileName, sourceProfile]).joined(separator: " → "))"
+                )
             }
             guard shared.profile(sourceProfile) != nil else {
-                throw AWSClientError.credentialSource(source: name, reason: "source_profile '\(sourceProfile)' does not exist")
+                throw AWSClientError.credentialSource(
+                    source: name, reason: "source_profile '\(sourceProfile)' does not exist")
             }
-            if sourceProfile == profileName, let keyId = profile["aws_access_key_id"], let secret = profile["aws_secret_access_key"] {
+            if sourceProfile == profileName, let keyId = profile["aws_access_key_id"],
+                let secret = profile["aws_secret_access_key"]
+            {
                 // A profile may assume a role with its own static keys.
-                source = StaticCredentialProvider(AWSCredentials(accessKeyId: keyId, secretAccessKey: secret, source: name))
+                source = StaticCredentialProvider(
+                    AWSCredentials(accessKeyId: keyId, secretAccessKey: secret, source: name))
             } else {
                 let inner = ProfileCredentialProvider(
                     profileName: sourceProfile, shared: shared, environment: environment, transport: transport,
@@ -97,14 +110,19 @@ public final class ProfileCredentialProvider: CredentialProvider {
         } else if let credentialSource = profile["credential_source"] {
             switch credentialSource {
             case "Environment": source = EnvironmentCredentialProvider(environment: environment)
-            case "Ec2InstanceMetadata": source = InstanceMetadataCredentialProvider(environment: environment, transport: transport)
+            case "Ec2InstanceMetadata":
+                source = InstanceMetadataCredentialProvider(environment: environment, transport: transport)
             case "EcsContainer": source = ContainerCredentialProvider(environment: environment, transport: transport)
             default:
                 throw AWSClientError.credentialSource(
-                    source: name, reason: "credential_source '\(credentialSource)' is not Environment, Ec2InstanceMetadata or EcsContainer")
+                    source: name,
+                    reason:
+                        "credential_source '\(credentialSource)' is not Environment, Ec2InstanceMetadata or EcsContainer"
+                )
             }
         } else {
-            throw AWSClientError.credentialSource(source: name, reason: "role_arn needs source_profile or credential_source")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "role_arn needs source_profile or credential_source")
         }
         let environment = self.environment
         let transport = self.transport
@@ -118,36 +136,42 @@ public final class ProfileCredentialProvider: CredentialProvider {
                     AWSClient(
                         region: region, credentials: credentials,
                         endpoints: EndpointResolver(region: region, environment: environment, profile: stsProfile),
-                        transport: transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)), now: environment.now)
+                        transport: transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)),
+                        now: environment.now)
                 }),
             now: environment.now)
     }
 
     private func ssoProvider(profile: Profile) throws -> any CredentialProvider {
         guard let accountId = profile["sso_account_id"], let roleName = profile["sso_role_name"] else {
-            throw AWSClientError.credentialSource(source: "\(name) (sso)", reason: "sso_account_id and sso_role_name are required")
+            throw AWSClientError.credentialSource(
+                source: "\(name) (sso)", reason: "sso_account_id and sso_role_name are required")
         }
         let cacheKey: String
         let ssoRegion: String
         if let sessionName = profile["sso_session"] {
             guard let session = shared.ssoSession(sessionName) else {
-                throw AWSClientError.credentialSource(source: "\(name) (sso)", reason: "[sso-session \(sessionName)] is not in \(shared.configPath)")
+                throw AWSClientError.credentialSource(
+                    source: "\(name) (sso)", reason: "[sso-session \(sessionName)] is not in \(shared.configPath)")
             }
             guard let region = session["sso_region"] else {
-                throw AWSClientError.credentialSource(source: "\(name) (sso)", reason: "[sso-session \(sessionName)] has no sso_region")
+                throw AWSClientError.credentialSource(
+                    source: "\(name) (sso)", reason: "[sso-session \(sessionName)] has no sso_region")
             }
             cacheKey = sessionName
             ssoRegion = region
         } else {
             guard let startURL = profile["sso_start_url"], let region = profile["sso_region"] else {
-                throw AWSClientError.credentialSource(source: "\(name) (sso)", reason: "sso_start_url and sso_region are required")
+                throw AWSClientError.credentialSource(
+                    source: "\(name) (sso)", reason: "sso_start_url and sso_region are required")
             }
             cacheKey = startURL
             ssoRegion = region
         }
         return CachedCredentialProvider(
             SSOCredentialProvider(
-                profileName: profileName, accountId: accountId, roleName: roleName, ssoRegion: ssoRegion, cacheKey: cacheKey,
+                profileName: profileName, accountId: accountId, roleName: roleName, ssoRegion: ssoRegion,
+                cacheKey: cacheKey,
                 environment: environment, transport: transport),
             now: environment.now)
     }

@@ -53,24 +53,29 @@ public struct SSOCredentialProvider: CredentialProvider {
             throw AWSClientError.credentialSource(source: name, reason: "no cached SSO token; run 'aws sso login'")
         }
         guard let token = try? JSONDecoder().decode(CachedToken.self, from: data) else {
-            throw AWSClientError.credentialSource(source: name, reason: "the SSO token cache \(path) is unreadable; run 'aws sso login'")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "the SSO token cache \(path) is unreadable; run 'aws sso login'")
         }
         guard let expiresAt = ISO8601.parse(token.expiresAt), expiresAt > environment.now() else {
-            throw AWSClientError.credentialSource(source: name, reason: "the SSO token has expired; run 'aws sso login'")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "the SSO token has expired; run 'aws sso login'")
         }
         let resolver = EndpointResolver(region: ssoRegion, environment: environment)
         let endpoint = resolver.endpoint(for: .sso)
-        let query = "account_id=\(accountId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? accountId)&role_name=\(roleName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? roleName)"
+        let query =
+            "account_id=\(accountId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? accountId)&role_name=\(roleName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? roleName)"
         let request = HTTPRequest(
             method: "GET", origin: endpoint.url, path: "/federation/credentials", query: query,
             headers: [("x-amz-sso_bearer_token", token.accessToken)])
         let response = try await transport.send(request, timeout: .seconds(10))
         guard response.status == 200 else {
             let error = ErrorDecoder.decode(response, service: "SSO", operation: "GetRoleCredentials")
-            throw AWSClientError.credentialSource(source: name, reason: "\(error.code) (HTTP \(error.statusCode)) \(error.message)")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "\(error.code) (HTTP \(error.statusCode)) \(error.message)")
         }
         guard let decoded = try? JSONDecoder().decode(RoleCredentialsResponse.self, from: Data(response.body)) else {
-            throw AWSClientError.credentialSource(source: name, reason: "GetRoleCredentials answer is not the expected JSON")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "GetRoleCredentials answer is not the expected JSON")
         }
         let role = decoded.roleCredentials
         return AWSCredentials(

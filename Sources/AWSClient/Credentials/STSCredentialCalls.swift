@@ -4,7 +4,8 @@ import Foundation
 /// services module.
 enum STSCredentialCalls {
     static func assumeRole(
-        client: AWSClient, roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, source: String
+        client: AWSClient, roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?,
+        source: String
     ) async throws -> AWSCredentials {
         var parameters = [("RoleArn", roleArn), ("RoleSessionName", sessionName)]
         if let externalId { parameters.append(("ExternalId", externalId)) }
@@ -95,7 +96,8 @@ public enum ISO8601 {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday),
             Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
@@ -103,7 +105,9 @@ public enum ISO8601 {
     /// hundred thousand, and a DateFormatter per value would dominate loading them.
     static func parseFast(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 19, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84 || bytes[10] == 32, bytes[13] == 58, bytes[16] == 58 else {
+        guard bytes.count >= 19, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84 || bytes[10] == 32, bytes[13] == 58,
+            bytes[16] == 58
+        else {
             return nil
         }
         func number(_ start: Int, _ length: Int) -> Int? {
@@ -116,7 +120,8 @@ public enum ISO8601 {
             return value
         }
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-            let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
+            let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day),
+            hour < 24, minute < 60,
             second < 61
         else { return nil }
         var index = 19
@@ -135,7 +140,8 @@ public enum ISO8601 {
             switch bytes[index] {
             case 90: index += 1  // Z
             case 43, 45:  // + or -
-                guard bytes.count >= index + 6, let hours = number(index + 1, 2), let minutes = number(index + 4, 2) else { return nil }
+                guard bytes.count >= index + 6, let hours = number(index + 1, 2), let minutes = number(index + 4, 2)
+                else { return nil }
                 offset = (hours * 3600 + minutes * 60) * (bytes[index] == 45 ? -1 : 1)
                 index += 6
             default: return nil

@@ -37,14 +37,16 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     public func credentials() async throws -> AWSCredentials? {
         guard let tokenFile else { return nil }
         guard let roleArn else {
-            throw AWSClientError.credentialSource(source: name, reason: "a web identity token file is set but no role ARN")
+            throw AWSClientError.credentialSource(
+                source: name, reason: "a web identity token file is set but no role ARN")
         }
         guard let data = FileManager.default.contents(atPath: environment.expandingTilde(tokenFile)) else {
             throw AWSClientError.credentialSource(source: name, reason: "cannot read the token file \(tokenFile)")
         }
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let client = AWSClient(
-            region: region, credentials: CredentialChain([]), endpoints: EndpointResolver(region: region, environment: environment),
+            region: region, credentials: CredentialChain([]),
+            endpoints: EndpointResolver(region: region, environment: environment),
             transport: transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)))
         do {
             return try await STSCredentialCalls.assumeRoleWithWebIdentity(

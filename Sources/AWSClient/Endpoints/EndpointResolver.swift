@@ -64,12 +64,14 @@ public struct EndpointResolver: Sendable {
                 return Endpoint(url: url, signingRegion: signingRegion, isCustom: true)
             }
         }
-        return Endpoint(url: standardURL(for: service, partition: partition), signingRegion: signingRegion, isCustom: false)
+        return Endpoint(
+            url: standardURL(for: service, partition: partition), signingRegion: signingRegion, isCustom: false)
     }
 
     func standardURL(for service: ServiceDescriptor, partition: Partition) -> String {
         if service.isGlobal {
-            return partition == .aws ? "https://\(service.endpointPrefix).amazonaws.com"
+            return partition == .aws
+                ? "https://\(service.endpointPrefix).amazonaws.com"
                 : "https://\(service.endpointPrefix).\(partition.globalSigningRegion).\(partition.dnsSuffix)"
         }
         return "https://\(service.endpointPrefix).\(region).\(partition.dnsSuffix)"

@@ -6,10 +6,13 @@ public struct Partition: Sendable, Hashable {
     public var globalSigningRegion: String
 
     public static let aws = Partition(name: "aws", dnsSuffix: "amazonaws.com", globalSigningRegion: "us-east-1")
-    public static let china = Partition(name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalSigningRegion: "cn-north-1")
-    public static let govCloud = Partition(name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalSigningRegion: "us-gov-west-1")
+    public static let china = Partition(
+        name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalSigningRegion: "cn-north-1")
+    public static let govCloud = Partition(
+        name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalSigningRegion: "us-gov-west-1")
     public static let iso = Partition(name: "aws-iso", dnsSuffix: "c2s.ic.gov", globalSigningRegion: "us-iso-east-1")
-    public static let isoB = Partition(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalSigningRegion: "us-isob-east-1")
+    public static let isoB = Partition(
+        name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalSigningRegion: "us-isob-east-1")
 
     /// The partition a region belongs to, by its prefix as in the SDKs' partitions.json.
     public static func of(region: String) -> Partition {

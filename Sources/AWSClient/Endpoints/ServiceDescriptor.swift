@@ -35,7 +35,8 @@ public struct ServiceDescriptor: Sendable, Hashable {
 
     /// `AWS_ENDPOINT_URL_<SERVICE_ID>`: the service id upper-cased, spaces and dashes as underscores.
     public var endpointEnvironmentVariable: String {
-        "AWS_ENDPOINT_URL_" + serviceId.uppercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        "AWS_ENDPOINT_URL_"
+            + serviceId.uppercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 
     /// Key in a `[services name]` section: the service id lower-cased with underscores.
@@ -71,7 +72,8 @@ extension ServiceDescriptor {
         wireProtocol: .rest)
     /// Invoking a deployed API: IAM-authorised APIs are signed for `execute-api`.
     public static let executeAPI = ServiceDescriptor(
-        displayName: "API endpoint", signingName: "execute-api", endpointPrefix: "execute-api", serviceId: "execute-api",
+        displayName: "API endpoint", signingName: "execute-api", endpointPrefix: "execute-api",
+        serviceId: "execute-api",
         wireProtocol: .rest)
     /// IAM Identity Center portal (GetRoleCredentials), bearer-token authorised.
     public static let sso = ServiceDescriptor(

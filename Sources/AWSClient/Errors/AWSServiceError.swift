@@ -10,7 +10,10 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     /// The error body as received (bounded), for callers such as an API invoke that show it.
     public var rawBody: String?
 
-    public init(code: String, message: String, statusCode: Int, requestId: String?, service: String, operation: String, rawBody: String? = nil) {
+    public init(
+        code: String, message: String, statusCode: Int, requestId: String?, service: String, operation: String,
+        rawBody: String? = nil
+    ) {
         self.rawBody = rawBody
         self.code = code
         self.message = message

@@ -7,7 +7,8 @@ enum ErrorDecoder {
     static func decode(_ response: HTTPResponse, service: String, operation: String) -> AWSServiceError {
         var code: String?
         var message: String?
-        var requestId = response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
+        var requestId =
+            response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
             ?? response.header("x-amzn-requestid")
 
         if let headerType = response.header("x-amzn-ErrorType") {
@@ -20,12 +21,14 @@ enum ErrorDecoder {
             if let type = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String) {
                 code = code ?? shortCode(type)
             }
-            message = (object["message"] as? String) ?? (object["Message"] as? String) ?? (object["errorMessage"] as? String)
+            message =
+                (object["message"] as? String) ?? (object["Message"] as? String) ?? (object["errorMessage"] as? String)
         } else if trimmed.first == UInt8(ascii: "<"), let root = try? XMLNode.parse(Array(trimmed)) {
             let error = root.name == "Error" ? root : root.first("Error")
             code = code ?? error?.string("Code")
             message = error?.string("Message")
-            requestId = requestId ?? root.string("RequestId") ?? root.first("RequestId")?.text ?? root.first("RequestID")?.text
+            requestId =
+                requestId ?? root.string("RequestId") ?? root.first("RequestId")?.text ?? root.first("RequestID")?.text
         }
         let fallback: String
         switch response.status {
@@ -44,7 +47,8 @@ enum ErrorDecoder {
         }
         return AWSServiceError(
             code: code ?? fallback, message: message ?? "", statusCode: response.status, requestId: requestId,
-            service: service, operation: operation, rawBody: String(decoding: response.body.prefix(64 * 1024), as: UTF8.self))
+            service: service, operation: operation,
+            rawBody: String(decoding: response.body.prefix(64 * 1024), as: UTF8.self))
     }
 
     /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException:http://…` → `ResourceNotFoundException`.

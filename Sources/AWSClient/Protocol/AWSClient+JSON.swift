@@ -29,15 +29,21 @@ extension AWSClient {
                     service: service.displayName, operation: operation, reason: Self.describeDecoding(error))
                 guard attempt < retry.maxAttempts else { throw failure }
                 let delay = retry.delay(afterAttempt: attempt)
-                logger.info("\(service.displayName) \(operation) answer unreadable (attempt \(attempt)); retrying in \(delay)")
-                onEvent?(.retrying(service: service.displayName, operation: operation, attempt: attempt, delay: delay, reason: "unreadable answer"))
+                logger.info(
+                    "\(service.displayName) \(operation) answer unreadable (attempt \(attempt)); retrying in \(delay)")
+                onEvent?(
+                    .retrying(
+                        service: service.displayName, operation: operation, attempt: attempt, delay: delay,
+                        reason: "unreadable answer"))
                 try await sleep(delay)
             }
         }
     }
 
     /// Sends a JSON-protocol call and returns the raw answer (for callers that decode it themselves).
-    public func jsonRaw(_ service: ServiceDescriptor, _ operation: String, _ input: some Encodable) async throws -> HTTPResponse {
+    public func jsonRaw(_ service: ServiceDescriptor, _ operation: String, _ input: some Encodable) async throws
+        -> HTTPResponse
+    {
         guard case .json(let version, let prefix) = service.wireProtocol else {
             preconditionFailure("\(service.displayName) does not speak the JSON protocol")
         }
@@ -46,7 +52,9 @@ extension AWSClient {
         let body = try encoder.encode(input)
         let request = AWSRequest(
             method: "POST", path: "/",
-            headers: [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")],
+            headers: [
+                ("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)"),
+            ],
             body: Array(body))
         return try await send(request, service: service, operation: operation)
     }

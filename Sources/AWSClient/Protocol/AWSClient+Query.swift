@@ -19,7 +19,8 @@ extension AWSClient {
             let root = try XMLNode.parse(response.body)
             return root.child("\(action)Result") ?? root
         } catch {
-            throw AWSClientError.invalidResponse(service: service.displayName, operation: action, reason: String(describing: error))
+            throw AWSClientError.invalidResponse(
+                service: service.displayName, operation: action, reason: String(describing: error))
         }
     }
 }

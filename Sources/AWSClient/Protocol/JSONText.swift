@@ -18,7 +18,9 @@ enum JSONText {
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
-        guard reader.index == bytes.count else { throw SyntaxError(offset: reader.index, reason: "unexpected text after the value") }
+        guard reader.index == bytes.count else {
+            throw SyntaxError(offset: reader.index, reason: "unexpected text after the value")
+        }
         return value
     }
 
@@ -39,9 +41,15 @@ enum JSONText {
             case UInt8(ascii: "{"): return try object(depth: depth)
             case UInt8(ascii: "["): return try array(depth: depth)
             case UInt8(ascii: "\""): return .string(try string())
-            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); return .null
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
             default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
             }
@@ -71,7 +79,9 @@ enum JSONText {
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard index < bytes.count, isDigit(bytes[index]) else { throw fail("expected an exponent") }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
@@ -86,9 +96,16 @@ enum JSONText {
             while true {
                 guard index < bytes.count else { throw fail("unterminated string") }
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") { index += 1; break }
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    break
+                }
                 if byte < 0x20 { throw fail("control character in string") }
-                if byte != UInt8(ascii: "\\") { out.append(byte); index += 1; continue }
+                if byte != UInt8(ascii: "\\") {
+                    out.append(byte)
+                    index += 1
+                    continue
+                }
                 index += 1
                 guard index < bytes.count else { throw fail("unterminated escape") }
                 let escape = bytes[index]
@@ -106,10 +123,14 @@ enum JSONText {
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
                         // A surrogate pair; a lone high surrogate becomes U+FFFD.
-                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        {
                             index += 2
                             let low = try hex4()
-                            scalar = (0xDC00...0xDFFF).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
+                            scalar =
+                                (0xDC00...0xDFFF).contains(low)
+                                ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                         } else {
                             scalar = 0xFFFD
                         }
@@ -145,14 +166,23 @@ enum JSONText {
             index += 1
             var values: [JSONValue] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(values) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(values)
+            }
             while true {
                 skipSpace()
                 values.append(try value(depth: depth + 1))
                 skipSpace()
                 guard index < bytes.count else { throw fail("unterminated array") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(values) }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(values)
+                }
                 throw fail("expected ',' or ']'")
             }
         }
@@ -161,10 +191,15 @@ enum JSONText {
             index += 1
             var members: [(String, JSONValue)] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("expected a member name")
+                }
                 let key = try string()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
@@ -173,8 +208,14 @@ enum JSONText {
                 members.append((key, try value(depth: depth + 1)))
                 skipSpace()
                 guard index < bytes.count else { throw fail("unterminated object") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(members)
+                }
                 throw fail("expected ',' or '}'")
             }
         }
@@ -189,7 +230,10 @@ enum JSONText {
         case .number(let text): out += text
         case .string(let text): writeString(text, into: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
+            if values.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (offset, element) in values.enumerated() {
                 if offset > 0 { out += "," }
@@ -199,7 +243,10 @@ enum JSONText {
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (offset, member) in members.enumerated() {
                 if offset > 0 { out += "," }

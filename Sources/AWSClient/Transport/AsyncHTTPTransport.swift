@@ -39,7 +39,8 @@ public struct AsyncHTTPTransport: HTTPTransport {
             let response = try await client.execute(outgoing, timeout: .seconds(seconds))
             var body = try await response.body.collect(upTo: maxResponseBytes)
             let bytes = body.readBytes(length: body.readableBytes) ?? []
-            return HTTPResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+            return HTTPResponse(
+                status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
         } catch let error as AWSClientError {
             throw error
         } catch is CancellationError {

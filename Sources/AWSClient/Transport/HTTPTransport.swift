@@ -12,7 +12,10 @@ public struct HTTPRequest: Sendable, Equatable {
     public var headers: [(String, String)]
     public var body: [UInt8]
 
-    public init(method: String, origin: String, path: String = "/", query: String = "", headers: [(String, String)] = [], body: [UInt8] = []) {
+    public init(
+        method: String, origin: String, path: String = "/", query: String = "", headers: [(String, String)] = [],
+        body: [UInt8] = []
+    ) {
         self.method = method
         self.origin = origin
         self.path = path

@@ -25,7 +25,9 @@ public struct APIInvoker: Sendable {
 
     /// POSTs `body` to `url` and returns whatever the API answered, 4xx/5xx included: for an API
     /// the status is the result, not an error. Only failures without an answer throw.
-    public func post(url: String, body: [UInt8], authorization: Authorization, timeout: Duration = .seconds(29)) async throws -> Result {
+    public func post(url: String, body: [UInt8], authorization: Authorization, timeout: Duration = .seconds(29))
+        async throws -> Result
+    {
         guard let schemeEnd = url.range(of: "://") else {
             throw AWSClientError.configuration("API URL '\(url)' has no scheme (expected https://…)")
         }
@@ -40,23 +42,29 @@ public struct APIInvoker: Sendable {
             path = String(pathAndQuery[..<mark])
             query = pathAndQuery[pathAndQuery.index(after: mark)...].split(separator: "&").map { pair in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return .init(URIEncoding.decode(String(parts[0])), parts.count > 1 ? URIEncoding.decode(String(parts[1])) : "")
+                return .init(
+                    URIEncoding.decode(String(parts[0])), parts.count > 1 ? URIEncoding.decode(String(parts[1])) : "")
             }
         }
         var headers = [("Content-Type", "application/json")]
         if case .apiKey(let key) = authorization { headers.append(("x-api-key", key)) }
         let request = AWSRequest(method: "POST", path: path, query: query, headers: headers, body: body)
-        let endpoint = Endpoint(url: origin, signingRegion: Self.region(fromHost: origin) ?? client.region, isCustom: true)
+        let endpoint = Endpoint(
+            url: origin, signingRegion: Self.region(fromHost: origin) ?? client.region, isCustom: true)
         var noRetry = client
         noRetry.retry.maxAttempts = 1  // a POST that started an execution must not be sent twice by us
         noRetry.timeout = timeout
         do {
             let response = try await noRetry.send(
-                request, service: .executeAPI, operation: "POST \(path)", signed: authorization == .iam, endpoint: endpoint)
-            return Result(status: response.status, body: response.bodyText, requestId: Self.requestId(response), headers: response.headers)
+                request, service: .executeAPI, operation: "POST \(path)", signed: authorization == .iam,
+                endpoint: endpoint)
+            return Result(
+                status: response.status, body: response.bodyText, requestId: Self.requestId(response),
+                headers: response.headers)
         } catch let error as AWSServiceError {
             // The API answered with a non-2xx status; hand it back as a result with its body.
-            return Result(status: error.statusCode, body: error.rawBody ?? error.message, requestId: error.requestId, headers: [])
+            return Result(
+                status: error.statusCode, body: error.rawBody ?? error.message, requestId: error.requestId, headers: [])
         }
     }
 

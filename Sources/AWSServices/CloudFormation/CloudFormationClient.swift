@@ -17,7 +17,8 @@ public struct CloudFormationClient: Sendable {
     }
 
     public func createStack(
-        name: String, templateBody: String, parameters: [String: String] = [:], capabilities: [String] = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"]
+        name: String, templateBody: String, parameters: [String: String] = [:],
+        capabilities: [String] = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"]
     ) async throws -> String {
         var query: [(String, String)] = [("StackName", name), ("TemplateBody", templateBody)]
         for (index, (key, value)) in parameters.sorted(by: { $0.key < $1.key }).enumerated() {
@@ -32,7 +33,8 @@ public struct CloudFormationClient: Sendable {
     public func describeStack(name: String) async throws -> Stack {
         let result = try await client.query(.cloudFormation, "DescribeStacks", [("StackName", name)])
         guard let member = result.child("Stacks")?.children("member").first else {
-            throw AWSClientError.invalidResponse(service: "CloudFormation", operation: "DescribeStacks", reason: "no stack \(name) in the answer")
+            throw AWSClientError.invalidResponse(
+                service: "CloudFormation", operation: "DescribeStacks", reason: "no stack \(name) in the answer")
         }
         var outputs: [String: String] = [:]
         for output in member.child("Outputs")?.children("member") ?? [] {
@@ -43,7 +45,8 @@ public struct CloudFormationClient: Sendable {
             if let key = parameter.string("ParameterKey") { parameters[key] = parameter.string("ParameterValue") ?? "" }
         }
         return Stack(
-            name: member.string("StackName") ?? name, id: member.string("StackId") ?? "", status: member.string("StackStatus") ?? "",
+            name: member.string("StackName") ?? name, id: member.string("StackId") ?? "",
+            status: member.string("StackStatus") ?? "",
             statusReason: member.string("StackStatusReason"), outputs: outputs, parameters: parameters)
     }
 }

@@ -10,37 +10,48 @@ public struct CloudWatchLogsClient: Sendable {
         let client = self.client
         return PageSequence { token in
             let output: CloudWatchLogs.DescribeLogGroupsOutput = try await client.json(
-                .cloudWatchLogs, "DescribeLogGroups", CloudWatchLogs.DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: token))
+                .cloudWatchLogs, "DescribeLogGroups",
+                CloudWatchLogs.DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: token))
             return (output.logGroups ?? [], output.nextToken)
         }
     }
 
-    public func describeLogStreams(_ input: CloudWatchLogs.DescribeLogStreamsInput) -> PageSequence<[CloudWatchLogs.LogStream]> {
+    public func describeLogStreams(_ input: CloudWatchLogs.DescribeLogStreamsInput) -> PageSequence<
+        [CloudWatchLogs.LogStream]
+    > {
         let client = self.client
         return PageSequence { token in
             var page = input
             page.nextToken = token ?? input.nextToken
-            let output: CloudWatchLogs.DescribeLogStreamsOutput = try await client.json(.cloudWatchLogs, "DescribeLogStreams", page)
+            let output: CloudWatchLogs.DescribeLogStreamsOutput = try await client.json(
+                .cloudWatchLogs, "DescribeLogStreams", page)
             return (output.logStreams ?? [], output.nextToken)
         }
     }
 
     /// One FilterLogEvents call (the tail engine drives paging itself to control its rate).
-    public func filterLogEvents(_ input: CloudWatchLogs.FilterLogEventsInput) async throws -> CloudWatchLogs.FilterLogEventsOutput {
+    public func filterLogEvents(_ input: CloudWatchLogs.FilterLogEventsInput) async throws
+        -> CloudWatchLogs.FilterLogEventsOutput
+    {
         try await client.json(.cloudWatchLogs, "FilterLogEvents", input)
     }
 
-    public func filterLogEventPages(_ input: CloudWatchLogs.FilterLogEventsInput) -> PageSequence<[CloudWatchLogs.FilteredLogEvent]> {
+    public func filterLogEventPages(_ input: CloudWatchLogs.FilterLogEventsInput) -> PageSequence<
+        [CloudWatchLogs.FilteredLogEvent]
+    > {
         let client = self.client
         return PageSequence { token in
             var page = input
             page.nextToken = token ?? input.nextToken
-            let output: CloudWatchLogs.FilterLogEventsOutput = try await client.json(.cloudWatchLogs, "FilterLogEvents", page)
+            let output: CloudWatchLogs.FilterLogEventsOutput = try await client.json(
+                .cloudWatchLogs, "FilterLogEvents", page)
             return (output.events ?? [], output.nextToken)
         }
     }
 
-    public func getLogEvents(_ input: CloudWatchLogs.GetLogEventsInput) async throws -> CloudWatchLogs.GetLogEventsOutput {
+    public func getLogEvents(_ input: CloudWatchLogs.GetLogEventsInput) async throws
+        -> CloudWatchLogs.GetLogEventsOutput
+    {
         try await client.json(.cloudWatchLogs, "GetLogEvents", input)
     }
 
@@ -49,7 +60,8 @@ public struct CloudWatchLogsClient: Sendable {
     }
 
     public func createLogStream(group: String, stream: String) async throws {
-        let _: EmptyInput = try await client.json(.cloudWatchLogs, "CreateLogStream", ["logGroupName": group, "logStreamName": stream])
+        let _: EmptyInput = try await client.json(
+            .cloudWatchLogs, "CreateLogStream", ["logGroupName": group, "logStreamName": stream])
     }
 
     public func putLogEvents(
@@ -57,14 +69,18 @@ public struct CloudWatchLogsClient: Sendable {
     ) async throws -> CloudWatchLogs.PutLogEventsOutput {
         try await client.json(
             .cloudWatchLogs, "PutLogEvents",
-            CloudWatchLogs.PutLogEventsInput(logGroupName: group, logStreamName: stream, logEvents: events, sequenceToken: sequenceToken))
+            CloudWatchLogs.PutLogEventsInput(
+                logGroupName: group, logStreamName: stream, logEvents: events, sequenceToken: sequenceToken))
     }
 }
 
 extension AWSServiceError {
     /// CreateLogGroup/CreateLogStream/CreateTable on something that exists: fine for idempotent set-up.
     public var isAlreadyExists: Bool {
-        ["ResourceAlreadyExistsException", "ResourceInUseException", "EntityAlreadyExists", "StateMachineAlreadyExists",
-         "TableAlreadyExistsException"].contains(code)
+        [
+            "ResourceAlreadyExistsException", "ResourceInUseException", "EntityAlreadyExists",
+            "StateMachineAlreadyExists",
+            "TableAlreadyExistsException",
+        ].contains(code)
     }
 }

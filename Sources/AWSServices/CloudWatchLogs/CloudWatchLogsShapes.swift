@@ -36,7 +36,10 @@ public enum CloudWatchLogs {
         public var descending: Bool?
         public var nextToken: String?
         public var limit: Int?
-        public init(logGroupName: String, logStreamNamePrefix: String? = nil, orderBy: String? = nil, descending: Bool? = nil, nextToken: String? = nil, limit: Int? = nil) {
+        public init(
+            logGroupName: String, logStreamNamePrefix: String? = nil, orderBy: String? = nil, descending: Bool? = nil,
+            nextToken: String? = nil, limit: Int? = nil
+        ) {
             self.logGroupName = logGroupName
             self.logStreamNamePrefix = logStreamNamePrefix
             self.orderBy = orderBy
@@ -70,8 +73,10 @@ public enum CloudWatchLogs {
         public var limit: Int?
         public var interleaved: Bool?
         public init(
-            logGroupName: String, logStreamNames: [String]? = nil, logStreamNamePrefix: String? = nil, startTime: Int64? = nil,
-            endTime: Int64? = nil, filterPattern: String? = nil, nextToken: String? = nil, limit: Int? = nil, interleaved: Bool? = nil
+            logGroupName: String, logStreamNames: [String]? = nil, logStreamNamePrefix: String? = nil,
+            startTime: Int64? = nil,
+            endTime: Int64? = nil, filterPattern: String? = nil, nextToken: String? = nil, limit: Int? = nil,
+            interleaved: Bool? = nil
         ) {
             self.logGroupName = logGroupName
             self.logStreamNames = logStreamNames
@@ -104,7 +109,10 @@ public enum CloudWatchLogs {
         public var nextToken: String?
         public var limit: Int?
         public var startFromHead: Bool?
-        public init(logGroupName: String, logStreamName: String, startTime: Int64? = nil, endTime: Int64? = nil, nextToken: String? = nil, limit: Int? = nil, startFromHead: Bool? = nil) {
+        public init(
+            logGroupName: String, logStreamName: String, startTime: Int64? = nil, endTime: Int64? = nil,
+            nextToken: String? = nil, limit: Int? = nil, startFromHead: Bool? = nil
+        ) {
             self.logGroupName = logGroupName
             self.logStreamName = logStreamName
             self.startTime = startTime

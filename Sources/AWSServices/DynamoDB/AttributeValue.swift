@@ -28,12 +28,16 @@ public indirect enum AttributeValue: Sendable, Hashable, Codable {
                     codingPath: decoder.codingPath,
                     debugDescription: keys.isEmpty
                         ? "an attribute value needs exactly one type key (S, N, B, BOOL, NULL, M, L, SS, NS, BS); found none"
-                        : "an attribute value needs exactly one type key (S, N, B, BOOL, NULL, M, L, SS, NS, BS); found \(names)"))
+                        : "an attribute value needs exactly one type key (S, N, B, BOOL, NULL, M, L, SS, NS, BS); found \(names)"
+                ))
         }
         switch type {
         case .S: self = .s(try container.decode(String.self, forKey: key))
-        case .N: self = .n(try Self.checkedNumber(try container.decode(String.self, forKey: key), container.codingPath + [key]))
-        case .B: self = .b(try Self.base64(try container.decode(String.self, forKey: key), container.codingPath + [key]))
+        case .N:
+            self = .n(
+                try Self.checkedNumber(try container.decode(String.self, forKey: key), container.codingPath + [key]))
+        case .B:
+            self = .b(try Self.base64(try container.decode(String.self, forKey: key), container.codingPath + [key]))
         case .BOOL: self = .bool(try container.decode(Bool.self, forKey: key))
         case .NULL: self = .null
         case .M: self = .m(try container.decode([String: AttributeValue].self, forKey: key))
@@ -43,7 +47,10 @@ public indirect enum AttributeValue: Sendable, Hashable, Codable {
             let numbers = try container.decode([String].self, forKey: key)
             self = .ns(try numbers.map { try Self.checkedNumber($0, container.codingPath + [key]) })
         case .BS:
-            self = .bs(try container.decode([String].self, forKey: key).map { try Self.base64($0, container.codingPath + [key]) })
+            self = .bs(
+                try container.decode([String].self, forKey: key).map {
+                    try Self.base64($0, container.codingPath + [key])
+                })
         }
     }
 
@@ -73,7 +80,8 @@ public indirect enum AttributeValue: Sendable, Hashable, Codable {
     /// DynamoDB numbers: optional sign, digits, optional fraction and exponent. Text is kept as is.
     private static func checkedNumber(_ text: String, _ path: [any CodingKey]) throws -> String {
         guard Self.isNumber(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "'\(text.prefix(40))' is not a number"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "'\(text.prefix(40))' is not a number"))
         }
         return text
     }
@@ -97,7 +105,9 @@ public indirect enum AttributeValue: Sendable, Hashable, Codable {
         if let marker = bytes.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
             if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                return false
+            }
             return true
         }
         return bytes.isEmpty
@@ -112,7 +122,9 @@ public indirect enum AttributeValue: Sendable, Hashable, Codable {
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .m(let value):
-            return "{" + value.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ") + "}"
+            return "{"
+                + value.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ")
+                + "}"
         case .l(let value): return "[" + value.map(\.displayText).joined(separator: ", ") + "]"
         case .ss(let value): return "<<" + value.joined(separator: ", ") + ">>"
         case .ns(let value): return "<<" + value.joined(separator: ", ") + ">>"

@@ -17,7 +17,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     public func describeTable(_ name: String) async throws -> DynamoDB.TableDescription {
-        let output: DynamoDB.DescribeTableOutput = try await client.json(.dynamoDB, "DescribeTable", DynamoDB.DescribeTableInput(TableName: name))
+        let output: DynamoDB.DescribeTableOutput = try await client.json(
+            .dynamoDB, "DescribeTable", DynamoDB.DescribeTableInput(TableName: name))
         return output.Table
     }
 
@@ -42,7 +43,9 @@ public struct DynamoDBClient: Sendable {
     }
 
     /// A parallel scan: `segments` workers each scan their segment; pages arrive as they come.
-    public func parallelScan(_ input: DynamoDB.ScanInput, segments: Int) -> AsyncThrowingStream<DynamoDB.ScanOutput, any Error> {
+    public func parallelScan(_ input: DynamoDB.ScanInput, segments: Int) -> AsyncThrowingStream<
+        DynamoDB.ScanOutput, any Error
+    > {
         let (stream, continuation) = AsyncThrowingStream<DynamoDB.ScanOutput, any Error>.makeStream()
         let task = Task {
             do {
@@ -95,7 +98,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     /// One BatchWriteItem call; returns what DynamoDB did not process.
-    public func batchWriteItem(_ input: DynamoDB.BatchWriteItemInput) async throws -> [String: [DynamoDB.WriteRequest]] {
+    public func batchWriteItem(_ input: DynamoDB.BatchWriteItemInput) async throws -> [String: [DynamoDB.WriteRequest]]
+    {
         let output: DynamoDB.BatchWriteItemOutput = try await client.json(.dynamoDB, "BatchWriteItem", input)
         return output.UnprocessedItems ?? [:]
     }
@@ -121,7 +125,9 @@ public struct DynamoDBClient: Sendable {
     }
 
     /// Pages that continue from `LastEvaluatedKey` (an item, not a string token).
-    static func keyPaged(_ fetch: @escaping @Sendable (DynamoItem?) async throws -> DynamoDB.ScanOutput) -> PageSequence<DynamoDB.ScanOutput> {
+    static func keyPaged(_ fetch: @escaping @Sendable (DynamoItem?) async throws -> DynamoDB.ScanOutput)
+        -> PageSequence<DynamoDB.ScanOutput>
+    {
         // PageSequence passes string tokens; the key travels as its JSON encoding.
         PageSequence { token in
             let startKey = try token.map { try JSONDecoder().decode(DynamoItem.self, from: Data($0.utf8)) }

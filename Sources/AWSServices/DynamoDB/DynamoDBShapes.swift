@@ -57,7 +57,10 @@ public enum DynamoDB {
 
         /// The attribute names of the hash and range keys.
         public var keyNames: (hash: String?, range: String?) {
-            (KeySchema?.first { $0.KeyType == "HASH" }?.AttributeName, KeySchema?.first { $0.KeyType == "RANGE" }?.AttributeName)
+            (
+                KeySchema?.first { $0.KeyType == "HASH" }?.AttributeName,
+                KeySchema?.first { $0.KeyType == "RANGE" }?.AttributeName
+            )
         }
     }
 
@@ -75,7 +78,10 @@ public enum DynamoDB {
         public var KeySchema: [KeySchemaElement]
         public var AttributeDefinitions: [AttributeDefinition]
         public var BillingMode: String?
-        public init(TableName: String, KeySchema: [KeySchemaElement], AttributeDefinitions: [AttributeDefinition], BillingMode: String? = "PAY_PER_REQUEST") {
+        public init(
+            TableName: String, KeySchema: [KeySchemaElement], AttributeDefinitions: [AttributeDefinition],
+            BillingMode: String? = "PAY_PER_REQUEST"
+        ) {
             self.TableName = TableName
             self.KeySchema = KeySchema
             self.AttributeDefinitions = AttributeDefinitions
@@ -125,7 +131,9 @@ public enum DynamoDB {
         public var Count: Int?
         public var ScannedCount: Int?
         public var LastEvaluatedKey: DynamoItem?
-        public init(Items: [DynamoItem]? = nil, Count: Int? = nil, ScannedCount: Int? = nil, LastEvaluatedKey: DynamoItem? = nil) {
+        public init(
+            Items: [DynamoItem]? = nil, Count: Int? = nil, ScannedCount: Int? = nil, LastEvaluatedKey: DynamoItem? = nil
+        ) {
             self.Items = Items
             self.Count = Count
             self.ScannedCount = ScannedCount
@@ -147,7 +155,8 @@ public enum DynamoDB {
         public var ConsistentRead: Bool?
 
         public init(
-            TableName: String, IndexName: String? = nil, KeyConditionExpression: String, FilterExpression: String? = nil,
+            TableName: String, IndexName: String? = nil, KeyConditionExpression: String,
+            FilterExpression: String? = nil,
             ProjectionExpression: String? = nil, ExpressionAttributeNames: [String: String]? = nil,
             ExpressionAttributeValues: DynamoItem? = nil, Limit: Int? = nil, ExclusiveStartKey: DynamoItem? = nil,
             ScanIndexForward: Bool? = nil, ConsistentRead: Bool? = nil
@@ -173,7 +182,9 @@ public enum DynamoDB {
         public var Key: DynamoItem
         public var ConsistentRead: Bool?
         public var ProjectionExpression: String?
-        public init(TableName: String, Key: DynamoItem, ConsistentRead: Bool? = nil, ProjectionExpression: String? = nil) {
+        public init(
+            TableName: String, Key: DynamoItem, ConsistentRead: Bool? = nil, ProjectionExpression: String? = nil
+        ) {
             self.TableName = TableName
             self.Key = Key
             self.ConsistentRead = ConsistentRead

@@ -58,8 +58,18 @@ extension DynamoDB.ScanOutput {
             for (name, entry) in entries { map[name] = try attributeValue(entry) }
             return .m(map)
         case ("L", .array(let list)): return .l(try list.map(attributeValue))
-        case ("SS", .array(let list)): return .ss(try list.map { guard case .string(let text) = $0 else { throw Refused() }; return text })
-        case ("NS", .array(let list)): return .ns(try list.map { guard case .string(let text) = $0 else { throw Refused() }; return text })
+        case ("SS", .array(let list)):
+            return .ss(
+                try list.map {
+                    guard case .string(let text) = $0 else { throw Refused() }
+                    return text
+                })
+        case ("NS", .array(let list)):
+            return .ns(
+                try list.map {
+                    guard case .string(let text) = $0 else { throw Refused() }
+                    return text
+                })
         default:
             throw Refused()  // B and BS (base64) and anything odd: the Codable path knows them
         }

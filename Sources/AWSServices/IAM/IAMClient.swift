@@ -16,7 +16,8 @@ public struct IAMClient: Sendable {
     public func createRole(name: String, assumeRolePolicy: String, path: String = "/") async throws -> Role {
         do {
             let result = try await client.query(
-                .iam, "CreateRole", [("RoleName", name), ("AssumeRolePolicyDocument", assumeRolePolicy), ("Path", path)])
+                .iam, "CreateRole",
+                [("RoleName", name), ("AssumeRolePolicyDocument", assumeRolePolicy), ("Path", path)])
             return try Self.role(result.child("Role"))
         } catch let error as AWSServiceError where error.isAlreadyExists {
             return try await getRole(name: name)
@@ -29,7 +30,8 @@ public struct IAMClient: Sendable {
     }
 
     public func putRolePolicy(roleName: String, policyName: String, document: String) async throws {
-        _ = try await client.query(.iam, "PutRolePolicy", [("RoleName", roleName), ("PolicyName", policyName), ("PolicyDocument", document)])
+        _ = try await client.query(
+            .iam, "PutRolePolicy", [("RoleName", roleName), ("PolicyName", policyName), ("PolicyDocument", document)])
     }
 
     public func createUser(name: String) async throws {
@@ -41,7 +43,9 @@ public struct IAMClient: Sendable {
     /// A new access key for a user: (key id, secret).
     public func createAccessKey(userName: String) async throws -> (accessKeyId: String, secretAccessKey: String) {
         let result = try await client.query(.iam, "CreateAccessKey", [("UserName", userName)])
-        guard let key = result.child("AccessKey"), let id = key.string("AccessKeyId"), let secret = key.string("SecretAccessKey") else {
+        guard let key = result.child("AccessKey"), let id = key.string("AccessKeyId"),
+            let secret = key.string("SecretAccessKey")
+        else {
             throw AWSClientError.invalidResponse(service: "IAM", operation: "CreateAccessKey", reason: "no AccessKey")
         }
         return (id, secret)

@@ -14,6 +14,8 @@ public struct STSClient: Sendable {
 
     public func getCallerIdentity() async throws -> CallerIdentity {
         let result = try await client.query(.sts, "GetCallerIdentity")
-        return CallerIdentity(account: result.string("Account") ?? "", arn: result.string("Arn") ?? "", userId: result.string("UserId") ?? "")
+        return CallerIdentity(
+            account: result.string("Account") ?? "", arn: result.string("Arn") ?? "",
+            userId: result.string("UserId") ?? "")
     }
 }

@@ -28,7 +28,8 @@ public struct StepFunctionsClient: Sendable {
             let output: StepFunctions.ListExecutionsOutput = try await client.json(
                 .stepFunctions, "ListExecutions",
                 StepFunctions.ListExecutionsInput(
-                    stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize, nextToken: token))
+                    stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize, nextToken: token
+                ))
             return (output.executions, output.nextToken)
         }
     }
@@ -52,23 +53,34 @@ public struct StepFunctionsClient: Sendable {
     }
 
     /// The whole history, every page.
-    public func fullHistory(executionArn: String, includeExecutionData: Bool = true) async throws -> [StepFunctions.HistoryEvent] {
-        try await getExecutionHistory(executionArn: executionArn, includeExecutionData: includeExecutionData).collect().flatMap { $0 }
+    public func fullHistory(executionArn: String, includeExecutionData: Bool = true) async throws -> [StepFunctions
+        .HistoryEvent]
+    {
+        try await getExecutionHistory(executionArn: executionArn, includeExecutionData: includeExecutionData).collect()
+            .flatMap { $0 }
     }
 
-    public func startExecution(_ input: StepFunctions.StartExecutionInput) async throws -> StepFunctions.StartExecutionOutput {
+    public func startExecution(_ input: StepFunctions.StartExecutionInput) async throws
+        -> StepFunctions.StartExecutionOutput
+    {
         try await client.json(.stepFunctions, "StartExecution", input)
     }
 
-    public func stopExecution(_ input: StepFunctions.StopExecutionInput) async throws -> StepFunctions.StopExecutionOutput {
+    public func stopExecution(_ input: StepFunctions.StopExecutionInput) async throws
+        -> StepFunctions.StopExecutionOutput
+    {
         try await client.json(.stepFunctions, "StopExecution", input)
     }
 
-    public func createStateMachine(_ input: StepFunctions.CreateStateMachineInput) async throws -> StepFunctions.CreateStateMachineOutput {
+    public func createStateMachine(_ input: StepFunctions.CreateStateMachineInput) async throws
+        -> StepFunctions.CreateStateMachineOutput
+    {
         try await client.json(.stepFunctions, "CreateStateMachine", input)
     }
 
-    public func updateStateMachine(_ input: StepFunctions.UpdateStateMachineInput) async throws -> StepFunctions.UpdateStateMachineOutput {
+    public func updateStateMachine(_ input: StepFunctions.UpdateStateMachineInput) async throws
+        -> StepFunctions.UpdateStateMachineOutput
+    {
         try await client.json(.stepFunctions, "UpdateStateMachine", input)
     }
 

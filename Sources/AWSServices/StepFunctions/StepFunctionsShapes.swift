@@ -37,7 +37,8 @@ public enum StepFunctions {
 
         /// Log group names of the destinations (`arn:…:log-group:NAME:*` → NAME).
         public var logGroupNames: [String] {
-            (destinations ?? []).compactMap { $0.cloudWatchLogsLogGroup?.logGroupArn }.compactMap(Self.logGroupName(fromArn:))
+            (destinations ?? []).compactMap { $0.cloudWatchLogsLogGroup?.logGroupArn }.compactMap(
+                Self.logGroupName(fromArn:))
         }
 
         public static func logGroupName(fromArn arn: String) -> String? {
@@ -73,7 +74,9 @@ public enum StepFunctions {
         public var statusFilter: String?
         public var maxResults: Int?
         public var nextToken: String?
-        public init(stateMachineArn: String, statusFilter: String? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+        public init(
+            stateMachineArn: String, statusFilter: String? = nil, maxResults: Int? = nil, nextToken: String? = nil
+        ) {
             self.stateMachineArn = stateMachineArn
             self.statusFilter = statusFilter
             self.maxResults = maxResults
@@ -109,7 +112,9 @@ public enum StepFunctions {
         public var detailsKey: String?
         public var details: JSONValue?
 
-        public init(timestamp: Date, type: String, id: Int, previousEventId: Int?, detailsKey: String?, details: JSONValue?) {
+        public init(
+            timestamp: Date, type: String, id: Int, previousEventId: Int?, detailsKey: String?, details: JSONValue?
+        ) {
             self.timestamp = timestamp
             self.type = type
             self.id = id
@@ -136,7 +141,10 @@ public enum StepFunctions {
         public var reverseOrder: Bool?
         public var nextToken: String?
         public var includeExecutionData: Bool?
-        public init(executionArn: String, maxResults: Int? = nil, reverseOrder: Bool? = nil, nextToken: String? = nil, includeExecutionData: Bool? = nil) {
+        public init(
+            executionArn: String, maxResults: Int? = nil, reverseOrder: Bool? = nil, nextToken: String? = nil,
+            includeExecutionData: Bool? = nil
+        ) {
             self.executionArn = executionArn
             self.maxResults = maxResults
             self.reverseOrder = reverseOrder
@@ -189,7 +197,10 @@ public enum StepFunctions {
         public var roleArn: String
         public var type: String?
         public var loggingConfiguration: LoggingConfiguration?
-        public init(name: String, definition: String, roleArn: String, type: String? = nil, loggingConfiguration: LoggingConfiguration? = nil) {
+        public init(
+            name: String, definition: String, roleArn: String, type: String? = nil,
+            loggingConfiguration: LoggingConfiguration? = nil
+        ) {
             self.name = name
             self.definition = definition
             self.roleArn = roleArn
@@ -208,7 +219,10 @@ public enum StepFunctions {
         public var definition: String?
         public var roleArn: String?
         public var loggingConfiguration: LoggingConfiguration?
-        public init(stateMachineArn: String, definition: String? = nil, roleArn: String? = nil, loggingConfiguration: LoggingConfiguration? = nil) {
+        public init(
+            stateMachineArn: String, definition: String? = nil, roleArn: String? = nil,
+            loggingConfiguration: LoggingConfiguration? = nil
+        ) {
             self.stateMachineArn = stateMachineArn
             self.definition = definition
             self.roleArn = roleArn

@@ -18,7 +18,10 @@ public struct GatewayHandler: Sendable {
     public let apiKey: String?
     public let makeRequestId: @Sendable () -> String
 
-    public init(stack: ProvisionedStack, stepFunctions: StepFunctionsClient, apiKey: String?, makeRequestId: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+    public init(
+        stack: ProvisionedStack, stepFunctions: StepFunctionsClient, apiKey: String?,
+        makeRequestId: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) {
         self.stack = stack
         self.stepFunctions = stepFunctions
         self.apiKey = apiKey
@@ -39,19 +42,24 @@ public struct GatewayHandler: Sendable {
             input = try JSONValue.parse(body.isEmpty ? Array("{}".utf8) : body)
         } catch {
             return Reply(
-                status: 400, body: JSONValue.object([("message", .string("Could not parse request body into json: \(error)"))]).description,
+                status: 400,
+                body: JSONValue.object([("message", .string("Could not parse request body into json: \(error)"))])
+                    .description,
                 requestId: requestId)
         }
         let name = Self.executionName(for: input)
         let inputText = input.description
         do {
-            let started = try await stepFunctions.startExecution(.init(stateMachineArn: machine.arn, name: name, input: inputText))
+            let started = try await stepFunctions.startExecution(
+                .init(stateMachineArn: machine.arn, name: name, input: inputText))
             return submitted(arn: started.executionArn, machine: machine, requestId: requestId, duplicate: false)
         } catch let error as AWSServiceError where error.code == "ExecutionAlreadyExists" {
             // StartExecution is idempotent for the same name and input (AWS answers with the
             // existing execution); a different input under a taken name is a failure.
             let arn = machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + name
-            if let existing = try? await stepFunctions.describeExecution(arn), existing.input.map(Self.sameJSON(inputText)) == true {
+            if let existing = try? await stepFunctions.describeExecution(arn),
+                existing.input.map(Self.sameJSON(inputText)) == true
+            {
                 return submitted(arn: arn, machine: machine, requestId: requestId, duplicate: true)
             }
             return Reply(status: 500, body: #"{"status":"webhook failed"}"#, requestId: requestId)
@@ -60,10 +68,13 @@ public struct GatewayHandler: Sendable {
         }
     }
 
-    private func submitted(arn: String, machine: ProvisionedStack.Machine, requestId: String, duplicate: Bool) -> Reply {
+    private func submitted(arn: String, machine: ProvisionedStack.Machine, requestId: String, duplicate: Bool) -> Reply
+    {
         // Express executions have `:express:` ARNs in AWS; moto uses `:execution:` for both.
         let publicArn = machine.isExpress ? arn.replacingOccurrences(of: ":execution:", with: ":express:") : arn
-        var members: [(String, JSONValue)] = [("status", .string("webhook submitted")), ("executionArn", .string(publicArn))]
+        var members: [(String, JSONValue)] = [
+            ("status", .string("webhook submitted")), ("executionArn", .string(publicArn)),
+        ]
         if duplicate { members.append(("duplicate", .bool(true))) }
         return Reply(status: 200, body: JSONValue.object(members).description, requestId: requestId)
     }
@@ -78,7 +89,9 @@ public struct GatewayHandler: Sendable {
     /// 1–80 characters of letters, digits, `-` and `_` (what logging-enabled machines accept).
     static func isValidExecutionName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 80
-            && name.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 }
+            && name.utf8.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95
+            }
     }
 
     static func sameJSON(_ lhs: String) -> (String) -> Bool {

@@ -32,11 +32,16 @@ public struct LocalGateway: Sendable {
             return Self.response(reply)
         }
         router.get("health") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#)))
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#)))
         }
         // Any other path: API Gateway's answer for an unknown route.
         router.post("**") { _, _ -> Response in
-            Self.response(.init(status: 403, body: #"{"message":"Missing Authentication Token"}"#, requestId: UUID().uuidString.lowercased()))
+            Self.response(
+                .init(
+                    status: 403, body: #"{"message":"Missing Authentication Token"}"#,
+                    requestId: UUID().uuidString.lowercased()))
         }
         return Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
@@ -47,6 +52,7 @@ public struct LocalGateway: Sendable {
         var headers: HTTPFields = [.contentType: "application/json"]
         headers[HTTPField.Name("x-amzn-RequestId")!] = reply.requestId
         return Response(
-            status: HTTPResponse.Status(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+            status: HTTPResponse.Status(code: reply.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: reply.body)))
     }
 }

@@ -28,7 +28,9 @@ public actor VendedLogDelivery {
     private var recovered = false
     public private(set) var statistics = Statistics()
 
-    public init(client: AWSClient, machines: [ProvisionedStack.Machine], logger: Logger = Logger(label: "orderdeck.logdelivery")) {
+    public init(
+        client: AWSClient, machines: [ProvisionedStack.Machine], logger: Logger = Logger(label: "orderdeck.logdelivery")
+    ) {
         self.states = StepFunctionsClient(client: client)
         self.logs = CloudWatchLogsClient(client: client)
         self.machines = machines
@@ -62,7 +64,8 @@ public actor VendedLogDelivery {
         for machine in machines {
             let configuration = try await loggingConfiguration(for: machine)
             let level = configuration?.level ?? "OFF"
-            guard level != "OFF", let group = configuration?.logGroupNames.first ?? Optional(machine.logGroupName) else { continue }
+            guard level != "OFF", let group = configuration?.logGroupNames.first ?? Optional(machine.logGroupName)
+            else { continue }
             let includeData = configuration?.includeExecutionData ?? false
             for try await page in states.listExecutions(stateMachineArn: machine.arn, pageSize: 100) {
                 var sawUnfinished = false
@@ -71,7 +74,8 @@ public actor VendedLogDelivery {
                     if finished.contains(publicArn) { continue }
                     sawUnfinished = true
                     written += try await deliver(
-                        execution: execution, publicArn: publicArn, machine: machine, group: group, level: level, includeData: includeData)
+                        execution: execution, publicArn: publicArn, machine: machine, group: group, level: level,
+                        includeData: includeData)
                 }
                 // Newest first: once a whole page is delivered, older pages are too.
                 if !sawUnfinished { break }
@@ -82,7 +86,8 @@ public actor VendedLogDelivery {
     }
 
     private func deliver(
-        execution: StepFunctions.ExecutionListItem, publicArn: String, machine: ProvisionedStack.Machine, group: String, level: String,
+        execution: StepFunctions.ExecutionListItem, publicArn: String, machine: ProvisionedStack.Machine, group: String,
+        level: String,
         includeData: Bool
     ) async throws -> Int {
         let history = try await states.fullHistory(executionArn: execution.executionArn)
@@ -93,13 +98,17 @@ public actor VendedLogDelivery {
             .map { event in
                 CloudWatchLogs.InputLogEvent(
                     timestamp: Int64((event.timestamp.timeIntervalSince1970 * 1000).rounded()),
-                    message: VendedLogRecord.make(event: event, executionArn: publicArn, includeExecutionData: includeData).description)
+                    message: VendedLogRecord.make(
+                        event: event, executionArn: publicArn, includeExecutionData: includeData
+                    ).description)
             }
         if !records.isEmpty {
             let stream = VendedLogRecord.streamName(machine: machine.name, executionStart: execution.startDate)
             try await ensureStream(group: group, stream: stream)
             // Chronological within a batch, as PutLogEvents requires; ties keep history order.
-            let ordered = records.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+            let ordered = records.enumerated().sorted {
+                ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset)
+            }.map(\.element)
             for batch in Self.batches(ordered) {
                 _ = try await logs.putLogEvents(group: group, stream: stream, events: batch)
             }
@@ -120,10 +129,13 @@ public actor VendedLogDelivery {
                 for try await events in logs.filterLogEventPages(.init(logGroupName: group)) {
                     for event in events {
                         guard let message = event.message, let record = try? JSONValue.parse(message),
-                            let arn = record["execution_arn"]?.stringValue, let id = record["id"]?.stringValue.flatMap(Int.init)
+                            let arn = record["execution_arn"]?.stringValue,
+                            let id = record["id"]?.stringValue.flatMap(Int.init)
                         else { continue }
                         delivered[arn] = max(delivered[arn] ?? 0, id)
-                        if let type = record["type"]?.stringValue, VendedLogRecord.isTerminal(type) { finished.insert(arn) }
+                        if let type = record["type"]?.stringValue, VendedLogRecord.isTerminal(type) {
+                            finished.insert(arn)
+                        }
                         if let stream = event.logStreamName { knownStreams.insert(group + "|" + stream) }
                     }
                 }
@@ -131,10 +143,14 @@ public actor VendedLogDelivery {
                 try await logs.createLogGroup(group)
             }
         }
-        if !delivered.isEmpty { logger.info("log delivery resumed after \(delivered.count) executions already in the logs") }
+        if !delivered.isEmpty {
+            logger.info("log delivery resumed after \(delivered.count) executions already in the logs")
+        }
     }
 
-    private func loggingConfiguration(for machine: ProvisionedStack.Machine) async throws -> StepFunctions.LoggingConfiguration? {
+    private func loggingConfiguration(for machine: ProvisionedStack.Machine) async throws -> StepFunctions
+        .LoggingConfiguration?
+    {
         // Re-read every 40 polls (~10 s) so an UpdateStateMachine of the logging settings is honoured.
         if let cached = logging[machine.arn], statistics.polls % 40 != 0 { return cached }
         let configuration = try await states.describeStateMachine(machine.arn).loggingConfiguration

@@ -9,7 +9,9 @@ public enum VendedLogRecord {
     /// CloudWatch Logs takes at most 256 KB per event; Step Functions truncates payloads to fit.
     public static let maxPayloadBytes = 248 * 1024
 
-    static let terminalTypes: Set<String> = ["ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"]
+    static let terminalTypes: Set<String> = [
+        "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted",
+    ]
 
     public static func isTerminal(_ type: String) -> Bool { terminalTypes.contains(type) }
 
@@ -51,7 +53,8 @@ public enum VendedLogRecord {
     static func truncatePayloads(_ members: [(String, JSONValue)]) -> [(String, JSONValue)] {
         var result = members
         for field in ["input", "output"] {
-            guard let index = result.firstIndex(where: { $0.0 == field }), case .string(let text) = result[index].1 else { continue }
+            guard let index = result.firstIndex(where: { $0.0 == field }), case .string(let text) = result[index].1
+            else { continue }
             let oversized = text.utf8.count > maxPayloadBytes
             if oversized {
                 result[index].1 = .string(String(decoding: text.utf8.prefix(maxPayloadBytes), as: UTF8.self))
@@ -76,7 +79,8 @@ public enum VendedLogRecord {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let minute = String(
-            format: "%04d-%02d-%02d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            format: "%04d-%02d-%02d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+            Int(parts.tm_hour),
             Int(parts.tm_min))
         var hash: UInt32 = 2_166_136_261
         for byte in (machine + "/" + minute).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }

@@ -13,10 +13,13 @@ public struct MotoInstallation: Sendable, Equatable {
     public var serverExecutable: String { venvDirectory + "/bin/moto_server" }
     var marker: String { venvDirectory + "/.orderdeck-installed" }
 
-    public init(directories: StateDirectories, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(directories: StateDirectories, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws
+    {
         let text = try ProjectFiles.read("moto-requirements.txt", environment: environment)
-        guard let line = text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { !$0.isEmpty && !$0.hasPrefix("#") }),
+        guard
+            let line = text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { !$0.isEmpty && !$0.hasPrefix("#") }),
             let range = line.range(of: "==")
         else {
             throw LocalStackError.installFailed("config/moto-requirements.txt has no pinned 'moto[server]==X' line")
@@ -28,7 +31,8 @@ public struct MotoInstallation: Sendable, Equatable {
 
     public var isInstalled: Bool {
         guard let recorded = FileManager.default.contents(atPath: marker) else { return false }
-        return String(decoding: recorded, as: UTF8.self) == requirement && FileManager.default.isExecutableFile(atPath: serverExecutable)
+        return String(decoding: recorded, as: UTF8.self) == requirement
+            && FileManager.default.isExecutableFile(atPath: serverExecutable)
     }
 
     /// Creates the venv and installs the pinned moto unless that is already done.

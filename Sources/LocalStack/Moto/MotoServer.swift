@@ -32,9 +32,12 @@ public struct MotoServer: Sendable, Equatable, Codable {
         switch lifetime {
         case .detached:
             pid = try Spawner.spawnDetached(
-                executable: installation.serverExecutable, arguments: arguments, environment: environment, logPath: logPath)
+                executable: installation.serverExecutable, arguments: arguments, environment: environment,
+                logPath: logPath)
         case .tiedToThisProcess:
-            pid = try TiedProcess.start(executable: installation.serverExecutable, arguments: arguments, environment: environment, logPath: logPath)
+            pid = try TiedProcess.start(
+                executable: installation.serverExecutable, arguments: arguments, environment: environment,
+                logPath: logPath)
         }
         let server = MotoServer(port: port, pid: pid, logPath: logPath)
         try await server.waitUntilReady()
@@ -47,7 +50,8 @@ public struct MotoServer: Sendable, Equatable, Codable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let response = try? await transport.send(
-                HTTPRequest(method: "GET", origin: endpoint, path: "/moto-api/"), timeout: .seconds(2)), response.status > 0
+                HTTPRequest(method: "GET", origin: endpoint, path: "/moto-api/"), timeout: .seconds(2)),
+                response.status > 0
             {
                 return
             }
@@ -60,7 +64,9 @@ public struct MotoServer: Sendable, Equatable, Codable {
 
     /// Turns on real state-machine execution (must happen before state machines are created).
     public func enableStateMachineExecution() async throws {
-        try await post("/moto-api/config", body: #"{"stepfunctions":{"execute_state_machine":true}}"#, contentType: "application/json")
+        try await post(
+            "/moto-api/config", body: #"{"stepfunctions":{"execute_state_machine":true}}"#,
+            contentType: "application/json")
     }
 
     /// Turns SigV4 checking on after `count` more requests (0: from now on).
@@ -75,10 +81,13 @@ public struct MotoServer: Sendable, Equatable, Codable {
 
     private func post(_ path: String, body: String, contentType: String) async throws {
         let response = try await AsyncHTTPTransport().send(
-            HTTPRequest(method: "POST", origin: endpoint, path: path, headers: [("Content-Type", contentType)], body: Array(body.utf8)),
+            HTTPRequest(
+                method: "POST", origin: endpoint, path: path, headers: [("Content-Type", contentType)],
+                body: Array(body.utf8)),
             timeout: .seconds(10))
         guard (200..<300).contains(response.status) else {
-            throw LocalStackError.serverDidNotStart("\(path) answered HTTP \(response.status): \(response.bodyText.prefix(200))")
+            throw LocalStackError.serverDidNotStart(
+                "\(path) answered HTTP \(response.status): \(response.bodyText.prefix(200))")
         }
     }
 
@@ -101,7 +110,9 @@ enum TiedProcess {
         kill -9 $child 2>/dev/null
         """
 
-    static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws -> Int32 {
+    static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws
+        -> Int32
+    {
         FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
         // The guard is the process we know; moto is its child. Stopping the guard stops moto.
         return try Spawner.spawnDetached(

@@ -13,7 +13,9 @@ public enum ProjectFiles {
         return url.appendingPathComponent("config").path
     }
 
-    public static func read(_ relativePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func read(_ relativePath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> String
+    {
         let path = configDirectory(environment: environment) + "/" + relativePath
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LocalStackError.missingFile(path)
@@ -33,8 +35,10 @@ public enum LocalStackError: Error, Sendable, CustomStringConvertible, Equatable
 
     public var description: String {
         switch self {
-        case .missingFile(let path): return "missing project file \(path) (set ORDERDECK_CONFIG_DIR to the repository's config/)"
-        case .pythonMissing: return "python3 with the venv module is needed for the local stack (apt-get install python3-venv)"
+        case .missingFile(let path):
+            return "missing project file \(path) (set ORDERDECK_CONFIG_DIR to the repository's config/)"
+        case .pythonMissing:
+            return "python3 with the venv module is needed for the local stack (apt-get install python3-venv)"
         case .installFailed(let detail): return "installing moto failed: \(detail)"
         case .serverDidNotStart(let detail): return "moto did not start: \(detail)"
         case .notRunning: return "the local stack is not running; start it with 'orderdeck local up'"

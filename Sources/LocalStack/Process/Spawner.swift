@@ -11,7 +11,9 @@ public enum Spawner {
 
     /// Starts a process in its own session, detached from our terminal, output appended to
     /// `logPath`: it keeps running after this process exits (`orderdeck local up`).
-    public static func spawnDetached(executable: String, arguments: [String], environment: [String: String], logPath: String) throws -> Int32 {
+    public static func spawnDetached(
+        executable: String, arguments: [String], environment: [String: String], logPath: String
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -28,8 +30,8 @@ public enum Spawner {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
@@ -84,7 +86,9 @@ public enum Spawner {
     }
 
     /// Runs a command to completion and returns its status and combined output.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> (Int32, String) {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil)
+        async throws -> (Int32, String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -113,7 +117,9 @@ public enum Spawner {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw LocalStackError.serverDidNotStart("bind() failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

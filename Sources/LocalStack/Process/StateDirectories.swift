@@ -24,7 +24,8 @@ public struct StateDirectories: Sendable, Equatable {
 
     /// Creates a directory (and parents) readable by the owner only.
     public static func ensure(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         chmod(path, 0o700)
     }
 }

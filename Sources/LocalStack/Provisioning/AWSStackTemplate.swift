@@ -14,7 +14,8 @@ public enum AWSStackTemplate {
     public static func render(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         let orderWorkflow = try ProjectFiles.read("statemachines/order-workflow.asl.json", environment: environment)
         let sample = try ProjectFiles.read("statemachines/sample.asl.json", environment: environment)
-        return skeleton
+        return
+            skeleton
             .replacingOccurrences(of: "__ORDER_WORKFLOW_ASL__", with: indent(orderWorkflow, by: 8))
             .replacingOccurrences(of: "__SAMPLE_ASL__", with: indent(sample, by: 8))
     }

@@ -10,7 +10,10 @@ public struct Provisioner: Sendable {
     public let definition: StackDefinition
     public let environment: [String: String]
 
-    public init(client: AWSClient, definition: StackDefinition, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        client: AWSClient, definition: StackDefinition,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.client = client
         self.definition = definition
         self.environment = environment
@@ -25,14 +28,21 @@ public struct Provisioner: Sendable {
             _ = try await dynamo.createTable(
                 .init(
                     TableName: definition.tableName,
-                    KeySchema: [.init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE")],
-                    AttributeDefinitions: [.init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S")]))
+                    KeySchema: [
+                        .init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE"),
+                    ],
+                    AttributeDefinitions: [
+                        .init(AttributeName: "user_id", AttributeType: "S"),
+                        .init(AttributeName: "id", AttributeType: "S"),
+                    ]))
         } catch let error as AWSServiceError where error.isAlreadyExists {}
 
         let topicArn = try await SNSClient(client: client).createTopic(name: definition.topicName)
         let role = try await IAMClient(client: client).createRole(
             name: "orderdeck-local-states",
-            assumeRolePolicy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#)
+            assumeRolePolicy:
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        )
 
         let existing = try await states.listStateMachines().collect().flatMap { $0 }
         var machines: [ProvisionedStack.Machine] = []
@@ -45,7 +55,8 @@ public struct Provisioner: Sendable {
                 template, ["OrderTableName": definition.tableName, "TopicArn": topicArn], file: machine.definition)
             let logGroupArn = "arn:aws:logs:\(definition.region):123456789012:log-group:\(machine.logGroupName):*"
             let logging = StepFunctions.LoggingConfiguration(
-                level: machine.logLevel, includeExecutionData: machine.includeExecutionData, logGroupArns: [logGroupArn])
+                level: machine.logLevel, includeExecutionData: machine.includeExecutionData, logGroupArns: [logGroupArn]
+            )
             let arn: String
             if let found = existing.first(where: { $0.name == machine.name }) {
                 arn = found.stateMachineArn
@@ -53,13 +64,18 @@ public struct Provisioner: Sendable {
                     .init(stateMachineArn: arn, definition: asl, roleArn: role.arn, loggingConfiguration: logging))
             } else {
                 arn = try await states.createStateMachine(
-                    .init(name: machine.name, definition: asl, roleArn: role.arn, type: machine.type, loggingConfiguration: logging)
+                    .init(
+                        name: machine.name, definition: asl, roleArn: role.arn, type: machine.type,
+                        loggingConfiguration: logging)
                 ).stateMachineArn
             }
             machines.append(
-                .init(name: machine.name, arn: arn, type: machine.type, logGroupName: machine.logGroupName, apiResource: machine.apiResource))
+                .init(
+                    name: machine.name, arn: arn, type: machine.type, logGroupName: machine.logGroupName,
+                    apiResource: machine.apiResource))
         }
         return ProvisionedStack(
-            region: definition.region, tableName: definition.tableName, topicArn: topicArn, roleArn: role.arn, machines: machines)
+            region: definition.region, tableName: definition.tableName, topicArn: topicArn, roleArn: role.arn,
+            machines: machines)
     }
 }

@@ -21,7 +21,9 @@ public struct StackDefinition: Codable, Sendable, Equatable {
     public var topicName: String
     public var stateMachines: [StateMachine]
 
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StackDefinition {
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> StackDefinition
+    {
         let text = try ProjectFiles.read("local-stack.json", environment: environment)
         do {
             return try JSONDecoder().decode(StackDefinition.self, from: Data(text.utf8))

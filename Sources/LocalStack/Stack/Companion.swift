@@ -8,7 +8,8 @@ import Logging
 public enum Companion {
     public static func run(record: StackRecord, logger: Logger = Logger(label: "orderdeck.companion")) async throws {
         let client = record.client()
-        let handler = GatewayHandler(stack: record.stack, stepFunctions: StepFunctionsClient(client: client), apiKey: record.apiKey)
+        let handler = GatewayHandler(
+            stack: record.stack, stepFunctions: StepFunctionsClient(client: client), apiKey: record.apiKey)
         let gateway = LocalGateway(handler: handler, port: record.gatewayPort, logger: logger)
         let delivery = VendedLogDelivery(client: client, machines: record.stack.machines, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -13,7 +13,8 @@ public struct LocalStackController: Sendable {
     public let progress: @Sendable (String) -> Void
 
     public init(
-        directories: StateDirectories, environment: [String: String] = ProcessInfo.processInfo.environment, executable: String,
+        directories: StateDirectories, environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.directories = directories
@@ -38,7 +39,9 @@ public struct LocalStackController: Sendable {
         var problems: [String] = []
         if !Spawner.isAlive(record.moto.pid) {
             problems.append("moto (pid \(record.moto.pid)) is gone")
-        } else if (try? await AsyncHTTPTransport().send(HTTPRequest(method: "GET", origin: record.moto.endpoint, path: "/moto-api/"), timeout: .seconds(3))) == nil {
+        } else if (try? await AsyncHTTPTransport().send(
+            HTTPRequest(method: "GET", origin: record.moto.endpoint, path: "/moto-api/"), timeout: .seconds(3))) == nil
+        {
             problems.append("moto does not answer on port \(record.moto.port)")
         }
         if !Spawner.isAlive(record.companionPid) {
@@ -70,17 +73,21 @@ public struct LocalStackController: Sendable {
             try await moto.enableStateMachineExecution()
             var record = StackRecord(
                 moto: moto, companionPid: 0, gatewayPort: try Spawner.freeLoopbackPort(), apiKey: apiKey,
-                stack: ProvisionedStack(region: "", tableName: "", topicArn: "", roleArn: "", machines: []), startedAt: Date())
+                stack: ProvisionedStack(region: "", tableName: "", topicArn: "", roleArn: "", machines: []),
+                startedAt: Date())
             progress("provisioning the ORDER table, topic, log groups and state machines")
             let definition = try StackDefinition.load(environment: environment)
             record.stack.region = definition.region
-            record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment).provision()
+            record.stack = try await Provisioner(
+                client: record.client(), definition: definition, environment: environment
+            ).provision()
             try record.save(to: recordPath)
             progress("starting the local API gateway and log delivery")
             var companionEnvironment = environment
             companionEnvironment["AWS_EC2_METADATA_DISABLED"] = "true"
             record.companionPid = try Spawner.spawnDetached(
-                executable: executable, arguments: ["local", "serve", "--record", recordPath], environment: companionEnvironment,
+                executable: executable, arguments: ["local", "serve", "--record", recordPath],
+                environment: companionEnvironment,
                 logPath: logDirectory + "/companion.log")
             try record.save(to: recordPath)
             try await waitForGateway(record)
@@ -105,7 +112,8 @@ public struct LocalStackController: Sendable {
         guard case .running(var record) = try await health() else { throw LocalStackError.notRunning }
         try await record.moto.reset()
         let definition = try StackDefinition.load(environment: environment)
-        record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment).provision()
+        record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment)
+            .provision()
         try record.save(to: recordPath)
         // The companion keeps its delivery state in memory: restart it against the new stack.
         await Spawner.stop(record.companionPid)
@@ -131,11 +139,14 @@ public struct LocalStackController: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         let log = (try? String(contentsOfFile: logDirectory + "/companion.log", encoding: .utf8)) ?? ""
-        throw LocalStackError.serverDidNotStart("the companion did not come up: \(MotoInstallation.lastLines(log, count: 3))")
+        throw LocalStackError.serverDidNotStart(
+            "the companion did not come up: \(MotoInstallation.lastLines(log, count: 3))")
     }
 
     static func answers(_ url: String) async -> Bool {
-        guard let schemeEnd = url.range(of: "://"), let slash = url[schemeEnd.upperBound...].firstIndex(of: "/") else { return false }
+        guard let schemeEnd = url.range(of: "://"), let slash = url[schemeEnd.upperBound...].firstIndex(of: "/") else {
+            return false
+        }
         let request = HTTPRequest(method: "GET", origin: String(url[..<slash]), path: String(url[slash...]))
         return (try? await AsyncHTTPTransport().send(request, timeout: .seconds(2)).status) == 200
     }

@@ -26,7 +26,9 @@ public struct StackRecord: Codable, Sendable, Equatable {
     public func client(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100))) -> AWSClient {
         AWSClient(
             region: stack.region, credentials: StaticCredentialProvider(Self.credentials),
-            endpoints: EndpointResolver(region: stack.region, explicitURL: moto.endpoint, environment: ProcessEnvironment(variables: [:], homeDirectory: "/")),
+            endpoints: EndpointResolver(
+                region: stack.region, explicitURL: moto.endpoint,
+                environment: ProcessEnvironment(variables: [:], homeDirectory: "/")),
             retry: retry)
     }
 
@@ -39,7 +41,8 @@ public struct StackRecord: Codable, Sendable, Equatable {
         do {
             return try decoder.decode(StackRecord.self, from: data)
         } catch {
-            throw LocalStackError.provisioning("\(path) is unreadable (\(error)); remove it or run 'orderdeck local down'")
+            throw LocalStackError.provisioning(
+                "\(path) is unreadable (\(error)); remove it or run 'orderdeck local down'")
         }
     }
 
@@ -50,7 +53,8 @@ public struct StackRecord: Codable, Sendable, Equatable {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let temporary = path + ".tmp-\(getpid())"
-        FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self), attributes: [.posixPermissions: 0o600])
+        FileManager.default.createFile(
+            atPath: temporary, contents: try encoder.encode(self), attributes: [.posixPermissions: 0o600])
         guard rename(temporary, path) == 0 else {
             throw LocalStackError.provisioning("cannot write \(path): \(String(cString: strerror(errno)))")
         }

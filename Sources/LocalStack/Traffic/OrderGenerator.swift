@@ -15,7 +15,8 @@ public struct OrderGenerator: Sendable {
     static let catalog = [
         Product(sku: "MUG-001", name: "Coffee mug", cents: 1250), Product(sku: "TEE-042", name: "T-shirt", cents: 2400),
         Product(sku: "BAG-007", name: "Tote bag", cents: 1800), Product(sku: "CAP-003", name: "Cap", cents: 1599),
-        Product(sku: "PEN-100", name: "Fountain pen", cents: 8900), Product(sku: "NB-220", name: "Notebook", cents: 650),
+        Product(sku: "PEN-100", name: "Fountain pen", cents: 8900),
+        Product(sku: "NB-220", name: "Notebook", cents: 650),
         Product(sku: "HD-330", name: "Headphones", cents: 12999),
     ]
 
@@ -44,10 +45,12 @@ public struct OrderGenerator: Sendable {
             let product = pick(Self.catalog)
             let quantity = 1 + Int(next() % 3)
             totalCents += product.cents * quantity
-            items.append(.object([
-                ("sku", .string(product.sku)), ("name", .string(product.name)), ("quantity", .number(String(quantity))),
-                ("unitPrice", .number(Self.money(product.cents))),
-            ]))
+            items.append(
+                .object([
+                    ("sku", .string(product.sku)), ("name", .string(product.name)),
+                    ("quantity", .number(String(quantity))),
+                    ("unitPrice", .number(Self.money(product.cents))),
+                ]))
         }
         let id = Self.uuid(next(), next())
         return .object([
@@ -66,6 +69,7 @@ public struct OrderGenerator: Sendable {
     static func uuid(_ high: UInt64, _ low: UInt64) -> String {
         let hex = String(format: "%016llx%016llx", high, low)
         let chars = Array(hex)
-        return "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
+        return
+            "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
     }
 }

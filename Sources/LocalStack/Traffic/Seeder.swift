@@ -27,7 +27,8 @@ public struct Seeder: Sendable {
 
     /// Sends `count` orders to OrderWorkflow (and every fifth payload also to the `sample` webhook),
     /// then waits up to `timeout` for their executions to finish.
-    public func seed(orders count: Int, seed: UInt64? = nil, timeout: Duration = .seconds(300)) async throws -> Outcome {
+    public func seed(orders count: Int, seed: UInt64? = nil, timeout: Duration = .seconds(300)) async throws -> Outcome
+    {
         let client = record.client()
         let invoker = APIInvoker(client: client)
         guard let orders = record.stack.machines.first(where: { !$0.isExpress }) else {
@@ -45,9 +46,13 @@ public struct Seeder: Sendable {
                 let payload = payloads[index]
                 let alsoWebhook = webhook != nil && index % 5 == 0
                 group.addTask {
-                    let result = try await invoker.post(url: record.apiURL(for: orders), body: Array(payload.description.utf8), authorization: authorization)
+                    let result = try await invoker.post(
+                        url: record.apiURL(for: orders), body: Array(payload.description.utf8),
+                        authorization: authorization)
                     if alsoWebhook, let webhook {
-                        _ = try await invoker.post(url: record.apiURL(for: webhook), body: Array(payload.description.utf8), authorization: authorization)
+                        _ = try await invoker.post(
+                            url: record.apiURL(for: webhook), body: Array(payload.description.utf8),
+                            authorization: authorization)
                     }
                     let arn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
                     return (result.status == 200 ? arn : nil, alsoWebhook)
@@ -85,7 +90,8 @@ public struct Seeder: Sendable {
         outcome.unfinished = pending.count
         for arn in pending.sorted().prefix(5) {
             let last = try? await states.fullHistory(executionArn: arn).last
-            outcome.stuck.append("\(arn): last event \(last.map { "\($0.id) \($0.type) at \($0.timestamp)" } ?? "none")")
+            outcome.stuck.append(
+                "\(arn): last event \(last.map { "\($0.id) \($0.type) at \($0.timestamp)" } ?? "none")")
         }
         return outcome
     }

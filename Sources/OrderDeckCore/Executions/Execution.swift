@@ -33,7 +33,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var isExpress: Bool { arn.contains(":express:") }
 
     public init(
-        arn: String, name: String, machineName: String, status: String, startDate: Date?, stopDate: Date?, input: String? = nil,
+        arn: String, name: String, machineName: String, status: String, startDate: Date?, stopDate: Date?,
+        input: String? = nil,
         output: String? = nil, error: String? = nil, cause: String? = nil, source: Source, isPartial: Bool = false,
         isTruncated: Bool = false
     ) {
@@ -60,8 +61,10 @@ public struct Execution: Sendable, Hashable, Identifiable {
 
     public init(described: StepFunctions.DescribeExecutionOutput, machineName: String) {
         self.init(
-            arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn), machineName: machineName,
-            status: described.status, startDate: described.startDate, stopDate: described.stopDate, input: described.input,
+            arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn),
+            machineName: machineName,
+            status: described.status, startDate: described.startDate, stopDate: described.stopDate,
+            input: described.input,
             output: described.output, error: described.error, cause: described.cause, source: .api)
     }
 

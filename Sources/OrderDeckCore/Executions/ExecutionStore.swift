@@ -10,7 +10,10 @@ public struct ExecutionStore: Sendable {
     /// How far back Express executions are read from the logs.
     public var expressLookback: TimeInterval
 
-    public init(session: StackSession, now: @escaping @Sendable () -> Date = { Date() }, expressLookback: TimeInterval = 24 * 3600) {
+    public init(
+        session: StackSession, now: @escaping @Sendable () -> Date = { Date() },
+        expressLookback: TimeInterval = 24 * 3600
+    ) {
         self.session = session
         self.now = now
         self.expressLookback = expressLookback
@@ -22,10 +25,14 @@ public struct ExecutionStore: Sendable {
     public func list(machine: MachineInfo, status: String? = nil, limit: Int? = nil) async throws -> [Execution] {
         if machine.isExpress {
             guard let group = machine.logGroupName else {
-                throw CoreError.notFound("\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
+                throw CoreError.notFound(
+                    "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere"
+                )
             }
             let start = Int64((now().timeIntervalSince1970 - expressLookback) * 1000)
-            var executions = ExpressReconstructor().reconstruct(try await reader.records(group: group, start: start), now: now()).map(\.execution)
+            var executions = ExpressReconstructor().reconstruct(
+                try await reader.records(group: group, start: start), now: now()
+            ).map(\.execution)
             if let status { executions = executions.filter { $0.status == status } }
             if let limit { executions = Array(executions.prefix(limit)) }
             return executions
@@ -48,14 +55,19 @@ public struct ExecutionStore: Sendable {
                 throw CoreError.notFound("no log group for the machine of \(arn)")
             }
             // Server-side narrowing by the ARN as a phrase; the client filter below is what counts.
-            let records = try await reader.records(group: group, filterPattern: "\"\(arn)\"").filter { $0.executionArn == arn }
+            let records = try await reader.records(group: group, filterPattern: "\"\(arn)\"").filter {
+                $0.executionArn == arn
+            }
             guard !records.isEmpty else { throw CoreError.notFound("no log records for \(arn) in \(group)") }
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now())
             return (rebuilt.execution, rebuilt.events)
         }
         let described = try await session.stepFunctions.describeExecution(arn)
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
-        return (Execution(described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? ""), events)
+        return (
+            Execution(described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? ""),
+            events
+        )
     }
 
     /// The execution ARN of an order: stored on the item, or the order id as execution name.

@@ -48,7 +48,8 @@ public struct ExpressReconstructor: Sendable {
         let machine = Execution.machineName(fromArn: arn) ?? ""
         let execution = Execution(
             arn: arn, name: Execution.name(fromArn: arn), machineName: machine, status: status,
-            startDate: started?.timestamp ?? events.first?.timestamp, stopDate: terminal?.timestamp, input: started?.input,
+            startDate: started?.timestamp ?? events.first?.timestamp, stopDate: terminal?.timestamp,
+            input: started?.input,
             output: terminal?.output, error: terminal?.error, cause: terminal?.cause, source: .logs, isPartial: partial,
             isTruncated: events.contains { $0.isTruncated })
         return Reconstructed(execution: execution, events: events)

@@ -39,7 +39,8 @@ public struct Timeline: Sendable, Hashable {
     var executionError: (String?, String?)?
 
     public static func == (lhs: Timeline, rhs: Timeline) -> Bool {
-        lhs.steps == rhs.steps && lhs.startedAt == rhs.startedAt && lhs.endedAt == rhs.endedAt && lhs.status == rhs.status
+        lhs.steps == rhs.steps && lhs.startedAt == rhs.startedAt && lhs.endedAt == rhs.endedAt
+            && lhs.status == rhs.status
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -65,7 +66,9 @@ public struct Timeline: Sendable, Hashable {
             if type.hasSuffix("StateEntered"), let name = event.stateName {
                 let kind = String(type.dropLast("StateEntered".count))
                 steps.append(
-                    Step(name: name, kind: kind, entered: event.timestamp, input: event.input, attempts: 0, failed: kind == "Fail"))
+                    Step(
+                        name: name, kind: kind, entered: event.timestamp, input: event.input, attempts: 0,
+                        failed: kind == "Fail"))
                 open[name] = steps.count - 1
                 if kind == "Fail" {
                     steps[steps.count - 1].exited = event.timestamp
@@ -79,7 +82,8 @@ public struct Timeline: Sendable, Hashable {
                 switch type {
                 case "TaskScheduled", "ActivityScheduled", "LambdaFunctionScheduled":
                     steps[index].attempts += 1
-                case "TaskFailed", "ActivityFailed", "LambdaFunctionFailed", "TaskTimedOut", "TaskStartFailed", "TaskSubmitFailed":
+                case "TaskFailed", "ActivityFailed", "LambdaFunctionFailed", "TaskTimedOut", "TaskStartFailed",
+                    "TaskSubmitFailed":
                     steps[index].error = event.error
                     steps[index].cause = event.cause
                 case "TaskSucceeded":

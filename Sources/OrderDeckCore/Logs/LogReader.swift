@@ -13,7 +13,9 @@ public struct LogReader: Sendable {
     }
 
     /// Every event of `group` from `start` (epoch ms), optionally server-side filtered.
-    public func events(group: String, start: Int64? = nil, filterPattern: String? = nil) async throws -> [CloudWatchLogs.FilteredLogEvent] {
+    public func events(group: String, start: Int64? = nil, filterPattern: String? = nil) async throws -> [CloudWatchLogs
+        .FilteredLogEvent]
+    {
         var all: [CloudWatchLogs.FilteredLogEvent] = []
         var token: String?
         var seenTokens = Set<String>()
@@ -22,7 +24,9 @@ public struct LogReader: Sendable {
             let output: CloudWatchLogs.FilterLogEventsOutput
             do {
                 output = try await logs.filterLogEvents(
-                    .init(logGroupName: group, startTime: start, filterPattern: filterPattern, nextToken: token, interleaved: true))
+                    .init(
+                        logGroupName: group, startTime: start, filterPattern: filterPattern, nextToken: token,
+                        interleaved: true))
             } catch let error as AWSServiceError where error.isThrottling {
                 await budget.backOff(for: .seconds(2))
                 throw error
@@ -35,7 +39,11 @@ public struct LogReader: Sendable {
     }
 
     /// The Step Functions records among a group's events (other lines are skipped).
-    public func records(group: String, start: Int64? = nil, filterPattern: String? = nil) async throws -> [VendedLogEvent] {
-        try await events(group: group, start: start, filterPattern: filterPattern).compactMap { try? VendedLogEvent(filtered: $0) }
+    public func records(group: String, start: Int64? = nil, filterPattern: String? = nil) async throws
+        -> [VendedLogEvent]
+    {
+        try await events(group: group, start: start, filterPattern: filterPattern).compactMap {
+            try? VendedLogEvent(filtered: $0)
+        }
     }
 }

@@ -11,7 +11,9 @@ public struct TailedEvent: Sendable, Hashable {
     public var message: String
     public var record: VendedLogEvent?
 
-    public init(group: String, stream: String, eventId: String, timestamp: Int64, message: String, record: VendedLogEvent?) {
+    public init(
+        group: String, stream: String, eventId: String, timestamp: Int64, message: String, record: VendedLogEvent?
+    ) {
         self.group = group
         self.stream = stream
         self.eventId = eventId
@@ -37,7 +39,9 @@ public actor LogTail {
     private var seen: [String: [String: Int64]] = [:]
     public private(set) var delivered = 0
 
-    public init(reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil, overlap: Duration = .seconds(30)) {
+    public init(
+        reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil, overlap: Duration = .seconds(30)
+    ) {
         self.reader = reader
         self.groups = groups
         self.filterPattern = filterPattern
@@ -66,8 +70,11 @@ public actor LogTail {
                 let message = event.message ?? ""
                 fresh.append(
                     TailedEvent(
-                        group: group, stream: event.logStreamName ?? "", eventId: id, timestamp: timestamp, message: message,
-                        record: VendedLogEvent(message: message, logStreamName: event.logStreamName, eventId: id, fallbackTimestamp: timestamp)))
+                        group: group, stream: event.logStreamName ?? "", eventId: id, timestamp: timestamp,
+                        message: message,
+                        record: VendedLogEvent(
+                            message: message, logStreamName: event.logStreamName, eventId: id,
+                            fallbackTimestamp: timestamp)))
             }
             watermark[group] = top
             // Forget ids that fell out of the window: they can no longer come back.
@@ -102,7 +109,7 @@ public actor LogTail {
                     } catch let error as AWSServiceError where error.isThrottling {
                         wait = min(max(wait * 2, .seconds(2)), .seconds(30))
                         onState(.throttled(backingOff: wait))
-                    } catch where RetryPolicy().isRetryable(error) {
+                    } catch  where RetryPolicy().isRetryable(error) {
                         // The stack gone, 5xx after the client's own retries, an unreadable answer:
                         // a follow outlives them and resumes from where it was (nothing lost).
                         wait = min(max(wait * 2, .seconds(1)), .seconds(15))

@@ -14,7 +14,8 @@ public struct VendedLogEvent: Sendable, Hashable {
     public var logStreamName: String?
     public var eventId: String?
 
-    public init?(message: String, logStreamName: String? = nil, eventId: String? = nil, fallbackTimestamp: Int64? = nil) {
+    public init?(message: String, logStreamName: String? = nil, eventId: String? = nil, fallbackTimestamp: Int64? = nil)
+    {
         // Cheap pre-check: most foreign lines are not JSON objects at all.
         guard message.utf8.first == UInt8(ascii: "{"), let record = try? JSONValue.parse(message),
             let arn = record["execution_arn"]?.stringValue, let type = record["type"]?.stringValue,
@@ -31,9 +32,10 @@ public struct VendedLogEvent: Sendable, Hashable {
     }
 
     public init(filtered: CloudWatchLogs.FilteredLogEvent) throws {
-        guard let parsed = VendedLogEvent(
-            message: filtered.message ?? "", logStreamName: filtered.logStreamName, eventId: filtered.eventId,
-            fallbackTimestamp: filtered.timestamp)
+        guard
+            let parsed = VendedLogEvent(
+                message: filtered.message ?? "", logStreamName: filtered.logStreamName, eventId: filtered.eventId,
+                fallbackTimestamp: filtered.timestamp)
         else { throw NotARecord() }
         self = parsed
     }

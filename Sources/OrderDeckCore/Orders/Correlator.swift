@@ -15,12 +15,14 @@ public struct Correlator: Sendable {
     }
 
     public func order(for executionArn: String) async throws -> Order? {
-        try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).order(id: Execution.name(fromArn: executionArn))
+        try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).order(
+            id: Execution.name(fromArn: executionArn))
     }
 
     /// The execution's log records, in event order.
     public func logRecords(for executionArn: String) async throws -> [VendedLogEvent] {
-        guard let machine = try await session.machine(forExecution: executionArn), let group = machine.logGroupName else { return [] }
+        guard let machine = try await session.machine(forExecution: executionArn), let group = machine.logGroupName
+        else { return [] }
         let reader = LogReader(logs: session.logs, budget: session.logsBudget)
         return try await reader.records(group: group, filterPattern: "\"\(executionArn)\"")
             .filter { $0.executionArn == executionArn }.sorted { $0.event.id < $1.event.id }
@@ -50,18 +52,29 @@ public struct Correlator: Sendable {
         var executionsByName: [String: Execution] = [:]
         for execution in executions where !execution.isExpress { executionsByName[execution.name] = execution }
         for order in orders where order.status == "PENDING" {
-            let execution = order.executionArn.flatMap { arn in executions.first { $0.arn == arn } } ?? executionsByName[order.id]
+            let execution =
+                order.executionArn.flatMap { arn in executions.first { $0.arn == arn } } ?? executionsByName[order.id]
             guard let execution else { continue }
             if ["FAILED", "TIMED_OUT", "ABORTED"].contains(execution.status) {
-                found.append(Mismatch(kind: .pendingOrderFailedExecution, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status))
+                found.append(
+                    Mismatch(
+                        kind: .pendingOrderFailedExecution, orderId: order.id, executionArn: execution.arn,
+                        executionStatus: execution.status))
             } else if execution.status == "SUCCEEDED" {
-                found.append(Mismatch(kind: .pendingOrderSucceededExecution, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status))
+                found.append(
+                    Mismatch(
+                        kind: .pendingOrderSucceededExecution, orderId: order.id, executionArn: execution.arn,
+                        executionStatus: execution.status))
             }
         }
         // Executions that ran long enough to have written their order (InitializeOrder is first).
-        for execution in executions where !execution.isExpress && ordersById[execution.name] == nil && execution.status != "RUNNING" {
+        for execution in executions
+        where !execution.isExpress && ordersById[execution.name] == nil && execution.status != "RUNNING" {
             if orders.contains(where: { $0.executionArn == execution.arn }) { continue }
-            found.append(Mismatch(kind: .executionWithoutOrder, orderId: nil, executionArn: execution.arn, executionStatus: execution.status))
+            found.append(
+                Mismatch(
+                    kind: .executionWithoutOrder, orderId: nil, executionArn: execution.arn,
+                    executionStatus: execution.status))
         }
         return found
     }

@@ -26,14 +26,17 @@ public struct Order: Sendable, Hashable, Identifiable {
     }
 
     static let knownKeys: Set<String> = [
-        "user_id", "id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn", "customerEmail", "items",
+        "user_id", "id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn", "customerEmail",
+        "items",
     ]
 
     public init(item: DynamoItem) {
         attributes = item
         userId = item["user_id"]?.displayText ?? ""
         id = item["id"]?.displayText ?? ""
-        status = item["orderStatus"]?.stringValue ?? (item["orderStatus"] == nil ? "UNKNOWN" : item["orderStatus"]!.displayText)
+        status =
+            item["orderStatus"]?.stringValue
+            ?? (item["orderStatus"] == nil ? "UNKNOWN" : item["orderStatus"]!.displayText)
         createdAt = item["createdAt"].flatMap(Self.date)
         updatedAt = item["updatedAt"].flatMap(Self.date)
         switch item["amount"] {

@@ -30,7 +30,9 @@ public struct OrderStore: Sendable {
 
     /// Pages of orders as they arrive. With a user, a Query on the partition key; otherwise a
     /// Scan (`segments` > 1 scans in parallel). The status filter runs server side.
-    public func pages(filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil) -> AsyncThrowingStream<[Order], any Error> {
+    public func pages(filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil) -> AsyncThrowingStream<
+        [Order], any Error
+    > {
         let names: [String: String] = filter.status == nil ? [:] : ["#s": "orderStatus"]
         let values: DynamoItem = filter.status.map { [":s": .s($0)] } ?? [:]
         let filterExpression: String? = filter.status == nil ? nil : "#s = :s"
@@ -47,17 +49,22 @@ public struct OrderStore: Sendable {
                         let input = DynamoDB.QueryInput(
                             TableName: tableName, KeyConditionExpression: "#u = :u", FilterExpression: filterExpression,
                             ExpressionAttributeNames: keyNames, ExpressionAttributeValues: keyValues, Limit: pageSize)
-                        for try await page in dynamoDB.queryPages(input) { continuation.yield((page.Items ?? []).map(Order.init(item:))) }
+                        for try await page in dynamoDB.queryPages(input) {
+                            continuation.yield((page.Items ?? []).map(Order.init(item:)))
+                        }
                     } else {
                         let input = DynamoDB.ScanInput(
                             TableName: tableName, Limit: pageSize, FilterExpression: filterExpression,
-                            ExpressionAttributeNames: names.isEmpty ? nil : names, ExpressionAttributeValues: values.isEmpty ? nil : values)
+                            ExpressionAttributeNames: names.isEmpty ? nil : names,
+                            ExpressionAttributeValues: values.isEmpty ? nil : values)
                         if segments > 1 {
                             for try await page in dynamoDB.parallelScan(input, segments: segments) {
                                 continuation.yield((page.Items ?? []).map(Order.init(item:)))
                             }
                         } else {
-                            for try await page in dynamoDB.scanPages(input) { continuation.yield((page.Items ?? []).map(Order.init(item:))) }
+                            for try await page in dynamoDB.scanPages(input) {
+                                continuation.yield((page.Items ?? []).map(Order.init(item:)))
+                            }
                         }
                     }
                     continuation.finish()
@@ -70,9 +77,12 @@ public struct OrderStore: Sendable {
     }
 
     /// Up to `cap` orders (nil: all), stopping the scan as soon as the cap is reached.
-    public func load(filter: Filter = Filter(), cap: Int? = nil, segments: Int = 1, pageSize: Int? = nil) async throws -> Loaded {
+    public func load(filter: Filter = Filter(), cap: Int? = nil, segments: Int = 1, pageSize: Int? = nil) async throws
+        -> Loaded
+    {
         var orders: [Order] = []
-        for try await page in pages(filter: filter, segments: segments, pageSize: pageSize ?? cap.map { min($0, 1000) }) {
+        for try await page in pages(filter: filter, segments: segments, pageSize: pageSize ?? cap.map { min($0, 1000) })
+        {
             orders.append(contentsOf: page)
             if let cap, orders.count >= cap {
                 return Loaded(orders: Array(orders.prefix(cap)), moreAvailable: true)
@@ -84,10 +94,12 @@ public struct OrderStore: Sendable {
     /// One order by id (and user, when known: then it is a GetItem).
     public func order(id: String, userId: String? = nil) async throws -> Order? {
         if let userId {
-            return try await dynamoDB.getItem(.init(TableName: tableName, Key: ["user_id": .s(userId), "id": .s(id)])).map(Order.init(item:))
+            return try await dynamoDB.getItem(.init(TableName: tableName, Key: ["user_id": .s(userId), "id": .s(id)]))
+                .map(Order.init(item:))
         }
         let input = DynamoDB.ScanInput(
-            TableName: tableName, FilterExpression: "#i = :i", ExpressionAttributeNames: ["#i": "id"], ExpressionAttributeValues: [":i": .s(id)])
+            TableName: tableName, FilterExpression: "#i = :i", ExpressionAttributeNames: ["#i": "id"],
+            ExpressionAttributeValues: [":i": .s(id)])
         for try await page in dynamoDB.scanPages(input) {
             if let item = page.Items?.first { return Order(item: item) }
         }
@@ -120,9 +132,15 @@ extension Order {
         case .id:
             order = orders.indices.sorted { orders[$0].id < orders[$1].id }
         case .user:
-            order = orders.indices.sorted { orders[$0].userId != orders[$1].userId ? orders[$0].userId < orders[$1].userId : orders[$0].id < orders[$1].id }
+            order = orders.indices.sorted {
+                orders[$0].userId != orders[$1].userId
+                    ? orders[$0].userId < orders[$1].userId : orders[$0].id < orders[$1].id
+            }
         case .status:
-            order = orders.indices.sorted { orders[$0].status != orders[$1].status ? orders[$0].status < orders[$1].status : orders[$0].id < orders[$1].id }
+            order = orders.indices.sorted {
+                orders[$0].status != orders[$1].status
+                    ? orders[$0].status < orders[$1].status : orders[$0].id < orders[$1].id
+            }
         }
         return descending ? order.reversed() : order
     }

@@ -39,7 +39,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var defaultStack: String?
 
     static let stackKeys: Set<String> = [
-        "profile", "region", "endpoint_url", "table", "state_machines", "log_groups", "api", "order_template", "readonly",
+        "profile", "region", "endpoint_url", "table", "state_machines", "log_groups", "api", "order_template",
+        "readonly",
     ]
     static let apiKeys: Set<String> = ["url", "auth", "api_key", "api_key_env"]
 
@@ -51,14 +52,20 @@ public struct ConfigFile: Sendable, Equatable {
         for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix(".") || trimmed.hasPrefix("=") {
-                throw Problem(path: path, line: index + 1, key: nil, reason: "a key may not start with '\(trimmed.prefix(1))'")
+                throw Problem(
+                    path: path, line: index + 1, key: nil, reason: "a key may not start with '\(trimmed.prefix(1))'")
             }
             guard trimmed.hasPrefix("[") else { continue }
-            let header = trimmed.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? trimmed
+            let header =
+                trimmed.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+                ?? trimmed
             let segment = "[A-Za-z0-9_-]+"
             let pattern = "^\\[\\[? *\(segment)( *\\. *\(segment))* *\\]\\]?$"
-            if header.range(of: pattern, options: .regularExpression) == nil || header.hasPrefix("[[") != header.hasSuffix("]]") {
-                throw Problem(path: path, line: index + 1, key: nil, reason: "malformed table header \(header.prefix(40))")
+            if header.range(of: pattern, options: .regularExpression) == nil
+                || header.hasPrefix("[[") != header.hasSuffix("]]")
+            {
+                throw Problem(
+                    path: path, line: index + 1, key: nil, reason: "malformed table header \(header.prefix(40))")
             }
         }
         do {
@@ -70,7 +77,8 @@ public struct ConfigFile: Sendable, Equatable {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw Problem(path: path, line: error.source.begin.line, key: nil, reason: "not valid TOML: \(error.description)")
+            throw Problem(
+                path: path, line: error.source.begin.line, key: nil, reason: "not valid TOML: \(error.description)")
         }
         func problem(_ key: String, _ reason: String, section: String? = nil) -> Problem {
             Problem(path: path, line: Self.line(of: key, in: lines, section: section), key: key, reason: reason)
@@ -90,18 +98,26 @@ public struct ConfigFile: Sendable, Equatable {
             let section = "stacks.\(name)"
             guard let table = stacksTable[name]?.table else { throw problem(section, "must be a table") }
             for key in table.keys where !Self.stackKeys.contains(key) {
-                throw problem("\(section).\(key)", "unknown key (known: \(Self.stackKeys.sorted().joined(separator: ", ")))", section: section)
+                throw problem(
+                    "\(section).\(key)", "unknown key (known: \(Self.stackKeys.sorted().joined(separator: ", ")))",
+                    section: section)
             }
             func string(_ key: String) throws -> String? {
                 guard let value = table[key] else { return nil }
-                guard let text = value.string, !text.isEmpty else { throw problem("\(section).\(key)", "must be a non-empty string", section: section) }
+                guard let text = value.string, !text.isEmpty else {
+                    throw problem("\(section).\(key)", "must be a non-empty string", section: section)
+                }
                 return text
             }
             func strings(_ key: String) throws -> [String] {
                 guard let value = table[key] else { return [] }
-                guard let array = value.array else { throw problem("\(section).\(key)", "must be an array of strings", section: section) }
+                guard let array = value.array else {
+                    throw problem("\(section).\(key)", "must be an array of strings", section: section)
+                }
                 return try array.map { element in
-                    guard let text = element.string else { throw problem("\(section).\(key)", "must be an array of strings", section: section) }
+                    guard let text = element.string else {
+                        throw problem("\(section).\(key)", "must be an array of strings", section: section)
+                    }
                     return text
                 }
             }
@@ -113,17 +129,22 @@ public struct ConfigFile: Sendable, Equatable {
             stack.stateMachines = try strings("state_machines")
             stack.logGroups = try strings("log_groups")
             if let value = table["readonly"] {
-                guard let flag = value.bool else { throw problem("\(section).readonly", "must be true or false", section: section) }
+                guard let flag = value.bool else {
+                    throw problem("\(section).readonly", "must be true or false", section: section)
+                }
                 stack.readOnly = flag
             }
             if stack.stateMachines.isEmpty {
-                throw problem("\(section).state_machines", "list at least one state machine (name or ARN)", section: section)
+                throw problem(
+                    "\(section).state_machines", "list at least one state machine (name or ARN)", section: section)
             }
             if let value = table["api"] {
                 let apiSection = "\(section).api"
                 guard let api = value.table else { throw problem(apiSection, "must be a table", section: section) }
                 for key in api.keys where !Self.apiKeys.contains(key) {
-                    throw problem("\(apiSection).\(key)", "unknown key (known: \(Self.apiKeys.sorted().joined(separator: ", ")))", section: apiSection)
+                    throw problem(
+                        "\(apiSection).\(key)", "unknown key (known: \(Self.apiKeys.sorted().joined(separator: ", ")))",
+                        section: apiSection)
                 }
                 guard let url = api["url"]?.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
                     throw problem("\(apiSection).url", "must be an http(s) URL", section: apiSection)
@@ -135,9 +156,11 @@ public struct ConfigFile: Sendable, Equatable {
                     }
                     auth = parsed
                 }
-                let config = StackConfig.API(url: url, auth: auth, apiKey: api["api_key"]?.string, apiKeyEnvironment: api["api_key_env"]?.string)
+                let config = StackConfig.API(
+                    url: url, auth: auth, apiKey: api["api_key"]?.string, apiKeyEnvironment: api["api_key_env"]?.string)
                 if auth == .apiKey, config.apiKey == nil, config.apiKeyEnvironment == nil {
-                    throw problem("\(apiSection).auth", "api_key auth needs api_key_env (or api_key)", section: apiSection)
+                    throw problem(
+                        "\(apiSection).auth", "api_key auth needs api_key_env (or api_key)", section: apiSection)
                 }
                 stack.api = config
             }
@@ -150,7 +173,10 @@ public struct ConfigFile: Sendable, Equatable {
             stacks[name] = stack
         }
         if let defaultStack, stacks[defaultStack] == nil {
-            throw problem("default_stack", "names '\(defaultStack)', which is not among the stacks (\(stacks.keys.sorted().joined(separator: ", ")))")
+            throw problem(
+                "default_stack",
+                "names '\(defaultStack)', which is not among the stacks (\(stacks.keys.sorted().joined(separator: ", ")))"
+            )
         }
         self.stacks = stacks
     }
@@ -159,13 +185,17 @@ public struct ConfigFile: Sendable, Equatable {
     public func stack(named requested: String?) throws -> StackConfig {
         if let requested {
             guard let stack = stacks[requested] else {
-                throw Problem(path: path, line: nil, key: nil, reason: "no stack named '\(requested)' (have: \(stacks.keys.sorted().joined(separator: ", ")))")
+                throw Problem(
+                    path: path, line: nil, key: nil,
+                    reason: "no stack named '\(requested)' (have: \(stacks.keys.sorted().joined(separator: ", ")))")
             }
             return stack
         }
         if let defaultStack, let stack = stacks[defaultStack] { return stack }
         if stacks.count == 1, let only = stacks.values.first { return only }
-        throw Problem(path: path, line: nil, key: "default_stack", reason: "several stacks and no default_stack: pass --stack NAME")
+        throw Problem(
+            path: path, line: nil, key: "default_stack",
+            reason: "several stacks and no default_stack: pass --stack NAME")
     }
 
     /// The line a key is written on (1-based), looking inside its `[section]` when given.
@@ -175,12 +205,15 @@ public struct ConfigFile: Sendable, Equatable {
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
-                let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).trimmingCharacters(in: .whitespaces)
+                let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).trimmingCharacters(
+                    in: .whitespaces)
                 if let section { inSection = name == section }
                 if name == keyPath { return index + 1 }
                 continue
             }
-            if inSection, line.hasPrefix(key), line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+            if inSection, line.hasPrefix(key),
+                line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+            {
                 return index + 1
             }
         }

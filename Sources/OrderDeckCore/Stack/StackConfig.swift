@@ -44,7 +44,8 @@ public struct StackConfig: Sendable, Equatable {
     public var staticCredentials: AWSCredentials?
 
     public init(
-        name: String, profile: String? = nil, region: String? = nil, endpointURL: String? = nil, tableName: String = "ORDER",
+        name: String, profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+        tableName: String = "ORDER",
         stateMachines: [String] = [], logGroups: [String] = [], api: API? = nil, orderTemplate: JSONValue? = nil,
         readOnly: Bool = false, isLocal: Bool = false, staticCredentials: AWSCredentials? = nil
     ) {
@@ -66,16 +67,27 @@ public struct StackConfig: Sendable, Equatable {
     public static let defaultOrderTemplate: JSONValue = .object([
         ("user_id", .string("demo_user")),
         ("customer", .object([("email", .string("demo_user@example.com")), ("name", .string("Demo User"))])),
-        ("items", .array([.object([("sku", .string("MUG-001")), ("name", .string("Coffee mug")), ("quantity", .number("1")), ("unitPrice", .number("12.50"))])])),
+        (
+            "items",
+            .array([
+                .object([
+                    ("sku", .string("MUG-001")), ("name", .string("Coffee mug")), ("quantity", .number("1")),
+                    ("unitPrice", .number("12.50")),
+                ])
+            ])
+        ),
         ("amount", .number("12.50")),
         ("currency", .string("EUR")),
         ("giftWrap", .bool(false)),
     ])
 
     /// Builds the AWS client for this stack; command-line flags win over the file.
-    public func makeClient(overrides: ClientOptions = ClientOptions(), environment: ProcessEnvironment = .current) throws -> AWSClient {
+    public func makeClient(overrides: ClientOptions = ClientOptions(), environment: ProcessEnvironment = .current)
+        throws -> AWSClient
+    {
         let options = ClientOptions(
-            profile: overrides.profile ?? profile, region: overrides.region ?? region, endpointURL: overrides.endpointURL ?? endpointURL,
+            profile: overrides.profile ?? profile, region: overrides.region ?? region,
+            endpointURL: overrides.endpointURL ?? endpointURL,
             readTimeout: overrides.readTimeout)
         if let staticCredentials {
             let region = options.region ?? "us-east-1"
@@ -83,7 +95,8 @@ public struct StackConfig: Sendable, Equatable {
                 region: region, credentials: StaticCredentialProvider(staticCredentials),
                 endpoints: EndpointResolver(region: region, explicitURL: options.endpointURL, environment: environment),
                 retry: RetryPolicy(
-                    maxAttempts: try ClientConfiguration.maxAttempts(environment["AWS_MAX_ATTEMPTS"]), baseDelay: .milliseconds(200)),
+                    maxAttempts: try ClientConfiguration.maxAttempts(environment["AWS_MAX_ATTEMPTS"]),
+                    baseDelay: .milliseconds(200)),
                 timeout: options.readTimeout ?? .seconds(30))
         }
         return try ClientConfiguration.resolve(options: options, environment: environment).makeClient()

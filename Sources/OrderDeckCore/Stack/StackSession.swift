@@ -14,7 +14,9 @@ public struct MachineInfo: Sendable, Hashable {
 
     public var isExpress: Bool { type == "EXPRESS" }
 
-    public init(name: String, arn: String, type: String, logGroupName: String?, logLevel: String, includesExecutionData: Bool) {
+    public init(
+        name: String, arn: String, type: String, logGroupName: String?, logLevel: String, includesExecutionData: Bool
+    ) {
         self.name = name
         self.arn = arn
         self.type = type
@@ -32,7 +34,8 @@ public actor StackSession {
     public nonisolated let logsBudget: RateBudget
     private var resolvedMachines: [MachineInfo]?
 
-    public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5)) {
+    public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5))
+    {
         self.config = config
         self.client = client
         self.logsBudget = logsBudget
@@ -56,7 +59,8 @@ public actor StackSession {
                 arns.append(found.stateMachineArn)
             } else {
                 throw CoreError.notFound(
-                    "state machine '\(reference)' is not in \(client.region) (have: \(listed.map(\.name).sorted().joined(separator: ", ")))")
+                    "state machine '\(reference)' is not in \(client.region) (have: \(listed.map(\.name).sorted().joined(separator: ", ")))"
+                )
             }
         }
         var machines: [MachineInfo] = []
@@ -76,7 +80,8 @@ public actor StackSession {
     public func machine(named name: String) async throws -> MachineInfo {
         let all = try await machines()
         guard let machine = all.first(where: { $0.name == name || $0.arn == name }) else {
-            throw CoreError.notFound("no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
+            throw CoreError.notFound(
+                "no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
         }
         return machine
     }

@@ -126,16 +126,22 @@ struct TOMLPreflight {
         guard depth < 32 else { throw fail("values nested too deeply") }
         switch current {
         case UInt8(ascii: "\""):
-            if bytes[index...].starts(with: Array(#"""""#.utf8)) { throw fail("multi-line strings are not supported here") }
+            if bytes[index...].starts(with: Array(#"""""#.utf8)) {
+                throw fail("multi-line strings are not supported here")
+            }
             try basicString()
         case UInt8(ascii: "'"):
-            if bytes[index...].starts(with: Array("'''".utf8)) { throw fail("multi-line strings are not supported here") }
+            if bytes[index...].starts(with: Array("'''".utf8)) {
+                throw fail("multi-line strings are not supported here")
+            }
             try literalString()
         case UInt8(ascii: "["): try array(depth: depth)
         case UInt8(ascii: "{"): try inlineTable(depth: depth)
         case UInt8(ascii: "t"): try word("true")
         case UInt8(ascii: "f"): try word("false")
-        case let byte? where byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
+        case let byte?
+        where byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
             try number()
         default: throw fail("expected a value (string, number, true/false, array or inline table)")
         }
@@ -171,7 +177,9 @@ struct TOMLPreflight {
             if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 count += 1
                 index += 1
-            } else if byte == UInt8(ascii: "_"), count > 0, index + 1 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
+            } else if byte == UInt8(ascii: "_"), count > 0, index + 1 < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+            {
                 index += 1
             } else {
                 break
@@ -194,7 +202,8 @@ struct TOMLPreflight {
                 guard let escape = current else { throw fail("unterminated string") }
                 index += 1
                 switch escape {
-                case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"), UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"),
+                    UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     continue
                 case UInt8(ascii: "u"): try hex(4)
                 case UInt8(ascii: "U"): try hex(8)
@@ -281,7 +290,8 @@ struct TOMLPreflight {
 
     static func isBare(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-")
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

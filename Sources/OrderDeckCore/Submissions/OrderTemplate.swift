@@ -5,7 +5,9 @@ import Foundation
 /// must be a JSON object (validated before anything is journaled or sent).
 public enum OrderTemplate {
     /// The template with a new `id` and `submittedAt`, amounts recomputed from items when both exist.
-    public static func fresh(from template: JSONValue, id: String = UUID().uuidString.lowercased(), now: Date = Date()) -> JSONValue {
+    public static func fresh(from template: JSONValue, id: String = UUID().uuidString.lowercased(), now: Date = Date())
+        -> JSONValue
+    {
         var members = template.objectMembers ?? []
         members.removeAll { $0.0 == "id" || $0.0 == "submittedAt" }
         members.insert(("id", .string(id)), at: 0)

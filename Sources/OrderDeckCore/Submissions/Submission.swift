@@ -30,7 +30,8 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     public var updatedAt: Date?
 
     public init(
-        id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State, attempts: Int,
+        id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State,
+        attempts: Int,
         status: Int? = nil, responseBody: String? = nil, requestId: String? = nil, executionArn: String? = nil,
         executionStatus: String? = nil, error: String? = nil, updatedAt: Date? = nil
     ) {
@@ -61,10 +62,11 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
         case .failed: return "failed: \(error ?? "no answer")"
         case .answered:
             var text = "\(status ?? 0)"
-            if let body = responseBody.flatMap({ try? JSONValue.parse($0) })?["status"]?.stringValue { text += " \(body)" }
+            if let body = responseBody.flatMap({ try? JSONValue.parse($0) })?["status"]?.stringValue {
+                text += " \(body)"
+            }
             if let executionStatus { text += " → \(executionStatus)" }
             return text
         }
     }
 }
-

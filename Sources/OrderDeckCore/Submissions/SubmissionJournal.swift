@@ -21,7 +21,9 @@ public actor SubmissionJournal {
 
     public static func defaultPath(environment: [String: String]) -> String {
         let home = environment["HOME"] ?? NSHomeDirectory()
-        let state = environment["ORDERDECK_STATE_DIR"] ?? (environment["XDG_STATE_HOME"] ?? home + "/.local/state") + "/orderdeck"
+        let state =
+            environment["ORDERDECK_STATE_DIR"] ?? (environment["XDG_STATE_HOME"] ?? home + "/.local/state")
+            + "/orderdeck"
         return state + "/submissions.jsonl"
     }
 
@@ -62,12 +64,17 @@ public actor SubmissionJournal {
 
     private func append(_ bytes: Data) throws {
         let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CoreError.invalidInput("cannot open the journal \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw CoreError.invalidInput("cannot open the journal \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw CoreError.invalidInput("cannot write the journal \(path): \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else {
+            throw CoreError.invalidInput("cannot write the journal \(path): \(String(cString: strerror(errno)))")
+        }
         fsync(fd)
     }
 }

@@ -10,7 +10,11 @@ public struct Submitter: Sendable {
     public let environment: [String: String]
     public let now: @Sendable () -> Date
 
-    public init(session: StackSession, journal: SubmissionJournal, environment: [String: String] = ProcessInfo.processInfo.environment, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        session: StackSession, journal: SubmissionJournal,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.session = session
         self.journal = journal
         self.environment = environment
@@ -19,11 +23,13 @@ public struct Submitter: Sendable {
 
     public func submit(_ order: JSONValue) async throws -> Submission {
         guard let api = session.config.api else {
-            throw CoreError.notFound("stack \(session.config.name) has no API endpoint configured ([stacks.\(session.config.name).api] url)")
+            throw CoreError.notFound(
+                "stack \(session.config.name) has no API endpoint configured ([stacks.\(session.config.name).api] url)")
         }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
         let submission = Submission(
-            id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name, url: api.url,
+            id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name,
+            url: api.url,
             body: order.description, createdAt: now(), state: .pending, attempts: 0)
         return try await send(submission)
     }
@@ -48,7 +54,10 @@ public struct Submitter: Sendable {
         case .none: authorization = .none
         case .iam: authorization = .iam
         case .apiKey:
-            guard let key = session.config.api?.apiKey ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] }) else {
+            guard
+                let key = session.config.api?.apiKey
+                    ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] })
+            else {
                 submission.state = .failed
                 submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
                 try await journal.record(submission)
@@ -57,7 +66,8 @@ public struct Submitter: Sendable {
             authorization = .apiKey(key)
         }
         do {
-            let result = try await APIInvoker(client: session.client).post(url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
+            let result = try await APIInvoker(client: session.client).post(
+                url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
             submission.state = .answered
             submission.status = result.status
             submission.responseBody = String(result.body.prefix(4096))
@@ -79,12 +89,16 @@ public struct Submitter: Sendable {
 
     /// When the API does not return the ARN: the workflow names executions after the order id.
     func derivedExecutionArn(orderId: String) async throws -> String? {
-        guard !orderId.isEmpty, let machine = try await session.machines().first(where: { !$0.isExpress }) else { return nil }
+        guard !orderId.isEmpty, let machine = try await session.machines().first(where: { !$0.isExpress }) else {
+            return nil
+        }
         return machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + orderId
     }
 
     /// Waits for the execution to end and journals its final status.
-    public func waitForCompletion(_ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500)) async throws -> Submission {
+    public func waitForCompletion(
+        _ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500)
+    ) async throws -> Submission {
         guard let arn = submission.executionArn else {
             throw CoreError.notFound("the API did not say which execution it started, and none could be derived")
         }
