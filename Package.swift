@@ -78,14 +78,16 @@ let package = Package(
         ),
         // Benchmarks (not tests): `python3 Benchmarks/run.py` (the whole suite), `bash Benchmarks/tui.sh`.
         .executableTarget(
-            name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore"],
+            name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"],
             path: "Benchmarks/TUIBenchmark"),
         // In-process cases of the peer benchmarks (signing, Scan decoding): `python3 Benchmarks/run.py`.
         .executableTarget(
             name: "orderdeck-bench", dependencies: ["SigV4", "AWSServices", "OrderDeckCore"],
             path: "Benchmarks/BenchKit"),
         // Helpers shared by test targets: a moto server per test process, temp dirs.
-        .target(name: "TestSupport", dependencies: ["LocalStack", "AWSServices"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["LocalStack", "AWSServices", "OrderDeckCore", "TerminalUI"],
+            path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

@@ -8,8 +8,19 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static inline WINDOW *od_stdscr(void) { return stdscr; }
+static inline WINDOW *od_curscr(void) { return curscr; }
+/* The terminal's size as the kernel knows it now (ioctl is variadic: Swift cannot call it). */
+static inline int od_window_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
 static inline int od_lines(void) { return LINES; }
 static inline int od_cols(void) { return COLS; }
 static inline int od_colors(void) { return COLORS; }

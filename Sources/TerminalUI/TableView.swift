@@ -4,21 +4,29 @@ public struct TableView: Sendable {
     public struct Column: Sendable, Hashable {
         public enum Alignment: Sendable, Hashable { case left, right }
         public var title: String
-        /// Fixed width, or nil to share what is left.
+        /// Fixed width, or nil to size the column by its content (between min and max).
         public var width: Int?
         public var alignment: Alignment
-        /// A flexible column is not squeezed below this; columns are dropped instead.
+        /// A content-sized column is not squeezed below this; columns are dropped instead.
         public var minWidth: Int
+        /// A content-sized column never takes more than this.
+        public var maxWidth: Int?
+        /// Spare width goes to growing columns: the ones whose text would otherwise be cut
+        /// (an error, a result, a message).
+        public var grows: Bool
         /// When the terminal is too narrow, columns with the lowest priority are hidden first.
         public var priority: Int
 
         public init(
-            _ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, priority: Int = 5
+            _ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, maxWidth: Int? = nil,
+            grows: Bool = false, priority: Int = 5
         ) {
             self.title = title
             self.width = width
             self.alignment = alignment
             self.minWidth = minWidth
+            self.maxWidth = maxWidth
+            self.grows = grows
             self.priority = priority
         }
     }
@@ -73,33 +81,60 @@ public struct TableView: Sendable {
         top = min(max(0, top), max(0, rowCount - rows))
     }
 
-    /// Column widths for a total width: the least important columns are dropped (width 0) until
-    /// the rest fit with their flexible columns at least `minWidth`; fixed ones get their width,
-    /// flexible ones share what is left.
-    public func widths(for total: Int) -> [Int] {
-        var shown = Array(columns.indices)
-        func needed(_ indices: [Int]) -> Int {
-            indices.reduce(0) { $0 + (columns[$1].width ?? columns[$1].minWidth) } + max(0, indices.count - 1)
-        }
-        while shown.count > 1, needed(shown) > total {
-            let drop = shown.dropFirst().min { (columns[$0].priority, -$0) < (columns[$1].priority, -$1) }!
-            shown.removeAll { $0 == drop }
-        }
-        let gaps = max(0, shown.count - 1)
-        let fixed = shown.compactMap { columns[$0].width }.reduce(0, +)
-        let flexible = shown.filter { columns[$0].width == nil }.count
-        let remaining = max(0, total - fixed - gaps)
+    /// Column widths for a total width, from what the visible rows contain (`natural`: the widest
+    /// cell per column, header included). Each content-sized column wants its content's width
+    /// (within min and max). When that does not fit, width is given up in this order: growing
+    /// columns (messages, errors: they are cut, not the ids), then whole columns less important
+    /// than any content column, then content columns (least important first), then more columns,
+    /// and last a clip from the right. Spare width goes to the growing columns.
+    public func widths(for total: Int, natural: [Int]? = nil) -> [Int] {
         var result = columns.indices.map { index -> Int in
-            guard shown.contains(index) else { return 0 }
-            return columns[index].width ?? (flexible > 0 ? remaining / flexible : 0)
+            let column = columns[index]
+            if let width = column.width { return width }
+            let content = natural.map { index < $0.count ? $0[index] : 0 } ?? column.minWidth
+            return min(max(content, column.minWidth), column.maxWidth ?? Int.max)
+        }
+        var shown = Array(columns.indices)
+        func deficit() -> Int { shown.reduce(0) { $0 + result[$1] } + max(0, shown.count - 1) - total }
+        func shrink(_ indices: [Int]) {
+            for index in indices where deficit() > 0 {
+                result[index] -= min(deficit(), max(0, result[index] - columns[index].minWidth))
+            }
+        }
+        func drop(below priority: Int) {
+            while deficit() > 0, shown.count > 1 {
+                let candidates = shown.dropFirst().filter { columns[$0].priority < priority }
+                guard let lowest = candidates.min(by: { (columns[$0].priority, -$0) < (columns[$1].priority, -$1) })
+                else { return }
+                shown.removeAll { $0 == lowest }
+                result[lowest] = 0
+            }
+        }
+        let flexible = shown.filter { columns[$0].width == nil }
+        shrink(flexible.filter { columns[$0].grows })
+        let content = flexible.filter { !columns[$0].grows }
+        drop(below: content.map { columns[$0].priority }.min() ?? Int.max)
+        shrink(content.sorted { columns[$0].priority < columns[$1].priority })
+        drop(below: Int.max)
+        var spare = -deficit()
+        if spare > 0 {
+            var growing = shown.filter { columns[$0].grows }
+            if growing.isEmpty && natural == nil { growing = shown.filter { columns[$0].width == nil } }
+            let count = growing.count
+            for (position, index) in growing.enumerated() {
+                result[index] += spare / count + (position < spare % count ? 1 : 0)
+            }
+            spare = 0
         }
         // Still too narrow (a single column, or a tiny terminal): clip from the right.
-        var overflow = result.reduce(0, +) + gaps - total
+        var overflow = deficit()
         var index = result.count - 1
         while overflow > 0 && index >= 0 {
-            let cut = min(overflow, max(0, result[index] - 1))
-            result[index] -= cut
-            overflow -= cut
+            if shown.contains(index) {
+                let cut = min(overflow, max(0, result[index] - 1))
+                result[index] -= cut
+                overflow -= cut
+            }
             index -= 1
         }
         return result
@@ -111,7 +146,21 @@ public struct TableView: Sendable {
         style: (Int, Int) -> Style = { _, _ in .plain }, matcher: TextMatcher? = nil
     ) {
         guard height > 0, width > 0 else { return }
-        let widths = widths(for: width)
+        // The visible rows are asked for once: their text sizes the columns, then is drawn.
+        let visible = height - 1
+        let shownRows = (0..<max(0, visible)).map { top + $0 }.filter { $0 < rowCount }
+        // Only what can show is escaped and measured: a 256 KB log line costs what a short one does.
+        let cap = width * 4 + 16
+        let texts = shownRows.map { row($0).map { TerminalSafe.escape($0.utf8.count > cap ? String($0.prefix(cap)) : $0) } }
+        var natural = columns.enumerated().map { index, column in
+            DisplayWidth.of(column.title) + (sortColumn == index ? 1 : 0)
+        }
+        for values in texts {
+            for (index, value) in values.enumerated() where index < natural.count {
+                natural[index] = max(natural[index], DisplayWidth.of(value))
+            }
+        }
+        let widths = widths(for: width, natural: natural)
         buffer.fillRow(y, from: x, style: .header)
         var column = x
         for (index, definition) in columns.enumerated() where widths[index] > 0 && column < x + width {
@@ -120,7 +169,6 @@ public struct TableView: Sendable {
             buffer.write(title, x: column, y: y, style: .header, maxWidth: widths[index])
             column += widths[index] + 1
         }
-        let visible = height - 1
         for line in 0..<visible {
             let index = top + line
             let screenRow = y + 1 + line
@@ -130,10 +178,10 @@ public struct TableView: Sendable {
             }
             let isSelected = index == selected
             buffer.fillRow(screenRow, from: x, style: isSelected ? .selected : .plain)
-            let values = row(index)
+            let values = texts[line]
             var columnX = x
             for (columnIndex, cellWidth) in widths.enumerated() where cellWidth > 0 {
-                let raw = columnIndex < values.count ? TerminalSafe.escape(values[columnIndex]) : ""
+                let raw = columnIndex < values.count ? values[columnIndex] : ""
                 let text = DisplayWidth.truncate(raw, to: cellWidth)
                 var cellStyle = style(index, columnIndex)
                 if isSelected { cellStyle.reverse = true }

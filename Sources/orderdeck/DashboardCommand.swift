@@ -47,28 +47,28 @@ struct DashboardCommand: AsyncParsableCommand {
     ) async throws -> String? {
         do {
             let config = session.config
-            let info = DashboardState.StackInfo(
+            let info = StackInfo(
                 name: config.name, region: session.client.region,
                 endpoint: session.client.endpoints.endpoint(for: .dynamoDB).url, profile: config.profile ?? profile,
                 isLocal: config.isLocal, readOnly: readonly || config.readOnly)
+            // The composition root: the real clock, the live data source, the curses terminal.
+            let clock = SystemClock()
             let wake = WakeSignal()
-            let inbox = Inbox(wake: { wake.wake() })
             let journal = SubmissionJournal(
                 path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
-            let loaders = DataLoaders(session: session, inbox: inbox, journal: journal)
+            let source = StackDashboardSource(session: session, journal: journal, clock: clock)
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             if let notice {
-                state.status = notice
-                state.statusIsError = notice.hasPrefix("cannot")
+                state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }
-            let dashboard = Dashboard(state: state, loaders: loaders, inbox: inbox)
+            let dashboard = Dashboard(state: state, source: source, clock: clock, wake: { wake.wake() })
             dashboard.start()
             let application = CursesApplication(dashboard)
             // ncurses runs on a thread of its own; this task waits for it to end.
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let thread = Thread {
-                    CursesScreen.run(application, wake: wake)
+                    CursesScreen.run(application.dashboard, wake: wake)
                     continuation.resume()
                 }
                 thread.stackSize = 8 << 20
@@ -80,18 +80,11 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 }
 
-/// Adapts the dashboard to the terminal loop's protocol.
+/// Hands the dashboard to the terminal thread.
 ///
 /// `@unchecked Sendable`: it is built on the calling task and handed to the terminal thread once;
 /// from then on only that thread touches it.
-final class CursesApplication: TerminalApplication, @unchecked Sendable {
+final class CursesApplication: @unchecked Sendable {
     let dashboard: Dashboard
     init(_ dashboard: Dashboard) { self.dashboard = dashboard }
-    func handle(_ key: TerminalUI.Key) -> Bool { dashboard.handle(key) }
-    func applyPendingUpdates() -> Bool { dashboard.applyPendingUpdates() }
-    func render(into buffer: inout ScreenBuffer) { dashboard.render(into: &buffer) }
-    var nextTick: Int? { dashboard.nextTick }
-    func takeClipboardRequest() -> String? { dashboard.takeClipboardRequest() }
-    func takeEditRequest() -> String? { dashboard.takeEditRequest() }
-    func finishEdit(_ text: String?, problem: String?) { dashboard.finishEdit(text, problem: problem) }
 }

@@ -50,7 +50,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
                     if execution.isPartial { notes.append("partial record") }
                     if execution.isTruncated { notes.append("payload truncated") }
                     table.add([
-                        execution.machineName, execution.name, execution.status, Age.iso(execution.startDate),
+                        execution.machineName, execution.name, execution.status.rawValue, Age.iso(execution.startDate),
                         Age.duration(execution.elapsed(now: now)), notes.joined(separator: ", "),
                     ])
                 }

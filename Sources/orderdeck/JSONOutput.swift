@@ -45,7 +45,7 @@ enum JSONOutput {
         .object([
             ("executionArn", .string(execution.arn)), ("name", .string(execution.name)),
             ("stateMachine", .string(execution.machineName)),
-            ("status", .string(execution.status)), ("startDate", date(execution.startDate)),
+            ("status", .string(execution.status.rawValue)), ("startDate", date(execution.startDate)),
             ("stopDate", date(execution.stopDate)),
             ("source", .string(execution.source.rawValue)), ("express", .bool(execution.isExpress)),
             ("partial", .bool(execution.isPartial)), ("truncated", .bool(execution.isTruncated)),

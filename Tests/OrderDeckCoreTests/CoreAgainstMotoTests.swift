@@ -94,7 +94,7 @@ import Testing
             stateMachineArn: machine.arn
         ).collect().flatMap { $0 }
         #expect(listed.map(\.arn) == raw.map(\.executionArn))
-        #expect(listed.map(\.status) == raw.map(\.status))
+        #expect(listed.map(\.status.rawValue) == raw.map(\.status))
         let failed = try await store.list(machine: machine, status: "FAILED")
         #expect(failed.map(\.arn) == raw.filter { $0.status == "FAILED" }.map(\.executionArn))
 

@@ -17,7 +17,7 @@ import Testing
         Execution(
             arn: "arn:aws:states:us-east-1:1:\(express ? "express" : "execution"):OrderWorkflow:\(name)", name: name,
             machineName: "OrderWorkflow",
-            status: status, startDate: Date(), stopDate: nil, source: express ? .logs : .api)
+            status: ExecutionStatus(rawValue: status), startDate: Date(), stopDate: nil, source: express ? .logs : .api)
     }
 
     @Test func flagsPendingOrdersWhoseExecutionEndedAndOrphanExecutions() {
@@ -122,7 +122,7 @@ import Testing
             staticCredentials: MotoFixture.testCredentials)
         let session = StackSession(config: config, client: client)
         let machine = MachineInfo(
-            name: name, arn: arn, type: "STANDARD", logGroupName: nil, logLevel: "OFF", includesExecutionData: false)
+            name: name, arn: arn, type: .standard, logGroupName: nil, logLevel: "OFF", includesExecutionData: false)
         let monitor = ExecutionMonitor(session: session, machine: machine)
         let first = try await monitor.refresh()
         #expect(first.added.count == 3)

@@ -1,4 +1,3 @@
-import AWSClient
 import Foundation
 import OrderDeckCore
 import OrderDeckUI
@@ -10,59 +9,59 @@ import Testing
 @Suite struct DashboardKeyTests {
     @Test func filterNarrowsAsYouTypeAndEscapeClearsIt() {
         var state = FixedData.state(screen: .orders)
-        #expect(state.visibleOrders.count == 40)
-        _ = state.handle(.character("/"), height: 24)
-        for character in "bob" { _ = state.handle(.character(character), height: 24) }
-        #expect(state.visibleOrders.count == 10)
-        #expect(state.visibleOrders.allSatisfy { $0.userId == "bob" })
-        _ = state.handle(.escape, height: 24)
-        #expect(state.visibleOrders.count == 40)
+        #expect(state.orders.visible.count == 40)
+        _ = state.handle(.character("/"))
+        for character in "bob" { _ = state.handle(.character(character)) }
+        #expect(state.orders.visible.count == 10)
+        #expect(state.orders.visible.allSatisfy { $0.userId == "bob" })
+        _ = state.handle(.escape)
+        #expect(state.orders.visible.count == 40)
         // A regular expression works too.
-        _ = state.handle(.character("/"), height: 24)
-        for character in "^(alice|carol)$" { _ = state.handle(.character(character), height: 24) }
-        _ = state.handle(.enter, height: 24)
-        #expect(state.visibleOrders.count == 20)
+        _ = state.handle(.character("/"))
+        for character in "^(alice|carol)$" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.orders.visible.count == 20)
     }
 
     @Test func sortingCyclesColumnsAndDirection() {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character("s"), height: 24)
-        #expect(state.orderSort == .id)
-        let ids = state.visibleOrders.map(\.id)
+        _ = state.handle(.character("s"))
+        #expect(state.orders.sort == .id)
+        let ids = state.orders.visible.map(\.id)
         #expect(ids == ids.sorted(by: >))
-        _ = state.handle(.character("S"), height: 24)
-        #expect(state.visibleOrders.map(\.id) == ids.sorted())
+        _ = state.handle(.character("S"))
+        #expect(state.orders.visible.map(\.id) == ids.sorted())
     }
 
     @Test func enterOpensTheOrdersExecutionAndJumpsWork() {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.down, height: 24)
-        let order = state.visibleOrders[1]
-        let effects = state.handle(.enter, height: 24)
-        #expect(state.screen == .detail)
-        #expect(effects == [.watchDetail(order.executionArn!)])
-        // l: its log lines; esc back to the detail; o: its order row; y copies the ARN.
-        _ = state.handle(.character("l"), height: 24)
+        _ = state.handle(.down)
+        let order = state.orders.visible[1]
+        let arn = ExecutionARN(order.executionArn!)
+        let effects = state.handle(.enter)
+        #expect(state.screen == .execution)
+        #expect(effects == [.watch(arn)])
+        // l: its log lines; esc back to the execution; o: its order row; y copies the ARN.
+        _ = state.handle(.character("l"))
         #expect(state.screen == .logs)
-        #expect(state.logsExecution == order.executionArn)
-        _ = state.handle(.escape, height: 24)
-        #expect(state.screen == .detail)
-        #expect(state.handle(.character("y"), height: 24) == [.copy(order.executionArn!)])
-        let back = state.handle(.character("o"), height: 24)
+        #expect(state.logs.execution == arn)
+        _ = state.handle(.escape)
+        #expect(state.screen == .execution)
+        #expect(state.handle(.character("y")) == [.copy(arn.rawValue)])
+        let back = state.handle(.character("o"))
         #expect(back == [.stopWatching])
         #expect(state.screen == .orders)
-        #expect(state.visibleOrders[state.ordersTable.selected].id == order.id)
+        #expect(state.orders.selectedOrder?.id == order.id)
     }
 
     @Test func scrollingAHundredThousandOrdersIsVirtual() {
-        var state = FixedData.state(screen: .orders)
-        state.apply(.orders(FixedData.orders(100_000), moreAvailable: false, loading: false))
-        _ = state.handle(.end, height: 50)
-        #expect(state.ordersTable.selected == 99_999)
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 120, height: 50))
+        state.apply(.orders(OrderIndex(FixedData.orders(100_000)), loading: false))
+        _ = state.handle(.end)
+        #expect(state.orders.table.selected == 99_999)
         var requested = 0
         var buffer = ScreenBuffer(width: 120, height: 50)
-        // The orders table at a 50-row screen: 45 rows under its header (what `handle` assumed).
-        state.ordersTable.render(
+        state.orders.table.render(
             into: &buffer, x: 0, y: 0, width: 120, height: 46,
             row: { index in
                 requested += 1
@@ -75,11 +74,10 @@ import Testing
     @Test func readOnlyRefusesToSubmit() {
         var state = DashboardState(
             stack: .init(
-                name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false,
-                readOnly: true))
-        #expect(state.handle(.character("4"), height: 24).isEmpty)
+                name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false, readOnly: true))
+        #expect(state.handle(.character("4")).isEmpty)
         #expect(state.screen == .orders)
-        #expect(state.status?.contains("read-only") == true)
+        #expect(state.visibleNote?.text.contains("read-only") == true)
         var buffer = ScreenBuffer(width: 80, height: 24)
         DashboardView.render(state, into: &buffer)
         #expect(buffer.line(0).contains("READ-ONLY"))
@@ -88,130 +86,86 @@ import Testing
 
     @Test func submitSendsTheEditedTemplateWithAFreshId() throws {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character("4"), height: 24)
-        let amountIndex = try #require(state.submitFields.firstIndex { $0.0 == "amount" })
-        for _ in 0..<amountIndex { _ = state.handle(.down, height: 24) }
-        _ = state.handle(.enter, height: 24)
-        for _ in 0..<5 { _ = state.handle(.backspace, height: 24) }
-        for character in "99.95" { _ = state.handle(.character(character), height: 24) }
-        _ = state.handle(.enter, height: 24)
-        let effects = state.handle(.character("s"), height: 24)
+        _ = state.handle(.character("4"))
+        let amountIndex = try #require(state.submit.fields.firstIndex { $0.name == "amount" })
+        for _ in 0..<amountIndex { _ = state.handle(.down) }
+        _ = state.handle(.enter)
+        #expect(state.prompt?.label == "amount = ")
+        _ = state.handle(.control("u"))
+        for character in "99.95" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        let effects = state.handle(.character("s"))
         guard case .submit(let order)? = effects.first else {
             Issue.record("no submit effect: \(effects)")
             return
         }
         #expect(order["amount"] == .number("99.95"))
         #expect(order["id"]?.stringValue?.count == 36)
-        // A bad number is refused with a message, the template unchanged.
-        _ = state.handle(.enter, height: 24)
-        _ = state.handle(.character("x"), height: 24)
-        _ = state.handle(.enter, height: 24)
-        #expect(state.statusIsError)
+        // A bad number is refused with a note, the template unchanged.
+        _ = state.handle(.enter)
+        _ = state.handle(.character("x"))
+        _ = state.handle(.enter)
+        #expect(state.visibleNote?.isError == true)
+        #expect(state.submit.template["amount"] == .number("99.95"))
     }
 
     @Test func theTemplateIsEditedAsJSONAndValidated() throws {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character("4"), height: 24)
-        let effects = state.handle(.character("E"), height: 24)
+        _ = state.handle(.character("4"))
+        let effects = state.handle(.character("E"))
         guard case .editTemplate(let text)? = effects.first else {
             Issue.record("no edit effect: \(effects)")
             return
         }
-        #expect(try JSONValue.parse(text) == state.template)
+        #expect(try JSONValue.parse(text) == state.submit.template)
         state.applyEditedTemplate(#"{"user_id":"zoe","items":[{"sku":"PEN-100","quantity":3}],"amount":267.00}"#)
-        #expect(state.template["items"]?.description == #"[{"sku":"PEN-100","quantity":3}]"#)
-        #expect(state.status == "template updated")
+        #expect(state.submit.template["items"]?.description == #"[{"sku":"PEN-100","quantity":3}]"#)
+        #expect(state.visibleNote?.text == "template updated")
         state.applyEditedTemplate(#"{"user_id": "zoe", "amount": }"#)
-        #expect(state.statusIsError)
-        #expect(state.status?.hasPrefix("template not changed: invalid JSON at byte") == true)
-        #expect(state.template["user_id"]?.stringValue == "zoe")
+        #expect(state.visibleNote?.isError == true)
+        #expect(state.visibleNote?.text.hasPrefix("template not changed: invalid JSON at byte") == true)
+        #expect(state.submit.template["user_id"]?.stringValue == "zoe")
         state.applyEditedTemplate("[1,2]")
-        #expect(state.status == "template not changed: it must be a JSON object")
-    }
-
-    @Test func logsFollowPauseAndSearch() {
-        var state = FixedData.state(screen: .logs)
-        #expect(!state.logsPaused)
-        #expect(state.logsTable.selected == state.visibleLogs.count - 1)
-        _ = state.handle(.character("p"), height: 24)
-        #expect(state.logsPaused)
-        _ = state.handle(.character("/"), height: 24)
-        for character in "ExecutionFailed" { _ = state.handle(.character(character), height: 24) }
-        _ = state.handle(.enter, height: 24)
-        #expect(state.visibleLogs[state.logsTable.selected].record?.event.type == "ExecutionFailed")
-        let before = state.visibleLogs.count
-        state.apply(.logs([FixedData.logEvents[0]]))
-        #expect(state.visibleLogs.count == before + 1)
-        // Paused: the selection stays put.
-        #expect(state.visibleLogs[state.logsTable.selected].record?.event.type == "ExecutionFailed")
+        #expect(state.visibleNote?.text == "template not changed: it must be a JSON object")
     }
 
     @Test func commandPaletteSwitchesScreens() {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character(":"), height: 24)
-        for character in "executions" { _ = state.handle(.character(character), height: 24) }
-        _ = state.handle(.enter, height: 24)
+        _ = state.handle(.character(":"))
+        for character in "executions" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
         #expect(state.screen == .executions)
-        _ = state.handle(.character(":"), height: 24)
-        for character in "machine sample" { _ = state.handle(.character(character), height: 24) }
-        _ = state.handle(.enter, height: 24)
-        #expect(state.currentMachine?.name == "sample")
-        _ = state.handle(.character(":"), height: 24)
-        _ = state.handle(.character("x"), height: 24)
-        _ = state.handle(.enter, height: 24)
-        #expect(state.status?.hasPrefix("unknown command") == true)
-        #expect(state.handle(.character("q"), height: 24) == [.quit])
-    }
-
-    @Test func problemsShowInOneLineAndTheScreenKeepsWorking() {
-        var state = FixedData.state(screen: .orders)
-        state.apply(.problem("CloudWatch Logs FilterLogEvents: ThrottlingException (HTTP 400): Rate exceeded"))
-        state.apply(.refreshState("throttled, backing off 8 s"))
-        var buffer = ScreenBuffer(width: 80, height: 24)
-        DashboardView.render(state, into: &buffer)
-        #expect(buffer.line(23).hasPrefix("CloudWatch Logs FilterLogEvents: ThrottlingException"))
-        #expect(buffer.line(0).contains("throttled, backing off 8 s"))
-        _ = state.handle(.down, height: 24)
-        #expect(state.ordersTable.selected == 1)
-    }
-
-    @Test func aFailedRefreshShowsAndClearsItselfWhenRefreshingWorksAgain() {
-        var state = FixedData.state(screen: .orders)
-        state.apply(.problem("Could not reach 127.0.0.1:5000 (connection refused)"))
-        #expect(state.statusIsError && state.refreshState.hasPrefix("failing"))
-        var buffer = ScreenBuffer(width: 100, height: 24)
-        DashboardView.render(state, into: &buffer)
-        #expect(buffer.line(23).contains("connection refused"))
-        #expect(buffer.line(0).contains("failing, retrying"))
-        // The operator keeps working meanwhile.
-        _ = state.handle(.character("2"), height: 24)
-        #expect(state.screen == .executions)
-        state.apply(.refreshState("live"))
-        #expect(!state.statusIsError)
-        #expect(state.status == "recovered: refreshing again")
-        #expect(state.refreshState == "live")
-        // A user-caused message is not cleared by a refresh.
-        _ = state.handle(.character("1"), height: 24)
-        state.status = "read-only: submitting orders is disabled for this stack"
-        state.statusIsError = true
-        state.apply(.refreshState("live"))
-        #expect(state.statusIsError)
+        _ = state.handle(.character(":"))
+        for character in "machine sample" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.executions.currentMachine?.name == "sample")
+        _ = state.handle(.character(":"))
+        for character in "machine nope" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.visibleNote?.text == "no machine 'nope' (known: OrderWorkflow, sample)")
+        _ = state.handle(.character(":"))
+        _ = state.handle(.character("x"))
+        _ = state.handle(.enter)
+        #expect(state.visibleNote?.text.hasPrefix("unknown command") == true)
+        #expect(state.handle(.character("q")).isEmpty)
+        #expect(state.screen == .orders)
+        #expect(state.handle(.character("q")) == [.quit])
     }
 
     @Test func stackCommandListsSwitchesAndRefusesUnknownStacks() {
         var state = FixedData.state(screen: .orders)
         state.stackNames = ["local", "prod", "staging"]
-        func command(_ text: String) -> [DashboardState.Effect] {
-            _ = state.handle(.character(":"), height: 24)
-            for character in text { _ = state.handle(.character(character), height: 24) }
-            return state.handle(.enter, height: 24)
+        func command(_ text: String) -> [Effect] {
+            _ = state.handle(.character(":"))
+            for character in text { _ = state.handle(.character(character)) }
+            return state.handle(.enter)
         }
         #expect(command("stack").isEmpty)
-        #expect(state.status == "stacks: prod, staging (now: local)")
+        #expect(state.visibleNote?.text == "stacks: prod, staging (now: local)")
         #expect(command("stack staging") == [.switchStack("staging")])
         #expect(command("stack nope").isEmpty)
-        #expect(state.statusIsError && state.status?.contains("known: prod, staging") == true)
+        #expect(state.visibleNote?.isError == true && state.visibleNote?.text.contains("known: prod, staging") == true)
         #expect(command("stack local").isEmpty)
-        #expect(state.status == "already on stack local")
+        #expect(state.visibleNote?.text == "already on stack local")
     }
 }

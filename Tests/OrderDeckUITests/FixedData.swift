@@ -28,11 +28,11 @@ enum FixedData {
 
     static func executions(for orders: [Order]) -> [Execution] {
         orders.enumerated().map { index, order in
-            let status = index == 0 ? "RUNNING" : (order.status == "CANCELLED" ? "FAILED" : "SUCCEEDED")
+            let status: ExecutionStatus = index == 0 ? .running : (order.status == "CANCELLED" ? .failed : .succeeded)
             return Execution(
                 arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
                 startDate: order.createdAt,
-                stopDate: status == "RUNNING" ? nil : order.createdAt?.addingTimeInterval(3.4), source: .api)
+                stopDate: status == .running ? nil : order.createdAt?.addingTimeInterval(3.4), source: .api)
         }
     }
 
@@ -60,33 +60,36 @@ enum FixedData {
         ]
     }
 
-    static func state(screen: DashboardState.Screen) -> DashboardState {
-        var state = DashboardState(
-            stack: .init(
-                name: "local", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
-                readOnly: false))
+    static let machines = [
+        MachineInfo(
+            name: "OrderWorkflow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorkflow",
+            type: .standard, logGroupName: "/aws/vendedlogs/states/OrderWorkflow", logLevel: "ALL",
+            includesExecutionData: true),
+        MachineInfo(
+            name: "sample", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:sample", type: .express,
+            logGroupName: "/aws/vendedlogs/states/sample", logLevel: "ALL", includesExecutionData: true),
+    ]
+
+    static let stack = StackInfo(
+        name: "local", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
+        readOnly: false)
+
+    static func state(screen: Screen, size: TerminalSize = TerminalSize(width: 80, height: 24)) -> DashboardState {
+        var state = DashboardState(stack: stack)
+        state.size = size
         state.now = now
         let orders = orders(40)
-        state.apply(
-            .machines([
-                MachineInfo(
-                    name: "OrderWorkflow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorkflow",
-                    type: "STANDARD", logGroupName: "/aws/vendedlogs/states/OrderWorkflow", logLevel: "ALL",
-                    includesExecutionData: true),
-                MachineInfo(
-                    name: "sample", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:sample", type: "EXPRESS",
-                    logGroupName: "/aws/vendedlogs/states/sample", logLevel: "ALL", includesExecutionData: true),
-            ]))
-        state.apply(.orders(orders, moreAvailable: false, loading: false))
+        state.apply(.machines(machines))
+        state.apply(.orders(OrderIndex(orders), loading: false))
         state.apply(.executions(machine: "OrderWorkflow", executions(for: orders)))
         state.apply(.logs(logEvents))
-        state.apply(.refreshState("live"))
+        state.apply(.health(.live))
         switch screen {
         case .orders: break
-        case .executions: _ = state.handle(.character("2"), height: 24)
-        case .logs: _ = state.handle(.character("3"), height: 24)
+        case .executions: _ = state.handle(.character("2"))
+        case .logs: _ = state.handle(.character("3"))
         case .submit:
-            _ = state.handle(.character("4"), height: 24)
+            _ = state.handle(.character("4"))
             let records = failedRecords
             let arn = records[0].executionArn
             state.apply(
@@ -96,16 +99,16 @@ enum FixedData {
                         body: "{}", createdAt: now,
                         state: .answered, attempts: 1, status: 200,
                         responseBody: #"{"status":"webhook submitted","executionArn":"\#(arn)"}"#,
-                        requestId: "req-123", executionArn: arn)))
+                        requestId: "req-123", executionArn: arn), resent: false))
+            state.note = nil
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
-            state.detailArn = arn
-            state.apply(.detail(rebuilt.execution, rebuilt.events))
-        case .detail:
+            state.apply(.execution(rebuilt.execution, rebuilt.events))
+        case .execution:
             let records = failedRecords
             let arn = records[0].executionArn
-            _ = state.openDetail(arn)
+            _ = state.openExecution(ExecutionARN(arn))
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
-            state.apply(.detail(rebuilt.execution, rebuilt.events))
+            state.apply(.execution(rebuilt.execution, rebuilt.events))
         }
         return state
     }

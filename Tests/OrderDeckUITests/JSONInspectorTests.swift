@@ -49,7 +49,7 @@ import Testing
 
     @Test func ordersDetailAndLogsOpenTheInspectorAndYCopies() {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character("i"), height: 24)
+        _ = state.handle(.character("i"))
         let inspector = try! #require(state.inspector)
         #expect(inspector.title.hasPrefix("order "))
         #expect(inspector.lines.first { $0.key == "user_id" } != nil)
@@ -57,23 +57,23 @@ import Testing
         DashboardView.render(state, into: &buffer)
         #expect((0..<24).map(buffer.line).contains { $0.contains("\"orderStatus\": \"") })
         #expect(buffer.line(23).contains("fold"))
-        _ = state.handle(.down, height: 24)
+        _ = state.handle(.down)
         let selected = try! #require(state.inspector?.selectedText)
         #expect(state.inspector?.lines[state.inspector!.table.selected].key == "user_id")
         #expect(selected.hasPrefix("\""))
-        #expect(state.handle(.character("y"), height: 24) == [.copy(selected)])
-        _ = state.handle(.escape, height: 24)
+        #expect(state.handle(.character("y")) == [.copy(selected)])
+        _ = state.handle(.escape)
         #expect(state.inspector == nil)
         #expect(state.screen == .orders, "esc closes the inspector, it does not leave the screen")
 
-        var detail = FixedData.state(screen: .detail)
-        _ = detail.handle(.character("i"), height: 24)
+        var detail = FixedData.state(screen: .execution)
+        _ = detail.handle(.character("i"))
         #expect(detail.inspector?.title.hasPrefix("state ") == true)
         #expect(detail.inspector?.lines.contains { $0.key == "input" } == true)
 
         var logs = FixedData.state(screen: .logs)
-        _ = logs.handle(.home, height: 24)
-        _ = logs.handle(.character("i"), height: 24)
+        _ = logs.handle(.home)
+        _ = logs.handle(.character("i"))
         // A vended record's JSON-in-a-string payloads are unfolded into structure.
         #expect(logs.inspector?.lines.contains { $0.key == "details" } == true)
     }
@@ -85,7 +85,7 @@ import Testing
             "nested": .m(["list": .l([.n("1"), .s("two")])]),
         ]
         #expect(
-            JSONInspector.plain(item).description
+            Order(item: item).plainJSON.description
                 == #"{"user_id":"u","id":"o-1","amount":12.50,"gift":true,"nested":{"list":[1,"two"]},"none":null,"tags":["a","b"]}"#
         )
     }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func aLogMessageOf256KilobytesIsTruncatedOnItsLineAndShownWhole() {
-        var state = FixedData.state(screen: .logs)
+        var state = FixedData.state(screen: .logs, size: TerminalSize(width: 100, height: 30))
         let huge = "BIG " + String(repeating: "0123456789abcdef", count: 256 * 1024 / 16)
         #expect(huge.utf8.count > 256 * 1024)
         state.apply(
@@ -25,13 +25,13 @@ import Testing
                 TailedEvent(
                     group: "g", stream: "s", eventId: "huge", timestamp: 1_795_421_899_500, message: huge, record: nil)
             ]))
-        _ = state.handle(.end, height: 30)
+        _ = state.handle(.end)
         let screen = Self.rendered(state)
         let line = try! #require((0..<screen.height).map(screen.line).first { $0.contains("BIG 0123") })
         #expect(line.count <= 100)
         #expect(line.contains("…"), "a cut line says so: \(line)")
         // w shows the selected line in full: wrapped over the pane, still bounded by the screen.
-        _ = state.handle(.character("w"), height: 30)
+        _ = state.handle(.character("w"))
         let full = Self.rendered(state)
         let wrapped = (0..<full.height).map(full.line).filter { $0.contains("0123456789abcdef") }
         #expect(wrapped.count >= 5, "the full view wraps the message over the pane")
@@ -46,15 +46,15 @@ import Testing
         for index in 0..<10_000 { item[String(format: "attr%05d", index)] = .s("value \(index)") }
         let order = Order(item: item)
         #expect(order.otherAttributes.count == 10_000)
-        var state = FixedData.state(screen: .orders)
-        state.apply(.orders([order] + FixedData.orders(40), moreAvailable: false, loading: false))
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 100, height: 30))
+        state.apply(.orders(OrderIndex([order] + FixedData.orders(40)), loading: false))
         let screen = Self.rendered(state)
         #expect((0..<screen.height).map(screen.line).contains { $0.contains("order-wide") })
         print("oversized: order with 10,000 attributes rendered, attributes kept: \(order.otherAttributes.count)")
     }
 
     @Test func aHistoryOf25000EventsRendersItsTimelineAndScrollsToTheEnd() {
-        var state = FixedData.state(screen: .detail)
+        var state = FixedData.state(screen: .execution, size: TerminalSize(width: 100, height: 30))
         let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:huge"
         let start = Date(timeIntervalSince1970: 1_795_421_000)
         var events: [ExecutionEvent] = [
@@ -81,18 +81,18 @@ import Testing
                 timestamp: start.addingTimeInterval(130), details: .object([("output", .string("{}"))])))
         #expect(events.count == 25_000)
         let execution = Execution(
-            arn: arn, name: "huge", machineName: "OrderWorkflow", status: "SUCCEEDED", startDate: start,
+            arn: arn, name: "huge", machineName: "OrderWorkflow", status: .succeeded, startDate: start,
             stopDate: start.addingTimeInterval(130), source: .api)
-        _ = state.openDetail(arn)
-        state.apply(.detail(execution, events))
+        _ = state.openExecution(ExecutionARN(arn))
+        state.apply(.execution(execution, events))
         let first = Self.rendered(state)
         #expect((0..<first.height).map(first.line).contains { $0.contains("Step0") })
-        _ = state.handle(.end, height: 30)
+        _ = state.handle(.end)
         let last = Self.rendered(state)
         #expect((0..<last.height).map(last.line).contains { $0.contains("Step12498") }, "End reaches the last state")
         // The raw event list, one key away, reaches event 25,000 too.
-        _ = state.handle(.character("e"), height: 30)
-        _ = state.handle(.end, height: 30)
+        _ = state.handle(.character("e"))
+        _ = state.handle(.end)
         let raw = Self.rendered(state)
         #expect(
             (0..<raw.height).map(raw.line).contains { $0.contains("25000") },

@@ -24,8 +24,8 @@ import Testing
             "snapshot \(name) differs; re-record with ORDERDECK_RECORD_SNAPSHOTS=1 if intended:\n\(text)")
     }
 
-    @Test(arguments: DashboardState.Screen.allCases)
-    func screen(_ screen: DashboardState.Screen) throws {
+    @Test(arguments: Screen.allCases)
+    func screen(_ screen: Screen) throws {
         for (width, height) in Self.sizes {
             var buffer = ScreenBuffer(width: width, height: height)
             DashboardView.render(FixedData.state(screen: screen), into: &buffer)
@@ -37,12 +37,12 @@ import Testing
 
     @Test func helpOverlayListsTheKeysOfTheScreen() throws {
         var state = FixedData.state(screen: .orders)
-        _ = state.handle(.character("?"), height: 50)
+        _ = state.handle(.character("?"))
         var buffer = ScreenBuffer(width: 100, height: 30)
         DashboardView.render(state, into: &buffer)
         try Self.check("help-orders-100x30", buffer.text)
         #expect(buffer.text.contains("filter (text or regex; matches highlighted)"))
-        _ = state.handle(.character("x"), height: 30)
+        _ = state.handle(.character("x"))
         #expect(!state.showHelp)
     }
 }

@@ -111,3 +111,7 @@ struct DynamicKey: CodingKey {
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { return nil }
 }
+
+/// `JSONValue` under a name other modules can re-export without the module name (which the
+/// `AWSClient` struct shadows).
+public typealias AWSJSONValue = JSONValue

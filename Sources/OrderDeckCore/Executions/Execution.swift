@@ -16,7 +16,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var machineName: String
     /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE; UNKNOWN when logs stop
     /// without a terminal event and too long ago to be still running.
-    public var status: String
+    public var status: ExecutionStatus
     public var startDate: Date?
     public var stopDate: Date?
     public var input: String?
@@ -30,10 +30,11 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var isTruncated: Bool
 
     public var id: String { arn }
-    public var isExpress: Bool { arn.contains(":express:") }
+    public var executionARN: ExecutionARN { ExecutionARN(arn) }
+    public var isExpress: Bool { executionARN.isExpress }
 
     public init(
-        arn: String, name: String, machineName: String, status: String, startDate: Date?, stopDate: Date?,
+        arn: String, name: String, machineName: String, status: ExecutionStatus, startDate: Date?, stopDate: Date?,
         input: String? = nil,
         output: String? = nil, error: String? = nil, cause: String? = nil, source: Source, isPartial: Bool = false,
         isTruncated: Bool = false
@@ -55,7 +56,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
 
     public init(listItem: StepFunctions.ExecutionListItem, machineName: String) {
         self.init(
-            arn: listItem.executionArn, name: listItem.name, machineName: machineName, status: listItem.status,
+            arn: listItem.executionArn, name: listItem.name, machineName: machineName, status: ExecutionStatus(rawValue: listItem.status),
             startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
     }
 
@@ -63,23 +64,16 @@ public struct Execution: Sendable, Hashable, Identifiable {
         self.init(
             arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn),
             machineName: machineName,
-            status: described.status, startDate: described.startDate, stopDate: described.stopDate,
+            status: ExecutionStatus(rawValue: described.status), startDate: described.startDate, stopDate: described.stopDate,
             input: described.input,
             output: described.output, error: described.error, cause: described.cause, source: .api)
     }
 
     /// `arn:aws:states:r:a:execution:Machine:name` (or `:express:Machine:name:uuid`) → name.
-    public static func name(fromArn arn: String) -> String {
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 8 else { return parts.last.map(String.init) ?? arn }
-        return String(parts[7])
-    }
+    public static func name(fromArn arn: String) -> String { ExecutionARN(arn).name }
 
     /// The machine name inside an execution ARN.
-    public static func machineName(fromArn arn: String) -> String? {
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count >= 7 ? String(parts[6]) : nil
-    }
+    public static func machineName(fromArn arn: String) -> String? { ExecutionARN(arn).machineName }
 
     public func elapsed(now: Date) -> TimeInterval? {
         guard let startDate else { return nil }

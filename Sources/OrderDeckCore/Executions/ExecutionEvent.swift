@@ -36,12 +36,12 @@ public struct ExecutionEvent: Sendable, Hashable {
     }
 
     /// The execution's final status when this event ends it.
-    public var terminalStatus: String? {
+    public var terminalStatus: ExecutionStatus? {
         switch type {
-        case "ExecutionSucceeded": return "SUCCEEDED"
-        case "ExecutionFailed": return "FAILED"
-        case "ExecutionTimedOut": return "TIMED_OUT"
-        case "ExecutionAborted": return "ABORTED"
+        case "ExecutionSucceeded": return .succeeded
+        case "ExecutionFailed": return .failed
+        case "ExecutionTimedOut": return .timedOut
+        case "ExecutionAborted": return .aborted
         default: return nil
         }
     }

@@ -10,13 +10,18 @@ public actor ExecutionMonitor {
         public var added: [Execution] = []
         public var changed: [Execution] = []
         public var isEmpty: Bool { added.isEmpty && changed.isEmpty }
+
+        public init(added: [Execution] = [], changed: [Execution] = []) {
+            self.added = added
+            self.changed = changed
+        }
     }
 
     public let machine: MachineInfo
     private let store: ExecutionStore
     private let session: StackSession
     public private(set) var executions: [Execution] = []
-    private var known: [String: String] = [:]
+    private var known: [String: ExecutionStatus] = [:]
     public private(set) var pagesRead = 0
 
     public init(session: StackSession, machine: MachineInfo, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -34,14 +39,14 @@ public actor ExecutionMonitor {
         pages: for try await page in session.stepFunctions.listExecutions(stateMachineArn: machine.arn, pageSize: 100) {
             pagesRead += 1
             for item in page {
-                if let status = known[item.executionArn], status == item.status, status != "RUNNING" {
+                if let status = known[item.executionArn], status.rawValue == item.status, status != .running {
                     break pages
                 }
                 fresh.append(Execution(listItem: item, machineName: machine.name))
             }
         }
         // Running executions further down the list than the stop point: ask for each directly.
-        let stillRunning = executions.filter { $0.status == "RUNNING" && !fresh.map(\.arn).contains($0.arn) }
+        let stillRunning = executions.filter { $0.status == .running && !fresh.map(\.arn).contains($0.arn) }
         for execution in stillRunning {
             let described = try await session.stepFunctions.describeExecution(execution.arn)
             fresh.append(Execution(described: described, machineName: machine.name))
@@ -65,5 +70,5 @@ public actor ExecutionMonitor {
         return changes
     }
 
-    public var runningCount: Int { executions.filter { $0.status == "RUNNING" }.count }
+    public var runningCount: Int { executions.filter { $0.status == .running }.count }
 }

@@ -33,7 +33,7 @@ public struct ExecutionStore: Sendable {
             var executions = ExpressReconstructor().reconstruct(
                 try await reader.records(group: group, start: start), now: now()
             ).map(\.execution)
-            if let status { executions = executions.filter { $0.status == status } }
+            if let status { executions = executions.filter { $0.status.rawValue == status } }
             if let limit { executions = Array(executions.prefix(limit)) }
             return executions
         }

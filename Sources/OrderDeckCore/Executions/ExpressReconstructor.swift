@@ -33,13 +33,13 @@ public struct ExpressReconstructor: Sendable {
         let started = events.first { $0.type == "ExecutionStarted" }
         let terminal = events.last { $0.terminalStatus != nil }
         let lastSeen = events.map(\.timestamp).max()
-        let status: String
+        let status: ExecutionStatus
         if let terminal, let final = terminal.terminalStatus {
             status = final
         } else if let lastSeen, now.timeIntervalSince(lastSeen) < runningHorizon {
-            status = "RUNNING"
+            status = .running
         } else {
-            status = "UNKNOWN"
+            status = .unknown
         }
         // Ids run 1…n without gaps in a complete record; the terminal event is the last one.
         let ids = events.map(\.id)

@@ -26,7 +26,7 @@ public struct Timeline: Sendable, Hashable {
     public var steps: [Step]
     public var startedAt: Date?
     public var endedAt: Date?
-    public var status: String?
+    public var status: ExecutionStatus?
     /// The step that failed, or the execution's own error when no state owns it.
     public var failure: (state: String?, error: String?, cause: String?)? {
         get {
@@ -53,7 +53,7 @@ public struct Timeline: Sendable, Hashable {
         var open: [String: Int] = [:]
         var startedAt: Date?
         var endedAt: Date?
-        var status: String?
+        var status: ExecutionStatus?
         var executionError: (String?, String?)?
         for event in events.sorted(by: { $0.id < $1.id }) {
             let type = event.type

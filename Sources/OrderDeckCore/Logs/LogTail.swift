@@ -92,7 +92,7 @@ public actor LogTail {
     /// Polls until cancelled: `interval` between rounds, doubling (up to `maxInterval`) while
     /// nothing arrives or the service throttles, back to `interval` as soon as events flow.
     public nonisolated func follow(
-        interval: Duration = .seconds(1), maxInterval: Duration = .seconds(10),
+        interval: Duration = .seconds(1), maxInterval: Duration = .seconds(10), clock: any AppClock = SystemClock(),
         onState: @escaping @Sendable (FollowState) -> Void = { _ in }
     ) -> AsyncThrowingStream<[TailedEvent], any Error> {
         AsyncThrowingStream { continuation in
@@ -118,7 +118,7 @@ public actor LogTail {
                         continuation.finish(throwing: error)
                         return
                     }
-                    try? await Task.sleep(for: wait)
+                    try? await clock.sleep(for: wait)
                 }
                 continuation.finish()
             }

@@ -55,26 +55,26 @@ public struct Correlator: Sendable {
             let execution =
                 order.executionArn.flatMap { arn in executions.first { $0.arn == arn } } ?? executionsByName[order.id]
             guard let execution else { continue }
-            if ["FAILED", "TIMED_OUT", "ABORTED"].contains(execution.status) {
+            if execution.status.isFailure {
                 found.append(
                     Mismatch(
                         kind: .pendingOrderFailedExecution, orderId: order.id, executionArn: execution.arn,
-                        executionStatus: execution.status))
-            } else if execution.status == "SUCCEEDED" {
+                        executionStatus: execution.status.rawValue))
+            } else if execution.status == .succeeded {
                 found.append(
                     Mismatch(
                         kind: .pendingOrderSucceededExecution, orderId: order.id, executionArn: execution.arn,
-                        executionStatus: execution.status))
+                        executionStatus: execution.status.rawValue))
             }
         }
         // Executions that ran long enough to have written their order (InitializeOrder is first).
         for execution in executions
-        where !execution.isExpress && ordersById[execution.name] == nil && execution.status != "RUNNING" {
+        where !execution.isExpress && ordersById[execution.name] == nil && execution.status != .running {
             if orders.contains(where: { $0.executionArn == execution.arn }) { continue }
             found.append(
                 Mismatch(
                     kind: .executionWithoutOrder, orderId: nil, executionArn: execution.arn,
-                    executionStatus: execution.status))
+                    executionStatus: execution.status.rawValue))
         }
         return found
     }

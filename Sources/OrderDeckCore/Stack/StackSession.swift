@@ -7,15 +7,15 @@ public struct MachineInfo: Sendable, Hashable {
     public var name: String
     public var arn: String
     /// STANDARD or EXPRESS, from DescribeStateMachine — never guessed by trying ListExecutions.
-    public var type: String
+    public var type: MachineType
     public var logGroupName: String?
     public var logLevel: String
     public var includesExecutionData: Bool
 
-    public var isExpress: Bool { type == "EXPRESS" }
+    public var isExpress: Bool { type == .express }
 
     public init(
-        name: String, arn: String, type: String, logGroupName: String?, logLevel: String, includesExecutionData: Bool
+        name: String, arn: String, type: MachineType, logGroupName: String?, logLevel: String, includesExecutionData: Bool
     ) {
         self.name = name
         self.arn = arn
@@ -69,7 +69,7 @@ public actor StackSession {
             let logging = described.loggingConfiguration
             machines.append(
                 MachineInfo(
-                    name: described.name, arn: described.stateMachineArn, type: described.type,
+                    name: described.name, arn: described.stateMachineArn, type: MachineType(describedType: described.type),
                     logGroupName: logging?.logGroupNames.first, logLevel: logging?.level ?? "OFF",
                     includesExecutionData: logging?.includeExecutionData ?? false))
         }

@@ -106,8 +106,8 @@ public struct Submitter: Sendable {
         let deadline = ContinuousClock.now + timeout
         var result = submission
         while ContinuousClock.now < deadline {
-            if let detail = try? await store.detail(arn: arn), detail.execution.status != "RUNNING" {
-                result.executionStatus = detail.execution.status
+            if let detail = try? await store.detail(arn: arn), detail.execution.status != .running {
+                result.executionStatus = detail.execution.status.rawValue
                 result.updatedAt = now()
                 try await journal.record(result)
                 return result

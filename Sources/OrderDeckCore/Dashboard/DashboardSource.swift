@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything the dashboard reads and does, in one seam: the live source works on a stack
+/// session; tests use an in-memory one (with faults on demand) — so the dashboard's behaviour
+/// over time is tested without a network, and the refresher never knows which it has.
+public protocol DashboardSource: Sendable {
+    /// What the AWS client reports on the way to answers (retries, throttling, clock skew).
+    var events: AsyncStream<SourceEvent> { get }
+    /// The configured state machines, described.
+    func machines() async throws -> [MachineInfo]
+    /// Every order, page by page (the first pages show while the rest load).
+    func orderPages() -> AsyncThrowingStream<[Order], any Error>
+    /// One order by key (GetItem when the user is known, else a filtered read).
+    func order(_ id: OrderID, userId: String?) async throws -> Order?
+    /// A monitor that keeps one machine's execution list current.
+    func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing
+    /// One execution and its events (Express rebuilt from its logs).
+    func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent])
+    /// A tail of the stack's log groups from `since`; nil when there are none to tail.
+    func logTail(since: Date) async throws -> (any LogPolling)?
+    /// Sends a new order (journal first).
+    func submit(_ order: JSONValue) async throws -> Submission
+    /// Sends a journaled submission again, with the same order id.
+    func resend(_ submissionId: String) async throws -> Submission
+    /// The submissions journal, newest first.
+    func submissions() async throws -> [Submission]
+}
+
+/// Keeps an execution list current (`ExecutionMonitor` is the live one).
+public protocol ExecutionRefreshing: Sendable {
+    /// Reads what changed since the last call.
+    func refresh() async throws -> ExecutionMonitor.Changes
+    /// All executions known, newest first.
+    var executions: [Execution] { get async }
+}
+
+/// Returns the log events not returned before (`LogTail` is the live one).
+public protocol LogPolling: Sendable {
+    func poll() async throws -> [TailedEvent]
+}
+
+extension ExecutionMonitor: ExecutionRefreshing {}
+extension LogTail: LogPolling {}

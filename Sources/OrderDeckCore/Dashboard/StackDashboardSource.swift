@@ -1,0 +1,64 @@
+import AWSClient
+import Foundation
+
+/// The live `DashboardSource`: a stack session (its AWS client reporting into `events`) and the
+/// submissions journal.
+public final class StackDashboardSource: DashboardSource {
+    public let session: StackSession
+    public let journal: SubmissionJournal
+    public let events: AsyncStream<SourceEvent>
+    let clock: any AppClock
+
+    public init(session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock()) {
+        let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
+        var client = session.client
+        let previous = client.onEvent
+        client.onEvent = { event in
+            previous?(event)
+            continuation.yield(SourceEvent(event))
+        }
+        self.session = StackSession(config: session.config, client: client, logsBudget: session.logsBudget)
+        self.journal = journal
+        self.events = stream
+        self.clock = clock
+    }
+
+    public func machines() async throws -> [MachineInfo] { try await session.machines() }
+
+    public func orderPages() -> AsyncThrowingStream<[Order], any Error> {
+        OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).pages(pageSize: 1000)
+    }
+
+    public func order(_ id: OrderID, userId: String?) async throws -> Order? {
+        try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+            .order(id: id.rawValue, userId: userId)
+    }
+
+    public func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing {
+        let clock = self.clock
+        return ExecutionMonitor(session: session, machine: machine, now: { clock.now() })
+    }
+
+    public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
+        let clock = self.clock
+        return try await ExecutionStore(session: session, now: { clock.now() }).detail(arn: arn.rawValue)
+    }
+
+    public func logTail(since: Date) async throws -> (any LogPolling)? {
+        let groups = try await session.logGroups()
+        guard !groups.isEmpty else { return nil }
+        return LogTail(reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since)
+    }
+
+    public func submit(_ order: JSONValue) async throws -> Submission {
+        let clock = self.clock
+        return try await Submitter(session: session, journal: journal, now: { clock.now() }).submit(order)
+    }
+
+    public func resend(_ submissionId: String) async throws -> Submission {
+        let clock = self.clock
+        return try await Submitter(session: session, journal: journal, now: { clock.now() }).resend(id: submissionId)
+    }
+
+    public func submissions() async throws -> [Submission] { try await journal.all() }
+}

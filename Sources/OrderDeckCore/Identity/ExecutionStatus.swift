@@ -1,0 +1,45 @@
+/// An execution's status as Step Functions reports it (`UNKNOWN`: rebuilt from logs that stop
+/// without a final event, too long ago to be still running).
+public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    case running, succeeded, failed, timedOut, aborted, pendingRedrive, unknown
+    /// A status this version does not know: kept, shown as AWS wrote it.
+    case other(String)
+
+    /// The statuses an operator filters by, in the order the filter key cycles through them.
+    public static let filterable: [ExecutionStatus] = [.running, .succeeded, .failed, .timedOut, .aborted]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "RUNNING": self = .running
+        case "SUCCEEDED": self = .succeeded
+        case "FAILED": self = .failed
+        case "TIMED_OUT": self = .timedOut
+        case "ABORTED": self = .aborted
+        case "PENDING_REDRIVE": self = .pendingRedrive
+        case "UNKNOWN": self = .unknown
+        default: self = .other(rawValue)
+        }
+    }
+
+    /// As AWS writes it ("SUCCEEDED"): fixtures and tests read as the API does.
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    public var rawValue: String {
+        switch self {
+        case .running: return "RUNNING"
+        case .succeeded: return "SUCCEEDED"
+        case .failed: return "FAILED"
+        case .timedOut: return "TIMED_OUT"
+        case .aborted: return "ABORTED"
+        case .pendingRedrive: return "PENDING_REDRIVE"
+        case .unknown: return "UNKNOWN"
+        case .other(let text): return text
+        }
+    }
+
+    /// Ended badly: what an operator looks at first.
+    public var isFailure: Bool { self == .failed || self == .timedOut || self == .aborted }
+    public var isFinal: Bool { self != .running && self != .pendingRedrive }
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,75 @@
+import OrderDeckCore
+import TerminalUI
+
+/// What surrounds every screen: the header, the tabs, the note row and the hint line.
+enum ChromeView {
+    static func header(_ state: DashboardState, into buffer: inout ScreenBuffer) {
+        buffer.fillRow(0, style: .header)
+        var x = buffer.write(" OrderDeck ", x: 0, y: 0, style: Style.header.with { $0.bold = true })
+        if state.stack.isLocal {
+            x += buffer.write(" LOCAL ", x: x, y: 0, style: Style(foreground: .black, background: .green, bold: true))
+        }
+        if state.stack.readOnly {
+            x += buffer.write(" READ-ONLY ", x: x, y: 0, style: Style(foreground: .black, background: .yellow, bold: true))
+        }
+        // The refresh state (throttled, failing…) matters more than the endpoint: it goes first.
+        let refresh = " ⟳ \(state.health.label(now: state.now)) "
+        let refreshStyle: Style
+        switch state.health {
+        case .throttled: refreshStyle = Style(foreground: .black, background: .yellow)
+        case .failing: refreshStyle = Style(foreground: .white, background: .red, bold: true)
+        default: refreshStyle = .header
+        }
+        let refreshWidth = min(DisplayWidth.of(refresh), max(0, buffer.width - x))
+        var parts = [" stack \(state.stack.name)"]
+        if let profile = state.stack.profile { parts.append("profile \(profile)") }
+        parts.append(state.stack.region)
+        parts.append(state.stack.endpoint)
+        let room = buffer.width - x - refreshWidth - 1
+        if room > 0 {
+            buffer.write(DisplayWidth.truncate(parts.joined(separator: " │ "), to: room), x: x, y: 0, style: .header)
+        }
+        buffer.write(refresh, x: buffer.width - refreshWidth, y: 0, style: refreshStyle, maxWidth: refreshWidth)
+    }
+
+    static func tabs(_ state: DashboardState, into buffer: inout ScreenBuffer) {
+        var x = 0
+        let current = state.screen == .execution ? Screen.executions : state.screen
+        for (number, screen) in Screen.tabs(readOnly: state.stack.readOnly).enumerated() {
+            let style = screen == current ? Style(foreground: .cyan, bold: true, reverse: true) : Style.muted
+            x += buffer.write(" \(number + 1) \(screen.title) ", x: x, y: 1, style: style)
+            x += 1
+        }
+        if state.screen == .execution { buffer.write("▸ execution", x: x, y: 1, style: .title) }
+    }
+
+    /// The note (or the standing problem) in its row; short terminals show it over the tabs.
+    static func note(_ state: DashboardState, into buffer: inout ScreenBuffer) {
+        let layout = state.layout
+        let text: String
+        let style: Style
+        if let note = state.visibleNote {
+            text = note.text
+            style = note.isError ? .error : Style(foreground: .green)
+        } else if let problem = state.health.problem(now: state.now) {
+            text = "✗ " + problem
+            style = .error
+        } else {
+            return
+        }
+        buffer.fillRow(layout.noteRow)
+        buffer.write(text, x: 0, y: layout.noteRow, style: style)
+    }
+
+    /// The key hints, or the open prompt with what it is for.
+    static func hints(_ state: DashboardState, into buffer: inout ScreenBuffer) {
+        let y = state.layout.hintRow
+        buffer.fillRow(y)
+        if let prompt = state.prompt {
+            let x = buffer.write(prompt.label, x: 0, y: y, style: Style(foreground: .cyan, bold: true))
+            buffer.write(prompt.text + "█", x: x, y: y, style: Style(bold: true))
+            return
+        }
+        buffer.write(state.hints, x: 0, y: y, style: .muted)
+    }
+}

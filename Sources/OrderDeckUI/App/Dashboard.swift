@@ -1,0 +1,120 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+/// The controller the event loop drives: keys go to the state, effects go to the refresher,
+/// updates from the refresher come in through the inbox. Time comes from the injected clock.
+/// Confined to the event loop's thread.
+public final class Dashboard: TerminalApplication {
+    public private(set) var state: DashboardState
+    let inbox: Inbox
+    let clock: any AppClock
+    let refresher: Refresher
+    private var refresherTask: Task<Void, Never>?
+    private var clipboard: String?
+    private var editRequest: String?
+    /// Set when the operator asked for another stack (`:stack NAME`); the dashboard then quits so
+    /// the caller can reopen it on that stack.
+    public private(set) var requestedStack: String?
+
+    /// The composition of a dashboard over a data source: the inbox wakes the loop with `wake`.
+    public convenience init(
+        state: DashboardState, source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
+        wake: @escaping @Sendable () -> Void = {}
+    ) {
+        let inbox = Inbox(wake: wake)
+        let refresher = Refresher(source: source, clock: clock, policy: policy, post: { inbox.post($0) })
+        self.init(state: state, inbox: inbox, clock: clock, refresher: refresher)
+    }
+
+    public init(state: DashboardState, inbox: Inbox, clock: any AppClock, refresher: Refresher) {
+        self.state = state
+        self.inbox = inbox
+        self.clock = clock
+        self.refresher = refresher
+        self.state.now = clock.now()
+    }
+
+    /// Starts the background loads.
+    public func start() {
+        let refresher = self.refresher
+        refresherTask = Task { await refresher.run() }
+    }
+
+    /// Stops every background load.
+    public func stop() { refresherTask?.cancel() }
+
+    public func handle(_ key: Key) -> Bool {
+        state.now = clock.now()
+        return perform(state.handle(key))
+    }
+
+    /// Carries out effects; false to quit.
+    func perform(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .quit: return false
+            case .switchStack(let name):
+                requestedStack = name
+                return false
+            case .watch(let arn): refresher.send(.watch(arn))
+            case .stopWatching: refresher.send(.stopWatching)
+            case .submit(let order): refresher.send(.submit(order))
+            case .resend(let id): refresher.send(.resend(id))
+            case .copy(let text): clipboard = text
+            case .editTemplate(let text): editRequest = text
+            case .refresh: refresher.send(.refreshNow)
+            case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
+            }
+        }
+        return true
+    }
+
+    public func resized(to size: TerminalSize) {
+        state.resized(to: size)
+    }
+
+    public func applyPendingUpdates() -> Bool {
+        state.now = clock.now()
+        let updates = inbox.drain()
+        for update in updates { state.apply(update) }
+        let effects = state.pendingEffects
+        state.pendingEffects = []
+        _ = perform(effects)
+        return !updates.isEmpty
+    }
+
+    public func render(into buffer: inout ScreenBuffer) {
+        state.now = clock.now()
+        DashboardView.render(state, into: &buffer)
+    }
+
+    /// Something on screen changes by itself: a note expires, a running execution's elapsed time
+    /// ticks, a retry countdown counts. Otherwise the loop sleeps until a key or an update.
+    public var nextRedraw: Duration? {
+        let now = clock.now()
+        var waits: [TimeInterval] = []
+        if let note = state.visibleNote { waits.append(note.expires.timeIntervalSince(now)) }
+        let ticking =
+            state.health.isCountingDown
+            || (state.screen == .executions && state.executions.anyVisibleRunning)
+            || ((state.screen == .execution || state.screen == .submit) && state.execution.isRunning)
+        if ticking { waits.append(1) }
+        guard let wait = waits.min() else { return nil }
+        return .milliseconds(max(10, Int((wait * 1000).rounded(.up))))
+    }
+
+    public func takeClipboardRequest() -> String? {
+        defer { clipboard = nil }
+        return clipboard
+    }
+
+    public func takeEditRequest() -> String? {
+        defer { editRequest = nil }
+        return editRequest
+    }
+
+    public func finishEdit(_ outcome: EditOutcome) {
+        state.applyEditedTemplate(outcome.text, problem: outcome.problem)
+    }
+}

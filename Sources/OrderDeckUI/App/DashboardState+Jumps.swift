@@ -1,0 +1,50 @@
+import OrderDeckCore
+
+/// The jumps between an order, its execution and its log lines.
+extension DashboardState {
+    /// The execution of an order: stored on the item, or the Standard execution named after it.
+    public func executionARN(for order: Order) -> ExecutionARN? {
+        if let arn = order.executionArn { return ExecutionARN(arn) }
+        return executions.standardExecution(named: OrderID(order.id))?.executionARN
+    }
+
+    public mutating func openExecution(_ arn: ExecutionARN) -> [Effect] {
+        execution.open(arn)
+        push(.execution)
+        return [.watch(arn)]
+    }
+
+    /// The log lines of one execution, following.
+    mutating func openLogs(for arn: ExecutionARN) {
+        push(.logs)
+        logs.show(execution: arn, visibleRows: LogsView.tableRows(layout, state: logs))
+    }
+
+    /// The order row of an execution: selected when loaded (a filter that hides it is cleared),
+    /// else looked up by key.
+    mutating func jumpToOrder(of arn: ExecutionARN, userId: String?) -> [Effect] {
+        let id = arn.orderID
+        let leaving: [Effect] = navigation.contains(.execution) ? [.stopWatching] : []
+        if orders.select(id, visibleRows: layout.listRows) {
+            navigation = [.orders]
+            return leaving
+        }
+        say("looking up order \(id)…")
+        return [.findOrder(id, userId: userId)]
+    }
+
+    /// The answer to `.findOrder`.
+    mutating func orderFound(_ id: OrderID, _ order: Order?, problem: String?) {
+        guard let order else {
+            say(problem ?? "no order \(id) in the table (the execution may have failed before writing it)", isError: true)
+            return
+        }
+        orders.replace(orders.index.adding(order), loading: orders.loading, visibleRows: layout.listRows)
+        if orders.select(id, visibleRows: layout.listRows) {
+            let leaving = navigation.contains(.execution)
+            navigation = [.orders]
+            note = nil
+            if leaving { pendingEffects.append(.stopWatching) }
+        }
+    }
+}

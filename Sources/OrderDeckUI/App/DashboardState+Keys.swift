@@ -1,0 +1,75 @@
+import TerminalUI
+
+extension DashboardState {
+    /// Handles one key; returns what the outside world must do. A prompt, the help and the
+    /// inspector take keys first; then the keys every screen shares; then the screen's own.
+    public mutating func handle(_ key: Key) -> [Effect] {
+        if let prompt { return handlePrompt(prompt, key) }
+        if showHelp {
+            showHelp = false
+            return []
+        }
+        if inspector != nil { return handleInspector(key) }
+        if let action = GlobalKeys.table.action(for: key) { return perform(action, key: key) }
+        switch screen {
+        case .orders: return handleOrders(key)
+        case .executions: return handleExecutions(key)
+        case .execution: return handleExecution(key)
+        case .logs: return handleLogs(key)
+        case .submit: return handleSubmit(key)
+        }
+    }
+
+    mutating func perform(_ action: GlobalAction, key: Key) -> [Effect] {
+        switch action {
+        case .show(let target): return show(target)
+        case .nextTab:
+            let tabs = Screen.tabs(readOnly: stack.readOnly)
+            let current = screen == .execution ? Screen.executions : screen
+            return show(tabs[((tabs.firstIndex(of: current) ?? -1) + 1) % tabs.count])
+        case .palette:
+            prompt = Prompt(.command)
+        case .refresh:
+            say("refreshing…")
+            return [.refresh]
+        case .help:
+            showHelp = true
+        case .back:
+            if navigation.count > 1 { return back() }
+            return key == .character("q") ? [.quit] : []
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// The hint line: the screen's keys, then help and back/quit.
+    public var hints: String {
+        if inspector != nil { return InspectorKeys.table.hints.joined(separator: "  ") }
+        let own: [String]
+        switch screen {
+        case .orders: own = OrdersKeys.table.hints
+        case .executions: own = ExecutionsKeys.table.hints
+        case .execution: own = ExecutionKeys.table.hints
+        case .logs: own = LogsKeys.table.hints
+        case .submit: own = stack.readOnly ? [] : SubmitKeys.table.hints
+        }
+        let leave = navigation.count > 1 ? "q back" : "q quit"
+        return (own + GlobalKeys.table.hints + [leave]).joined(separator: "  ")
+    }
+
+    /// Every key of the current screen for the help overlay, generated from the key tables.
+    public var helpLines: [String] {
+        if inspector != nil { return KeyTable<InspectorAction>.helpLines(InspectorKeys.table.helpEntries) }
+        let movement = GlobalKeys.movement.helpEntries
+        let own: [(keys: String, help: String)]
+        switch screen {
+        case .orders: own = movement + OrdersKeys.table.helpEntries
+        case .executions: own = movement + ExecutionsKeys.table.helpEntries
+        case .execution: own = movement + ExecutionKeys.table.helpEntries
+        case .logs: own = movement + LogsKeys.table.helpEntries
+        case .submit: own = stack.readOnly ? [("", "read-only: submitting is disabled")] : SubmitKeys.table.helpEntries
+        }
+        return KeyTable<GlobalAction>.helpLines(own + [("", "")] + GlobalKeys.table.helpEntries)
+    }
+}

@@ -1,0 +1,39 @@
+import OrderDeckCore
+
+extension DashboardState {
+    /// Applies what background work found.
+    public mutating func apply(_ update: DashboardUpdate) {
+        switch update {
+        case .machines(let list):
+            executions.setMachines(list, visibleRows: layout.listRows)
+        case .orders(let index, let loading):
+            orders.replace(index, loading: loading, visibleRows: layout.listRows)
+        case .executions(let machine, let list):
+            executions.replace(machine: machine, list, visibleRows: layout.listRows)
+        case .execution(let found, let events):
+            execution.update(found, events: events, visibleRows: ExecutionView.tableRows(self))
+        case .logs(let batch):
+            logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
+        case .submitted(let submission, let resent):
+            submit.record(submission, resent: resent)
+            let verb = resent ? "re-sent" : "sent"
+            if submission.isAccepted, let arn = submission.executionArn {
+                execution.open(ExecutionARN(arn))
+                say("\(verb) order \(submission.orderId): \(submission.status ?? 0) [request \(submission.requestId ?? "-")]")
+            } else {
+                say("\(verb) order \(submission.orderId): \(submission.outcome(inProcess: true))", isError: true)
+            }
+        case .submitFailed(let message):
+            say("submit: \(message)", isError: true)
+        case .submissions(let list):
+            submit.submissions = list
+        case .orderLookup(let id, let order, let problem):
+            orderFound(id, order, problem: problem)
+        case .health(let new):
+            if case .recovered = new, health != .loading { say("recovered: refreshing again") }
+            health = new
+        case .notice(let text):
+            say(text)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+/// Everything the dashboard shows, as a value: keys change it (returning effects for the outside
+/// world), updates from background work change it, and `DashboardView` draws it. Each screen
+/// keeps its own state; this holds what they share.
+public struct DashboardState: Sendable {
+    public var stack: StackInfo
+    /// The stacks `:stack NAME` can switch to (the configuration file's, plus `local` when it runs).
+    public var stackNames: [String] = []
+    /// Screens opened on top of the first one (Orders); `q` and esc go back one.
+    public internal(set) var navigation: [Screen] = [.orders]
+    /// The terminal's size: what key handling scrolls by and views draw into.
+    public var size = TerminalSize(width: 80, height: 24)
+    public var now = Date()
+    public var showHelp = false
+    /// The foldable JSON view (`i`) over the current screen, when open.
+    public var inspector: JSONInspector?
+    public var prompt: Prompt?
+    public var note: Note?
+    public var health: RefreshHealth = .loading
+    /// Effects that updates (not keys) give rise to; the dashboard carries them out after applying.
+    var pendingEffects: [Effect] = []
+
+    public var orders = OrdersScreen()
+    public var executions = ExecutionsScreen()
+    public var execution = ExecutionScreen()
+    public var logs = LogsScreen()
+    public var submit: SubmitScreen
+
+    public init(stack: StackInfo, template: JSONValue? = nil) {
+        self.stack = stack
+        submit = SubmitScreen(template: template ?? StackConfig.defaultOrderTemplate)
+    }
+
+    public var screen: Screen { navigation.last ?? .orders }
+    var layout: Layout { Layout(size) }
+
+    /// A transient note (it expires by itself).
+    mutating func say(_ text: String, isError: Bool = false) {
+        note = Note(text, isError: isError, now: now)
+    }
+
+    /// The note to show now, if it has not expired.
+    public var visibleNote: Note? { note.flatMap { $0.isShowing(at: now) ? $0 : nil } }
+
+    // MARK: Navigation
+
+    /// Back one screen; nothing on the first screen (`q` quits there instead).
+    mutating func back() -> [Effect] {
+        guard navigation.count > 1 else { return [] }
+        let leaving = navigation.removeLast()
+        if leaving == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
+        return leaving == .execution && !navigation.contains(.execution) ? [.stopWatching] : []
+    }
+
+    /// A tab: Orders alone, or Orders and the tab above it (so back and `q` lead to Orders).
+    mutating func show(_ target: Screen) -> [Effect] {
+        if target == .submit && stack.readOnly { return refuseReadOnly() }
+        let watching = navigation.contains(.execution)
+        navigation = target == .orders ? [.orders] : [.orders, target]
+        if target == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
+        return watching ? [.stopWatching] : []
+    }
+
+    mutating func push(_ target: Screen) {
+        if screen != target { navigation.append(target) }
+    }
+
+    mutating func refuseReadOnly() -> [Effect] {
+        say("read-only: submitting orders is disabled for this stack", isError: true)
+        return []
+    }
+
+    mutating func copy(_ text: String) -> [Effect] {
+        say("copied \(text)")
+        return [.copy(text)]
+    }
+}
+
+extension DashboardState {
+    /// A new terminal size: every list keeps its selection in view at the new height.
+    public mutating func resized(to newSize: TerminalSize) {
+        size = newSize
+        orders.table.scrollToSelection(visibleRows: layout.listRows)
+        executions.table.scrollToSelection(visibleRows: layout.listRows)
+        execution.table.scrollToSelection(visibleRows: ExecutionView.tableRows(self))
+        logs.table.scrollToSelection(visibleRows: LogsView.tableRows(layout, state: logs))
+        if logs.following { logs.follow(visibleRows: LogsView.tableRows(layout, state: logs)) }
+    }
+}

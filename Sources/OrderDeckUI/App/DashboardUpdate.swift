@@ -1,0 +1,19 @@
+import OrderDeckCore
+
+/// What background work reports to the dashboard.
+public enum DashboardUpdate: Sendable {
+    case machines([MachineInfo])
+    /// Orders with their sort and search keys built off the terminal thread.
+    case orders(OrderIndex, loading: Bool)
+    case executions(machine: String, [Execution])
+    case execution(Execution, [ExecutionEvent])
+    case logs([TailedEvent])
+    case submitted(Submission, resent: Bool)
+    case submitFailed(String)
+    case submissions([Submission])
+    /// The result of looking up an order by key (`o` on an execution that is not loaded).
+    case orderLookup(OrderID, Order?, problem: String?)
+    case health(RefreshHealth)
+    /// A one-off fact worth a transient note (clock skew corrected).
+    case notice(String)
+}

@@ -1,0 +1,32 @@
+import OrderDeckCore
+import TerminalUI
+
+/// Draws a `DashboardState` into a `ScreenBuffer`: a pure function, so every screen is tested as
+/// text at any size.
+public enum DashboardView {
+    public static func render(_ state: DashboardState, into buffer: inout ScreenBuffer) {
+        var state = state
+        state.size = TerminalSize(width: buffer.width, height: buffer.height)
+        let layout = state.layout
+        guard !layout.isTooSmall else {
+            buffer.write("terminal too small", x: 0, y: 0, style: .error, maxWidth: buffer.width)
+            let need = "\(buffer.width)x\(buffer.height), need \(Layout.minimumWidth)x\(Layout.minimumHeight)"
+            if buffer.height > 1 { buffer.write(need, x: 0, y: 1, maxWidth: buffer.width) }
+            return
+        }
+        ChromeView.header(state, into: &buffer)
+        ChromeView.tabs(state, into: &buffer)
+        let (y, height) = (layout.bodyTop, layout.bodyHeight)
+        switch state.screen {
+        case .orders: OrdersView.render(state, into: &buffer, y: y, height: height)
+        case .executions: ExecutionsView.render(state, into: &buffer, y: y, height: height)
+        case .execution: ExecutionView.render(state, into: &buffer, y: y, height: height)
+        case .logs: LogsView.render(state, into: &buffer, y: y, height: height)
+        case .submit: SubmitView.render(state, into: &buffer, y: y, height: height)
+        }
+        if let inspector = state.inspector { InspectorView.render(inspector, into: &buffer, y: y, height: height) }
+        ChromeView.note(state, into: &buffer)
+        ChromeView.hints(state, into: &buffer)
+        if state.showHelp { HelpView.render(state, into: &buffer) }
+    }
+}

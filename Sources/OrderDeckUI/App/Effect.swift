@@ -1,0 +1,20 @@
+import OrderDeckCore
+
+/// What only the outside world can do; keys return these and the dashboard carries them out.
+public enum Effect: Sendable, Equatable {
+    case quit
+    /// Load this execution, again while it runs.
+    case watch(ExecutionARN)
+    case stopWatching
+    case submit(JSONValue)
+    /// Send a journaled submission again (same order id).
+    case resend(String)
+    case copy(String)
+    case refresh
+    /// Read one order by key (it is not among the loaded rows).
+    case findOrder(OrderID, userId: String?)
+    /// Leave this stack's dashboard and open the named stack's (`:stack NAME`).
+    case switchStack(String)
+    /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.
+    case editTemplate(String)
+}

@@ -1,0 +1,14 @@
+import OrderDeckCore
+
+/// One kind of periodic (or one-off) background load the refresher owns.
+enum RefreshFeed: Hashable, Sendable {
+    case machines
+    case orders
+    case executions(machine: String)
+    case logs
+    /// The watched execution (detail and submit-and-watch), while it runs.
+    case execution
+    case submissions
+    case submit
+    case lookup
+}

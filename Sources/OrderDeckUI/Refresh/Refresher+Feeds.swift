@@ -1,0 +1,155 @@
+import Foundation
+import OrderDeckCore
+
+extension Refresher {
+    /// What one run of a feed found: whether it changed something, or that the feed is done.
+    enum RunResult: Sendable {
+        case again(RefreshPolicy.Outcome, watchingRunning: Bool)
+        case done
+    }
+
+    func startAll() {
+        restart(.orders)
+        startExecutions()
+        restart(.logs)
+        let source = self.source
+        let post = self.post
+        oneShot(.submissions) { post(.submissions(try await source.submissions())) }
+    }
+
+    func restart(_ feed: RefreshFeed) {
+        switch feed {
+        case .orders: loop(.orders, policy) { try await self.loadOrders() }
+        case .logs: loop(.logs, logsPolicy) { try await self.pollLogs() }
+        default: break
+        }
+    }
+
+    func cancel(_ feed: RefreshFeed) {
+        tasks[feed]?.cancel()
+        tasks[feed] = nil
+    }
+
+    /// (Re)starts the machine list and, once it is known, each machine's executions.
+    func startExecutions() {
+        loop(.machines, policy) { try await self.loadMachines() }
+    }
+
+    func loadMachines() async throws -> RunResult {
+        let list = try await source.machines()
+        machines = list
+        post(.machines(list))
+        for machine in list {
+            if monitors[machine.name] == nil { monitors[machine.name] = source.executionMonitor(for: machine) }
+            loop(.executions(machine: machine.name), policy) { try await self.refreshExecutions(machine) }
+        }
+        return .done
+    }
+
+    func startWatching() {
+        guard let arn = watched else { return }
+        loop(.execution, RefreshPolicy(base: policy.watching, watching: policy.watching)) {
+            try await self.loadWatched(arn)
+        }
+    }
+
+    func loadWatched(_ arn: ExecutionARN) async throws -> RunResult {
+        let (execution, events) = try await source.execution(arn)
+        guard watched == arn else { return .done }
+        post(.execution(execution, events))
+        return execution.status == .running ? .again(.changed, watchingRunning: true) : .done
+    }
+
+    /// Runs `body` now, then again after the policy's wait, until it is done or cancelled.
+    func loop(
+        _ feed: RefreshFeed, _ cadence: RefreshPolicy, body: @escaping @Sendable () async throws -> RunResult
+    ) {
+        tasks[feed]?.cancel()
+        tasks[feed] = Task {
+            var wait = cadence.base
+            while !Task.isCancelled {
+                guard let result = await self.runOnce(feed, cadence: cadence, previousWait: wait, body: body) else { return }
+                guard case .again(let outcome, let running) = result.run else { return }
+                wait = result.wait ?? cadence.next(after: wait, outcome: outcome, watchingRunning: running)
+                do { try await self.clock.sleep(for: wait) } catch { return }
+            }
+        }
+    }
+
+    /// Runs a feed once (dropped when that feed is already loading); nil when cancelled.
+    func runOnce(
+        _ feed: RefreshFeed, cadence: RefreshPolicy, previousWait: Duration,
+        body: @Sendable () async throws -> RunResult
+    ) async -> (run: RunResult, wait: Duration?)? {
+        guard !inFlight.contains(feed) else { return (.done, nil) }
+        inFlight.insert(feed)
+        defer { inFlight.remove(feed) }
+        loads["\(feed)", default: 0] += 1
+        do {
+            let result = try await body()
+            if let changed = health.succeeded(feed, now: clock.now()) { post(.health(changed)) }
+            return (result, nil)
+        } catch is CancellationError {
+            return nil
+        } catch {
+            if Task.isCancelled { return nil }
+            let failure = LoadFailure(error)
+            let outcome: RefreshPolicy.Outcome = failure.kind == .throttled ? .throttled : .failed
+            let wait = cadence.next(after: previousWait, outcome: outcome, watchingRunning: false)
+            let retryAt = clock.now().addingTimeInterval(wait.timeInterval)
+            if let changed = health.failed(feed, failure, retryAt: retryAt, now: clock.now()) { post(.health(changed)) }
+            return (.again(outcome, watchingRunning: false), wait)
+        }
+    }
+
+    /// A load that runs once (submitting, a lookup); its failure is a note, not a standing problem.
+    func oneShot(_ feed: RefreshFeed, _ body: @escaping @Sendable () async throws -> Void) {
+        tasks[feed]?.cancel()
+        tasks[feed] = Task {
+            do {
+                try await body()
+            } catch is CancellationError {
+            } catch {
+                let message = LoadFailure(error).message
+                self.post(feed == .submit ? .submitFailed(message) : .notice(message))
+            }
+        }
+    }
+
+    // MARK: The loads
+
+    func loadOrders() async throws -> RunResult {
+        var loaded: [Order] = []
+        let firstLoad = lastOrders == nil
+        for try await page in source.orderPages() {
+            loaded += page
+            if firstLoad { post(.orders(OrderIndex(loaded), loading: true)) }
+        }
+        let changed = loaded != lastOrders
+        if changed || firstLoad { post(.orders(OrderIndex(loaded), loading: false)) }
+        lastOrders = loaded
+        return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
+    }
+
+    func refreshExecutions(_ machine: MachineInfo) async throws -> RunResult {
+        guard let monitor = monitors[machine.name] else { return .done }
+        let changes = try await monitor.refresh()
+        let list = await monitor.executions
+        if !changes.isEmpty || loads["\(RefreshFeed.executions(machine: machine.name))"] == 1 {
+            post(.executions(machine: machine.name, list))
+        }
+        let running = list.contains { $0.status == .running }
+        return .again(changes.isEmpty ? .unchanged : .changed, watchingRunning: running)
+    }
+
+    func pollLogs() async throws -> RunResult {
+        if logTail == nil {
+            logTail = try await source.logTail(since: clock.now().addingTimeInterval(-logsLookback))
+            if logTail == nil { return .done }
+        }
+        guard let tail = logTail else { return .done }
+        let batch = try await tail.poll()
+        if !batch.isEmpty { post(.logs(batch)) }
+        return .again(batch.isEmpty ? .unchanged : .changed, watchingRunning: false)
+    }
+}

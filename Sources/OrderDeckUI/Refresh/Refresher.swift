@@ -1,0 +1,131 @@
+import Foundation
+import OrderDeckCore
+
+/// Owns every background load of the dashboard (k9s's one updater per view): orders, each
+/// machine's executions, the log tail, the watched execution, submissions. Each periodic feed
+/// runs on the `RefreshPolicy` with the injected clock; a refresh asked for while the same feed
+/// is loading is dropped; failures and the client's throttling reports go through the
+/// `HealthTracker`. Results reach the terminal thread through `post`.
+public actor Refresher {
+    public enum Command: Sendable {
+        case refreshNow
+        case watch(ExecutionARN)
+        case stopWatching
+        case submit(JSONValue)
+        case resend(String)
+        case findOrder(OrderID, userId: String?)
+    }
+
+    let source: any DashboardSource
+    let clock: any AppClock
+    let policy: RefreshPolicy
+    /// The log tail's cadence: quick while lines arrive, never slower than 2 s (the newest line
+    /// on screen within a few seconds).
+    let logsPolicy = RefreshPolicy(
+        base: .seconds(1), watching: .seconds(1), maximum: .seconds(2), throttledMinimum: .seconds(8))
+    /// How far back the log tail starts.
+    let logsLookback: TimeInterval = 15 * 60
+    let post: @Sendable (DashboardUpdate) -> Void
+    private let commands: AsyncStream<Command>
+    private let commandSink: AsyncStream<Command>.Continuation
+
+    var tasks: [RefreshFeed: Task<Void, Never>] = [:]
+    var inFlight: Set<RefreshFeed> = []
+    var health = HealthTracker()
+    var monitors: [String: any ExecutionRefreshing] = [:]
+    var machines: [MachineInfo] = []
+    var logTail: (any LogPolling)?
+    var watched: ExecutionARN?
+    var lastOrders: [Order]?
+    /// Loads done per feed (tests and the soak benchmark read it).
+    public internal(set) var loads: [String: Int] = [:]
+
+    public init(
+        source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
+        post: @escaping @Sendable (DashboardUpdate) -> Void
+    ) {
+        self.source = source
+        self.clock = clock
+        self.policy = policy
+        self.post = post
+        (commands, commandSink) = AsyncStream.makeStream(of: Command.self)
+    }
+
+    /// Queues a command; commands are carried out in the order they were sent.
+    public nonisolated func send(_ command: Command) { commandSink.yield(command) }
+
+    /// Starts every feed and carries out commands until the task running it is cancelled.
+    public func run() async {
+        startAll()
+        let source = self.source
+        let events = Task { [weak self] in
+            for await event in source.events { await self?.clientEvent(event) }
+        }
+        for await command in commands { handle(command) }
+        events.cancel()
+        for task in tasks.values { task.cancel() }
+        tasks = [:]
+    }
+
+    func handle(_ command: Command) {
+        switch command {
+        case .refreshNow:
+            // A feed that is loading now delivers fresh data anyway: only the sleeping ones restart.
+            for feed in [RefreshFeed.orders, .logs] where !inFlight.contains(feed) { restart(feed) }
+            if !inFlight.contains(.machines) { startExecutions() }
+            if watched != nil, !inFlight.contains(.execution) { startWatching() }
+        case .watch(let arn):
+            watched = arn
+            startWatching()
+        case .stopWatching:
+            watched = nil
+            cancel(.execution)
+        case .submit(let order):
+            let source = self.source
+            oneShot(.submit) { await self.submitted(try await source.submit(order), resent: false) }
+        case .resend(let id):
+            let source = self.source
+            oneShot(.submit) { await self.submitted(try await source.resend(id), resent: true) }
+        case .findOrder(let id, let userId):
+            let source = self.source
+            let post = self.post
+            oneShot(.lookup) {
+                do {
+                    post(.orderLookup(id, try await source.order(id, userId: userId), problem: nil))
+                } catch {
+                    post(.orderLookup(id, nil, problem: "looking up order \(id): \(LoadFailure(error).message)"))
+                }
+            }
+        }
+    }
+
+    func submitted(_ submission: Submission, resent: Bool) async {
+        post(.submitted(submission, resent: resent))
+        if let all = try? await source.submissions() { post(.submissions(all)) }
+        if submission.isAccepted, let arn = submission.executionArn {
+            watched = ExecutionARN(arn)
+            startWatching()
+            startExecutions()  // the new execution shows while it is still RUNNING
+        }
+    }
+
+    func clientEvent(_ event: SourceEvent) {
+        switch event {
+        case .retrying(_, _, let delay, let throttled):
+            guard throttled, let changed = health.throttled(until: clock.now().addingTimeInterval(delay.timeInterval)) else {
+                return
+            }
+            post(.health(changed))
+        case .clockSkewCorrected(let seconds):
+            post(.notice("clock skew of \(Int(seconds)) s corrected (the local clock is off)"))
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as `Date` arithmetic wants it.
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,53 @@
+import OrderDeckCore
+import TerminalUI
+
+enum ExecutionAction: Sendable {
+    case events, inspect, logs, order, copy
+}
+
+enum ExecutionKeys {
+    static let table = KeyTable<ExecutionAction>([
+        .init([.character("e")], "raw event list ⇄ timeline", hint: "events", .events),
+        .init([.character("i")], "the state's input and output (or the event) as foldable JSON", hint: "inspect", .inspect),
+        .init([.character("l")], "log lines of this execution", hint: "logs", .logs),
+        .init([.character("o")], "its order row (looked up when not loaded)", hint: "order", .order),
+        .init([.character("y")], "copy the ARN", hint: "copy", .copy),
+    ])
+}
+
+extension DashboardState {
+    mutating func handleExecution(_ key: Key) -> [Effect] {
+        let rows = ExecutionView.tableRows(self)
+        if execution.table.handleMovement(key, visibleRows: rows) { return [] }
+        guard let action = ExecutionKeys.table.action(for: key), let arn = execution.arn else { return [] }
+        switch action {
+        case .events:
+            execution.toggleRaw(visibleRows: ExecutionView.tableRows(self))
+        case .inspect:
+            openExecutionInspector()
+        case .logs:
+            openLogs(for: arn)
+        case .order:
+            let input = execution.execution?.input.flatMap { try? JSONValue.parse($0) }
+            return jumpToOrder(of: arn, userId: input?["user_id"]?.stringValue)
+        case .copy:
+            return copy(arn.rawValue)
+        }
+        return []
+    }
+
+    /// `i`: a state's input and output, or a raw event's details.
+    mutating func openExecutionInspector() {
+        if execution.raw {
+            guard let event = execution.selectedEvent else { return }
+            inspector = JSONInspector(title: "event \(event.id) \(event.type)", value: JSONInspector.expanded(event.details))
+        } else {
+            guard let step = execution.selectedStep else { return }
+            inspector = JSONInspector(
+                title: "state \(step.name)",
+                value: .object([
+                    ("input", JSONInspector.parsedOrText(step.input)), ("output", JSONInspector.parsedOrText(step.output)),
+                ]))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import OrderDeckCore
+import TerminalUI
+
+enum ExecutionView {
+    /// Where the table goes in the body: under the ARN, the status and (when failed) the failure.
+    static func tableFrame(_ state: DashboardState, y: Int, height: Int) -> (top: Int, height: Int) {
+        let screen = state.execution
+        let top = y + 2 + (screen.timeline.failure != nil ? 1 : 0)
+        let remaining = max(1, y + height - top)
+        if screen.raw { return (top, remaining) }
+        return (top, min(remaining, max(3, min(remaining / 2 + 1, screen.timeline.steps.count + 1))))
+    }
+
+    /// Rows of states (or events) the table shows: what the movement keys scroll by.
+    static func tableRows(_ state: DashboardState) -> Int {
+        max(1, tableFrame(state, y: state.layout.bodyTop, height: state.layout.bodyHeight).height - 1)
+    }
+
+    static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+        let screen = state.execution
+        guard let arn = screen.arn else { return }
+        buffer.write(arn.rawValue, x: 0, y: y, style: .title)
+        guard let execution = screen.execution else {
+            buffer.write("loading execution…", x: 0, y: y + 1, style: .muted)
+            return
+        }
+        var x = buffer.write(
+            execution.status.rawValue, x: 0, y: y + 1, style: StatusStyle.of(execution.status).with { $0.bold = true })
+        let took = Format.duration(execution.elapsed(now: state.now))
+        x += buffer.write("  started \(Format.time(execution.startDate))  took \(took)", x: x, y: y + 1)
+        if execution.isExpress { x += buffer.write("  Express: rebuilt from logs", x: x, y: y + 1, style: .muted) }
+        if execution.isPartial {
+            x += buffer.write("  PARTIAL RECORD", x: x, y: y + 1, style: Style(foreground: .magenta, bold: true))
+        }
+        if execution.isTruncated { buffer.write("  payload truncated", x: x, y: y + 1, style: .muted) }
+        if let failure = screen.timeline.failure {
+            let text = "✗ \(failure.state ?? "execution"): \(failure.error ?? "") — \(failure.cause ?? "")"
+            buffer.write(text, x: 0, y: y + 2, style: .error)
+        }
+        let frame = tableFrame(state, y: y, height: height)
+        if screen.raw {
+            renderEvents(screen, into: &buffer, top: frame.top, height: frame.height)
+            return
+        }
+        TimelineTable.render(screen, execution: execution, now: state.now, into: &buffer, top: frame.top, height: frame.height)
+        // Input and output of the selected state, side by side when there is room.
+        let paneTop = frame.top + frame.height
+        let paneHeight = y + height - paneTop
+        guard paneHeight >= 2, let step = screen.selectedStep else { return }
+        let sideBySide = buffer.width >= 60
+        let paneWidth = sideBySide ? (buffer.width - 1) / 2 : buffer.width
+        JSONPane.render(
+            title: "input of \(step.name)", text: step.input, into: &buffer, x: 0, y: paneTop, width: paneWidth,
+            height: sideBySide ? paneHeight : paneHeight / 2)
+        if sideBySide {
+            JSONPane.render(
+                title: "output", text: step.output, into: &buffer, x: paneWidth + 1, y: paneTop, width: paneWidth,
+                height: paneHeight)
+        } else {
+            JSONPane.render(
+                title: "output", text: step.output, into: &buffer, x: 0, y: paneTop + paneHeight / 2, width: paneWidth,
+                height: paneHeight - paneHeight / 2)
+        }
+    }
+
+    /// The raw events; a task's scheduled/started rows name their state and their resource.
+    static func renderEvents(_ screen: ExecutionScreen, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let events = screen.events
+        let states = screen.stateOfEvent
+        screen.table.render(
+            into: &buffer, x: 0, y: top, width: buffer.width, height: height,
+            row: { index in
+                let event = events[index]
+                return [
+                    String(event.id), Format.clock(event.timestamp), event.type,
+                    event.stateName ?? states[event.id] ?? "", detail(of: event),
+                ]
+            })
+    }
+
+    static func detail(of event: ExecutionEvent) -> String {
+        if let error = event.error { return [error, event.cause].compactMap { $0 }.joined(separator: ": ") }
+        if let resource = event.details["resource"]?.stringValue {
+            let type = event.details["resourceType"]?.stringValue
+            return [type, resource].compactMap { $0 }.joined(separator: ":")
+        }
+        return event.output ?? event.input ?? ""
+    }
+}

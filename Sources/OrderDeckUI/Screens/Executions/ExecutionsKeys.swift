@@ -1,0 +1,43 @@
+import TerminalUI
+
+enum ExecutionsAction: Sendable {
+    case open, machine, statusFilter, filter, logs, copy
+}
+
+enum ExecutionsKeys {
+    static let table = KeyTable<ExecutionsAction>([
+        .init([.enter, .right], "open the execution", hint: "open", .open),
+        .init([.character("m")], "next state machine", hint: "machine", .machine),
+        .init([.character("f")], "status filter (all, running, succeeded, failed, timed out, aborted)", hint: "status", .statusFilter),
+        .init([.character("/")], "filter by name or status", hint: "filter", .filter),
+        .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
+        .init([.character("y")], "copy the ARN", .copy),
+    ])
+}
+
+extension DashboardState {
+    mutating func handleExecutions(_ key: Key) -> [Effect] {
+        let rows = layout.listRows
+        if executions.table.handleMovement(key, visibleRows: rows) { return [] }
+        guard let action = ExecutionsKeys.table.action(for: key) else { return [] }
+        let selected = executions.selected
+        switch action {
+        case .open:
+            guard let selected else { return [] }
+            return openExecution(selected.executionARN)
+        case .machine:
+            executions.nextMachine(visibleRows: rows)
+        case .statusFilter:
+            executions.nextStatusFilter(visibleRows: rows)
+        case .filter:
+            prompt = Prompt(.filter(.executions), text: executions.filter)
+        case .logs:
+            guard let selected else { return [] }
+            openLogs(for: selected.executionARN)
+        case .copy:
+            guard let selected else { return [] }
+            return copy(selected.arn)
+        }
+        return []
+    }
+}

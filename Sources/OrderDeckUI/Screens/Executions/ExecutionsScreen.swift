@@ -1,0 +1,86 @@
+import OrderDeckCore
+import TerminalUI
+
+/// The Executions screen's state: every machine's executions, one machine shown at a time.
+public struct ExecutionsScreen: Sendable {
+    public private(set) var machines: [MachineInfo] = []
+    public private(set) var machineIndex = 0
+    public private(set) var byMachine: [String: [Execution]] = [:]
+    /// Every execution's status across machines, kept as executions arrive (Orders shows it).
+    private var statusByArn: [ExecutionARN: ExecutionStatus] = [:]
+    private var standardByName: [OrderID: Execution] = [:]
+    public private(set) var statusFilter: ExecutionStatus?
+    public private(set) var filter = ""
+    public var table = TableView(columns: ExecutionsColumns.all)
+
+    public init() {}
+
+    public var currentMachine: MachineInfo? { machines.indices.contains(machineIndex) ? machines[machineIndex] : nil }
+
+    public var visible: [Execution] {
+        guard let machine = currentMachine else { return [] }
+        var list = byMachine[machine.name] ?? []
+        if let status = statusFilter { list = list.filter { $0.status == status } }
+        if let matcher = TextMatcher(filter) {
+            list = list.filter { matcher.matches($0.name) || matcher.matches($0.status.rawValue) }
+        }
+        return list
+    }
+
+    public var selected: Execution? {
+        let list = visible
+        return list.indices.contains(table.selected) ? list[table.selected] : nil
+    }
+
+    func status(of arn: ExecutionARN) -> ExecutionStatus? { statusByArn[arn] }
+
+    /// The Standard execution named after an order (Express webhook runs may share the name).
+    func standardExecution(named id: OrderID) -> Execution? { standardByName[id] }
+
+    var anyVisibleRunning: Bool { visible.contains { $0.status == .running } }
+
+    mutating func setMachines(_ list: [MachineInfo], visibleRows: Int) {
+        machines = list
+        machineIndex = min(machineIndex, max(0, list.count - 1))
+        table.setRowCount(visible.count)
+        table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    mutating func replace(machine: String, _ list: [Execution], visibleRows: Int) {
+        byMachine[machine] = list
+        for execution in list {
+            statusByArn[execution.executionARN] = execution.status
+            if !execution.isExpress { standardByName[execution.executionARN.orderID] = execution }
+        }
+        table.setRowCount(visible.count)
+        table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    mutating func nextMachine(visibleRows: Int) {
+        guard !machines.isEmpty else { return }
+        machineIndex = (machineIndex + 1) % machines.count
+        table.setRowCount(visible.count)
+        table.moveTo(0, visibleRows: visibleRows)
+    }
+
+    mutating func selectMachine(named name: String, visibleRows: Int) -> Bool {
+        guard let index = machines.firstIndex(where: { $0.name == name }) else { return false }
+        machineIndex = index
+        table.setRowCount(visible.count)
+        table.moveTo(0, visibleRows: visibleRows)
+        return true
+    }
+
+    mutating func nextStatusFilter(visibleRows: Int) {
+        let cycle: [ExecutionStatus?] = [nil] + ExecutionStatus.filterable.map { $0 }
+        statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
+        table.setRowCount(visible.count)
+        table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    mutating func setFilter(_ text: String, visibleRows: Int) {
+        filter = text
+        table.setRowCount(visible.count)
+        table.scrollToSelection(visibleRows: visibleRows)
+    }
+}

@@ -1,0 +1,32 @@
+import OrderDeckCore
+import TerminalUI
+
+enum ExecutionsView {
+    static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+        let screen = state.executions
+        guard let machine = screen.currentMachine else {
+            buffer.write("loading state machines…", x: 0, y: y, style: .muted)
+            return
+        }
+        let all = screen.byMachine[machine.name] ?? []
+        var x = buffer.write("\(machine.name) ", x: 0, y: y, style: .title)
+        x += buffer.write(machine.isExpress ? "(EXPRESS, from logs)  " : "(STANDARD)  ", x: x, y: y, style: .muted)
+        var counts: [String: Int] = [:]
+        for execution in all { counts[execution.status.rawValue, default: 0] += 1 }
+        for (status, count) in counts.sorted(by: { $0.key < $1.key }) {
+            x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
+        }
+        if let filter = screen.statusFilter { x += buffer.write("only \(filter)  ", x: x, y: y, style: .highlight) }
+        if screen.machines.count > 1 {
+            buffer.write("[m: \(screen.machineIndex + 1)/\(screen.machines.count)]", x: x, y: y, style: .muted)
+        }
+        let list = screen.visible
+        let now = state.now
+        screen.table.render(
+            into: &buffer, x: 0, y: y + 1, width: buffer.width, height: height - 1,
+            row: { ExecutionsColumns.row(list[$0], now: now) },
+            style: { row, column in column == 1 ? StatusStyle.of(list[row].status) : (column == 4 ? .muted : .plain) },
+            matcher: TextMatcher(screen.filter))
+        if list.isEmpty && height > 3 { buffer.write("no executions", x: 2, y: y + 2, style: .muted) }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+enum LogsColumns {
+    static let all: [TableView.Column] = [
+        .init("TIME", width: 12, priority: 4),
+        .init("EXECUTION", minWidth: 12, maxWidth: 64, priority: 6),
+        .init("EVENT", minWidth: 16, grows: true, priority: 10),
+    ]
+
+    static func row(_ event: TailedEvent) -> [String] {
+        let time = Format.clock(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
+        guard let record = event.record else { return [time, "", event.message] }
+        var text = "#\(record.event.id) \(record.event.type)"
+        if let state = record.event.stateName { text += "  \(state)" }
+        if let error = record.event.error { text += "  error=\(error)" }
+        let arn = ExecutionARN(record.executionArn)
+        return [time, "\(arn.machineName ?? "")/\(arn.name)", text]
+    }
+
+    static func summary(_ event: TailedEvent) -> String { row(event).joined(separator: " ") + " " + event.message }
+}

@@ -1,0 +1,57 @@
+import OrderDeckCore
+
+/// Orders with everything the Orders screen needs to sort and filter them fast, built once per
+/// data change by the refresher — off the terminal thread — so no key press ever sorts 100,000
+/// orders: a sort key press picks a ready permutation.
+public struct OrderIndex: Sendable {
+    public let orders: [Order]
+    /// Per order: its lower-cased search text (fields joined by \u{1}).
+    let searchKeys: [String]
+    /// Per order: its status as a small number, and the names of those numbers.
+    let statusCodes: [UInt16]
+    let statusNames: [String]
+    /// Row numbers in ascending order of each sort key (ties by id).
+    let ascending: [Order.SortKey: [Int32]]
+    private let rowById: [String: Int32]
+
+    public init(_ orders: [Order]) {
+        self.orders = orders
+        searchKeys = orders.map { order in
+            [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""]
+                .joined(separator: "\u{1}").lowercased()
+        }
+        var codes: [String: UInt16] = [:]
+        var names: [String] = []
+        statusCodes = orders.map { order in
+            if let code = codes[order.status] { return code }
+            let code = UInt16(truncatingIfNeeded: names.count)
+            codes[order.status] = code
+            names.append(order.status)
+            return code
+        }
+        statusNames = names
+        var sorted: [Order.SortKey: [Int32]] = [:]
+        for key in Order.SortKey.allCases {
+            sorted[key] = Order.sortedIndices(orders, by: key, descending: false).map { Int32(truncatingIfNeeded: $0) }
+        }
+        ascending = sorted
+        rowById = Dictionary(orders.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static let empty = OrderIndex([])
+
+    public var count: Int { orders.count }
+
+    func rows(sortedBy key: Order.SortKey, descending: Bool) -> [Int32] {
+        let rows = ascending[key] ?? []
+        return descending ? rows.reversed() : rows
+    }
+
+    func row(of id: OrderID) -> Int32? { rowById[id.rawValue] }
+
+    /// The same orders plus one more (an order looked up by key), re-indexed.
+    func adding(_ order: Order) -> OrderIndex {
+        guard row(of: OrderID(order.id)) == nil else { return self }
+        return OrderIndex(orders + [order])
+    }
+}

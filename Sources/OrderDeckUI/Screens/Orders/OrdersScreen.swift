@@ -1,0 +1,108 @@
+import OrderDeckCore
+import TerminalUI
+
+/// The Orders screen's state: the index, the sort, the filter and what they leave visible.
+public struct OrdersScreen: Sendable {
+    public private(set) var index = OrderIndex.empty
+    public var loading = true
+    public var table = TableView(columns: OrdersColumns.all)
+    public private(set) var sort: Order.SortKey = .created
+    public private(set) var descending = true
+    public private(set) var filter = ""
+    /// Row numbers into `index.orders`: sorting and filtering move 4-byte indices, never orders.
+    private var rows: [Int32] = []
+    private var sortedRows: [Int32] = []
+    /// Filters typed so far (text → rows): deleting a character goes back to an earlier result.
+    private var filterResults: [String: [Int32]] = [:]
+    public private(set) var statusCounts: [String: Int] = [:]
+
+    public init() {}
+
+    public var visible: OrderRows { OrderRows(base: index.orders, rows: rows) }
+    public var selectedOrder: Order? {
+        rows.indices.contains(table.selected) ? index.orders[Int(rows[table.selected])] : nil
+    }
+
+    /// New data: keeps the selected order selected.
+    mutating func replace(_ newIndex: OrderIndex, loading: Bool, visibleRows: Int) {
+        let selected = selectedOrder.map { OrderID($0.id) }
+        index = newIndex
+        self.loading = loading
+        resort(keeping: selected, visibleRows: visibleRows)
+    }
+
+    mutating func setSort(_ key: Order.SortKey, descending: Bool, visibleRows: Int) {
+        sort = key
+        self.descending = descending
+        resort(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
+    }
+
+    mutating func setFilter(_ text: String, visibleRows: Int) {
+        filter = text
+        refilter(keeping: nil, visibleRows: visibleRows)
+    }
+
+    /// Selects the order, clearing a filter that hides it; false when it is not loaded.
+    mutating func select(_ id: OrderID, visibleRows: Int) -> Bool {
+        guard let row = index.row(of: id) else { return false }
+        if !rows.contains(row) {
+            filter = ""
+            refilter(keeping: nil, visibleRows: visibleRows)
+        }
+        guard let position = rows.firstIndex(of: row) else { return false }
+        table.moveTo(position, visibleRows: visibleRows)
+        return true
+    }
+
+    private mutating func resort(keeping selected: OrderID?, visibleRows: Int) {
+        sortedRows = index.rows(sortedBy: sort, descending: descending)
+        filterResults = [:]
+        table.sortColumn = OrdersColumns.index(of: sort)
+        table.sortDescending = descending
+        refilter(keeping: selected, visibleRows: visibleRows)
+    }
+
+    /// Applies the filter; while the operator types more of a plain-text filter, only the rows
+    /// that matched the shorter text are searched again.
+    private mutating func refilter(keeping selected: OrderID?, visibleRows: Int) {
+        if let cached = filterResults[filter] {
+            rows = cached
+        } else if let matcher = TextMatcher(filter) {
+            let shorter = String(filter.dropLast())
+            let source = matcher.literal != nil ? (filterResults[shorter] ?? sortedRows) : sortedRows
+            var found: [Int32] = []
+            index.searchKeys.withUnsafeBufferPointer { keys in
+                if matcher.literal != nil {
+                    for row in source where matcher.matches(lowercased: keys[Int(row)]) { found.append(row) }
+                } else {
+                    // A regular expression tests each field, so that ^bob$ means what it says.
+                    for row in source
+                    where keys[Int(row)].split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) }) {
+                        found.append(row)
+                    }
+                }
+            }
+            rows = found
+        } else {
+            rows = sortedRows
+        }
+        if filterResults.count > 64 { filterResults = [:] }
+        filterResults[filter] = rows
+        countStatuses()
+        table.setRowCount(rows.count)
+        if let selected, let row = index.row(of: selected), let position = rows.firstIndex(of: row) {
+            table.selected = position
+        }
+        table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    private mutating func countStatuses() {
+        var tally = [Int](repeating: 0, count: index.statusNames.count)
+        index.statusCodes.withUnsafeBufferPointer { codes in
+            for row in rows { tally[Int(codes[Int(row)])] += 1 }
+        }
+        var counts: [String: Int] = [:]
+        for (code, count) in tally.enumerated() where count > 0 { counts[index.statusNames[code], default: 0] += count }
+        statusCounts = counts
+    }
+}

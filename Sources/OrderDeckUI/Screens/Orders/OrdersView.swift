@@ -1,0 +1,38 @@
+import OrderDeckCore
+import TerminalUI
+
+enum OrdersView {
+    static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+        let screen = state.orders
+        let orders = screen.visible
+        var x = buffer.write("\(orders.count) orders  ", x: 0, y: y, style: .title)
+        for (status, count) in screen.statusCounts.sorted(by: { $0.key < $1.key }) {
+            x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
+        }
+        if screen.loading { x += buffer.write("loading… ", x: x, y: y, style: Style(foreground: .yellow)) }
+        if !screen.filter.isEmpty { buffer.write("filter /\(screen.filter)", x: x, y: y, style: .highlight) }
+        // Only the rows on screen are looked up: this runs every frame.
+        var executionStatus: [Int: ExecutionStatus] = [:]
+        let top = screen.table.top
+        for index in top..<min(orders.count, top + height) {
+            if let arn = state.executionARN(for: orders[index]), let status = state.executions.status(of: arn) {
+                executionStatus[index] = status
+            }
+        }
+        let now = state.now
+        screen.table.render(
+            into: &buffer, x: 0, y: y + 1, width: buffer.width, height: height - 1,
+            row: { OrdersColumns.row(orders[$0], executionStatus: executionStatus[$0], now: now) },
+            style: { row, column in
+                switch column {
+                case 2: return StatusStyle.of(orders[row].status)
+                case 6: return executionStatus[row].map(StatusStyle.of) ?? .plain
+                default: return .plain
+                }
+            },
+            matcher: TextMatcher(screen.filter))
+        if orders.isEmpty && height > 3 {
+            buffer.write(screen.loading ? "loading orders…" : "no orders", x: 2, y: y + 2, style: .muted)
+        }
+    }
+}

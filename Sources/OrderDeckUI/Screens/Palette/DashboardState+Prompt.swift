@@ -1,0 +1,46 @@
+import TerminalUI
+
+extension DashboardState {
+    /// Keys while a prompt is open: text editing, ⏎ to apply, esc to cancel.
+    mutating func handlePrompt(_ current: Prompt, _ key: Key) -> [Effect] {
+        var text = current.text
+        switch key {
+        case .escape:
+            prompt = nil
+            if case .filter = current.kind { applyFilter("") }
+            return []
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .control("u"):
+            text = ""
+        case .character(let character):
+            text.append(character)
+        case .enter:
+            prompt = nil
+            switch current.kind {
+            case .filter: applyFilter(text)
+            case .search:
+                logs.search = text
+                logs.findMatch(forward: true, visibleRows: LogsView.tableRows(layout, state: logs))
+            case .command: return runCommand(text)
+            case .field(let name):
+                if let problem = submit.setField(name, text) { say(problem, isError: true) }
+            }
+            return []
+        default:
+            return []
+        }
+        prompt = Prompt(current.kind, text: text)
+        if case .filter = current.kind { applyFilter(text) }  // live, as you type
+        return []
+    }
+
+    mutating func applyFilter(_ text: String) {
+        switch screen {
+        case .orders: orders.setFilter(text, visibleRows: layout.listRows)
+        case .executions: executions.setFilter(text, visibleRows: layout.listRows)
+        case .logs: logs.setFilter(text, visibleRows: LogsView.tableRows(layout, state: logs))
+        case .execution, .submit: break
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A one-line prompt in the hint row; it says what it is for ("filter orders: ", "search: ").
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Filters the rows of a screen as you type.
+        case filter(Screen)
+        /// Highlights and jumps to matches (Logs).
+        case search
+        /// `:` commands.
+        case command
+        /// Edits one field of the order template (Submit).
+        case field(String)
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, text: String = "") {
+        self.kind = kind
+        self.text = text
+    }
+
+    /// What the prompt line says before the text.
+    public var label: String {
+        switch kind {
+        case .filter(let screen): return "filter \(screen == .logs ? "lines" : screen.rawValue): "
+        case .search: return "search: "
+        case .command: return ":"
+        case .field(let name): return "\(name) = "
+        }
+    }
+}

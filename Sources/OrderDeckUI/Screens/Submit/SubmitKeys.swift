@@ -1,0 +1,61 @@
+import OrderDeckCore
+import TerminalUI
+
+enum SubmitAction: Sendable {
+    case down, up, edit, editJSON, send, watch, resend
+}
+
+enum SubmitKeys {
+    static let table = KeyTable<SubmitAction>([
+        .init([.down, .character("j")], "next field", .down),
+        .init([.up, .character("k")], "previous field", .up),
+        .init([.enter, .character("e")], "edit the field", hint: "edit", .edit),
+        .init([.character("E")], "edit the whole order as JSON in $EDITOR (validated)", hint: "JSON", .editJSON),
+        .init([.character("s"), .control("s")], "send (journaled first)", hint: "send", .send),
+        .init([.character("w")], "open the new execution", hint: "watch", .watch),
+        .init([.character("R")], "re-send the last submission (same order id)", hint: "re-send", .resend),
+    ])
+}
+
+extension DashboardState {
+    mutating func handleSubmit(_ key: Key) -> [Effect] {
+        guard let action = SubmitKeys.table.action(for: key) else { return [] }
+        if stack.readOnly { return refuseReadOnly() }
+        let fields = submit.fields
+        switch action {
+        case .down: submit.field = min(max(0, fields.count - 1), submit.field + 1)
+        case .up: submit.field = max(0, submit.field - 1)
+        case .edit:
+            guard fields.indices.contains(submit.field) else { return [] }
+            prompt = Prompt(.field(fields[submit.field].name), text: fields[submit.field].value)
+        case .editJSON:
+            return [.editTemplate(submit.template.prettyText + "\n")]
+        case .send:
+            let order = OrderTemplate.fresh(from: submit.template)
+            say("sending order \(order["id"]?.stringValue ?? "")…")
+            return [.submit(order)]
+        case .watch:
+            guard let arn = submit.last?.executionArn else { return [] }
+            return openExecution(ExecutionARN(arn))
+        case .resend:
+            guard let last = submit.last ?? submit.submissions.first else { return [] }
+            say("re-sending order \(last.orderId) (same id)…")
+            return [.resend(last.id)]
+        }
+        return []
+    }
+
+    /// The template from the operator's editor (or why it did not come back).
+    public mutating func applyEditedTemplate(_ text: String?, problem: String? = nil) {
+        if let problem {
+            say(problem, isError: true)
+            return
+        }
+        guard let text else { return }
+        if let refusal = submit.replaceTemplate(with: text) {
+            say(refusal, isError: true)
+        } else {
+            say("template updated")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What the event loop drives. All calls happen on the loop's thread, one at a time.
+public protocol TerminalApplication: AnyObject {
+    /// Handles one key; returns false to quit.
+    func handle(_ key: Key) -> Bool
+    /// The terminal has a new size: lay out for it (the next frame is drawn in full).
+    func resized(to size: TerminalSize)
+    /// Applies results that background work posted; true when the screen must be redrawn.
+    func applyPendingUpdates() -> Bool
+    func render(into buffer: inout ScreenBuffer)
+    /// How long until something on screen changes by itself (a ticking clock, a note that
+    /// expires); nil: nothing does, sleep until a key or an update.
+    var nextRedraw: Duration? { get }
+    /// Text for the terminal clipboard, taken once.
+    func takeClipboardRequest() -> String?
+    /// Text the operator wants to edit in `$VISUAL`/`$EDITOR`, taken once.
+    func takeEditRequest() -> String?
+    func finishEdit(_ outcome: EditOutcome)
+}

@@ -1,0 +1,170 @@
+import Foundation
+import OrderDeckCore
+import Synchronization
+
+/// An in-memory `DashboardSource`: orders, executions, histories and log lines a test puts in,
+/// faults on demand (every call failing, or throttled), and a count of what was read — so the
+/// dashboard's loads are tested without a network.
+public final class FakeDashboardSource: DashboardSource {
+    public struct Data: Sendable {
+        public var machines: [MachineInfo] = []
+        public var orders: [Order] = []
+        public var executions: [String: [Execution]] = [:]
+        public var details: [ExecutionARN: (Execution, [ExecutionEvent])] = [:]
+        public var logLines: [TailedEvent] = []
+        public var submissions: [Submission] = []
+        /// Every call fails with this (nil: calls work).
+        public var failure: LoadFailure?
+        public init() {}
+    }
+
+    public struct Reads: Sendable, Equatable {
+        public var orderScans = 0
+        public var orderItemsRead = 0
+        public var orderLookups = 0
+        public var executionRefreshes = 0
+        public var detailLoads = 0
+        public var logPolls = 0
+        public var failedCalls = 0
+    }
+
+    private let data: Mutex<Data>
+    private let reads = Mutex(Reads())
+    public let events: AsyncStream<SourceEvent>
+    private let eventSink: AsyncStream<SourceEvent>.Continuation
+
+    public init(_ data: Data = Data()) {
+        self.data = Mutex(data)
+        (events, eventSink) = AsyncStream.makeStream(of: SourceEvent.self)
+    }
+
+    /// Changes what the source holds (new orders, a fault, a fixed fault).
+    public func update(_ change: (inout Data) -> Void) { data.withLock { change(&$0) } }
+    public var counts: Reads { reads.withLock { $0 } }
+    /// What the AWS client would report (a retry, throttling, clock skew).
+    public func emit(_ event: SourceEvent) { eventSink.yield(event) }
+
+    func check() throws {
+        if let failure = data.withLock({ $0.failure }) {
+            reads.withLock { $0.failedCalls += 1 }
+            throw failure
+        }
+    }
+
+    public func machines() async throws -> [MachineInfo] {
+        try check()
+        return data.withLock { $0.machines }
+    }
+
+    public func orderPages() -> AsyncThrowingStream<[Order], any Error> {
+        AsyncThrowingStream { continuation in
+            do {
+                try check()
+                let orders = data.withLock { $0.orders }
+                reads.withLock {
+                    $0.orderScans += 1
+                    $0.orderItemsRead += orders.count
+                }
+                var start = 0
+                repeat {
+                    continuation.yield(Array(orders[start..<min(orders.count, start + 1000)]))
+                    start += 1000
+                } while start < orders.count
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+    }
+
+    public func order(_ id: OrderID, userId: String?) async throws -> Order? {
+        try check()
+        reads.withLock { $0.orderLookups += 1 }
+        return data.withLock { $0.orders.first { $0.id == id.rawValue } }
+    }
+
+    public func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing {
+        FakeMonitor(source: self, machine: machine.name)
+    }
+
+    func executions(of machine: String) throws -> [Execution] {
+        try check()
+        reads.withLock { $0.executionRefreshes += 1 }
+        return data.withLock { $0.executions[machine] ?? [] }
+    }
+
+    public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
+        try check()
+        reads.withLock { $0.detailLoads += 1 }
+        guard let found = data.withLock({ $0.details[arn] }) else { throw LoadFailure(kind: .failed, message: "no \(arn)") }
+        return found
+    }
+
+    public func logTail(since: Date) async throws -> (any LogPolling)? {
+        try check()
+        return FakeLogTail(source: self)
+    }
+
+    func logLines(after count: Int) throws -> [TailedEvent] {
+        try check()
+        reads.withLock { $0.logPolls += 1 }
+        return data.withLock { Array($0.logLines.dropFirst(count)) }
+    }
+
+    public func submit(_ order: JSONValue) async throws -> Submission {
+        try check()
+        throw LoadFailure(kind: .failed, message: "the fake source does not submit")
+    }
+
+    public func resend(_ submissionId: String) async throws -> Submission {
+        try check()
+        throw LoadFailure(kind: .failed, message: "the fake source does not submit")
+    }
+
+    public func submissions() async throws -> [Submission] {
+        try check()
+        return data.withLock { $0.submissions }
+    }
+}
+
+/// The fake's execution monitor: reports what was added or changed since its last refresh.
+actor FakeMonitor: ExecutionRefreshing {
+    let source: FakeDashboardSource
+    let machine: String
+    private var known: [String: ExecutionStatus] = [:]
+    private(set) var executions: [Execution] = []
+
+    init(source: FakeDashboardSource, machine: String) {
+        self.source = source
+        self.machine = machine
+    }
+
+    func refresh() async throws -> ExecutionMonitor.Changes {
+        let list = try source.executions(of: machine)
+        var changes = ExecutionMonitor.Changes()
+        for execution in list {
+            if let previous = known[execution.arn] {
+                if previous != execution.status { changes.changed.append(execution) }
+            } else {
+                changes.added.append(execution)
+            }
+            known[execution.arn] = execution.status
+        }
+        executions = list
+        return changes
+    }
+}
+
+/// The fake's log tail: each poll returns the lines added since the previous one.
+actor FakeLogTail: LogPolling {
+    let source: FakeDashboardSource
+    private var delivered = 0
+
+    init(source: FakeDashboardSource) { self.source = source }
+
+    func poll() async throws -> [TailedEvent] {
+        let fresh = try source.logLines(after: delivered)
+        delivered += fresh.count
+        return fresh
+    }
+}
