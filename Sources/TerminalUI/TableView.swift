@@ -148,6 +148,9 @@ public struct TableView: Sendable {
         guard height > 0, width > 0 else { return }
         // The visible rows are asked for once: their text sizes the columns, then is drawn.
         let visible = height - 1
+        // Never empty rows at the bottom while rows above are hidden (a taller screen than the
+        // one the view was scrolled for): the selection stays in view either way.
+        let top = min(self.top, max(0, rowCount - max(1, visible)))
         let shownRows = (0..<max(0, visible)).map { top + $0 }.filter { $0 < rowCount }
         // Only what can show is escaped and measured: a 256 KB log line costs what a short one does.
         let cap = width * 4 + 16

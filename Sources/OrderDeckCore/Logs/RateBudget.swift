@@ -7,37 +7,40 @@ public actor RateBudget {
     private let rate: Double
     private let burst: Double
     private var tokens: Double
-    private var updated: ContinuousClock.Instant
-    private var pausedUntil: ContinuousClock.Instant?
+    private let clock: any AppClock
+    private var updated: Date
+    private var pausedUntil: Date?
 
-    public init(ratePerSecond: Double, burst: Double) {
+    public init(ratePerSecond: Double, burst: Double, clock: any AppClock = SystemClock()) {
         self.rate = ratePerSecond
         self.burst = burst
         self.tokens = burst
-        self.updated = .now
+        self.clock = clock
+        self.updated = clock.now()
     }
 
     /// Waits until a call may be made.
     public func acquire() async throws {
         while true {
-            let now = ContinuousClock.now
+            let now = clock.now()
             if let pausedUntil, pausedUntil > now {
-                try await Task.sleep(until: pausedUntil, clock: .continuous)
+                try await clock.sleep(for: .milliseconds(Int64(pausedUntil.timeIntervalSince(now) * 1000) + 1))
                 continue
             }
-            tokens = min(burst, tokens + (now - updated).seconds * rate)
+            tokens = min(burst, tokens + now.timeIntervalSince(updated) * rate)
             updated = now
             if tokens >= 1 {
                 tokens -= 1
                 return
             }
-            try await Task.sleep(for: .milliseconds(Int64((1 - tokens) / rate * 1000) + 1))
+            try await clock.sleep(for: .milliseconds(Int64((1 - tokens) / rate * 1000) + 1))
         }
     }
 
     /// The service said "too fast": nobody calls for `duration`.
     public func backOff(for duration: Duration) {
         tokens = 0
-        pausedUntil = .now + duration
+        let (seconds, attoseconds) = duration.components
+        pausedUntil = clock.now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
     }
 }

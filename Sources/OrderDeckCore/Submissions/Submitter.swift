@@ -97,22 +97,23 @@ public struct Submitter: Sendable {
 
     /// Waits for the execution to end and journals its final status.
     public func waitForCompletion(
-        _ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500)
+        _ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500),
+        clock: any AppClock = SystemClock()
     ) async throws -> Submission {
         guard let arn = submission.executionArn else {
             throw CoreError.notFound("the API did not say which execution it started, and none could be derived")
         }
         let store = ExecutionStore(session: session, now: now)
-        let deadline = ContinuousClock.now + timeout
+        let deadline = clock.now().addingTimeInterval(timeout.seconds)
         var result = submission
-        while ContinuousClock.now < deadline {
+        while clock.now() < deadline {
             if let detail = try? await store.detail(arn: arn), detail.execution.status != .running {
                 result.executionStatus = detail.execution.status.rawValue
                 result.updatedAt = now()
                 try await journal.record(result)
                 return result
             }
-            try await Task.sleep(for: poll)
+            try await clock.sleep(for: poll)
         }
         throw CoreError.notFound("\(arn) still RUNNING after \(Int(timeout.seconds)) s")
     }

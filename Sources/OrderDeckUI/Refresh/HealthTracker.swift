@@ -12,7 +12,11 @@ struct HealthTracker: Sendable {
     /// A feed loaded; returns the new state when it changed.
     mutating func succeeded(_ feed: RefreshFeed, now: Date) -> RefreshHealth? {
         failing[feed] = nil
-        if let until = throttledUntil, now >= until { throttledUntil = nil }
+        if let until = throttledUntil {
+            // Throttled until then: one call getting through does not end it.
+            guard now >= until else { return nil }
+            throttledUntil = nil
+        }
         guard failing.isEmpty else { return nil }
         switch state {
         case .loading: return transition(to: .live)

@@ -1,0 +1,88 @@
+import Foundation
+import OrderDeckCore
+import OrderDeckUI
+import TerminalUI
+import TestSupport
+import Testing
+
+/// The fault story and the jumps that need the data source, in process.
+@Suite struct DashboardRecoveryTests {
+    @Test func everyRequestFailingShowsOneLineAndRecoversByItself() async {
+        let started = ContinuousClock.now
+        func mark(_ what: String) { print("fault story: \(what) at \(ContinuousClock.now - started)") }
+        let harness = DashboardHarness(width: 100, height: 24)
+        #expect(await harness.waitFor { $0.screen.contains("40 orders") && $0.line(0).contains("live") })
+        harness.source.update { $0.failure = LoadFailure(kind: .failed, message: "connection refused (127.0.0.1:5000)") }
+        await harness.advance(by: .seconds(3))
+        #expect(await harness.waitFor { $0.line(0).contains("failing, retrying") })
+        mark("failing")
+        let problem = harness.line(22)
+        #expect(problem.contains("connection refused (127.0.0.1:5000) — failing since"))
+        #expect(problem.contains("retrying in"))
+        #expect(harness.screen.components(separatedBy: "connection refused").count == 2, "one line:\n\(harness.screen)")
+        // The operator keeps working meanwhile; the problem stays on every screen.
+        harness.press(.character("2"))
+        #expect(harness.state.screen == .executions && harness.line(22).contains("connection refused"))
+        await harness.advance(by: .seconds(10))
+        #expect(harness.line(22).contains("connection refused"), "a standing problem does not expire")
+        // The stack comes back: nothing typed, it says so, and the note goes.
+        harness.source.update { $0.failure = nil }
+        var recovered = false
+        for _ in 0..<4 where !recovered {
+            await harness.advance(by: .seconds(10))
+            recovered = await harness.waitFor { $0.line(0).contains("live") }
+            mark("advanced 10 s: \(harness.line(0))")
+        }
+        #expect(recovered)
+        #expect(harness.line(22).contains("recovered: refreshing again"))
+        await harness.advance(by: .seconds(5))
+        #expect(!harness.screen.contains("connection refused") && !harness.screen.contains("recovered"))
+        let wall = ContinuousClock.now - started
+        #expect(wall < .seconds(1), "the fault story takes \(wall) of wall time")
+        print("fault story in process: failing → one line → recovered by itself in \(wall) of wall time")
+    }
+
+    @Test func throttlingReportedByTheClientShowsInTheHeader() async {
+        let harness = DashboardHarness(width: 100, height: 24)
+        #expect(await harness.waitFor { $0.line(0).contains("live") })
+        await harness.settle()
+        harness.source.emit(.retrying(operation: "DynamoDB Scan", attempt: 1, delay: .seconds(8), throttled: true))
+        #expect(await harness.waitFor { $0.line(0).contains("throttled, backing off 8 s") })
+    }
+
+    @Test func jumpingToAnOrderThatIsNotLoadedLooksItUpByKey() async {
+        var data = DashboardHarness.standardData(orders: 41)
+        let late = data.orders.removeLast()
+        let harness = DashboardHarness(data: data)
+        #expect(await harness.waitFor { $0.state.executions.visible.count == 41 && $0.state.orders.index.count == 40 })
+        // The order's item is written after the list was loaded.
+        harness.source.update { $0.orders.append(late) }
+        harness.press(.character("2"))
+        let row = harness.state.executions.visible.firstIndex { $0.name == late.id }!
+        for _ in 0..<row { harness.press(.down) }
+        harness.press(.enter)
+        #expect(await harness.waitFor { $0.state.execution.execution != nil })
+        harness.press(.character("o"))
+        #expect(await harness.waitFor { $0.state.screen == .orders && $0.state.orders.selectedOrder?.id == late.id })
+        #expect(harness.source.counts.orderLookups == 1)
+        #expect(!harness.screen.contains("no order"))
+        #expect(harness.screen.contains(late.id))
+    }
+
+    @Test func logsOpenedFromAnExecutionFollowItAndSayWhy() async {
+        let harness = DashboardHarness(width: 160, height: 30)
+        #expect(await harness.waitFor { $0.state.logs.lines.count == FixedData.logEvents.count })
+        let arn = FixedData.failedRecords[0].executionArn
+        harness.press(.character("3"))
+        let row = harness.state.logs.visible.firstIndex { $0.record?.executionArn == arn }!
+        harness.press(.home)
+        for _ in 0..<row { harness.press(.down) }
+        harness.press(.character("o"))
+        #expect(harness.state.screen == .execution)
+        harness.press(.character("l"))
+        #expect(harness.screen.contains("following"))
+        #expect(!harness.screen.contains("PAUSED"))
+        #expect(harness.screen.contains("only execution fx-2"))
+        #expect(harness.state.logs.selected?.record?.event.type == "ExecutionFailed")
+    }
+}
