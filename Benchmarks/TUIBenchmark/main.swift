@@ -101,7 +101,8 @@ func line(_ name: String, _ values: [Double]) -> String {
     let sorted = values.sorted()
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
     return String(
-        format: "%-28@ n=%3d  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", name as NSString, sorted.count, at(0.5), at(0.99),
+        format: "%-28@ n=%3d  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", name as NSString, sorted.count, at(0.5),
+        at(0.99),
         sorted.last ?? 0)
 }
 

@@ -63,7 +63,8 @@ public final class CursesTerminal: TerminalDevice {
             return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         }
         var fds = [
-            pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
         ]
         _ = poll(&fds, 2, milliseconds ?? -1)
         var events: [TerminalEvent] = []

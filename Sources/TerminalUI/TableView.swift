@@ -154,7 +154,9 @@ public struct TableView: Sendable {
         let shownRows = (0..<max(0, visible)).map { top + $0 }.filter { $0 < rowCount }
         // Only what can show is escaped and measured: a 256 KB log line costs what a short one does.
         let cap = width * 4 + 16
-        let texts = shownRows.map { row($0).map { TerminalSafe.escape($0.utf8.count > cap ? String($0.prefix(cap)) : $0) } }
+        let texts = shownRows.map {
+            row($0).map { TerminalSafe.escape($0.utf8.count > cap ? String($0.prefix(cap)) : $0) }
+        }
         var natural = columns.enumerated().map { index, column in
             DisplayWidth.of(column.title) + (sortColumn == index ? 1 : 0)
         }

@@ -14,7 +14,7 @@ import Testing
         // Stop the stack on every way out (a defer cannot await).
         let outcome: Result<Void, any Error>
         do {
-            try await drive(state: state)
+            try await drive(state: state, cli: cli)
             outcome = .success(())
         } catch {
             outcome = .failure(error)
@@ -24,10 +24,10 @@ import Testing
         try outcome.get()
     }
 
-    func drive(state: TemporaryDirectory) async throws {
+    func drive(state: TemporaryDirectory, cli: CLIRunner) async throws {
 
         let tmux = try TmuxSession(
-            command: CLIRunner.builtExecutable, width: 120, height: 35,
+            command: CLIRunner.builtExecutable, width: 160, height: 45,
             environment: [
                 "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
                 "AWS_EC2_METADATA_DISABLED": "true",
@@ -96,14 +96,38 @@ import Testing
         }
         #expect(orderRow != nil, "no order row:\n\(tmux.screen)")
 
-        // Resize: re-laid out at once.
-        try tmux.resize(width: 80, height: 24)
-        let resized = try await tmux.waitFor { screen in
+        // Resize 160x45 → 20x6 → 160x45: the whole screen is back within a second each time.
+        try tmux.resize(width: 20, height: 6)
+        let small = try await tmux.waitFor(.seconds(1)) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 80 }
-                && screen.contains("ORDER ")
+            return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 20 }
+                && lines.contains { $0.hasPrefix("ORDER") } && lines.last { !$0.isEmpty }?.contains("⏎") == true
         }
-        #expect(resized != nil, "not re-laid out:\n\(tmux.screen)")
+        #expect(small != nil, "20x6 not drawn within 1 s:\n\(tmux.screen)")
+        try tmux.resize(width: 160, height: 45)
+        let big = try await tmux.waitFor(.seconds(1)) { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.first?.contains("⟳ live") == true && lines.contains { $0.hasPrefix("ORDER ") }
+                && lines.contains { $0.contains(name) } && lines.last { !$0.isEmpty }?.contains("? help") == true
+        }
+        #expect(big != nil, "160x45 not fully redrawn within 1 s (header, rows, hints):\n\(tmux.screen)")
+
+        // Follow the Logs screen while another process submits an order: its lines show up,
+        // newest at the bottom, nothing typed.
+        try tmux.send("3")
+        #expect(try await tmux.waitFor { $0.contains("following") } != nil, "\(tmux.screen)")
+        let submittedElsewhere = try await cli.run(["submit", "--output", "json"])
+        let sentAt = ContinuousClock.now
+        #expect(submittedElsewhere.status == 0, "\(submittedElsewhere.stderr)")
+        let other = try #require(
+            submittedElsewhere.stdout.firstMatch(of: /"orderId"\s*:\s*"([^"]+)"/).map { String($0.1) },
+            "\(submittedElsewhere.stdout)")
+        let followed = try await tmux.waitFor(.seconds(10)) { $0.contains(other) }
+        let lag = ContinuousClock.now - sentAt
+        #expect(followed != nil, "the Logs screen never showed \(other):\n\(tmux.screen)")
+        #expect(lag < .seconds(3), "the newest event took \(lag) to show")
+        print("dashboard e2e: an order submitted by another process showed on the Logs screen after \(lag)")
+        try tmux.send("q")
 
         // Quit: the terminal is restored (the alternate screen is gone, the shell line is back).
         try tmux.send("q")

@@ -261,16 +261,19 @@ import Testing
         #expect(opened != nil, "dashboard did not load through the proxy:\n\(tmux.screen)")
 
         proxy.inject([.internalError, .unavailable, .reset], rate: 1)
+        // The standing problem in the note row, above the key hints (which stay).
         let failing = try await tmux.waitFor(.seconds(40)) { screen in
-            let last =
-                screen.split(separator: "\n", omittingEmptySubsequences: false).last {
-                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
-                } ?? ""
-            return screen.contains("failing, retrying")
-                && (last.contains("InternalFailure") || last.contains("ServiceUnavailable")
-                    || last.contains("connection"))
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            guard lines.count >= 2 else { return false }
+            let note = lines[lines.count - 2]
+            return screen.contains("failing, retrying") && note.contains("failing since")
+                && (note.contains("InternalFailure") || note.contains("ServiceUnavailable")
+                    || note.contains("connection"))
+                && lines[lines.count - 1].contains("? help")
         }
-        #expect(failing != nil, "no error in the status line:\n\(tmux.screen)")
+        #expect(failing != nil, "no error in the note row:\n\(tmux.screen)")
         // Still responsive: screens switch while every request fails.
         try tmux.send("2")
         #expect(

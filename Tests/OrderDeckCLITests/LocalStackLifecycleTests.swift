@@ -73,7 +73,9 @@ import Testing
     }
 
     @Test func helpListsTheSubcommands() async throws {
-        let cli = CLIRunner(stateDirectory: NSTemporaryDirectory())
+        let state = try TemporaryDirectory("help")
+        defer { state.remove() }
+        let cli = CLIRunner(stateDirectory: state.path)
         let help = try await cli.run(["--help"])
         #expect(help.status == 0)
         for command in ["demo", "whoami", "local"] { #expect(help.stdout.contains("  \(command) ")) }

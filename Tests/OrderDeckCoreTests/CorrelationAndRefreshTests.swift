@@ -81,7 +81,9 @@ import Testing
     @Test func fromAnOrderToItsExecutionAndLogLinesAndBack() async throws {
         let running = try await LocalStackHarness.shared.start("correlation")
         let session = session(running)
-        let journal = SubmissionJournal(path: NSTemporaryDirectory() + "corr-\(UUID().uuidString).jsonl")
+        let directory = try TemporaryDirectory("corr")
+        defer { directory.remove() }
+        let journal = SubmissionJournal(path: directory.path + "/submissions.jsonl")
         let submitter = Submitter(session: session, journal: journal)
         let sent = try await submitter.waitForCompletion(
             try await submitter.submit(OrderTemplate.fresh(from: StackConfig.defaultOrderTemplate)),

@@ -14,11 +14,16 @@ final class DashboardHarness {
     let dashboard: Dashboard
     let loop: EventLoop
     private(set) var quit = false
+    /// Each post from the refresher wakes this (as it wakes the real loop's poll).
+    private var wakes: AsyncStream<Void>.Iterator
 
     init(width: Int = 80, height: Int = 24, data: FakeDashboardSource.Data = DashboardHarness.standardData()) {
         source = FakeDashboardSource(data)
         terminal = MemoryTerminal(width: width, height: height)
-        dashboard = Dashboard(state: DashboardState(stack: FixedData.stack), source: source, clock: clock)
+        let (stream, sink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        wakes = stream.makeAsyncIterator()
+        dashboard = Dashboard(
+            state: DashboardState(stack: FixedData.stack), source: source, clock: clock, wake: { sink.yield() })
         loop = EventLoop(application: dashboard, terminal: terminal)
         dashboard.start()
     }
@@ -67,9 +72,9 @@ final class DashboardHarness {
 
     /// Waits until every periodic feed is parked on the clock (nothing loading): only then does
     /// advancing the clock wake all of them.
-    @discardableResult
-    func settle(parked: Int = DashboardHarness.periodicFeeds) async -> Bool {
-        await waitFor { $0.clock.sleeperCount >= parked }
+    func settle(parked: Int = DashboardHarness.periodicFeeds) async {
+        await clock.waitUntilParked(parked)
+        pump()
     }
 
     /// Lets the feeds park, moves the clock, and lets the loads it woke finish.
@@ -77,7 +82,6 @@ final class DashboardHarness {
         await settle(parked: parked)
         clock.advance(by: duration)
         await settle(parked: parked)
-        pump()
     }
 
     func resize(width: Int, height: Int) {
@@ -86,12 +90,17 @@ final class DashboardHarness {
         terminal.queued = []
     }
 
-    /// Waits (by yielding, never sleeping) until background work has made the screen satisfy `condition`.
+    /// Waits until background work has made `condition` true: woken by each update the refresher
+    /// posts, as the real loop is (nothing sleeps or spins; the suite's time limit catches a hang).
     @discardableResult
     func waitFor(_ condition: (DashboardHarness) -> Bool) async -> Bool {
-        await eventually {
+        while true {
             pump()
-            return condition(self)
+            if condition(self) { return true }
+            var iterator = wakes
+            let woke = await iterator.next()
+            wakes = iterator
+            if woke == nil { return condition(self) }
         }
     }
 

@@ -76,7 +76,8 @@ import Testing
     @Test func readOnlyRefusesToSubmit() {
         var state = DashboardState(
             stack: .init(
-                name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false, readOnly: true))
+                name: "prod", region: "eu-west-1", endpoint: "https://x", profile: "prod", isLocal: false,
+                readOnly: true))
         #expect(state.handle(.character("4")).isEmpty)
         #expect(state.screen == .orders)
         #expect(state.visibleNote?.text.contains("read-only") == true)

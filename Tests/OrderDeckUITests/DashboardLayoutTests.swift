@@ -27,7 +27,10 @@ import Testing
         // Orders: the id column no wider than the id; nothing cut at 160 columns.
         let orders = Self.render(FixedData.state(screen: .orders, size: size), 160, 45)
         let ordersHeader = try #require(Self.lines(orders).first { $0.hasPrefix("ORDER") })
-        #expect(ordersHeader.range(of: "USER").map { ordersHeader.distance(from: ordersHeader.startIndex, to: $0.lowerBound) } == 37)
+        #expect(
+            ordersHeader.range(of: "USER").map {
+                ordersHeader.distance(from: ordersHeader.startIndex, to: $0.lowerBound)
+            } == 37)
         #expect(!Self.lines(orders).dropFirst(3).prefix(20).contains { $0.contains("…") })
         // Logs: the execution column whole while the event column has room.
         let logs = Self.render(FixedData.state(screen: .logs, size: size), 160, 45)
@@ -59,7 +62,8 @@ import Testing
         for row in (top + 1)..<bottom {
             #expect(Array(lines[row])[left] == "│")
             // Inside the box: only help text, never the orders table beneath.
-            #expect(!lines[row].contains("COMPLETED") || lines[row].firstIndex(of: "│")! > lines[row].firstIndex(of: "C")!)
+            #expect(
+                !lines[row].contains("COMPLETED") || lines[row].firstIndex(of: "│")! > lines[row].firstIndex(of: "C")!)
         }
     }
 

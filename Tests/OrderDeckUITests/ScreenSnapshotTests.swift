@@ -28,7 +28,8 @@ import Testing
     func screen(_ screen: Screen) throws {
         for (width, height) in Self.sizes {
             var buffer = ScreenBuffer(width: width, height: height)
-            DashboardView.render(FixedData.state(screen: screen, size: TerminalSize(width: width, height: height)), into: &buffer)
+            DashboardView.render(
+                FixedData.state(screen: screen, size: TerminalSize(width: width, height: height)), into: &buffer)
             try Self.check("\(screen.rawValue)-\(width)x\(height)", buffer.text)
             // Nothing that reaches a cell may start an escape sequence.
             #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })

@@ -2,6 +2,7 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
+import Synchronization
 
 /// Moto servers for tests, one of each kind per test process, started on first use and killed
 /// when the test process exits.
@@ -43,6 +44,7 @@ public actor MotoFixture {
         try await installation.ensureInstalled()
         let logDirectory = NSTemporaryDirectory() + "orderdeck-tests-\(getpid())"
         try StateDirectories.ensure(logDirectory)
+        TestLogDirectory.removeAtExit(logDirectory)
         let server = try await MotoServer.start(
             installation: installation, logPath: "\(logDirectory)/moto-\(kind).log", lifetime: .tiedToThisProcess)
         switch kind {
@@ -99,13 +101,15 @@ public enum TestAWS {
     }
 }
 
-/// A directory under the system temp directory, removed by `remove()`.
+/// A directory under the system temp directory, removed by `remove()` — and, whatever a test
+/// forgot, when the test process exits.
 public struct TemporaryDirectory: Sendable {
     public let path: String
 
     public init(_ label: String = "orderdeck") throws {
         path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryDirectoryRegistry.add(path)
     }
 
     @discardableResult
@@ -120,5 +124,41 @@ public struct TemporaryDirectory: Sendable {
 
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)
+        TemporaryDirectoryRegistry.forget(path)
+    }
+}
+
+/// Every temporary directory of this process not yet removed, removed at exit.
+enum TemporaryDirectoryRegistry {
+    private static let paths = Mutex<Set<String>?>(nil)
+
+    static func add(_ path: String) {
+        let first = paths.withLock { paths -> Bool in
+            defer { paths = (paths ?? []).union([path]) }
+            return paths == nil
+        }
+        if first {
+            atexit {
+                for path in TemporaryDirectoryRegistry.paths.withLock({ $0 ?? [] }) {
+                    try? FileManager.default.removeItem(atPath: path)
+                }
+            }
+        }
+    }
+
+    static func forget(_ path: String) { paths.withLock { _ = $0?.remove(path) } }
+}
+
+/// The test process's moto log folder, removed when the process exits (the servers it logs for
+/// end with the process), so a test run leaves no folder behind.
+enum TestLogDirectory {
+    nonisolated(unsafe) static var path: String?
+
+    static func removeAtExit(_ directory: String) {
+        guard path == nil else { return }
+        path = directory
+        atexit {
+            if let path = TestLogDirectory.path { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 }

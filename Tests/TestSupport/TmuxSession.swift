@@ -15,7 +15,12 @@ public final class TmuxSession: @unchecked Sendable {
                 "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                 "env \(exports) \(command); echo ORDERDECK-EXITED $?; sleep 600",
             ], capture: false)
+        let pids = (try? run(["display-message", "-p", "-t", name, "#{pid} #{pane_pid}"])) ?? ""
+        processes = pids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t(String($0)) }
     }
+
+    /// The tmux server and the pane's process: killed for sure when the session ends.
+    private var processes: [pid_t] = []
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -34,8 +39,21 @@ public final class TmuxSession: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // The tmux server forks from here: it must not inherit this process's blocked or ignored
+        // signals (a test runner's threads block some), or its pane outlives kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw TmuxError(reason: "cannot start tmux: \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -71,5 +89,11 @@ public final class TmuxSession: @unchecked Sendable {
         return nil
     }
 
-    public func kill() { _ = try? run(["kill-server"], capture: false) }
+    /// Ends the server and everything in it, whatever state it is in, and removes its socket.
+    public func kill() {
+        _ = try? run(["kill-server"], capture: false)
+        for pid in processes where Glibc.kill(pid, 0) == 0 { Glibc.kill(pid, SIGKILL) }
+        processes = []
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
+    }
 }

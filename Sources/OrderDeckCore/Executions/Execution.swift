@@ -56,7 +56,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
 
     public init(listItem: StepFunctions.ExecutionListItem, machineName: String) {
         self.init(
-            arn: listItem.executionArn, name: listItem.name, machineName: machineName, status: ExecutionStatus(rawValue: listItem.status),
+            arn: listItem.executionArn, name: listItem.name, machineName: machineName,
+            status: ExecutionStatus(rawValue: listItem.status),
             startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
     }
 
@@ -64,7 +65,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
         self.init(
             arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn),
             machineName: machineName,
-            status: ExecutionStatus(rawValue: described.status), startDate: described.startDate, stopDate: described.stopDate,
+            status: ExecutionStatus(rawValue: described.status), startDate: described.startDate,
+            stopDate: described.stopDate,
             input: described.input,
             output: described.output, error: described.error, cause: described.cause, source: .api)
     }

@@ -15,7 +15,8 @@ public struct MachineInfo: Sendable, Hashable {
     public var isExpress: Bool { type == .express }
 
     public init(
-        name: String, arn: String, type: MachineType, logGroupName: String?, logLevel: String, includesExecutionData: Bool
+        name: String, arn: String, type: MachineType, logGroupName: String?, logLevel: String,
+        includesExecutionData: Bool
     ) {
         self.name = name
         self.arn = arn
@@ -69,7 +70,8 @@ public actor StackSession {
             let logging = described.loggingConfiguration
             machines.append(
                 MachineInfo(
-                    name: described.name, arn: described.stateMachineArn, type: MachineType(describedType: described.type),
+                    name: described.name, arn: described.stateMachineArn,
+                    type: MachineType(describedType: described.type),
                     logGroupName: logging?.logGroupNames.first, logLevel: logging?.level ?? "OFF",
                     includesExecutionData: logging?.includeExecutionData ?? false))
         }

@@ -10,7 +10,8 @@ enum ChromeView {
             x += buffer.write(" LOCAL ", x: x, y: 0, style: Style(foreground: .black, background: .green, bold: true))
         }
         if state.stack.readOnly {
-            x += buffer.write(" READ-ONLY ", x: x, y: 0, style: Style(foreground: .black, background: .yellow, bold: true))
+            x += buffer.write(
+                " READ-ONLY ", x: x, y: 0, style: Style(foreground: .black, background: .yellow, bold: true))
         }
         // The refresh state (throttled, failing…) matters more than the endpoint: it goes first.
         let refresh = " ⟳ \(state.health.label(now: state.now)) "

@@ -19,7 +19,8 @@ public final class Dashboard: TerminalApplication {
 
     /// The composition of a dashboard over a data source: the inbox wakes the loop with `wake`.
     public convenience init(
-        state: DashboardState, source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
+        state: DashboardState, source: any DashboardSource, clock: any AppClock,
+        policy: RefreshPolicy = RefreshPolicy(),
         wake: @escaping @Sendable () -> Void = {}
     ) {
         let inbox = Inbox(wake: wake)

@@ -36,7 +36,9 @@ extension DashboardState {
     /// The answer to `.findOrder`.
     mutating func orderFound(_ id: OrderID, _ order: Order?, problem: String?) {
         guard let order else {
-            say(problem ?? "no order \(id) in the table (the execution may have failed before writing it)", isError: true)
+            say(
+                problem ?? "no order \(id) in the table (the execution may have failed before writing it)",
+                isError: true)
             return
         }
         orders.replace(orders.index.adding(order), loading: orders.loading, visibleRows: layout.listRows)

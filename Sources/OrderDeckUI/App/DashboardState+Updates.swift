@@ -19,7 +19,9 @@ extension DashboardState {
             let verb = resent ? "re-sent" : "sent"
             if submission.isAccepted, let arn = submission.executionArn {
                 execution.open(ExecutionARN(arn))
-                say("\(verb) order \(submission.orderId): \(submission.status ?? 0) [request \(submission.requestId ?? "-")]")
+                say(
+                    "\(verb) order \(submission.orderId): \(submission.status ?? 0) [request \(submission.requestId ?? "-")]"
+                )
             } else {
                 say("\(verb) order \(submission.orderId): \(submission.outcome(inProcess: true))", isError: true)
             }

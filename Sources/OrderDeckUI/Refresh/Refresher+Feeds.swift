@@ -68,7 +68,9 @@ extension Refresher {
         tasks[feed] = Task {
             var wait = cadence.base
             while !Task.isCancelled {
-                guard let result = await self.runOnce(feed, cadence: cadence, previousWait: wait, body: body) else { return }
+                guard let result = await self.runOnce(feed, cadence: cadence, previousWait: wait, body: body) else {
+                    return
+                }
                 guard case .again(let outcome, let running) = result.run else { return }
                 wait = result.wait ?? cadence.next(after: wait, outcome: outcome, watchingRunning: running)
                 do { try await self.clock.sleep(for: wait) } catch { return }

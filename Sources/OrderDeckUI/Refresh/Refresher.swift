@@ -19,10 +19,10 @@ public actor Refresher {
     let source: any DashboardSource
     let clock: any AppClock
     let policy: RefreshPolicy
-    /// The log tail's cadence: quick while lines arrive, never slower than 2 s (the newest line
+    /// The log tail's cadence: quick while lines arrive, never slower than 1.5 s (the newest line
     /// on screen within a few seconds).
     let logsPolicy = RefreshPolicy(
-        base: .seconds(1), watching: .seconds(1), maximum: .seconds(2), throttledMinimum: .seconds(8))
+        base: .seconds(1), watching: .seconds(1), maximum: .milliseconds(1500), throttledMinimum: .seconds(8))
     /// How far back the log tail starts.
     let logsLookback: TimeInterval = 15 * 60
     let post: @Sendable (DashboardUpdate) -> Void
@@ -112,7 +112,8 @@ public actor Refresher {
     func clientEvent(_ event: SourceEvent) {
         switch event {
         case .retrying(_, _, let delay, let throttled):
-            guard throttled, let changed = health.throttled(until: clock.now().addingTimeInterval(delay.timeInterval)) else {
+            guard throttled, let changed = health.throttled(until: clock.now().addingTimeInterval(delay.timeInterval))
+            else {
                 return
             }
             post(.health(changed))

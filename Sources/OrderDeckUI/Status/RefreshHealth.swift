@@ -24,7 +24,8 @@ public enum RefreshHealth: Sendable, Equatable {
     /// The standing problem, shown until it is resolved.
     func problem(now: Date) -> String? {
         guard case .failing(let since, let message, let retryAt) = self else { return nil }
-        return "\(message) — failing since \(Format.clock(since).prefix(8)), retrying in \(Self.seconds(retryAt, now)) s"
+        return
+            "\(message) — failing since \(Format.clock(since).prefix(8)), retrying in \(Self.seconds(retryAt, now)) s"
     }
 
     var isCountingDown: Bool {

@@ -96,7 +96,9 @@ public final class FakeDashboardSource: DashboardSource {
     public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
         try check()
         reads.withLock { $0.detailLoads += 1 }
-        guard let found = data.withLock({ $0.details[arn] }) else { throw LoadFailure(kind: .failed, message: "no \(arn)") }
+        guard let found = data.withLock({ $0.details[arn] }) else {
+            throw LoadFailure(kind: .failed, message: "no \(arn)")
+        }
         return found
     }
 

@@ -16,6 +16,14 @@ public final class ManualClock: AppClock {
         var nextId = 0
         var sleepers: [Sleeper] = []
         var cancelled: Set<Int> = []
+        var parkWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Waiters whose count of parked sleepers has been reached, taken out of the list.
+        mutating func reachedWaiters() -> [CheckedContinuation<Void, Never>] {
+            let reached = parkWaiters.filter { $0.count <= sleepers.count }.map(\.continuation)
+            parkWaiters.removeAll { $0.count <= sleepers.count }
+            return reached
+        }
     }
 
     private let state: Mutex<State>
@@ -34,14 +42,16 @@ public final class ManualClock: AppClock {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let outcome = state.withLock { state -> Result<Void, any Error>? in
-                    if state.cancelled.remove(id) != nil { return .failure(CancellationError()) }
+                let (outcome, reached) = state.withLock {
+                    state -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
+                    if state.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
                     let (seconds, attoseconds) = duration.components
                     let deadline = state.now.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
-                    if deadline <= state.now { return .success(()) }
+                    if deadline <= state.now { return (.success(()), []) }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return nil
+                    return (nil, state.reachedWaiters())
                 }
+                for waiter in reached { waiter.resume() }
                 if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
@@ -53,6 +63,19 @@ public final class ManualClock: AppClock {
                 return state.sleepers.remove(at: index)
             }
             sleeper?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Returns once at least `count` tasks wait on this clock (they have finished what they were
+    /// doing and parked): then advancing the clock wakes all of them.
+    public func waitUntilParked(_ count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { state -> Bool in
+                if state.sleepers.count >= count { return true }
+                state.parkWaiters.append((count, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
         }
     }
 

@@ -8,7 +8,9 @@ enum ExecutionAction: Sendable {
 enum ExecutionKeys {
     static let table = KeyTable<ExecutionAction>([
         .init([.character("e")], "raw event list ⇄ timeline", hint: "events", .events),
-        .init([.character("i")], "the state's input and output (or the event) as foldable JSON", hint: "inspect", .inspect),
+        .init(
+            [.character("i")], "the state's input and output (or the event) as foldable JSON", hint: "inspect", .inspect
+        ),
         .init([.character("l")], "log lines of this execution", hint: "logs", .logs),
         .init([.character("o")], "its order row (looked up when not loaded)", hint: "order", .order),
         .init([.character("y")], "copy the ARN", hint: "copy", .copy),
@@ -40,13 +42,15 @@ extension DashboardState {
     mutating func openExecutionInspector() {
         if execution.raw {
             guard let event = execution.selectedEvent else { return }
-            inspector = JSONInspector(title: "event \(event.id) \(event.type)", value: JSONInspector.expanded(event.details))
+            inspector = JSONInspector(
+                title: "event \(event.id) \(event.type)", value: JSONInspector.expanded(event.details))
         } else {
             guard let step = execution.selectedStep else { return }
             inspector = JSONInspector(
                 title: "state \(step.name)",
                 value: .object([
-                    ("input", JSONInspector.parsedOrText(step.input)), ("output", JSONInspector.parsedOrText(step.output)),
+                    ("input", JSONInspector.parsedOrText(step.input)),
+                    ("output", JSONInspector.parsedOrText(step.output)),
                 ]))
         }
     }

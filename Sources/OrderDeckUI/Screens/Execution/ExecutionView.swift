@@ -42,7 +42,8 @@ enum ExecutionView {
             renderEvents(screen, into: &buffer, top: frame.top, height: frame.height)
             return
         }
-        TimelineTable.render(screen, execution: execution, now: state.now, into: &buffer, top: frame.top, height: frame.height)
+        TimelineTable.render(
+            screen, execution: execution, now: state.now, into: &buffer, top: frame.top, height: frame.height)
         // Input and output of the selected state, side by side when there is room.
         let paneTop = frame.top + frame.height
         let paneHeight = y + height - paneTop

@@ -5,7 +5,8 @@ import TerminalUI
 /// The timeline: one row per state entered, with its time, a bar, retries and result.
 enum TimelineTable {
     static func render(
-        _ screen: ExecutionScreen, execution: Execution, now: Date, into buffer: inout ScreenBuffer, top: Int, height: Int
+        _ screen: ExecutionScreen, execution: Execution, now: Date, into buffer: inout ScreenBuffer, top: Int,
+        height: Int
     ) {
         let steps = screen.timeline.steps
         let timeline = screen.timeline
@@ -25,7 +26,8 @@ enum TimelineTable {
                 let step = steps[index]
                 if column == 6 {
                     if step.failed { return .error }
-                    return step.error != nil || step.exited == nil ? Style(foreground: .yellow) : Style(foreground: .green)
+                    return step.error != nil || step.exited == nil
+                        ? Style(foreground: .yellow) : Style(foreground: .green)
                 }
                 return column == 4 ? Style(foreground: .cyan) : .plain
             })

@@ -8,7 +8,9 @@ enum ExecutionsKeys {
     static let table = KeyTable<ExecutionsAction>([
         .init([.enter, .right], "open the execution", hint: "open", .open),
         .init([.character("m")], "next state machine", hint: "machine", .machine),
-        .init([.character("f")], "status filter (all, running, succeeded, failed, timed out, aborted)", hint: "status", .statusFilter),
+        .init(
+            [.character("f")], "status filter (all, running, succeeded, failed, timed out, aborted)", hint: "status",
+            .statusFilter),
         .init([.character("/")], "filter by name or status", hint: "filter", .filter),
         .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
         .init([.character("y")], "copy the ARN", .copy),

@@ -38,7 +38,8 @@ extension DashboardState {
         case .inspect:
             guard let event = logs.selected else { return [] }
             inspector = JSONInspector(
-                title: "log event \(event.eventId)", value: JSONInspector.expanded(JSONInspector.parsedOrText(event.message)))
+                title: "log event \(event.eventId)",
+                value: JSONInspector.expanded(JSONInspector.parsedOrText(event.message)))
         case .open:
             guard let arn = logs.selected?.record?.executionArn else { return [] }
             return openExecution(ExecutionARN(arn))

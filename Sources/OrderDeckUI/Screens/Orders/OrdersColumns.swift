@@ -26,7 +26,8 @@ enum OrdersColumns {
 
     static func row(_ order: Order, executionStatus: ExecutionStatus?, now: Date) -> [String] {
         [
-            order.id, order.userId, order.status, [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+            order.id, order.userId, order.status,
+            [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
             Format.time(order.createdAt), Format.age(order.createdAt, now: now), executionStatus?.rawValue ?? "",
         ]
     }

@@ -18,7 +18,9 @@ extension DashboardState {
         case "stack":
             return switchStack(words.count > 1 ? words[1] : nil)
         default:
-            say("unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)", isError: true)
+            say(
+                "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)",
+                isError: true)
         }
         return []
     }
@@ -38,7 +40,9 @@ extension DashboardState {
         } else if stackNames.contains(name) {
             return [.switchStack(name)]
         } else {
-            say("no stack '\(name)'" + (others.isEmpty ? "" : " (known: \(others.joined(separator: ", ")))"), isError: true)
+            say(
+                "no stack '\(name)'" + (others.isEmpty ? "" : " (known: \(others.joined(separator: ", ")))"),
+                isError: true)
         }
         return []
     }

@@ -35,7 +35,9 @@ public struct SubmitScreen: Sendable {
         }
         switch members[index].1 {
         case .number:
-            guard let parsed = try? JSONValue.parse(text), case .number = parsed else { return "\(name) must be a number" }
+            guard let parsed = try? JSONValue.parse(text), case .number = parsed else {
+                return "\(name) must be a number"
+            }
             members[index].1 = parsed
         case .bool:
             guard text == "true" || text == "false" else { return "\(name) must be true or false" }

@@ -28,11 +28,13 @@ enum SubmitView {
             // Submit and watch: the new execution's states as they happen.
             if let execution = state.execution.execution, execution.arn == submission.executionArn, row < y + height {
                 var x = buffer.write(
-                    execution.status.rawValue, x: 0, y: row, style: StatusStyle.of(execution.status).with { $0.bold = true })
+                    execution.status.rawValue, x: 0, y: row,
+                    style: StatusStyle.of(execution.status).with { $0.bold = true })
                 x += 2
                 for step in state.execution.timeline.steps where x < buffer.width {
                     let style: Style =
-                        step.failed ? .error : (step.exited == nil ? Style(foreground: .yellow) : Style(foreground: .green))
+                        step.failed
+                        ? .error : (step.exited == nil ? Style(foreground: .yellow) : Style(foreground: .green))
                     x += buffer.write(step.name, x: x, y: row, style: style)
                     x += buffer.write(" › ", x: x, y: row, style: .muted)
                 }
@@ -44,7 +46,8 @@ enum SubmitView {
         buffer.write("recent submissions (journal)", x: 0, y: row, style: .title)
         row += 1
         for submission in screen.submissions.prefix(max(0, y + height - row)) {
-            let line = "\(Format.time(submission.createdAt))  \(submission.orderId)  \(submission.outcome(inProcess: true))"
+            let line =
+                "\(Format.time(submission.createdAt))  \(submission.orderId)  \(submission.outcome(inProcess: true))"
             buffer.write(line, x: 0, y: row, style: submission.isAccepted ? .plain : .error)
             row += 1
         }

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The upper half's rules, checked on the source tree: small UI files, time only through the
+/// clock seam, ncurses in one module, the dashboard free of the AWS client module.
+@Suite struct SourceRulesTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    static func swiftFiles(_ modules: [String]) -> [(path: String, text: String)] {
+        modules.flatMap { module -> [(String, String)] in
+            let root = sources.appendingPathComponent(module)
+            let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            return paths.filter { $0.hasSuffix(".swift") }.compactMap { relative in
+                let url = root.appendingPathComponent(relative)
+                return (try? String(contentsOf: url, encoding: .utf8)).map { ("\(module)/\(relative)", $0) }
+            }
+        }
+    }
+
+    static let upperHalf = ["OrderDeckUI", "TerminalUI", "CursesTerminal", "OrderDeckCore"]
+
+    @Test func noUIFileIsOverAbout250Lines() {
+        let files = Self.swiftFiles(["OrderDeckUI", "TerminalUI", "CursesTerminal"])
+        #expect(files.count > 40)
+        for file in files {
+            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(lines <= 260, "\(file.path) has \(lines) lines")
+        }
+    }
+
+    @Test func timePassesOnlyThroughTheClockSeam() {
+        for file in Self.swiftFiles(Self.upperHalf) where !file.path.hasSuffix("Time/AppClock.swift") {
+            for forbidden in ["Task.sleep", "ContinuousClock", "SuspendingClock"] {
+                #expect(!file.text.contains(forbidden), "\(file.path) uses \(forbidden)")
+            }
+        }
+    }
+
+    @Test func onlyOneModuleImportsNcursesAndTheDashboardDoesNotImportTheAWSClient() {
+        for file in Self.swiftFiles(["OrderDeckUI", "TerminalUI", "OrderDeckCore", "orderdeck"]) {
+            #expect(!file.text.contains("import CNCursesW"), "\(file.path) imports ncurses")
+        }
+        for file in Self.swiftFiles(["OrderDeckUI", "TerminalUI"]) {
+            #expect(!file.text.contains("import AWSClient"), "\(file.path) imports the AWS client")
+            #expect(!file.text.contains("import AWSServices"), "\(file.path) imports the AWS services")
+        }
+    }
+}
