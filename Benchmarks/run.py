@@ -622,7 +622,8 @@ def idle_cpu(ctx):
                     f"env {env_prefix} {ctx.bins['orderdeck']}"], check=True, stdin=subprocess.DEVNULL,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(5)
+        # after seeding, the log tail re-reads its 30 s overlap window of the seeded events: idle is after that
+        time.sleep(min(40, 5 + ctx.sizes["idle_seconds"]))
         pid = int(subprocess.run(["tmux", "-L", socket, "list-panes", "-t", "od", "-F", "#{pane_pid}"],
                                  capture_output=True, text=True).stdout.split()[0])
         # the pane runs `env … orderdeck`; env execs, so the pane's pid is the dashboard's
@@ -638,7 +639,7 @@ def idle_cpu(ctx):
     finally:
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
     return Row("7. TUI idle CPU, dashboard open, live panes", "orderdeck", [percent], "%",
-               note=f"{used:.2f} s CPU in {ctx.sizes['idle_seconds']} s (target < 1 % of a core)")
+               note=f"{used:.2f} s CPU in {ctx.sizes['idle_seconds']} s (target < 0.3 % of a core)")
 
 
 # ----------------------------------------------------------------------------------------------

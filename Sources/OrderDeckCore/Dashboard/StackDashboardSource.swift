@@ -47,7 +47,9 @@ public final class StackDashboardSource: DashboardSource {
     public func logTail(since: Date) async throws -> (any LogPolling)? {
         let groups = try await session.logGroups()
         guard !groups.isEmpty else { return nil }
-        return LogTail(reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since)
+        return LogTail(
+            reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since,
+            clock: clock)
     }
 
     public func submit(_ order: JSONValue) async throws -> Submission {

@@ -35,13 +35,20 @@ public actor LogTail {
     public let overlap: Int64
     private let reader: LogReader
     private var watermark: [String: Int64] = [:]
+    /// When the previous poll started (server time, epoch ms): an event not visible then and
+    /// visible now arrived in between, so it is at most `overlap` older than that.
+    private var previousPoll: Int64?
+    private let clock: any AppClock
     /// Ids printed within the overlap window, per group, with their timestamps for pruning.
     private var seen: [String: [String: Int64]] = [:]
     public private(set) var delivered = 0
 
     public init(
-        reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil, overlap: Duration = .seconds(30)
+        reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil,
+        overlap: Duration = .seconds(30),
+        clock: any AppClock = SystemClock()
     ) {
+        self.clock = clock
         self.reader = reader
         self.groups = groups
         self.filterPattern = filterPattern
@@ -53,9 +60,12 @@ public actor LogTail {
     /// One round over every group: the events not delivered before, oldest first.
     public func poll() async throws -> [TailedEvent] {
         var fresh: [TailedEvent] = []
+        let pollStart = Int64((clock.now().timeIntervalSince1970 + reader.logs.client.clockSkew.current) * 1000)
         for group in groups {
             let newest = watermark[group] ?? 0
-            let start = max(0, newest - overlap)
+            // Quiet groups are not read again from their last event: only the overlap before the
+            // previous poll can still hold events that were not visible then.
+            let start = max(0, max(newest, previousPoll ?? 0) - overlap)
             let events = try await reader.events(group: group, start: start, filterPattern: filterPattern)
             var ids = seen[group] ?? [:]
             var top = newest
@@ -81,6 +91,7 @@ public actor LogTail {
             let floor = top - overlap
             seen[group] = ids.filter { $0.value >= floor }
         }
+        previousPoll = pollStart  // only once every group was read
         delivered += fresh.count
         // Time order across streams and groups; ties keep execution event order.
         return fresh.sorted {
