@@ -1,6 +1,7 @@
 import AWSClient
 import ArgumentParser
 import Foundation
+import OrderDeckCore
 
 /// The AWS CLI's connection flags, shared by every command that talks to AWS.
 struct AWSOptions: ParsableArguments {
@@ -39,14 +40,8 @@ struct AWSOptions: ParsableArguments {
 
 /// A failure reported as one line on stderr with a documented exit code.
 struct CLIFailure: Error, CustomStringConvertible {
-    enum Code: Int32 {
-        case failure = 1
-        case usage = 64
-        case configuration = 78
-    }
-
     var message: String
-    var code: Code
+    var code: ExitStatus
 
     var description: String { message }
 }
@@ -57,13 +52,26 @@ extension AsyncParsableCommand {
         do {
             try await body()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data("orderdeck: \(failure.message)\n".utf8))
-            throw ExitCode(failure.code.rawValue)
+            Self.complain(failure.message)
+            throw failure.code.exitCode
         } catch let error as ExitCode {
             throw error
+        } catch CoreError.invalidInput(let message) {
+            // Bad input the operator gave (an order that is not JSON, an unknown value): usage.
+            Self.complain(message)
+            throw ExitStatus.usage.exitCode
         } catch {
-            FileHandle.standardError.write(Data("orderdeck: \(String(describing: error))\n".utf8))
-            throw ExitCode(CLIFailure.Code.failure.rawValue)
+            Self.complain(String(describing: error))
+            throw ExitStatus.failure.exitCode
         }
+    }
+}
+
+extension AsyncParsableCommand {
+    /// "orderdeck: <what went wrong>" on stderr, always one line.
+    static func complain(_ message: String) {
+        let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        FileHandle.standardError.write(Data("orderdeck: \(line)\n".utf8))
     }
 }

@@ -53,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
                     print(table.render())
                 }
             }
-            if !found.isEmpty { throw ExitCode(4) }
+            if !found.isEmpty { throw ExitStatus.mismatches.exitCode }
         }
     }
 }

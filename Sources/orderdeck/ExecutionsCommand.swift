@@ -26,6 +26,16 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            let status = try status.map { wanted in
+                let known = ExecutionStatus.known.map(\.rawValue)
+                guard let match = known.first(where: { $0 == wanted.uppercased() }) else {
+                    throw CLIFailure(
+                        message:
+                            "--status '\(wanted)' is not an execution status (one of \(known.joined(separator: ", ")))",
+                        code: .usage)
+                }
+                return match
+            }
             let session = try await stack.session()
             let machines: [MachineInfo]
             if let machine {

@@ -100,21 +100,3 @@ enum AttributeValueNumber {
         (try? JSONValue.parse(text)).flatMap { if case .number = $0 { return $0 } else { return nil } } ?? .string(text)
     }
 }
-
-/// Standard output in 64 KB writes (print() per piece would be a system call each).
-struct StandardOutput {
-    private var buffer: [UInt8] = []
-
-    init() { buffer.reserveCapacity(1 << 16) }
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-}

@@ -70,10 +70,10 @@ struct LocalCommand: AsyncParsableCommand {
                 switch try await LocalCommand.controller.health() {
                 case .notRunning:
                     print("local stack: not running (start it with 'orderdeck local up')")
-                    throw ExitCode(3)
+                    throw ExitStatus.stackNotRunning.exitCode
                 case .broken(_, let why):
                     print("local stack: BROKEN — \(why) (run 'orderdeck local up' to restart it)")
-                    throw ExitCode(3)
+                    throw ExitStatus.stackNotRunning.exitCode
                 case .running(let record):
                     print(StackSummary(record: record).text)
                     print(try await StackSummary(record: record).contents())
@@ -134,7 +134,7 @@ struct LocalCommand: AsyncParsableCommand {
                         _ = try await Seeder(record: record, concurrency: 1).seed(orders: 1, timeout: .zero)
                     }
                 }
-                if outcome.unfinished > 0 || outcome.rejected > 0 { throw ExitCode(1) }
+                if outcome.unfinished > 0 || outcome.rejected > 0 { throw ExitStatus.failure.exitCode }
             }
         }
     }

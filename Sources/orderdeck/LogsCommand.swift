@@ -51,9 +51,8 @@ struct LogsCommand: AsyncParsableCommand {
                     if let pattern, pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) == nil {
                         continue
                     }
-                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                    StandardOutput.emit(line + "\n")
                 }
-                FileHandle.standardOutput.synchronizeFile()
             }
             if !follow {
                 emit(try await tail.poll())

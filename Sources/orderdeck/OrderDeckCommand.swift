@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `orderdeck`: the dashboard (no subcommand, once the TUI lands) and the scriptable commands.
 @main
@@ -9,7 +10,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
         discussion: """
             Runs against a real AWS account (profiles, SSO, assume-role) or against the local stack on this machine ('orderdeck local up').
 
-            Exit codes: 0 success, 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 4 check found mismatches, 64 bad usage, 78 configuration error.
+            Exit codes: 0 success (also when the reader of a pipe stops early), 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 4 check found mismatches, 64 bad usage (unknown command, option or value; input that is not valid), 78 configuration error.
             """,
         version: "0.1.0",
         subcommands: [
@@ -24,6 +25,13 @@ struct OrderDeckCommand: AsyncParsableCommand {
     /// Diagnostics go to the log file (and stderr with --debug) before anything can log.
     static func main() async {
         DiagnosticLog.bootstrap()
+        // A closed pipe shows up as EPIPE on the write, which StandardOutput turns into a quiet end.
+        signal(SIGPIPE, SIG_IGN)
+        if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            let known = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+            complain("unknown command '\(unknown)' (commands: \(known); 'orderdeck --help' for more)")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -34,5 +42,12 @@ struct OrderDeckCommand: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// A first word that names no command (the dashboard, the default, takes no words).
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
+        return names.contains(first) ? nil : first
     }
 }

@@ -38,6 +38,15 @@ struct OrdersCommand: AsyncParsableCommand {
                     message: "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))",
                     code: .usage)
             }
+            let status = try status.map { wanted in
+                guard let known = Order.knownStatuses.first(where: { $0 == wanted.uppercased() }) else {
+                    throw CLIFailure(
+                        message:
+                            "--status '\(wanted)' is not an order status (one of \(Order.knownStatuses.joined(separator: ", ")))",
+                        code: .usage)
+                }
+                return known
+            }
             let session = try await stack.session()
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
             let loaded = try await store.load(

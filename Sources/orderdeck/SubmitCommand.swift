@@ -59,8 +59,22 @@ struct SubmitCommand: AsyncParsableCommand {
                 submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
             }
             SubmissionsCommand.show([submission], output: output, journal: journal)
-            if !submission.isAccepted { throw ExitCode(1) }
-            if let status = submission.executionStatus, status != "SUCCEEDED" { throw ExitCode(2) }
+            if !submission.isAccepted { throw ExitStatus.failure.exitCode }
+            if let status = submission.executionStatus, status != "SUCCEEDED", let arn = submission.executionArn {
+                // Why it did not succeed, as `history` shows it: the failing state, error and cause.
+                if let detail = try? await ExecutionStore(session: session).detail(arn: arn),
+                    let failure = Timeline(events: detail.events).failure
+                {
+                    Self.complain(
+                        "execution \(status) in \(failure.state ?? "the execution"): \(failure.error ?? "no error")"
+                            + (failure.cause.map { " — \($0)" } ?? ""))
+                } else {
+                    Self.complain("execution \(status) (see 'orderdeck history \(arn)')")
+                }
+            }
+            if let status = submission.executionStatus, status != "SUCCEEDED" {
+                throw ExitStatus.executionFailed.exitCode
+            }
         }
     }
 }
@@ -86,7 +100,7 @@ struct SubmissionsCommand: AsyncParsableCommand {
                 let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(
                     id: resend)
                 Self.show([submission], output: output, journal: journal)
-                if !submission.isAccepted { throw ExitCode(1) }
+                if !submission.isAccepted { throw ExitStatus.failure.exitCode }
                 return
             }
             let all = try await journal.all()

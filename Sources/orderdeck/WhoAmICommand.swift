@@ -22,10 +22,13 @@ struct WhoAmICommand: AsyncParsableCommand {
             print("credentials: \(source)")
             print("profile:     \(configuration.profileName)")
             print("region:      \(configuration.region)")
-            for service in [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs] {
-                print(
-                    "\(service.displayName.lowercased().padding(toLength: 12, withPad: " ", startingAt: 0)) \(configuration.endpoints.endpoint(for: service).url)"
-                )
+            // Labels padded to the longest, never cut ("step functions", "cloudwatch logs").
+            let services = [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs]
+            let width = max(12, services.map { $0.displayName.count + 1 }.max() ?? 0)
+            for service in services {
+                let label = (service.displayName.lowercased() + ":").padding(
+                    toLength: width, withPad: " ", startingAt: 0)
+                print("\(label) \(configuration.endpoints.endpoint(for: service).url)")
             }
         }
     }

@@ -90,6 +90,33 @@ public struct CLIRunner: Sendable {
         return running
     }
 
+    /// Runs a command whose reader stops early (`| head -c N`): reads `bytes` of its output, closes
+    /// the pipe, and returns how the command ended (the output read, its stderr, its status).
+    public func runClosingEarly(_ arguments: [String], after bytes: Int) async throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let head = out.fileHandleForReading.readData(ofLength: bytes)
+                try? out.fileHandleForReading.close()
+                let stderr = err.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(
+                    returning: Result(
+                        status: process.terminationStatus, stdout: String(decoding: head, as: UTF8.self),
+                        stderr: String(decoding: stderr, as: UTF8.self)))
+            }
+        }
+    }
+
     public func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -43,12 +43,30 @@ enum ErrorDecoder {
         default: fallback = "HTTP\(response.status)"
         }
         if message == nil, code == nil, !response.body.isEmpty {
-            message = String(decoding: response.body.prefix(200), as: UTF8.self)
+            message = notAnAWSError(response)
         }
         return AWSServiceError(
             code: code ?? fallback, message: message ?? "", statusCode: response.status, requestId: requestId,
             service: service, operation: operation,
             rawBody: String(decoding: response.body.prefix(64 * 1024), as: UTF8.self))
+    }
+
+    /// A body that is not an AWS error (a proxy's or a load balancer's HTML page, plain text) as one
+    /// short line: an HTML page's title, else its first words; never the page itself.
+    static func notAnAWSError(_ response: HTTPResponse) -> String {
+        let text = String(decoding: response.body.prefix(8 * 1024), as: UTF8.self)
+        let type = response.header("Content-Type").map { " (\($0.split(separator: ";").first ?? ""))" } ?? ""
+        var reason = text
+        if let open = text.range(of: "<title>", options: .caseInsensitive),
+            let close = text.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
+        {
+            reason = String(text[open.upperBound..<close.lowerBound])
+        } else if text.contains("<") {
+            reason = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        }
+        let words = reason.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        let short = words.count > 100 ? String(words.prefix(99)) + "…" : words
+        return "not an AWS answer\(type): \(short.isEmpty ? "\(response.body.count) bytes" : short)"
     }
 
     /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException:http://…` → `ResourceNotFoundException`.

@@ -8,6 +8,9 @@ public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible, Expres
     /// The statuses an operator filters by, in the order the filter key cycles through them.
     public static let filterable: [ExecutionStatus] = [.running, .succeeded, .failed, .timedOut, .aborted]
 
+    /// Every status Step Functions reports, as it writes them.
+    public static let known: [ExecutionStatus] = [.running, .succeeded, .failed, .timedOut, .aborted, .pendingRedrive]
+
     public init(rawValue: String) {
         switch rawValue {
         case "RUNNING": self = .running

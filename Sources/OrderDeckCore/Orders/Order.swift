@@ -6,6 +6,9 @@ import Foundation
 /// attribute kept as it came (nested maps, sets, binaries, 38-digit numbers) — nothing is dropped
 /// and nothing in an odd item can crash the mapping.
 public struct Order: Sendable, Hashable, Identifiable {
+    /// The statuses the order workflow writes (InitializeOrder, then complete or cancel).
+    public static let knownStatuses = ["PENDING", "COMPLETED", "CANCELLED"]
+
     public var userId: String
     public var id: String
     public var status: String

@@ -1,0 +1,128 @@
+import AWSClient
+import AWSServices
+import Foundation
+import OrderDeckCore
+import TestSupport
+import Testing
+
+/// The CLI's edges as scripts meet them: closed pipes, unknown commands and values, bad input,
+/// error bodies that are not AWS errors. Process behaviour is tested on the real binary.
+@Suite(.serialized) struct CLIEdgesTests {
+    /// More than a pipe buffer (64 KB) for every command that lists things.
+    static func bigFixture() async throws -> (FaultInjectionTests.Fixture, TemporaryDirectory, CLIRunner, String) {
+        let fixture = try await FaultInjectionTests.fixture(orders: 1100, executions: 2)
+        let logs = CloudWatchLogsClient(client: fixture.client)
+        try await logs.createLogStream(group: fixture.logGroup, stream: "big")
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        for batch in 0..<3 {
+            let events = (0..<400).map { index in
+                CloudWatchLogs.InputLogEvent(
+                    timestamp: now - 60_000 + Int64(batch * 400 + index),
+                    message: "line \(batch * 400 + index) " + String(repeating: "x", count: 120))
+            }
+            _ = try await logs.putLogEvents(group: fixture.logGroup, stream: "big", events: events)
+        }
+        let state = try TemporaryDirectory("pipes")
+        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
+        let cli = FaultInjectionTests.runner(state, attempts: 2)
+        let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: cli.environment))
+        for index in 0..<900 {
+            try await journal.record(
+                Submission(
+                    id: String(format: "%08x", index), orderId: "order-\(index)", stack: "faults",
+                    url: "http://127.0.0.1:1/main/orders", body: "{}", createdAt: Date(), state: .answered, attempts: 1,
+                    status: 200, responseBody: #"{"status":"webhook submitted"}"#))
+        }
+        return (fixture, state, cli, config)
+    }
+
+    @Test func everyCommandEndsQuietlyWhenTheReaderClosesThePipe() async throws {
+        let (fixture, state, cli, config) = try await Self.bigFixture()
+        defer { state.remove() }
+        let history = ["history", "--output", "json"] + Array(repeating: fixture.executionArns[0], count: 150)
+        let commands: [[String]] = [
+            ["orders", "--limit", "0"], ["orders", "--limit", "0", "--output", "json"],
+            ["logs", "--since", "10m"], ["logs", "--since", "10m", "--output", "json"],
+            ["logs", "--since", "10m", "--follow"], history,
+            ["submissions"], ["submissions", "--output", "json"],
+        ]
+        for command in commands {
+            // The whole output is bigger than a pipe buffer…
+            if !command.contains("--follow") {
+                let whole = try await cli.run(command + ["--config", config])
+                #expect(whole.status == 0, "\(command): \(whole.stderr)")
+                #expect(whole.stdout.utf8.count > 64 * 1024, "\(command) printed only \(whole.stdout.utf8.count) bytes")
+            }
+            // …and a reader that takes 300 bytes and goes away ends it quietly: no crash, no trace.
+            let cut = try await cli.runClosingEarly(command + ["--config", config], after: 300)
+            #expect(cut.status == 0, "\(command) ended with \(cut.status): \(cut.stderr)")
+            #expect(cut.stderr.isEmpty, "\(command) wrote to stderr: \(cut.stderr.prefix(300))")
+            #expect(cut.stdout.utf8.count == 300)
+        }
+        print("closed pipes: \(commands.count) commands end with status 0 and nothing on stderr")
+    }
+
+    @Test func unknownCommandsValuesAndBadInputAreUsageErrorsThatListTheValidOnes() async throws {
+        let state = try TemporaryDirectory("usage")
+        defer { state.remove() }
+        let cli = CLIRunner(stateDirectory: state.path, extraEnvironment: ["AWS_CONFIG_FILE": state.path + "/none"])
+        let unknown = try await cli.run(["frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("orderdeck: unknown command 'frobnicate' (commands: dashboard, demo, orders"))
+        #expect(!unknown.stderr.contains("USAGE"), "not the dashboard's usage")
+        let orders = try await cli.run(["orders", "--status", "BOGUS", "--stack", "nope"])
+        #expect(orders.status == 64)
+        #expect(
+            orders.stderr
+                == "orderdeck: --status 'BOGUS' is not an order status (one of PENDING, COMPLETED, CANCELLED)\n")
+        let executions = try await cli.run(["executions", "--status", "nope", "--stack", "nope"])
+        #expect(executions.status == 64)
+        #expect(executions.stderr.contains("one of RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE"))
+        let badData = try await cli.run(["submit", "--data", "{not json", "--stack", "local"])
+        #expect(badData.status == 64 || badData.stderr.contains("stack"), "\(badData.stderr)")
+        let missingFile = try await cli.run(["submit", "--file", state.path + "/absent.json", "--stack", "local"])
+        #expect([64, 78].contains(missingFile.status), "\(missingFile.stderr)")
+        for result in [unknown, orders, executions, badData, missingFile] {
+            #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        }
+    }
+
+    @Test func anErrorBodyThatIsNotAnAWSErrorIsOneShortLine() async throws {
+        let page = """
+            <!DOCTYPE html>
+            <html>
+              <head><title>502 Bad Gateway</title></head>
+              <body>
+                <h1>Bad Gateway</h1>
+                <p>The proxy could not reach the upstream server.</p>
+              </body>
+            </html>
+            """
+        let transport = ScriptedAnswers([
+            HTTPResponse(status: 502, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
+        ])
+        var client = TestAWS.client(endpoint: "http://127.0.0.1:9")
+        client.transport = transport
+        client.retry = RetryPolicy(maxAttempts: 1)
+        do {
+            _ = try await DynamoDBClient(client: client).describeTable("ORDER")
+            Issue.record("no error")
+        } catch {
+            let line = String(describing: error)
+            #expect(!line.contains("\n"), "\(line)")
+            #expect(line.contains("BadGateway (HTTP 502): not an AWS answer (text/html): 502 Bad Gateway"), "\(line)")
+            #expect(line.count < 200)
+        }
+    }
+}
+
+/// A transport that answers from a list (the seam for faults; no network).
+final class ScriptedAnswers: HTTPTransport, @unchecked Sendable {
+    private var answers: [HTTPResponse]
+    private let lock = NSLock()
+    init(_ answers: [HTTPResponse]) { self.answers = answers }
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        lock.withLock { answers.count > 1 ? answers.removeFirst() : answers[0] }
+    }
+}
