@@ -337,8 +337,10 @@ def process_case(case, tools, runs, workdir, env, validate):
 
 
 def count_json(path, key):
+    """Records in a tool's JSON answer: OrderDeck prints an array, the peers an object with `key`."""
     with open(path) as handle:
-        return len(json.load(handle)[key])
+        value = json.load(handle)
+    return len(value) if isinstance(value, list) else len(value[key])
 
 
 def case_cold_start(ctx):

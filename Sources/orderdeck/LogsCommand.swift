@@ -15,7 +15,9 @@ struct LogsCommand: AsyncParsableCommand {
     @Flag(help: "Keep printing new events as they arrive.")
     var follow = false
 
-    @Option(help: "How far back to start: 30s, 10m, 2h, 1d.")
+    @Option(
+        help:
+            "Where to start: relative (30s, 10m, 2h, 1d, 1w) or an ISO 8601 time (2026-11-24T16:00:00Z; no zone: UTC).")
     var since: String = "10m"
 
     @Option(help: "CloudWatch Logs filter pattern (applied by the service).")
@@ -32,8 +34,11 @@ struct LogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            guard let lookback = Self.parseDuration(since) else {
-                throw CLIFailure(message: "--since must look like 30s, 10m, 2h or 1d", code: .usage)
+            guard let start = SinceTime.parse(since, now: Date()) else {
+                throw CLIFailure(
+                    message:
+                        "--since must be relative (30s, 10m, 2h, 1d, 1w) or an ISO 8601 time (2026-11-24T16:00:00Z, 2026-11-24 16:00)",
+                    code: .usage)
             }
             let pattern: NSRegularExpression? = try grep.map {
                 do { return try NSRegularExpression(pattern: $0) } catch {
@@ -44,7 +49,7 @@ struct LogsCommand: AsyncParsableCommand {
             let groups = group.isEmpty ? try await session.logGroups() : group
             let tail = LogTail(
                 reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
-                since: Date().addingTimeInterval(-lookback), filterPattern: filter)
+                since: start, filterPattern: filter)
             let emit: ([TailedEvent]) -> Void = { batch in
                 for event in batch {
                     let line = output == .json ? JSONOutput.tailed(event).description : Self.compact(event)
@@ -87,16 +92,5 @@ struct LogsCommand: AsyncParsableCommand {
         if let state = record.event.stateName { line += "  \(state)" }
         if let error = record.event.error { line += "  error=\(error)" }
         return TerminalSafe.escape(line)
-    }
-
-    static func parseDuration(_ text: String) -> TimeInterval? {
-        guard let unit = text.last, let value = Double(text.dropLast()), value >= 0 else { return nil }
-        switch unit {
-        case "s": return value
-        case "m": return value * 60
-        case "h": return value * 3600
-        case "d": return value * 86400
-        default: return nil
-        }
     }
 }

@@ -55,28 +55,29 @@ struct OrdersCommand: AsyncParsableCommand {
             switch output {
             case .json:
                 // Streamed order by order: a 50,000-order table never becomes one giant string.
+                // The JSON convention of every listing: an array of records (README "JSON output").
                 var out = StandardOutput()
-                out.write(#"{"orders":["#)
+                out.write("[")
                 for (index, order) in orders.enumerated() {
                     if index > 0 { out.write(",") }
                     out.write(JSONOutput.order(order).description)
                 }
-                out.write(#"],"moreAvailable":\#(loaded.moreAvailable)}"# + "\n")
+                out.write("]\n")
                 out.flush()
             case .table:
-                var table = TextTable(headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"])
+                var table = TextTable(
+                    headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"], rightAligned: [3, 5])
                 for order in orders {
                     table.add([
-                        order.id, order.userId, order.status,
-                        [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+                        order.id, order.userId, order.status, Money.format(order.amount, currency: order.currency),
                         Age.iso(order.createdAt), Age.text(since: order.createdAt),
                     ])
                 }
                 print(table.render())
-                if loaded.moreAvailable {
-                    FileHandle.standardError.write(
-                        Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
-                }
+            }
+            if loaded.moreAvailable {
+                FileHandle.standardError.write(
+                    Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
             }
         }
     }

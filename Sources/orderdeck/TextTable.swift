@@ -9,6 +9,8 @@ struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
     var maxWidth: Int = 60
+    /// Columns whose cells line up on the right (amounts, durations).
+    var rightAligned: Set<Int> = []
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
@@ -21,15 +23,22 @@ struct TextTable {
             }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            let text = cells.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
+                return rightAligned.contains(index) ? pad + cell : cell + pad
             }.joined(separator: "  ")
+            // No trailing spaces: a row ends where its last text ends.
+            return String(text.reversed().drop { $0 == " " }.reversed())
         }
         return ([line(headers)] + cleaned.map(line)).joined(separator: "\n")
     }
 
+    /// Cut to `width`; an ARN keeps its identifying end (the execution or resource name) and
+    /// loses the front instead.
     static func truncate(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+        guard text.count > width else { return text }
+        if text.hasPrefix("arn:") { return "…" + String(text.suffix(width - 1)) }
+        return String(text.prefix(width - 1)) + "…"
     }
 }
 

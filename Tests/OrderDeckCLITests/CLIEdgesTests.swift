@@ -62,6 +62,65 @@ import Testing
         print("closed pipes: \(commands.count) commands end with status 0 and nothing on stderr")
     }
 
+    @Test func jsonOutputFollowsOneConvention() async throws {
+        let fixture = try await FaultInjectionTests.fixture(orders: 12, executions: 2)
+        let state = try TemporaryDirectory("json-convention")
+        defer { state.remove() }
+        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
+        let cli = FaultInjectionTests.runner(state, attempts: 2)
+        let logs = CloudWatchLogsClient(client: fixture.client)
+        try await logs.createLogStream(group: fixture.logGroup, stream: "json")
+        _ = try await logs.putLogEvents(
+            group: fixture.logGroup, stream: "json",
+            events: [.init(timestamp: Int64(Date().timeIntervalSince1970 * 1000), message: "hello")])
+        // Listings: one JSON array of records.
+        for command in [["orders", "--limit", "5"], ["executions"], ["submissions"], ["check"]] {
+            let result = try await cli.run(command + ["--output", "json", "--config", config])
+            #expect([0, 4].contains(result.status), "\(command): \(result.stderr)")
+            let value = try JSONValue.parse(result.stdout)
+            #expect(value.arrayValues != nil, "\(command) printed \(result.stdout.prefix(80))")
+        }
+        let limited = try await cli.run(["orders", "--limit", "5", "--output", "json", "--config", config])
+        #expect(try JSONValue.parse(limited.stdout).arrayValues?.count == 5)
+        #expect(limited.stderr.contains("more available"), "the cut is said on stderr, not in the data")
+        // Streams: JSON lines, one record per line.
+        for command in [["history"] + fixture.executionArns, ["logs", "--since", "10m"]] {
+            let result = try await cli.run(command + ["--output", "json", "--config", config])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(!lines.isEmpty)
+            for line in lines { #expect(try JSONValue.parse(String(line)).objectMembers != nil, "\(line.prefix(80))") }
+        }
+    }
+
+    @Test func tablesAlignMoneyEndRowsCleanlyAndKeepExecutionNamesWhole() async throws {
+        let fixture = try await FaultInjectionTests.fixture(orders: 30, executions: 1)
+        let state = try TemporaryDirectory("tables")
+        defer { state.remove() }
+        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
+        let cli = FaultInjectionTests.runner(state, attempts: 2)
+        let orders = try await cli.run(["orders", "--limit", "0", "--config", config])
+        #expect(orders.status == 0, "\(orders.stderr)")
+        let lines = orders.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 31)
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") }, "no trailing spaces")
+        // Amounts (0.99 … 29.99) end in one column: right-aligned.
+        let ends = Set(
+            lines.dropFirst().compactMap { line in
+                line.range(of: ".99").map { line.distance(from: line.startIndex, to: $0.upperBound) }
+            })
+        #expect(ends.count == 1, "amount ends: \(ends)")
+        // A long execution name stays whole in `check`; the ARN's front is what gets shortened.
+        let name = "a-rather-long-execution-name-0123456789abcdef"
+        let machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:\(fixture.machine)"
+        _ = try await StepFunctionsClient(client: fixture.client).startExecution(
+            .init(stateMachineArn: machineArn, name: name, input: "{}"))
+        let check = try await cli.run(["check", "--config", config])
+        #expect(check.status == 4, "\(check.stderr)")
+        let row = try #require(check.stdout.split(separator: "\n").first { $0.contains(name) }, "\(check.stdout)")
+        #expect(row.contains("…"), "the ARN was shortened at its front: \(row)")
+    }
+
     @Test func unknownCommandsValuesAndBadInputAreUsageErrorsThatListTheValidOnes() async throws {
         let state = try TemporaryDirectory("usage")
         defer { state.remove() }

@@ -27,7 +27,7 @@ enum OrdersColumns {
     static func row(_ order: Order, executionStatus: ExecutionStatus?, now: Date) -> [String] {
         [
             order.id, order.userId, order.status,
-            [order.amount, order.currency].compactMap { $0 }.joined(separator: " "),
+            Money.format(order.amount, currency: order.currency),
             Format.time(order.createdAt), Format.age(order.createdAt, now: now), executionStatus?.rawValue ?? "",
         ]
     }
