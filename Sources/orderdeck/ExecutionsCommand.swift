@@ -146,12 +146,16 @@ struct HistoryCommand: AsyncParsableCommand {
     static func resolve(_ target: String, session: StackSession, store: ExecutionStore) async throws -> String {
         if target.hasPrefix("arn:") { return target }
         let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-        guard let order = try await orders.order(id: target), let found = try await store.executionArn(for: order)
-        else {
-            throw CLIFailure(
-                message: "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName)", code: .failure)
+        if let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) {
+            return found
         }
-        return found
+        // No item (the run failed before InitializeOrder wrote it): the execution named after the id.
+        if let found = try await store.executionArn(named: target) { return found }
+        let machines = try await session.machines().map(\.name).joined(separator: ", ")
+        throw CLIFailure(
+            message:
+                "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName) and no execution of that name in \(machines)",
+            code: .failure)
     }
 
     func render(_ execution: Execution, _ history: [ExecutionEvent]) {

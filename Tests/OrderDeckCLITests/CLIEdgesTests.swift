@@ -121,6 +121,30 @@ import Testing
         #expect(row.contains("…"), "the ARN was shortened at its front: \(row)")
     }
 
+    @Test func aRunThatFailedBeforeWritingItsOrderIsFoundByTheIdAndSaysWhy() async throws {
+        let running = try await LocalStackHarness.shared.start("edges")
+        let state = try TemporaryDirectory("edges")
+        defer { state.remove() }
+        let (cli, config) = try CLIMatchesMotoTests().cli(running, state)
+        // No user_id: InitializeOrder fails, so no item is ever written.
+        let submitted = try await cli.run([
+            "submit", "--data", #"{"amount":5}"#, "--wait", "--output", "json", "--config", config,
+        ])
+        #expect(submitted.status == 2, "\(submitted.stderr)")
+        let orderId = try #require(
+            submitted.stdout.firstMatch(of: /"orderId"\s*:\s*"([^"]+)"/).map { String($0.1) }, "\(submitted.stdout)")
+        // --wait says why, as history does: the failing state, the error and its cause.
+        let reason = submitted.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(reason.hasPrefix("orderdeck: execution FAILED in "), "\(submitted.stderr)")
+        #expect(reason.contains("States.") || reason.contains("—"), "error and cause: \(reason)")
+        let history = try await cli.run(["history", orderId, "--config", config])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains(orderId) && history.stdout.contains("FAILED"), "\(history.stdout)")
+        let none = try await cli.run(["history", "no-such-order", "--config", config])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no execution of that name"), "\(none.stderr)")
+    }
+
     @Test func unknownCommandsValuesAndBadInputAreUsageErrorsThatListTheValidOnes() async throws {
         let state = try TemporaryDirectory("usage")
         defer { state.remove() }

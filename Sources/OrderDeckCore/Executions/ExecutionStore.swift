@@ -74,6 +74,26 @@ public struct ExecutionStore: Sendable {
     public func executionArn(for order: Order) async throws -> String? {
         if let arn = order.executionArn { return arn }
         guard let machine = try await session.machines().first(where: { !$0.isExpress }) else { return nil }
-        return machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + order.executionName
+        return ExecutionARN.standard(machineArn: machine.arn, name: order.executionName).rawValue
+    }
+
+    /// The execution named after an order when there is no order item to say which (the run that
+    /// failed before writing it): a Standard machine's execution by its ARN, else an Express
+    /// execution of that name in the logs.
+    public func executionArn(named name: String) async throws -> String? {
+        let machines = try await session.machines()
+        for machine in machines where !machine.isExpress {
+            let arn = ExecutionARN.standard(machineArn: machine.arn, name: name).rawValue
+            do {
+                _ = try await session.stepFunctions.describeExecution(arn)
+                return arn
+            } catch let error as AWSServiceError where error.code == "ExecutionDoesNotExist" {
+                continue
+            }
+        }
+        for machine in machines where machine.isExpress {
+            if let found = try await list(machine: machine).first(where: { $0.name == name }) { return found.arn }
+        }
+        return nil
     }
 }

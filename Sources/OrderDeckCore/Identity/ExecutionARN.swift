@@ -26,6 +26,11 @@ public struct ExecutionARN: Hashable, Sendable, Comparable, CustomStringConverti
 
     public var isExpress: Bool { machineType == .express }
 
+    /// The ARN of a Standard machine's execution with this name (execution name = order id).
+    public static func standard(machineArn: String, name: String) -> ExecutionARN {
+        ExecutionARN(machineArn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + name)
+    }
+
     /// Execution name = order id: the order this execution works on.
     public var orderID: OrderID { OrderID(name) }
 

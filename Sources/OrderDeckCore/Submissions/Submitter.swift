@@ -92,7 +92,7 @@ public struct Submitter: Sendable {
         guard !orderId.isEmpty, let machine = try await session.machines().first(where: { !$0.isExpress }) else {
             return nil
         }
-        return machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + orderId
+        return ExecutionARN.standard(machineArn: machine.arn, name: orderId).rawValue
     }
 
     /// Waits for the execution to end and journals its final status.
