@@ -29,10 +29,14 @@ struct ConfigCommand: AsyncParsableCommand {
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Write a configuration for a stack deployed from config/aws/order-system.yaml (reads its outputs).")
+                "Write a configuration for a stack deployed from config/aws/order-system.yaml (reads its outputs), or for the running local stack (--local)."
+        )
 
         @Option(name: .customLong("from-stack"), help: "The CloudFormation stack name.")
-        var fromStack: String
+        var fromStack: String?
+
+        @Flag(help: "Describe the running local stack (its endpoint, table, machines, API) instead.")
+        var local = false
 
         @Option(help: "Where to write it ('-' for standard output; default ~/.config/orderdeck/config.toml).")
         var file: String?
@@ -44,6 +48,18 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
+                guard local != (fromStack != nil) else {
+                    throw CLIFailure(message: "say which stack: --from-stack NAME or --local", code: .usage)
+                }
+                guard let fromStack else {
+                    let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
+                    guard let record = try StackRecord.load(from: StackRecord.path(in: directories)) else {
+                        throw CLIFailure(
+                            message: "the local stack is not running ('orderdeck local up' first)", code: .failure)
+                    }
+                    try write(StackConfigWriter.local(record), name: "local")
+                    return
+                }
                 let configuration = try aws.resolve()
                 let stack = try await CloudFormationClient(client: configuration.makeClient()).describeStack(
                     name: fromStack)
@@ -57,30 +73,52 @@ struct ConfigCommand: AsyncParsableCommand {
                 let text = try StackConfigWriter.toml(
                     name: fromStack, outputs: stack.outputs, region: configuration.region, profile: aws.profile,
                     endpointURL: aws.endpointURL)
-                let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-                let path =
-                    file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
-                    + "/orderdeck/config.toml"
-                if path == "-" {
-                    print(text, terminator: "")
-                    return
-                }
-                if FileManager.default.fileExists(atPath: path), !force {
-                    throw CLIFailure(
-                        message: "\(path) exists; pass --force to replace it, or --file - to print", code: .usage)
-                }
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                print("wrote \(path) (stack '\(fromStack)')")
+                try write(text, name: fromStack)
             }
+        }
+
+        /// Writes the configuration where asked (standard output with `--file -`).
+        func write(_ text: String, name: String) throws {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let path =
+                file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
+                + "/orderdeck/config.toml"
+            if path == "-" {
+                print(text, terminator: "")
+                return
+            }
+            if FileManager.default.fileExists(atPath: path), !force {
+                throw CLIFailure(
+                    message: "\(path) exists; pass --force to replace it, or --file - to print", code: .usage)
+            }
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            print("wrote \(path) (stack '\(name)')")
         }
     }
 }
 
-/// Turns the template's outputs into a `[stacks.NAME]` section.
+/// Turns the template's outputs (or the running local stack) into a `[stacks.NAME]` section.
 enum StackConfigWriter {
+    /// The running local stack as a configuration: a loopback endpoint and no profile, so its
+    /// test credentials are used (never the credential chain).
+    static func local(_ record: StackRecord) -> String {
+        let machines = record.stack.machines
+        let api = machines.first { !$0.isExpress }.map { record.apiURL(for: $0) }
+        var lines = [
+            "# Written by 'orderdeck config init --local' for the local stack now running ('orderdeck local up').",
+            "# Its port changes when it is started again: write this file again then.",
+            "default_stack = \"local-aws-cli\"", "", "[stacks.local-aws-cli]",
+            "region = \"\(record.stack.region)\"", "endpoint_url = \"\(record.moto.endpoint)\"",
+            "table = \"\(record.stack.tableName)\"",
+            "state_machines = [\(machines.map { "\"\($0.name)\"" }.joined(separator: ", "))]",
+        ]
+        if let api { lines += ["", "[stacks.local-aws-cli.api]", "url = \"\(api)\""] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func toml(name: String, outputs: [String: String], region: String, profile: String?, endpointURL: String?)
         throws -> String
     {

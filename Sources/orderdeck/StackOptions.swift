@@ -17,6 +17,7 @@ struct StackOptions: ParsableArguments {
 
     func session() async throws -> StackSession {
         let environment = ProcessInfo.processInfo.environment
+        try checkNamedProfile()
         let stackConfig: StackConfig
         do {
             stackConfig = try await resolveConfig(environment: environment)
@@ -28,6 +29,22 @@ struct StackOptions: ParsableArguments {
         } catch {
             throw CLIFailure(message: String(describing: error), code: .configuration)
         }
+    }
+
+    /// A profile named with `--profile` must exist, whatever the stack (the local stack's test
+    /// credentials used to make a mistyped profile pass silently).
+    func checkNamedProfile() throws {
+        guard let name = aws.profile else { return }
+        let shared: SharedConfig
+        do {
+            shared = try SharedConfig.load(from: .current)
+        } catch {
+            throw CLIFailure(message: String(describing: error), code: .configuration)
+        }
+        guard shared.profile(name) == nil else { return }
+        throw CLIFailure(
+            message: "profile '\(name)' is not in \(shared.configPath) or \(shared.credentialsPath)",
+            code: .configuration)
     }
 
     /// The configuration file in use, if any (an explicitly named one must be readable).

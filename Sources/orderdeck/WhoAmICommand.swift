@@ -2,6 +2,7 @@ import AWSClient
 import AWSServices
 import ArgumentParser
 import Foundation
+import OrderDeckCore
 
 /// `orderdeck whoami`: which account, identity, region and endpoints OrderDeck would use —
 /// the first thing to run when pointing it at a new profile.
@@ -9,26 +10,43 @@ struct WhoAmICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami", abstract: "Show the identity, region and endpoints in use (STS GetCallerIdentity).")
 
-    @OptionGroup var aws: AWSOptions
+    @OptionGroup var stack: StackOptions
 
     func run() async throws {
         try await reportingFailures {
-            let configuration = try aws.resolve()
-            let client = configuration.makeClient()
+            // A stack (--stack, --config, or the running local stack when nothing else is named),
+            // else the AWS settings alone (profile, region, endpoint) as the AWS CLI resolves them.
+            let aws = stack.aws
+            let namesAWSOnly =
+                stack.stack == nil && stack.config == nil
+                && (aws.profile != nil || aws.region != nil || aws.endpointURL != nil)
+            let session = namesAWSOnly ? nil : try? await stack.session()
+            if session == nil, stack.stack != nil || stack.config != nil { _ = try await stack.session() }  // its error
+            let client: AWSClient
+            var lines: [(String, String)] = []
+            if let session {
+                client = session.client
+                let config = session.config
+                lines.append(("stack", config.isLocal ? "\(config.name) (the local stack)" : config.name))
+                lines.append(
+                    ("profile", config.profile ?? aws.profile ?? (config.isLocal ? "- (test credentials)" : "default")))
+            } else {
+                let configuration = try aws.resolve()
+                client = configuration.makeClient()
+                lines.append(("profile", configuration.profileName))
+            }
             let identity = try await STSClient(client: client).getCallerIdentity()
-            let source = try await configuration.credentials.credentials()?.source ?? "?"
-            print("account:     \(identity.account)")
-            print("identity:    \(identity.arn)")
-            print("credentials: \(source)")
-            print("profile:     \(configuration.profileName)")
-            print("region:      \(configuration.region)")
+            let source = try await client.credentials.credentials()?.source ?? "?"
+            lines.insert(
+                contentsOf: [("account", identity.account), ("identity", identity.arn), ("credentials", source)], at: 0)
+            lines.append(("region", client.region))
+            for service in [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs] {
+                lines.append((service.displayName.lowercased(), client.endpoints.endpoint(for: service).url))
+            }
             // Labels padded to the longest, never cut ("step functions", "cloudwatch logs").
-            let services = [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs]
-            let width = max(12, services.map { $0.displayName.count + 1 }.max() ?? 0)
-            for service in services {
-                let label = (service.displayName.lowercased() + ":").padding(
-                    toLength: width, withPad: " ", startingAt: 0)
-                print("\(label) \(configuration.endpoints.endpoint(for: service).url)")
+            let width = (lines.map { $0.0.count }.max() ?? 0) + 2
+            for (label, value) in lines {
+                print((label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value)
             }
         }
     }

@@ -145,6 +145,58 @@ import Testing
         #expect(none.stderr.contains("no execution of that name"), "\(none.stderr)")
     }
 
+    @Test func whoamiFindsTheLocalStackAndAnUnknownProfileIsAnErrorEverywhere() async throws {
+        let state = try TemporaryDirectory("whoami")
+        defer { state.remove() }
+        let cli = CLIRunner(
+            stateDirectory: state.path,
+            extraEnvironment: [
+                "XDG_CONFIG_HOME": state.path + "/xdg", "AWS_CONFIG_FILE": state.path + "/aws-config",
+                "AWS_SHARED_CREDENTIALS_FILE": state.path + "/aws-credentials",
+            ])
+        #expect(try await cli.run(["local", "up"]).status == 0)
+        let outcome: Result<Void, any Error>
+        do {
+            let whoami = try await cli.run(["whoami"])
+            #expect(whoami.status == 0, "\(whoami.stderr)")
+            #expect(whoami.stdout.contains("stack:           local (the local stack)"), "\(whoami.stdout)")
+            #expect(whoami.stdout.contains("account:         123456789012"))
+            #expect(whoami.stdout.contains("step functions:  http://127.0.0.1:"), "labels whole: \(whoami.stdout)")
+            #expect(whoami.stdout.contains("cloudwatch logs: http://127.0.0.1:"))
+            // The example configuration's local stack and `config init --local` work as they are,
+            // with no AWS keys anywhere: a loopback endpoint with no profile uses the test keys.
+            var bare = cli.environment.filter { !$0.key.hasPrefix("AWS_") }
+            bare["AWS_EC2_METADATA_DISABLED"] = "true"
+            bare["AWS_CONFIG_FILE"] = state.path + "/aws-config"
+            bare["AWS_SHARED_CREDENTIALS_FILE"] = state.path + "/aws-credentials"
+            let keyless = CLIRunner(executable: cli.executable, environment: bare)
+            let written = try await keyless.run(["config", "init", "--local", "--file", state.path + "/local.toml"])
+            #expect(written.status == 0, "\(written.stderr)")
+            let fromInit = try await keyless.run(["orders", "--config", state.path + "/local.toml"])
+            #expect(fromInit.status == 0, "config init --local: \(fromInit.stderr)")
+            let port = try #require(
+                whoami.stdout.firstMatch(of: /dynamodb: +http:\/\/127\.0\.0\.1:(\d+)/).map { String($0.1) })
+            let exampleURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("config/orderdeck.example.toml")
+            let example = try String(contentsOf: exampleURL, encoding: .utf8)
+                .replacingOccurrences(of: "http://127.0.0.1:5000", with: "http://127.0.0.1:\(port)")
+            try state.write("example.toml", example)
+            let fromExample = try await keyless.run(
+                ["executions", "--config", state.path + "/example.toml", "--stack", "local-aws-cli"])
+            #expect(fromExample.status == 0, "the example's local stack: \(fromExample.stderr)")
+            for command in [["orders"], ["whoami", "--stack", "local"], ["executions"]] {
+                let wrong = try await cli.run(command + ["--profile", "nope"])
+                #expect(wrong.status == 78, "\(command): \(wrong.status) \(wrong.stdout.prefix(200))")
+                #expect(wrong.stderr.hasPrefix("orderdeck: profile 'nope' is not in "), "\(wrong.stderr)")
+            }
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        #expect(try await cli.run(["local", "down"]).status == 0)
+        try outcome.get()
+    }
+
     @Test func unknownCommandsValuesAndBadInputAreUsageErrorsThatListTheValidOnes() async throws {
         let state = try TemporaryDirectory("usage")
         defer { state.remove() }

@@ -49,3 +49,19 @@ public struct StaticCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> AWSCredentials? { value }
 }
+
+extension AWSCredentials {
+    /// The keys for a stack on this machine (moto, LocalStack: they accept any key). Used when a
+    /// stack's endpoint is loopback and it names no profile, so a local stack never walks the
+    /// credential chain out to instance metadata.
+    public static let loopbackStack = AWSCredentials(
+        accessKeyId: "AKIALOCALSTACK000000", secretAccessKey: "orderdeck-local-stack", source: "local stack")
+}
+
+extension EndpointResolver {
+    /// Whether a URL's host is this machine (127.0.0.0/8, localhost, ::1).
+    public static func isLoopback(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}

@@ -19,8 +19,7 @@ public struct StackRecord: Codable, Sendable, Equatable {
     public var gatewayHealthURL: String { "http://127.0.0.1:\(gatewayPort)/health" }
 
     /// Moto accepts any key; these make requests look like any other signed AWS call.
-    public static let credentials = AWSCredentials(
-        accessKeyId: "AKIALOCALSTACK000000", secretAccessKey: "orderdeck-local-stack", source: "local stack")
+    public static let credentials = AWSCredentials.loopbackStack
 
     /// A client for the local stack's moto.
     public func client(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100))) -> AWSClient {

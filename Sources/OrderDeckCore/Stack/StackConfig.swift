@@ -89,7 +89,12 @@ public struct StackConfig: Sendable, Equatable {
             profile: overrides.profile ?? profile, region: overrides.region ?? region,
             endpointURL: overrides.endpointURL ?? endpointURL,
             readTimeout: overrides.readTimeout)
-        if let staticCredentials {
+        // A loopback endpoint with no profile is a stack on this machine: its test keys, never the
+        // credential chain (whose last stop is EC2 instance metadata).
+        let loopback =
+            options.profile == nil && environment["AWS_ACCESS_KEY_ID"] == nil
+            && options.endpointURL.map(EndpointResolver.isLoopback) == true
+        if let staticCredentials = staticCredentials ?? (loopback ? .loopbackStack : nil) {
             let region = options.region ?? "us-east-1"
             return AWSClient(
                 region: region, credentials: StaticCredentialProvider(staticCredentials),
