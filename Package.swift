@@ -74,8 +74,11 @@ let package = Package(
                 "OrderDeckUI",
                 "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Writes the git commit into the executable for `orderdeck --version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Benchmarks (not tests): `python3 Benchmarks/run.py` (the whole suite), `bash Benchmarks/tui.sh`.
         .executableTarget(
             name: "TUIBenchmark", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"],

@@ -12,7 +12,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
 
             Exit codes: 0 success (also when the reader of a pipe stops early), 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 4 check found mismatches, 64 bad usage (unknown command, option or value; input that is not valid), 78 configuration error.
             """,
-        version: "0.1.0",
+        version: OrderDeckVersion.text,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
             LogsCommand.self, SubmitCommand.self,
