@@ -55,7 +55,8 @@ import Testing
             ),
             (
                 HTTPResponse(status: 404, headers: [("x-amzn-RequestId", "r")], body: Array("<html>gone</html>".utf8)),
-                "NotFound", "<html>gone</html>"
+                // Not an AWS error body: reduced to one short line, never the page itself.
+                "NotFound", "not an AWS answer: gone"
             ),
             (HTTPResponse(status: 502, headers: [("x-amzn-RequestId", "r")], body: []), "BadGateway", ""),
         ]

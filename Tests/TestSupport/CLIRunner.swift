@@ -75,7 +75,8 @@ public struct CLIRunner: Sendable {
         }
     }
 
-    public func start(_ arguments: [String]) throws -> Running {
+    /// The process for `arguments`, its output and error pipes attached.
+    func prepare(_ arguments: [String]) -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -84,6 +85,11 @@ public struct CLIRunner: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        return (process, out, err)
+    }
+
+    public func start(_ arguments: [String]) throws -> Running {
+        let (process, out, err) = prepare(arguments)
         process.standardInput = FileHandle.nullDevice
         let running = Running(process: process, out: out, err: err)
         try process.run()
@@ -93,14 +99,7 @@ public struct CLIRunner: Sendable {
     /// Runs a command whose reader stops early (`| head -c N`): reads `bytes` of its output, closes
     /// the pipe, and returns how the command ended (the output read, its stderr, its status).
     public func runClosingEarly(_ arguments: [String], after bytes: Int) async throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let (process, out, err) = prepare(arguments)
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return await withCheckedContinuation { continuation in
@@ -118,14 +117,7 @@ public struct CLIRunner: Sendable {
     }
 
     public func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let (process, out, err) = prepare(arguments)
         if let stdin {
             let input = Pipe()
             process.standardInput = input

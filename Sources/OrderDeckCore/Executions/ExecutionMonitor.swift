@@ -15,6 +15,20 @@ public actor ExecutionMonitor {
             self.added = added
             self.changed = changed
         }
+
+        /// What `fresh` adds or changes against the statuses `known` (which it then updates).
+        public static func between(known: inout [String: ExecutionStatus], fresh: [Execution]) -> Changes {
+            var changes = Changes()
+            for execution in fresh {
+                if let previous = known[execution.arn] {
+                    if previous != execution.status { changes.changed.append(execution) }
+                } else {
+                    changes.added.append(execution)
+                }
+                known[execution.arn] = execution.status
+            }
+            return changes
+        }
     }
 
     public let machine: MachineInfo
@@ -55,17 +69,9 @@ public actor ExecutionMonitor {
     }
 
     private func apply(_ fresh: [Execution]) -> Changes {
-        var changes = Changes()
+        let changes = Changes.between(known: &known, fresh: fresh)
         var byArn = Dictionary(executions.map { ($0.arn, $0) }, uniquingKeysWith: { first, _ in first })
-        for execution in fresh {
-            if let previous = known[execution.arn] {
-                if previous != execution.status { changes.changed.append(execution) }
-            } else {
-                changes.added.append(execution)
-            }
-            known[execution.arn] = execution.status
-            byArn[execution.arn] = execution
-        }
+        for execution in fresh { byArn[execution.arn] = execution }
         executions = byArn.values.sorted { ($0.startDate ?? .distantPast) > ($1.startDate ?? .distantPast) }
         return changes
     }

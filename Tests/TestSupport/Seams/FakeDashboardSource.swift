@@ -143,17 +143,8 @@ actor FakeMonitor: ExecutionRefreshing {
 
     func refresh() async throws -> ExecutionMonitor.Changes {
         let list = try source.executions(of: machine)
-        var changes = ExecutionMonitor.Changes()
-        for execution in list {
-            if let previous = known[execution.arn] {
-                if previous != execution.status { changes.changed.append(execution) }
-            } else {
-                changes.added.append(execution)
-            }
-            known[execution.arn] = execution.status
-        }
         executions = list
-        return changes
+        return ExecutionMonitor.Changes.between(known: &known, fresh: list)
     }
 }
 
