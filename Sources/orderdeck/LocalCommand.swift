@@ -202,11 +202,19 @@ struct StackSummary {
     /// Counts of what the stack holds right now.
     func contents() async throws -> String {
         let client = record.client()
-        let scan = try await DynamoDBClient(client: client).scan(.init(TableName: record.stack.tableName))
+        // Every page, only the status read: one Scan page (1 MB) undercounted a busy stack.
         var byStatus: [String: Int] = [:]
-        for item in scan.Items ?? [] { byStatus[item["orderStatus"]?.stringValue ?? "?", default: 0] += 1 }
+        var total = 0
+        for try await page in DynamoDBClient(client: client).scanPages(
+            .init(
+                TableName: record.stack.tableName, ProjectionExpression: "#s",
+                ExpressionAttributeNames: ["#s": "orderStatus"]))
+        {
+            for item in page.Items ?? [] { byStatus[item["orderStatus"]?.stringValue ?? "?", default: 0] += 1 }
+            total += page.Items?.count ?? 0
+        }
         var lines = [
-            "  orders       \(scan.Items?.count ?? 0)"
+            "  orders       \(total)"
                 + (byStatus.isEmpty
                     ? ""
                     : "  ("

@@ -1,6 +1,7 @@
 import AWSClient
 import AWSServices
 import Foundation
+import LocalStack
 import OrderDeckCore
 import TestSupport
 import Testing
@@ -184,6 +185,21 @@ import Testing
             let fromExample = try await keyless.run(
                 ["executions", "--config", state.path + "/example.toml", "--stack", "local-aws-cli"])
             #expect(fromExample.status == 0, "the example's local stack: \(fromExample.stderr)")
+            // `local status` counts the whole table, past the first 1 MB Scan page.
+            let record = try #require(
+                try StackRecord.load(
+                    from: StackRecord.path(in: StateDirectories.resolve(environment: cli.environment))))
+            let padding = String(repeating: "p", count: 400)
+            try await DynamoDBClient(client: record.client()).batchPut(
+                table: record.stack.tableName,
+                items: (0..<3000).map { index in
+                    [
+                        "user_id": .s("bulk"), "id": .s(String(format: "bulk-%05d", index)),
+                        "orderStatus": .s("COMPLETED"), "note": .s(padding),
+                    ]
+                })
+            let status = try await cli.run(["local", "status"])
+            #expect(status.stdout.contains("orders       3000  (3000 COMPLETED)"), "\(status.stdout)")
             for command in [["orders"], ["whoami", "--stack", "local"], ["executions"]] {
                 let wrong = try await cli.run(command + ["--profile", "nope"])
                 #expect(wrong.status == 78, "\(command): \(wrong.status) \(wrong.stdout.prefix(200))")

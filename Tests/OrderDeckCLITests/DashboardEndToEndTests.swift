@@ -101,7 +101,7 @@ import Testing
         let small = try await tmux.waitFor(.seconds(1)) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 20 }
-                && lines.contains { $0.hasPrefix("ORDER") } && lines.last { !$0.isEmpty }?.contains("⏎") == true
+                && lines.contains { $0.hasPrefix("ORDER") } && lines.last { !$0.isEmpty }?.contains("? help") == true
         }
         #expect(small != nil, "20x6 not drawn within 1 s:\n\(tmux.screen)")
         try tmux.resize(width: 160, height: 45)

@@ -172,3 +172,49 @@ import Testing
         #expect(state.visibleNote?.text == "already on stack local")
     }
 }
+
+/// Small interaction keys: the Orders status filter, prompt editing, search position.
+@Suite struct DashboardInteractionTests {
+    @Test func fOnOrdersCyclesThroughTheStatusesPresent() {
+        var state = FixedData.state(screen: .orders)
+        _ = state.handle(.character("f"))
+        #expect(state.orders.statusFilter == "CANCELLED")
+        #expect(state.orders.visible.count == 8 && state.orders.visible.allSatisfy { $0.status == "CANCELLED" })
+        _ = state.handle(.character("f"))
+        #expect(state.orders.statusFilter == "COMPLETED" && state.orders.visible.count == 24)
+        // With a text filter too: both apply.
+        _ = state.handle(.character("/"))
+        for character in "bob" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.orders.visible.allSatisfy { $0.status == "COMPLETED" && $0.userId == "bob" })
+        var buffer = ScreenBuffer(width: 100, height: 24)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.line(2).contains("only COMPLETED"))
+        _ = state.handle(.character("f"))
+        _ = state.handle(.character("f"))
+        #expect(state.orders.statusFilter == nil)
+    }
+
+    @Test func promptsTakeCtrlUAndCtrlW() {
+        var state = FixedData.state(screen: .orders)
+        _ = state.handle(.character(":"))
+        for character in "machine  sample" { _ = state.handle(.character(character)) }
+        _ = state.handle(.control("w"))
+        #expect(state.prompt?.text == "machine  ", "the word before the cursor goes, as in a shell")
+        _ = state.handle(.control("u"))
+        #expect(state.prompt?.text == "")
+    }
+
+    @Test func searchSaysWhichMatchOfHowMany() {
+        var state = FixedData.state(screen: .logs, size: TerminalSize(width: 160, height: 40))
+        _ = state.handle(.character("/"))
+        for character in "TaskScheduled" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        var buffer = ScreenBuffer(width: 160, height: 40)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.line(2).contains("search TaskScheduled (1 of 3)"), "\(buffer.line(2))")
+        _ = state.handle(.character("n"))
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.line(2).contains("(2 of 3)"))
+    }
+}

@@ -71,6 +71,10 @@ enum ChromeView {
             buffer.write(prompt.text + "█", x: x, y: y, style: Style(bold: true))
             return
         }
-        buffer.write(state.hints, x: 0, y: y, style: .muted)
+        // Help and back/quit always show; the screen's own hints go from the end when short.
+        var (own, always) = state.hintParts
+        func line() -> String { (own + always).joined(separator: "  ") }
+        while !own.isEmpty, DisplayWidth.of(line()) > buffer.width { own.removeLast() }
+        buffer.write(line(), x: 0, y: y, style: .muted)
     }
 }

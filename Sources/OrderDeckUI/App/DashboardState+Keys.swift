@@ -44,8 +44,12 @@ extension DashboardState {
     }
 
     /// The hint line: the screen's keys, then help and back/quit.
-    public var hints: String {
-        if inspector != nil { return InspectorKeys.table.hints.joined(separator: "  ") }
+    public var hints: String { (hintParts.own + hintParts.always).joined(separator: "  ") }
+
+    /// The screen's own hints (dropped from the end when the line is short) and the ones that
+    /// always show (help, back or quit).
+    public var hintParts: (own: [String], always: [String]) {
+        if inspector != nil { return (InspectorKeys.table.hints, []) }
         let own: [String]
         switch screen {
         case .orders: own = OrdersKeys.table.hints
@@ -55,7 +59,7 @@ extension DashboardState {
         case .submit: own = stack.readOnly ? [] : SubmitKeys.table.hints
         }
         let leave = navigation.count > 1 ? "q back" : "q quit"
-        return (own + GlobalKeys.table.hints + [leave]).joined(separator: "  ")
+        return (own, GlobalKeys.table.hints + [leave])
     }
 
     /// Every key of the current screen for the help overlay, generated from the key tables.

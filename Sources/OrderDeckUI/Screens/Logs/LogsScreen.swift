@@ -17,6 +17,8 @@ public struct LogsScreen: Sendable {
     public private(set) var unseen = 0
     public private(set) var filter = ""
     public var search = ""
+    /// Where the last `n`/`N` landed among the lines matching the search: "3 of 12".
+    public private(set) var searchPosition: (index: Int, total: Int)?
     /// Only this execution's lines (opened with `l` from an order or an execution).
     public private(set) var execution: ExecutionARN?
     public var wrap = false
@@ -112,7 +114,16 @@ public struct LogsScreen: Sendable {
 
     /// `n` / `N`: the next or previous line matching the search.
     mutating func findMatch(forward: Bool, visibleRows: Int) {
+        searchPosition = nil
         guard let matcher = TextMatcher(search), !visible.isEmpty else { return }
+        defer {
+            let matching = visible.indices.filter { matcher.matches(LogsColumns.summary(visible[$0])) }
+            if let position = matching.firstIndex(of: table.selected) {
+                searchPosition = (position + 1, matching.count)
+            } else {
+                searchPosition = (0, matching.count)
+            }
+        }
         let count = visible.count
         for step in 1...count {
             let index = (table.selected + (forward ? step : -step) + count) % count

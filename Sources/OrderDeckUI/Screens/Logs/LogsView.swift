@@ -25,7 +25,11 @@ enum LogsView {
             x += buffer.write("only execution \(execution.name) (esc: back)  ", x: x, y: y, style: .highlight)
         }
         if !screen.filter.isEmpty { x += buffer.write("filter \(screen.filter)  ", x: x, y: y, style: .highlight) }
-        if !screen.search.isEmpty { buffer.write("search \(screen.search)", x: x, y: y, style: .muted) }
+        if !screen.search.isEmpty {
+            let position =
+                screen.searchPosition.map { $0.total == 0 ? " (no match)" : " (\($0.index) of \($0.total))" } ?? ""
+            buffer.write("search \(screen.search)\(position)", x: x, y: y, style: .muted)
+        }
         let events = screen.visible
         let detail = detailHeight(height, state: screen)
         screen.table.render(

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum OrdersAction: Sendable {
-    case open, logs, inspect, filter, sortNext, sortReverse, copy
+    case open, logs, inspect, filter, statusFilter, sortNext, sortReverse, copy
 }
 
 enum OrdersKeys {
@@ -11,6 +11,7 @@ enum OrdersKeys {
         .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
         .init([.character("i")], "inspect the whole item (foldable JSON)", hint: "inspect", .inspect),
         .init([.character("/")], "filter (text or regex; matches highlighted)", hint: "filter", .filter),
+        .init([.character("f")], "status filter (all, then each status present)", hint: "status", .statusFilter),
         .init([.character("s")], "sort by the next column", hint: "sort", .sortNext),
         .init([.character("S")], "reverse the sort", .sortReverse),
         .init([.character("y")], "copy the order id", hint: "copy", .copy),
@@ -39,6 +40,8 @@ extension DashboardState {
             inspector = JSONInspector(title: "order \(order.id)", value: order.plainJSON)
         case .filter:
             prompt = Prompt(.filter(.orders), text: orders.filter)
+        case .statusFilter:
+            orders.nextStatusFilter(visibleRows: rows)
         case .sortNext:
             let keys = Order.SortKey.allCases
             let next = keys[((keys.firstIndex(of: orders.sort) ?? 0) + 1) % keys.count]

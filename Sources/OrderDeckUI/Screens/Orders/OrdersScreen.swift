@@ -9,6 +9,8 @@ public struct OrdersScreen: Sendable {
     public private(set) var sort: Order.SortKey = .created
     public private(set) var descending = true
     public private(set) var filter = ""
+    /// Only orders of this status (`f` cycles through the statuses present).
+    public private(set) var statusFilter: String?
     /// Row numbers into `index.orders`: sorting and filtering move 4-byte indices, never orders.
     private var rows: [Int32] = []
     private var sortedRows: [Int32] = []
@@ -35,6 +37,14 @@ public struct OrdersScreen: Sendable {
         sort = key
         self.descending = descending
         resort(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
+    }
+
+    /// The next status of those present (none, then each in name order).
+    mutating func nextStatusFilter(visibleRows: Int) {
+        let cycle: [String?] = [nil] + index.statusNames.sorted().map { $0 }
+        statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
+        filterResults = [:]
+        refilter(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
     }
 
     mutating func setFilter(_ text: String, visibleRows: Int) {
@@ -92,6 +102,12 @@ public struct OrdersScreen: Sendable {
             rows = found
         } else {
             rows = sortedRows
+        }
+        if let statusFilter, let code = index.statusNames.firstIndex(of: statusFilter) {
+            let wanted = UInt16(code)
+            rows = index.statusCodes.withUnsafeBufferPointer { codes in rows.filter { codes[Int($0)] == wanted } }
+        } else if statusFilter != nil {
+            rows = []
         }
         if filterResults.count > 64 { filterResults = [:] }
         filterResults[filter] = rows

@@ -10,6 +10,7 @@ enum OrdersView {
             x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
         }
         if screen.loading { x += buffer.write("loading… ", x: x, y: y, style: Style(foreground: .yellow)) }
+        if let status = screen.statusFilter { x += buffer.write("only \(status)  ", x: x, y: y, style: .highlight) }
         if !screen.filter.isEmpty { buffer.write("filter /\(screen.filter)", x: x, y: y, style: .highlight) }
         // Only the rows on screen are looked up: this runs every frame.
         var executionStatus: [Int: ExecutionStatus] = [:]

@@ -13,6 +13,10 @@ extension DashboardState {
             if !text.isEmpty { text.removeLast() }
         case .control("u"):
             text = ""
+        case .control("w"):
+            // The last word, and the spaces before it (as a shell's ctrl-w).
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
         case .character(let character):
             text.append(character)
         case .enter:
