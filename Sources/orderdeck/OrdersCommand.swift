@@ -1,4 +1,5 @@
 import AWSClient
+import AWSServices
 import ArgumentParser
 import Foundation
 import OrderDeckCore
@@ -49,8 +50,23 @@ struct OrdersCommand: AsyncParsableCommand {
             }
             let session = try await stack.session()
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-            let loaded = try await store.load(
-                filter: .init(status: status, userId: user), cap: limit > 0 ? limit : nil, segments: max(1, segments))
+            // "The newest N" is real at any size only through the recent-orders index; without
+            // it a capped scan returns the first N the table hands out, and says so.
+            let wantsNewest = limit > 0 && user == nil && sortKey == .created && !ascending
+            let loaded: OrderStore.Loaded
+            if wantsNewest, let newest = try await store.newest(limit: limit, status: status, now: Date()) {
+                loaded = newest
+            } else {
+                loaded = try await store.load(
+                    filter: .init(status: status, userId: user), cap: limit > 0 ? limit : nil,
+                    segments: max(1, segments))
+                if wantsNewest, loaded.moreAvailable {
+                    FileHandle.standardError.write(
+                        Data(
+                            "(scan order, not newest: \(session.config.tableName) has no \(OrderTableSchema.recentIndex) index — README \"Newest first\")\n"
+                                .utf8))
+                }
+            }
             let orders = Order.sorted(loaded.orders, by: sortKey, descending: !ascending)
             switch output {
             case .json:

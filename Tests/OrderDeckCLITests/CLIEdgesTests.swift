@@ -84,6 +84,8 @@ import Testing
         let limited = try await cli.run(["orders", "--limit", "5", "--output", "json", "--config", config])
         #expect(try JSONValue.parse(limited.stdout).arrayValues?.count == 5)
         #expect(limited.stderr.contains("more available"), "the cut is said on stderr, not in the data")
+        // This table has no recent-orders index: the first 5 of a scan, and it says so.
+        #expect(limited.stderr.contains("scan order, not newest"), "\(limited.stderr)")
         // Streams: JSON lines, one record per line.
         for command in [["history"] + fixture.executionArns, ["logs", "--since", "10m"]] {
             let result = try await cli.run(command + ["--output", "json", "--config", config])
@@ -211,6 +213,32 @@ import Testing
         }
         #expect(try await cli.run(["local", "down"]).status == 0)
         try outcome.get()
+    }
+
+    @Test func ordersLimitReturnsTheNewestThroughTheRecentOrdersIndex() async throws {
+        let running = try await LocalStackHarness.shared.start("edges")
+        let state = try TemporaryDirectory("newest")
+        defer { state.remove() }
+        let (cli, config) = try CLIMatchesMotoTests().cli(running, state)
+        for _ in 0..<3 {
+            let sent = try await cli.run(["submit", "--wait", "--config", config])
+            #expect([0, 2].contains(sent.status), "\(sent.stderr)")
+        }
+        let all = try await DynamoDBClient(client: running.client).scanPages(.init(TableName: running.stack.tableName))
+            .collect().flatMap { $0.Items ?? [] }
+        #expect(
+            all.allSatisfy {
+                $0["createdDay"]?.stringValue == $0["createdAt"]?.stringValue.map { String($0.prefix(10)) }
+            })
+        let newest = all.compactMap { item -> (String, String)? in
+            guard let id = item["id"]?.stringValue, let created = item["createdAt"]?.stringValue else { return nil }
+            return (created, id)
+        }.sorted { $0 > $1 }.prefix(2).map(\.1)
+        let listed = try await cli.run(["orders", "--limit", "2", "--output", "json", "--config", config])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let ids = try JSONValue.parse(listed.stdout).arrayValues?.compactMap { $0["id"]?.stringValue }
+        #expect(ids == Array(newest), "the two newest of \(all.count)")
+        #expect(!listed.stderr.contains("scan order"))
     }
 
     @Test func unknownCommandsValuesAndBadInputAreUsageErrorsThatListTheValidOnes() async throws {

@@ -40,9 +40,11 @@ import Testing
         await harness.advance(by: .seconds(5))
         #expect(!harness.screen.contains("connection refused") && !harness.screen.contains("recovered"))
         let wall = ContinuousClock.now - started
-        // With real time the back-off alone would take over 20 s; here nothing waits (alone: ~0.1 s,
-        // longer only when the machine is busy with other tests).
-        #expect(wall < .seconds(10), "the fault story takes \(wall) of wall time")
+        // With real time the back-off alone would take over 20 s; here nothing waits: ~0.1 s when the
+        // test runs alone. Not asserted: on a machine busy with the rest of the suite (tmux and
+        // process tests block the two cooperative threads) the same story took up to 10 s. The
+        // source rule that nothing but the clock sleeps is asserted in SourceRulesTests.
+        #expect(harness.clock.now().timeIntervalSince(FixedData.now) >= 28, "the story spans ≥ 28 s of manual time")
         print("fault story in process: failing → one line → recovered by itself in \(wall) of wall time")
     }
 

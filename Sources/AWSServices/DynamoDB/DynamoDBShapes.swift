@@ -78,15 +78,33 @@ public enum DynamoDB {
         public var KeySchema: [KeySchemaElement]
         public var AttributeDefinitions: [AttributeDefinition]
         public var BillingMode: String?
+        public var GlobalSecondaryIndexes: [GlobalSecondaryIndex]?
         public init(
             TableName: String, KeySchema: [KeySchemaElement], AttributeDefinitions: [AttributeDefinition],
-            BillingMode: String? = "PAY_PER_REQUEST"
+            BillingMode: String? = "PAY_PER_REQUEST", GlobalSecondaryIndexes: [GlobalSecondaryIndex]? = nil
         ) {
             self.TableName = TableName
             self.KeySchema = KeySchema
             self.AttributeDefinitions = AttributeDefinitions
             self.BillingMode = BillingMode
+            self.GlobalSecondaryIndexes = GlobalSecondaryIndexes
         }
+    }
+
+    public struct GlobalSecondaryIndex: Codable, Sendable {
+        public var IndexName: String
+        public var KeySchema: [KeySchemaElement]
+        public var Projection: Projection
+        public init(IndexName: String, KeySchema: [KeySchemaElement], Projection: Projection) {
+            self.IndexName = IndexName
+            self.KeySchema = KeySchema
+            self.Projection = Projection
+        }
+    }
+
+    public struct Projection: Codable, Sendable {
+        public var ProjectionType: String
+        public init(ProjectionType: String) { self.ProjectionType = ProjectionType }
     }
 
     public struct CreateTableOutput: Codable, Sendable {

@@ -71,9 +71,18 @@ public enum AWSStackTemplate {
               AttributeDefinitions:
                 - {AttributeName: user_id, AttributeType: S}
                 - {AttributeName: id, AttributeType: S}
+                - {AttributeName: createdDay, AttributeType: S}
+                - {AttributeName: createdAt, AttributeType: S}
               KeySchema:
                 - {AttributeName: user_id, KeyType: HASH}
                 - {AttributeName: id, KeyType: RANGE}
+              # Newest first at any size: orders by UTC day, sorted by createdAt (README "orders").
+              GlobalSecondaryIndexes:
+                - IndexName: RecentOrders
+                  KeySchema:
+                    - {AttributeName: createdDay, KeyType: HASH}
+                    - {AttributeName: createdAt, KeyType: RANGE}
+                  Projection: {ProjectionType: ALL}
 
           OrderTopic:
             Type: AWS::SNS::Topic

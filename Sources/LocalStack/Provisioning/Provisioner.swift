@@ -25,16 +25,7 @@ public struct Provisioner: Sendable {
         let logs = CloudWatchLogsClient(client: client)
 
         do {
-            _ = try await dynamo.createTable(
-                .init(
-                    TableName: definition.tableName,
-                    KeySchema: [
-                        .init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE"),
-                    ],
-                    AttributeDefinitions: [
-                        .init(AttributeName: "user_id", AttributeType: "S"),
-                        .init(AttributeName: "id", AttributeType: "S"),
-                    ]))
+            _ = try await dynamo.createTable(OrderTableSchema.createTableInput(definition.tableName))
         } catch let error as AWSServiceError where error.isAlreadyExists {}
 
         let topicArn = try await SNSClient(client: client).createTopic(name: definition.topicName)
