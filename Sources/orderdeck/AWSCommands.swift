@@ -38,6 +38,9 @@ struct ConfigCommand: AsyncParsableCommand {
         @Flag(help: "Describe the running local stack (its endpoint, table, machines, API) instead.")
         var local = false
 
+        @Flag(help: "Describe what 'orderdeck discover' finds with these AWS settings instead.")
+        var discover = false
+
         @Option(help: "Where to write it ('-' for standard output; default ~/.config/orderdeck/config.toml).")
         var file: String?
 
@@ -48,8 +51,17 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                guard local != (fromStack != nil) else {
-                    throw CLIFailure(message: "say which stack: --from-stack NAME or --local", code: .usage)
+                guard [local, discover, fromStack != nil].filter({ $0 }).count == 1 else {
+                    throw CLIFailure(message: "say which stack: --from-stack NAME, --local or --discover", code: .usage)
+                }
+                if discover {
+                    let configuration = try aws.resolve()
+                    let found = try await PipelineDiscovery(client: configuration.makeClient()).discover()
+                    try write(
+                        StackConfigWriter.discovered(
+                            found, profile: aws.profile, region: configuration.region, endpointURL: aws.endpointURL),
+                        name: "discovered")
+                    return
                 }
                 guard let fromStack else {
                     let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
@@ -102,6 +114,28 @@ struct ConfigCommand: AsyncParsableCommand {
 
 /// Turns the template's outputs (or the running local stack) into a `[stacks.NAME]` section.
 enum StackConfigWriter {
+    /// What discovery found, as a `[stacks.discovered]` section.
+    static func discovered(_ found: PipelineDiscovery.Found, profile: String?, region: String, endpointURL: String?)
+        -> String
+    {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var lines = [
+            "# Written by 'orderdeck config init --discover': what is deployed in \(region).",
+            "default_stack = \"discovered\"", "", "[stacks.discovered]",
+        ]
+        if let profile { lines.append("profile = \(quoted(profile))") }
+        lines.append("region = \(quoted(region))")
+        if let endpointURL { lines.append("endpoint_url = \(quoted(endpointURL))") }
+        lines.append("table = \(quoted(found.table))")
+        lines.append("state_machines = [\(found.machines.map { quoted($0.arn) }.joined(separator: ", "))]")
+        let groups = found.machines.compactMap(\.logGroup)
+        if !groups.isEmpty { lines.append("log_groups = [\(groups.map(quoted).joined(separator: ", "))]") }
+        if let url = found.apiURL { lines += ["", "[stacks.discovered.api]", "url = \(quoted(url))"] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The running local stack as a configuration: a loopback endpoint and no profile, so its
     /// test credentials are used (never the credential chain).
     static func local(_ record: StackRecord) -> String {

@@ -16,7 +16,8 @@ struct OrderDeckCommand: AsyncParsableCommand {
         subcommands: [
             DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
             LogsCommand.self, SubmitCommand.self,
-            SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, LocalCommand.self, ConfigCommand.self,
+            SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, DiscoverCommand.self, LocalCommand.self,
+            ConfigCommand.self,
             AWSCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

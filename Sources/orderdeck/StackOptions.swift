@@ -81,6 +81,15 @@ struct StackOptions: ParsableArguments {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
         if let file = try configFile(environment: environment) { return try file.stack(named: stack) }
+        // No OrderDeck configuration but an AWS target named: what is deployed there.
+        if stack == nil || stack == "discovered", aws.profile != nil || aws.endpointURL != nil {
+            let configuration = try aws.resolve()
+            let found = try await PipelineDiscovery(client: configuration.makeClient()).discover()
+            for note in found.notes { FileHandle.standardError.write(Data("orderdeck: discovered: \(note)\n".utf8)) }
+            return PipelineDiscovery.stackConfig(
+                found, name: "discovered", profile: aws.profile, region: configuration.region,
+                endpointURL: aws.endpointURL)
+        }
         if let stack, stack != "local" {
             throw CLIFailure(
                 message: "no configuration file defines stack '\(stack)' (looked for \(xdg)/orderdeck/config.toml)",

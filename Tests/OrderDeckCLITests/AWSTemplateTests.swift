@@ -167,6 +167,56 @@ import Yams
             "config", "init", "--from-stack", stackName, "--region", region, "--endpoint-url", moto.endpoint,
         ])
         #expect(again.status == 64)
+
+        // Zero configuration: `discover` finds the same pipeline from what is deployed — the
+        // table keyed user_id + id, the machines (the workflow by its table, the API's by the
+        // integration that starts it), their log groups, the API's URL.
+        // moto's CloudFormation drops three things AWS keeps — DefinitionSubstitutions, the
+        // machines' LoggingConfiguration and the integrations' RequestTemplates: put back what the
+        // template says, so discovery meets what it would meet in AWS.
+        let logGroup = "/aws/vendedlogs/states/\(stackName)-OrderWorkflow"
+        _ = try await states.updateStateMachine(
+            .init(
+                stateMachineArn: workflow.stateMachineArn, definition: deployed,
+                loggingConfiguration: .init(
+                    level: "ALL", includeExecutionData: true,
+                    logGroupArns: ["arn:aws:logs:\(region):123456789012:log-group:\(logGroup):*"])))
+        let ordersResource = try #require(items.first { $0["path"]?.stringValue == "/orders" }?["id"]?.stringValue)
+        let template =
+            #"{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "\#(workflow.stateMachineArn)"}"#
+        let put = try await client.send(
+            AWSRequest(
+                method: "PUT", path: "/restapis/\(apiId)/resources/\(ordersResource)/methods/POST/integration",
+                body: Array(
+                    JSONValue.object([
+                        ("type", .string("AWS")), ("httpMethod", .string("POST")),
+                        ("uri", .string("arn:aws:apigateway:\(region):states:action/StartExecution")),
+                        ("requestTemplates", .object([("application/json", .string(template))])),
+                    ]).description.utf8)),
+            service: .apiGateway, operation: "PutIntegration")
+        #expect(put.status < 300)
+        let keyless = CLIRunner(
+            stateDirectory: state.path + "/discover",
+            extraEnvironment: [
+                "AWS_ACCESS_KEY_ID": "AKIAINIT", "AWS_SECRET_ACCESS_KEY": "init-secret",
+                "AWS_CONFIG_FILE": state.path + "/none", "XDG_CONFIG_HOME": state.path + "/none-xdg",
+            ])
+        let discovered = try await keyless.run(["discover", "--region", region, "--endpoint-url", moto.endpoint])
+        #expect(discovered.status == 0, "\(discovered.stderr)")
+        #expect(discovered.stdout.contains("table:           ORDER"), "\(discovered.stdout)")
+        #expect(
+            discovered.stdout.contains(
+                "\(workflow.name) (STANDARD, logs /aws/vendedlogs/states/\(stackName)-OrderWorkflow)"))
+        #expect(
+            discovered.stdout.contains("submit URL:      https://\(apiId).execute-api.\(region).amazonaws.com/main/"))
+        // …and every command works on it with no OrderDeck configuration at all.
+        let viaDiscovery = try await keyless.run(["orders", "--region", region, "--endpoint-url", moto.endpoint])
+        #expect(viaDiscovery.status == 0, "\(viaDiscovery.stderr)")
+        let writtenByDiscovery = try await keyless.run([
+            "config", "init", "--discover", "--region", region, "--endpoint-url", moto.endpoint, "--file", "-",
+        ])
+        #expect(writtenByDiscovery.stdout.contains("table = \"ORDER\""), "\(writtenByDiscovery.stdout)")
+        #expect(writtenByDiscovery.stdout.contains(workflow.stateMachineArn))
     }
 }
 
