@@ -187,6 +187,18 @@ import Testing
             let fromExample = try await keyless.run(
                 ["executions", "--config", state.path + "/example.toml", "--stack", "local-aws-cli"])
             #expect(fromExample.status == 0, "the example's local stack: \(fromExample.stderr)")
+            // Discovery on the local stack: its table and the workflow that writes it, with its logs;
+            // no API Gateway here (the local gateway is ours), and it says so.
+            var keyed = bare
+            keyed["AWS_ACCESS_KEY_ID"] = "AKIADISCOVER"
+            keyed["AWS_SECRET_ACCESS_KEY"] = "discover-secret"
+            let discovered = try await CLIRunner(executable: cli.executable, environment: keyed).run([
+                "discover", "--endpoint-url", "http://127.0.0.1:\(port)", "--region", "us-east-1",
+            ])
+            #expect(discovered.status == 0, "\(discovered.stderr)")
+            #expect(discovered.stdout.contains("table:           ORDER"), "\(discovered.stdout)")
+            #expect(discovered.stdout.contains("OrderWorkflow (STANDARD, logs /aws/vendedlogs/states/OrderWorkflow)"))
+            #expect(discovered.stdout.contains("note: no REST API starts these machines"))
             // `local status` counts the whole table, past the first 1 MB Scan page.
             let record = try #require(
                 try StackRecord.load(
