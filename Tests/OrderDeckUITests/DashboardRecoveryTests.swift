@@ -48,6 +48,27 @@ import Testing
         print("fault story in process: failing → one line → recovered by itself in \(wall) of wall time")
     }
 
+    @Test func afterTheFirstLoadARefreshReadsOnlyRecentOrdersThroughTheIndex() async {
+        var data = DashboardHarness.standardData(orders: 40)
+        data.hasRecentIndex = true
+        let harness = DashboardHarness(data: data)
+        #expect(await harness.waitFor { $0.state.orders.index.count == 40 })
+        for _ in 0..<3 { await harness.advance(by: .seconds(30)) }
+        #expect(harness.source.counts.orderScans == 1, "one full read: the first")
+        #expect(harness.source.counts.recentQueries >= 3)
+        // A new order shows through the index, still without a full read.
+        let fresh = FixedData.orders(41)[40]
+        harness.source.update { $0.orders.append(fresh) }
+        await harness.advance(by: .seconds(30))
+        #expect(await harness.waitFor { $0.state.orders.index.count == 41 })
+        #expect(harness.source.counts.orderScans == 1)
+        // Without the index every refresh reads the table (what issue 16 measures).
+        let plain = DashboardHarness()
+        #expect(await plain.waitFor { $0.state.orders.index.count == 40 })
+        await plain.advance(by: .seconds(30))
+        #expect(plain.source.counts.orderScans >= 2)
+    }
+
     @Test func throttlingReportedByTheClientShowsInTheHeader() async {
         let harness = DashboardHarness(width: 100, height: 24)
         #expect(await harness.waitFor { $0.line(0).contains("live") })

@@ -10,6 +10,9 @@ public protocol DashboardSource: Sendable {
     func machines() async throws -> [MachineInfo]
     /// Every order, page by page (the first pages show while the rest load).
     func orderPages() -> AsyncThrowingStream<[Order], any Error>
+    /// The orders created in the last `days` UTC days, through the recent-orders index; nil when the
+    /// table has none (then only a full read sees changes).
+    func recentOrders(days: Int) async throws -> [Order]?
     /// One order by key (GetItem when the user is known, else a filtered read).
     func order(_ id: OrderID, userId: String?) async throws -> Order?
     /// A monitor that keeps one machine's execution list current.

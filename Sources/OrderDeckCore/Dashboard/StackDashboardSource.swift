@@ -29,6 +29,11 @@ public final class StackDashboardSource: DashboardSource {
         OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName).pages(pageSize: 1000)
     }
 
+    public func recentOrders(days: Int) async throws -> [Order]? {
+        try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+            .created(inLast: days, now: clock.now())
+    }
+
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
         try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
             .order(id: id.rawValue, userId: userId)

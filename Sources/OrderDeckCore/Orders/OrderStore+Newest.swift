@@ -7,6 +7,24 @@ extension OrderStore {
     /// the index holds nothing older.
     static let emptyDaysBeforeStopping = 92
 
+    /// Every order created in the last `days` UTC days (today included), through the index; nil
+    /// when the table has no such index.
+    public func created(inLast days: Int, now: Date) async throws -> [Order]? {
+        let table = try await dynamoDB.describeTable(tableName)
+        guard table.GlobalSecondaryIndexes?.contains(where: { $0.IndexName == OrderTableSchema.recentIndex }) == true
+        else { return nil }
+        var found: [Order] = []
+        for back in 0..<max(1, days) {
+            let day = ISO8601.format(now.addingTimeInterval(Double(-back) * 86_400)).prefix(10).description
+            let query = DynamoDB.QueryInput(
+                TableName: tableName, IndexName: OrderTableSchema.recentIndex, KeyConditionExpression: "#d = :d",
+                ExpressionAttributeNames: ["#d": OrderTableSchema.dayAttribute],
+                ExpressionAttributeValues: [":d": .s(day)])
+            for try await page in dynamoDB.queryPages(query) { found += (page.Items ?? []).map(Order.init(item:)) }
+        }
+        return found
+    }
+
     /// The newest `limit` orders, newest first, through the `RecentOrders` index: a Query per UTC
     /// day from `now` back (`OrderTableSchema`). Nil when the table has no such index — then only
     /// a scan can answer, in table order.

@@ -121,6 +121,31 @@ extension Refresher {
     // MARK: The loads
 
     func loadOrders() async throws -> RunResult {
+        // After the first load, a refresh reads the orders created in the last two days through
+        // the recent-orders index (new ones, and the status changes that follow within seconds),
+        // not the whole table; a full read still runs every `fullReadEvery` refreshes, for changes
+        // to older orders.
+        if let previous = lastOrders, ordersRefreshes % Self.fullReadEvery != 0,
+            let recent = try await source.recentOrders(days: 2)
+        {
+            ordersRefreshes += 1
+            var merged = previous
+            var position = Dictionary(
+                previous.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for order in recent {
+                if let index = position[order.id] {
+                    merged[index] = order
+                } else {
+                    position[order.id] = merged.count
+                    merged.append(order)
+                }
+            }
+            let changed = merged != previous
+            if changed { post(.orders(OrderIndex(merged), loading: false)) }
+            lastOrders = merged
+            return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
+        }
+        ordersRefreshes += 1
         var loaded: [Order] = []
         let firstLoad = lastOrders == nil
         for try await page in source.orderPages() {

@@ -37,6 +37,9 @@ public actor Refresher {
     var logTail: (any LogPolling)?
     var watched: ExecutionARN?
     var lastOrders: [Order]?
+    /// Order refreshes so far; every `fullReadEvery`-th reads the whole table.
+    var ordersRefreshes = 0
+    static let fullReadEvery = 20
     /// Loads done per feed (tests and the soak benchmark read it).
     public internal(set) var loads: [String: Int] = [:]
 

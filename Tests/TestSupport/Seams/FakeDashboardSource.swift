@@ -13,6 +13,9 @@ public final class FakeDashboardSource: DashboardSource {
         public var details: [ExecutionARN: (Execution, [ExecutionEvent])] = [:]
         public var logLines: [TailedEvent] = []
         public var submissions: [Submission] = []
+        /// The table has the recent-orders index: `recentOrders` answers (orders created in the last
+        /// days by `createdAt`).
+        public var hasRecentIndex = false
         /// Every call fails with this (nil: calls work).
         public var failure: LoadFailure?
         public init() {}
@@ -22,6 +25,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var orderScans = 0
         public var orderItemsRead = 0
         public var orderLookups = 0
+        public var recentQueries = 0
+        public var recentItemsRead = 0
         public var executionRefreshes = 0
         public var detailLoads = 0
         public var logPolls = 0
@@ -75,6 +80,21 @@ public final class FakeDashboardSource: DashboardSource {
                 continuation.finish(throwing: error)
             }
         }
+    }
+
+    public func recentOrders(days: Int) async throws -> [Order]? {
+        try check()
+        let (indexed, orders) = data.withLock { ($0.hasRecentIndex, $0.orders) }
+        guard indexed else { return nil }
+        let newest = orders.compactMap(\.createdAt).max() ?? Date()
+        let recent = orders.filter {
+            ($0.createdAt ?? .distantPast) > newest.addingTimeInterval(Double(-days) * 86_400)
+        }
+        reads.withLock {
+            $0.recentQueries += 1
+            $0.recentItemsRead += recent.count
+        }
+        return recent
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
