@@ -31,10 +31,11 @@ struct SubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await stack.session()
-            let order: JSONValue
+            // The operator's input is checked before anything is contacted: bad input is 64 whatever
+            // the stack's state.
+            var given: JSONValue?
             if let data {
-                order = try OrderTemplate.parse(data)
+                given = try OrderTemplate.parse(data)
             } else if let file {
                 let text: String
                 if file == "-" {
@@ -45,10 +46,11 @@ struct SubmitCommand: AsyncParsableCommand {
                     }
                     text = String(decoding: contents, as: UTF8.self)
                 }
-                order = try OrderTemplate.parse(text)
-            } else {
-                order = OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
+                given = try OrderTemplate.parse(text)
             }
+            let session = try await stack.session()
+            let order =
+                given ?? OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
             let journal = SubmissionJournal(
                 path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             let submitter = Submitter(session: session, journal: journal)
