@@ -26,7 +26,7 @@ public enum Spawner {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(posixSpawnSetsid))
+        Self.resetSignals(&attributes, flags: posixSpawnSetsid)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -39,6 +39,20 @@ public enum Spawner {
             throw LocalStackError.serverDidNotStart("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// A child must not inherit the caller's blocked or ignored signals: Swift's and Dispatch's
+    /// worker threads block most of them, and a moto (or tmux) spawned from one would shrug off
+    /// SIGTERM and outlive `local down` or the test that started it.
+    public static func resetSignals(_ attributes: inout posix_spawnattr_t, flags: Int32 = 0) {
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(flags | Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)))
     }
 
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
