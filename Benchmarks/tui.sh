@@ -27,5 +27,6 @@ echo "idle dashboard (orders, executions and logs panes live, 30 s): $(awk -v t=
 tmux -L "$socket" send-keys -t od 2; sleep 30; later=$(ticks "$pid")
 echo "idle on the executions screen (30 s): $(awk -v t=$((later - after)) -v hz="$hz" 'BEGIN { printf "%.2f%% of a core", t / hz / 30 * 100 }')"
 tmux -L "$socket" kill-server
+rm -f "/tmp/tmux-$(id -u)/$socket"  # kill-server leaves the socket here
 .build/release/orderdeck local down >/dev/null
 rm -rf "$state"
