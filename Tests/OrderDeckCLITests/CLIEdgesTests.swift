@@ -23,9 +23,7 @@ import Testing
             }
             _ = try await logs.putLogEvents(group: fixture.logGroup, stream: "big", events: events)
         }
-        let state = try TemporaryDirectory("pipes")
-        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
-        let cli = FaultInjectionTests.runner(state, attempts: 2)
+        let (state, cli, config) = try Self.cli(for: fixture, label: "pipes")
         let journal = SubmissionJournal(path: SubmissionJournal.defaultPath(environment: cli.environment))
         for index in 0..<900 {
             try await journal.record(
@@ -35,6 +33,15 @@ import Testing
                     status: 200, responseBody: #"{"status":"webhook submitted"}"#))
         }
         return (fixture, state, cli, config)
+    }
+
+    /// A temporary state folder, a runner and a configuration file for a fault-fixture stack.
+    static func cli(for fixture: FaultInjectionTests.Fixture, label: String) throws -> (
+        TemporaryDirectory, CLIRunner, String
+    ) {
+        let state = try TemporaryDirectory(label)
+        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
+        return (state, FaultInjectionTests.runner(state, attempts: 2), config)
     }
 
     @Test func everyCommandEndsQuietlyWhenTheReaderClosesThePipe() async throws {
@@ -67,10 +74,8 @@ import Testing
 
     @Test func jsonOutputFollowsOneConvention() async throws {
         let fixture = try await FaultInjectionTests.fixture(orders: 12, executions: 2)
-        let state = try TemporaryDirectory("json-convention")
+        let (state, cli, config) = try Self.cli(for: fixture, label: "json-convention")
         defer { state.remove() }
-        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
-        let cli = FaultInjectionTests.runner(state, attempts: 2)
         let logs = CloudWatchLogsClient(client: fixture.client)
         try await logs.createLogStream(group: fixture.logGroup, stream: "json")
         _ = try await logs.putLogEvents(
@@ -100,10 +105,8 @@ import Testing
 
     @Test func tablesAlignMoneyEndRowsCleanlyAndKeepExecutionNamesWhole() async throws {
         let fixture = try await FaultInjectionTests.fixture(orders: 30, executions: 1)
-        let state = try TemporaryDirectory("tables")
+        let (state, cli, config) = try Self.cli(for: fixture, label: "tables")
         defer { state.remove() }
-        let config = try FaultInjectionTests.config(in: state, endpoint: fixture.moto.endpoint, fixture: fixture)
-        let cli = FaultInjectionTests.runner(state, attempts: 2)
         let orders = try await cli.run(["orders", "--limit", "0", "--config", config])
         #expect(orders.status == 0, "\(orders.stderr)")
         let lines = orders.stdout.split(separator: "\n").map(String.init)

@@ -102,17 +102,10 @@ public struct CLIRunner: Sendable {
         let (process, out, err) = prepare(arguments)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let head = out.fileHandleForReading.readData(ofLength: bytes)
-                try? out.fileHandleForReading.close()
-                let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(
-                    returning: Result(
-                        status: process.terminationStatus, stdout: String(decoding: head, as: UTF8.self),
-                        stderr: String(decoding: stderr, as: UTF8.self)))
-            }
+        return await Self.collect(process, err) {
+            let head = out.fileHandleForReading.readData(ofLength: bytes)
+            try? out.fileHandleForReading.close()
+            return head
         }
     }
 
@@ -128,9 +121,15 @@ public struct CLIRunner: Sendable {
             process.standardInput = FileHandle.nullDevice
             try process.run()
         }
-        return await withCheckedContinuation { continuation in
+        return await Self.collect(process, err) { out.fileHandleForReading.readDataToEndOfFile() }
+    }
+
+    /// Reads what `readOutput` takes of standard output, then all of standard error, waits for the
+    /// process — off the cooperative threads, which a blocking read must not hold.
+    static func collect(_ process: Process, _ err: Pipe, readOutput: @escaping @Sendable () -> Data) async -> Result {
+        await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                let stdout = readOutput()
                 let stderr = err.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 continuation.resume(

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import Synchronization
 
 /// The live `DashboardSource`: a stack session (its AWS client reporting into `events`) and the
 /// submissions journal.
@@ -8,6 +9,7 @@ public final class StackDashboardSource: DashboardSource {
     public let journal: SubmissionJournal
     public let events: AsyncStream<SourceEvent>
     let clock: any AppClock
+    private let recentIndex = Mutex<Bool?>(nil)
 
     public init(session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock()) {
         let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
@@ -30,8 +32,16 @@ public final class StackDashboardSource: DashboardSource {
     }
 
     public func recentOrders(days: Int) async throws -> [Order]? {
-        try await OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-            .created(inLast: days, now: clock.now())
+        let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+        // Whether the table has the index is asked once per session, not on every refresh.
+        let indexed: Bool
+        if let known = recentIndex.withLock({ $0 }) {
+            indexed = known
+        } else {
+            indexed = try await store.hasRecentIndex()
+            recentIndex.withLock { $0 = indexed }
+        }
+        return indexed ? try await store.created(inLast: days, now: clock.now()) : nil
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {

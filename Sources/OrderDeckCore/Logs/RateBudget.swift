@@ -40,7 +40,6 @@ public actor RateBudget {
     /// The service said "too fast": nobody calls for `duration`.
     public func backOff(for duration: Duration) {
         tokens = 0
-        let (seconds, attoseconds) = duration.components
-        pausedUntil = clock.now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+        pausedUntil = clock.now().addingTimeInterval(duration.seconds)
     }
 }

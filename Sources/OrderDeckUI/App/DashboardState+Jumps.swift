@@ -41,12 +41,14 @@ extension DashboardState {
                 isError: true)
             return
         }
-        orders.replace(orders.index.adding(order), loading: orders.loading, visibleRows: layout.listRows)
-        if orders.select(id, visibleRows: layout.listRows) {
-            let leaving = navigation.contains(.execution)
-            navigation = [.orders]
-            note = nil
-            if leaving { pendingEffects.append(.stopWatching) }
+        // The refresher added it to the loaded orders (and posted them) before this answer.
+        guard orders.select(OrderID(order.id), visibleRows: layout.listRows) else {
+            say("order \(id) was found but is not among the loaded orders yet", isError: true)
+            return
         }
+        let leaving = navigation.contains(.execution)
+        navigation = [.orders]
+        note = nil
+        if leaving { pendingEffects.append(.stopWatching) }
     }
 }

@@ -98,7 +98,7 @@ extension Refresher {
             let failure = LoadFailure(error)
             let outcome: RefreshPolicy.Outcome = failure.kind == .throttled ? .throttled : .failed
             let wait = cadence.next(after: previousWait, outcome: outcome, watchingRunning: false)
-            let retryAt = clock.now().addingTimeInterval(wait.timeInterval)
+            let retryAt = clock.now().addingTimeInterval(wait.seconds)
             if let changed = health.failed(feed, failure, retryAt: retryAt, now: clock.now()) { post(.health(changed)) }
             return (.again(outcome, watchingRunning: false), wait)
         }

@@ -90,15 +90,23 @@ public actor Refresher {
             let source = self.source
             oneShot(.submit) { await self.submitted(try await source.resend(id), resent: true) }
         case .findOrder(let id, let userId):
-            let source = self.source
-            let post = self.post
-            oneShot(.lookup) {
-                do {
-                    post(.orderLookup(id, try await source.order(id, userId: userId), problem: nil))
-                } catch {
-                    post(.orderLookup(id, nil, problem: "looking up order \(id): \(LoadFailure(error).message)"))
-                }
+            oneShot(.lookup) { await self.lookUp(id, userId: userId) }
+        }
+    }
+
+    /// Reads one order by key; a found order joins the loaded ones (re-indexed here, off the
+    /// terminal thread) before the dashboard is told, so it can select it at once.
+    func lookUp(_ id: OrderID, userId: String?) async {
+        do {
+            let order = try await source.order(id, userId: userId)
+            if let order, var loaded = lastOrders, !loaded.contains(where: { $0.id == order.id }) {
+                loaded.append(order)
+                lastOrders = loaded
+                post(.orders(OrderIndex(loaded), loading: false))
             }
+            post(.orderLookup(id, order, problem: nil))
+        } catch {
+            post(.orderLookup(id, nil, problem: "looking up order \(id): \(LoadFailure(error).message)"))
         }
     }
 
@@ -115,7 +123,7 @@ public actor Refresher {
     func clientEvent(_ event: SourceEvent) {
         switch event {
         case .retrying(_, _, let delay, let throttled):
-            guard throttled, let changed = health.throttled(until: clock.now().addingTimeInterval(delay.timeInterval))
+            guard throttled, let changed = health.throttled(until: clock.now().addingTimeInterval(delay.seconds))
             else {
                 return
             }
@@ -123,13 +131,5 @@ public actor Refresher {
         case .clockSkewCorrected(let seconds):
             post(.notice("clock skew of \(Int(seconds)) s corrected (the local clock is off)"))
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as `Date` arithmetic wants it.
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }

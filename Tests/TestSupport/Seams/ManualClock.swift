@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 import OrderDeckCore
 import Synchronization
@@ -45,8 +46,7 @@ public final class ManualClock: AppClock {
                 let (outcome, reached) = state.withLock {
                     state -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
                     if state.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
-                    let (seconds, attoseconds) = duration.components
-                    let deadline = state.now.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+                    let deadline = state.now.addingTimeInterval(duration.seconds)
                     if deadline <= state.now { return (.success(()), []) }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     return (nil, state.reachedWaiters())
@@ -82,8 +82,7 @@ public final class ManualClock: AppClock {
     /// Moves time forward and wakes every sleeper whose deadline has come, earliest first.
     public func advance(by duration: Duration) {
         let due = state.withLock { state -> [Sleeper] in
-            let (seconds, attoseconds) = duration.components
-            state.now = state.now.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+            state.now = state.now.addingTimeInterval(duration.seconds)
             let now = state.now
             let due = state.sleepers.filter { $0.deadline <= now }.sorted { $0.deadline < $1.deadline }
             state.sleepers.removeAll { $0.deadline <= now }

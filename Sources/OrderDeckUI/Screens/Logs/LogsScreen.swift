@@ -116,22 +116,17 @@ public struct LogsScreen: Sendable {
     mutating func findMatch(forward: Bool, visibleRows: Int) {
         searchPosition = nil
         guard let matcher = TextMatcher(search), !visible.isEmpty else { return }
-        defer {
-            let matching = visible.indices.filter { matcher.matches(LogsColumns.summary(visible[$0])) }
-            if let position = matching.firstIndex(of: table.selected) {
-                searchPosition = (position + 1, matching.count)
-            } else {
-                searchPosition = (0, matching.count)
-            }
+        // One pass finds every match: the next one and "n of m" both come from it.
+        let matching = visible.indices.filter { matcher.matches(LogsColumns.summary(visible[$0])) }
+        let current = table.selected
+        let target =
+            forward
+            ? (matching.first { $0 > current } ?? matching.first)
+            : (matching.last { $0 < current } ?? matching.last)
+        if let target {
+            table.moveTo(target, visibleRows: visibleRows)
+            moved()
         }
-        let count = visible.count
-        for step in 1...count {
-            let index = (table.selected + (forward ? step : -step) + count) % count
-            if matcher.matches(LogsColumns.summary(visible[index])) {
-                table.moveTo(index, visibleRows: visibleRows)
-                moved()
-                return
-            }
-        }
+        searchPosition = ((target.flatMap { matching.firstIndex(of: $0) } ?? -1) + 1, matching.count)
     }
 }

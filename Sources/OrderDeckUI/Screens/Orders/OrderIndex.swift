@@ -49,9 +49,4 @@ public struct OrderIndex: Sendable {
 
     func row(of id: OrderID) -> Int32? { rowById[id.rawValue] }
 
-    /// The same orders plus one more (an order looked up by key), re-indexed.
-    func adding(_ order: Order) -> OrderIndex {
-        guard row(of: OrderID(order.id)) == nil else { return self }
-        return OrderIndex(orders + [order])
-    }
 }
