@@ -221,8 +221,11 @@ import Testing
                 )
             }
             _ = try await logs.putLogEvents(group: fixture.logGroup, stream: "s", events: events)
-            if batch == 10 { proxy.goAway() }  // the stack is gone for ~3 s while events keep coming
-            if batch == 16 { try proxy.comeBack() }
+            // The stack is gone for ~6 s while events keep coming: longer than the client's own
+            // retries can bridge (3 attempts, at most 1 + 2 s of back-off), so the follow itself
+            // must report it and resume (a 3 s outage was sometimes bridged and never reported).
+            if batch == 10 { proxy.goAway() }
+            if batch == 22 { try proxy.comeBack() }
             try await Task.sleep(for: .milliseconds(500))
         }
         let lines = try #require(
@@ -243,7 +246,7 @@ import Testing
             "the outage was not reported: \(stderr.suffix(3000))")
         #expect(!lines.isEmpty)
         print(
-            "faults (logs --follow): \(proxy.currentStats), outage of ~3 s, \(total) events, \(final.count) printed, \(final.count - Set(ids).count) duplicates, \(total - Set(ids).count) lost"
+            "faults (logs --follow): \(proxy.currentStats), outage of ~6 s, \(total) events, \(final.count) printed, \(final.count - Set(ids).count) duplicates, \(total - Set(ids).count) lost"
         )
     }
 
