@@ -47,7 +47,8 @@ import Testing
             }
         }
         arrive("n1")
-        await harness.advance(by: .seconds(2))
+        // While the Logs screen shows, the tail polls every 0.5 s.
+        await harness.advance(by: .milliseconds(500))
         #expect(await harness.waitFor { $0.screen.contains("new line n1") })
         #expect(harness.state.logs.selected?.eventId == "n1")
         // Scrolled up: the view stays, and says what arrived below.

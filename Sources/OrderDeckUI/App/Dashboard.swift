@@ -47,7 +47,10 @@ public final class Dashboard: TerminalApplication {
 
     public func handle(_ key: Key) -> Bool {
         state.now = clock.now()
-        return perform(state.handle(key))
+        let wasOnLogs = state.screen == .logs
+        let effects = state.handle(key)
+        if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
+        return perform(effects)
     }
 
     /// Carries out effects; false to quit.

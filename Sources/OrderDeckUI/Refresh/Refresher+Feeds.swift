@@ -177,6 +177,6 @@ extension Refresher {
         guard let tail = logTail else { return .done }
         let batch = try await tail.poll()
         if !batch.isEmpty { post(.logs(batch)) }
-        return .again(batch.isEmpty ? .unchanged : .changed, watchingRunning: false)
+        return .again(batch.isEmpty ? .unchanged : .changed, watchingRunning: logsVisible)
     }
 }

@@ -11,6 +11,8 @@ public actor Refresher {
         case refreshNow
         case watch(ExecutionARN)
         case stopWatching
+        /// Whether the Logs screen is on screen: then the tail polls at the watching cadence.
+        case logsVisible(Bool)
         case submit(JSONValue)
         case resend(String)
         case findOrder(OrderID, userId: String?)
@@ -19,10 +21,10 @@ public actor Refresher {
     let source: any DashboardSource
     let clock: any AppClock
     let policy: RefreshPolicy
-    /// The log tail's cadence: quick while lines arrive, never slower than 1.5 s (the newest line
-    /// on screen within a few seconds).
+    /// The log tail's cadence: every 0.5 s while the Logs screen shows, else quick while lines
+    /// arrive and never slower than 1.5 s (the newest line on screen within a few seconds).
     let logsPolicy = RefreshPolicy(
-        base: .seconds(1), watching: .seconds(1), maximum: .milliseconds(1500), throttledMinimum: .seconds(8))
+        base: .seconds(1), watching: .milliseconds(500), maximum: .milliseconds(1500), throttledMinimum: .seconds(8))
     /// How far back the log tail starts.
     let logsLookback: TimeInterval = 15 * 60
     let post: @Sendable (DashboardUpdate) -> Void
@@ -37,6 +39,8 @@ public actor Refresher {
     var logTail: (any LogPolling)?
     var watched: ExecutionARN?
     var lastOrders: [Order]?
+    /// The Logs screen is showing: the newest line should be on screen within about a second.
+    var logsVisible = false
     /// Order refreshes so far; every `fullReadEvery`-th reads the whole table.
     var ordersRefreshes = 0
     static let fullReadEvery = 20
@@ -80,6 +84,11 @@ public actor Refresher {
         case .watch(let arn):
             watched = arn
             startWatching()
+        case .logsVisible(let visible):
+            guard visible != logsVisible else { return }
+            logsVisible = visible
+            // Shown: poll now instead of after the quiet back-off.
+            if visible, !inFlight.contains(.logs) { restart(.logs) }
         case .stopWatching:
             watched = nil
             cancel(.execution)
