@@ -1,0 +1,43 @@
+import Foundation
+
+/// The read-only `shared` folder beside the repository (recorded AWS histories, the SigV4 suite,
+/// LocalStack's pins); `ORDERDECK_SHARED_DIR` points elsewhere.
+public enum SharedFixtures {
+    public static var directory: URL {
+        if let override = ProcessInfo.processInfo.environment["ORDERDECK_SHARED_DIR"] {
+            return URL(fileURLWithPath: override)
+        }
+        // Tests/TestSupport/<this file> → repository root → its sibling `shared`.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return repository.deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
+    /// 403 execution histories recorded against real AWS, one JSON object a line.
+    public static var recordedHistories: URL { directory.appendingPathComponent("aws-recorded/histories.jsonl") }
+
+    /// Every `HistoryEventType` of the Step Functions API, read from botocore's service model in
+    /// the machine's Python — so a type AWS adds shows up here without anyone typing it.
+    public static func historyEventTypes() throws -> [String] {
+        let script = """
+            import botocore.session, json
+            model = botocore.session.get_session().get_service_model('stepfunctions')
+            print(json.dumps(model.shape_for('HistoryEventType').enum))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let types = try JSONSerialization.jsonObject(with: data) as? [String]
+        else {
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "botocore's stepfunctions model"])
+        }
+        return types
+    }
+}
