@@ -78,7 +78,19 @@ struct HistoryCommand: AsyncParsableCommand {
     @OptionGroup var stack: StackOptions
 
     @Argument(help: "Order ids or execution ARNs; '-' reads them from standard input, one per line.")
-    var targets: [String]
+    var targets: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Render histories saved to a file instead ('-' for standard input): get-execution-history output, or JSON lines of it.",
+            valueName: "path"))
+    var file: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A Map's iterations or a Parallel's branches: STATE lists them, STATE:N shows one (nested: A:2/B:0, an earlier attempt: A:0@1).",
+            valueName: "path"))
+    var drill: String?
 
     @Flag(help: "Print the raw event list instead of the state timeline.")
     var events = false
@@ -90,11 +102,23 @@ struct HistoryCommand: AsyncParsableCommand {
     static let concurrentFetches = 8
 
     func validate() throws {
-        if targets.isEmpty { throw ValidationError("name at least one order id or execution ARN") }
+        if targets.isEmpty && file == nil {
+            throw ValidationError("name at least one order id or execution ARN (or --file)")
+        }
+        if !targets.isEmpty && file != nil { throw ValidationError("--file renders saved histories: name no targets") }
+        if let drill { _ = try TimelinePath(parsing: drill) }
     }
 
     func run() async throws {
         try await reportingFailures {
+            if let file {
+                let saved = try SavedHistoryFile.read(file)
+                for (index, history) in saved.enumerated() {
+                    if output == .table && index > 0 { print("") }
+                    try render(history.execution, history.events)
+                }
+                return
+            }
             let session = try await stack.session()
             let store = ExecutionStore(session: session)
             var names: [String] = []
@@ -111,7 +135,7 @@ struct HistoryCommand: AsyncParsableCommand {
             let details = try await Self.fetchAll(names, session: session, store: store)
             for (index, detail) in details.enumerated() {
                 if output == .table && index > 0 { print("") }
-                render(detail.0, detail.1)
+                try render(detail.0, detail.1)
             }
         }
     }
@@ -158,49 +182,30 @@ struct HistoryCommand: AsyncParsableCommand {
             code: .failure)
     }
 
-    func render(_ execution: Execution, _ history: [ExecutionEvent]) {
+    func render(_ execution: Execution, _ history: [ExecutionEvent]) throws {
         let timeline = Timeline(events: history)
+        let path = try drill.map(TimelinePath.init(parsing:))
         if output == .json {
-            print(
-                JSONValue.object([
-                    ("execution", JSONOutput.execution(execution)),
-                    ("timeline", .array(timeline.steps.map(JSONOutput.step))),
-                    ("events", .array(history.map(JSONOutput.event))),
-                ]).description)
+            var members: [(String, JSONValue)] = [
+                ("execution", JSONOutput.execution(execution)),
+                ("failure", timeline.failure.map(JSONOutput.failure) ?? .null),
+                ("timeline", .array(timeline.steps.map(JSONOutput.step))),
+            ]
+            if let path { members.append(("drill", JSONOutput.drilled(try path.resolve(in: timeline)))) }
+            members.append(("events", .array(history.map(JSONOutput.event))))
+            print(JSONValue.object(members).description)
             return
         }
-        print("\(TerminalSafe.escape(execution.arn))")
-        print(
-            "status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
-                + (execution.isExpress ? "   (Express: rebuilt from logs)" : "")
-                + (execution.isPartial ? "   PARTIAL RECORD" : ""))
-        if let failure = timeline.failure {
-            print(
-                "FAILED in \(failure.state ?? "the execution"): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))"
-            )
-        }
+        print(HistoryText.header(execution, timeline))
         if events {
-            var table = TextTable(headers: ["ID", "TIME", "TYPE", "STATE", "DETAIL"], maxWidth: 80)
-            for event in history {
-                table.add([
-                    String(event.id), Age.iso(event.timestamp), event.type, event.stateName ?? "",
-                    event.error ?? event.output ?? event.input ?? "",
-                ])
-            }
-            print(table.render())
+            print(HistoryText.events(history))
+        } else if let path {
+            print(HistoryText.drilled(try path.resolve(in: timeline), path: path))
         } else {
-            var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 70)
-            for step in timeline.steps {
-                let result =
-                    step.failed
-                    ? "FAILED \(step.error ?? "")"
-                    : (step.error.map { "caught \($0)" } ?? (step.exited == nil ? "running" : "ok"))
-                table.add([
-                    step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
-                    result,
-                ])
+            print(HistoryText.timeline(timeline.steps))
+            if let container = timeline.steps.last(where: \.hasChildren) {
+                print("drill in: --drill \(container.name)\(container.kind == "Map" ? ":<iteration>" : ":<branch>")")
             }
-            print(table.render())
         }
     }
 }

@@ -62,14 +62,70 @@ enum JSONOutput {
     }
 
     static func step(_ step: Timeline.Step) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("name", .string(step.name)), ("kind", .string(step.kind)), ("enteredEventId", number(step.enteredEventId)),
+            ("entered", date(step.entered)),
+            ("exited", date(step.exited)), ("durationMs", milliseconds(step.duration)),
+            ("outcome", .string(step.outcome.rawValue)), ("attempts", number(step.attempts)),
+            ("retries", number(step.retries)), ("failed", .bool(step.failed)), ("error", string(step.error)),
+            ("cause", string(step.cause)), ("resource", string(step.resource)), ("input", string(step.input)),
+            ("output", string(step.output)),
+        ]
+        if let summary = step.summary {
+            members.append(
+                (
+                    "summary",
+                    .object([
+                        ("total", number(summary.total)), ("succeeded", number(summary.succeeded)),
+                        ("failed", number(summary.failed)), ("aborted", number(summary.aborted)),
+                        ("running", number(summary.running)),
+                        ("slowestIndex", summary.slowest.map { number($0.index) } ?? .null),
+                        ("slowestMs", milliseconds(summary.slowest?.duration)),
+                    ])
+                ))
+        }
+        if let run = step.mapRun {
+            members.append(
+                (
+                    "mapRun",
+                    .object([
+                        ("mapRunArn", .string(run.arn)), ("outcome", .string(run.outcome.rawValue)),
+                        ("error", string(run.error)), ("cause", string(run.cause)), ("redrives", number(run.redrives)),
+                    ])
+                ))
+        }
+        if step.hasChildren { members.append(("children", .array(step.children.map(group)))) }
+        return .object(members)
+    }
+
+    /// A Map iteration or Parallel branch with its own states.
+    static func group(_ group: Timeline.Group) -> JSONValue {
         .object([
-            ("name", .string(step.name)), ("kind", .string(step.kind)), ("entered", date(step.entered)),
-            ("exited", date(step.exited)),
-            ("durationMs", step.duration.map { .number(String(Int($0 * 1000))) } ?? .null),
-            ("retries", .number(String(step.retries))),
-            ("failed", .bool(step.failed)), ("error", string(step.error)), ("cause", string(step.cause)),
-            ("input", string(step.input)), ("output", string(step.output)),
+            ("kind", .string(group.kind.rawValue)), ("index", number(group.index)), ("attempt", number(group.attempt)),
+            ("started", date(group.started)), ("ended", date(group.ended)),
+            ("durationMs", milliseconds(group.duration)),
+            ("outcome", .string(group.outcome.rawValue)), ("steps", .array(group.steps.map(step))),
         ])
+    }
+
+    static func failure(_ failure: Timeline.Failure) -> JSONValue {
+        .object([
+            ("state", string(failure.state)), ("path", .array(failure.path.map(JSONValue.string))),
+            ("error", string(failure.error)), ("cause", string(failure.cause)),
+        ])
+    }
+
+    static func drilled(_ target: TimelinePath.Target) -> JSONValue {
+        switch target {
+        case .groups(let parent):
+            return .object([("state", .string(parent.name)), ("groups", .array(parent.children.map(group)))])
+        case .group(let parent, let one): return .object([("state", .string(parent.name)), ("group", group(one))])
+        }
+    }
+
+    static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+    static func milliseconds(_ interval: TimeInterval?) -> JSONValue {
+        interval.map { .number(String(Int(($0 * 1000).rounded()))) } ?? .null
     }
 
     static func tailed(_ event: TailedEvent) -> JSONValue {

@@ -10,7 +10,13 @@ extension DashboardState {
             return []
         }
         if inspector != nil { return handleInspector(key) }
-        if let action = GlobalKeys.table.action(for: key) { return perform(action, key: key) }
+        if let action = GlobalKeys.table.action(for: key) {
+            // Drilled into a Map or Parallel, back goes up one level before it leaves the screen.
+            if action == .back, screen == .execution, execution.drillOut(visibleRows: ExecutionView.tableRows(self)) {
+                return []
+            }
+            return perform(action, key: key)
+        }
         switch screen {
         case .orders: return handleOrders(key)
         case .executions: return handleExecutions(key)

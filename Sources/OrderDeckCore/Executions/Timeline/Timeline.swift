@@ -92,7 +92,8 @@ public struct Timeline: Sendable, Hashable {
 
         /// "120 iterations · 2 failed · 1 aborted · slowest #17 1.2s"
         public func text(duration: (TimeInterval?) -> String) -> String {
-            var parts = ["\(total) \(kind == .iteration ? "iterations" : "branches")"]
+            let noun = kind == .iteration ? "iteration" : "branch"
+            var parts = ["\(total) \(noun)\(total == 1 ? "" : (kind == .iteration ? "s" : "es"))"]
             if failed > 0 { parts.append("\(failed) failed") }
             if aborted > 0 { parts.append("\(aborted) aborted") }
             if running > 0 { parts.append("\(running) running") }

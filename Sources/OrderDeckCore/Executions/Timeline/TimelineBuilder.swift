@@ -270,6 +270,15 @@ struct TimelineBuilder {
                     nodes[candidate].step.error = event.error
                     nodes[candidate].step.cause = event.cause
                 }
+                // Down the children that failed it: a Fail state's error is only in the execution's end.
+                var inner = candidate
+                while let child = nodes[inner].failedChild {
+                    inner = child
+                    if nodes[inner].step.error == nil {
+                        nodes[inner].step.error = event.error
+                        nodes[inner].step.cause = event.cause
+                    }
+                }
                 // Its Map/Parallel ancestors failed with it.
                 var child = candidate
                 while let parent = scopes[nodes[child].scope].parent {

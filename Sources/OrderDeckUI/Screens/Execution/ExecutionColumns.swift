@@ -12,6 +12,17 @@ enum ExecutionColumns {
         .init("RETRY", width: 5, alignment: .right, priority: 5),
         .init("RESULT", minWidth: 10, grows: true, priority: 9),
     ]
+    /// A Map's iterations or a Parallel's branches.
+    static func groups(of kind: String) -> [TableView.Column] {
+        [
+            .init(kind == "Map" ? "ITERATION" : "BRANCH", minWidth: 9, maxWidth: 24, priority: 10),
+            .init("STARTED", width: 12, priority: 2),
+            .init("TOOK", width: 7, alignment: .right, priority: 8),
+            .init("", width: 12, priority: 4),
+            .init("STATES", width: 6, alignment: .right, priority: 3),
+            .init("RESULT", minWidth: 10, grows: true, priority: 9),
+        ]
+    }
     static let events: [TableView.Column] = [
         .init("ID", alignment: .right, minWidth: 2, maxWidth: 7, priority: 8),
         .init("TIME", width: 12, priority: 3),

@@ -2,11 +2,14 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case events, inspect, logs, order, copy
+    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy
 }
 
 enum ExecutionKeys {
     static let table = KeyTable<ExecutionAction>([
+        .init([.enter], "into a Map's iterations or a Parallel's branches, then one of them", hint: "drill", .drill),
+        .init([.character("]")], "next iteration or branch (drilled in)", .nextGroup),
+        .init([.character("[")], "previous iteration or branch (drilled in)", .previousGroup),
         .init([.character("e")], "raw event list ⇄ timeline", hint: "events", .events),
         .init(
             [.character("i")], "the state's input and output (or the event) as foldable JSON", hint: "inspect", .inspect
@@ -23,6 +26,16 @@ extension DashboardState {
         if execution.table.handleMovement(key, visibleRows: rows) { return [] }
         guard let action = ExecutionKeys.table.action(for: key), let arn = execution.arn else { return [] }
         switch action {
+        case .drill:
+            if !execution.drillIn(visibleRows: rows) { say("nothing inside this row: ⏎ opens Map and Parallel states") }
+        case .nextGroup:
+            if !execution.moveGroup(by: 1, visibleRows: rows) {
+                say(execution.isDrilled ? "no next one" : "⏎ on a Map or Parallel row first")
+            }
+        case .previousGroup:
+            if !execution.moveGroup(by: -1, visibleRows: rows) {
+                say(execution.isDrilled ? "no previous one" : "⏎ on a Map or Parallel row first")
+            }
         case .events:
             execution.toggleRaw(visibleRows: ExecutionView.tableRows(self))
         case .inspect:

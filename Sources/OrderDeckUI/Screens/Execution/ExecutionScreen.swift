@@ -13,13 +13,49 @@ public struct ExecutionScreen: Sendable {
     public var table = TableView(columns: ExecutionColumns.timeline)
     /// The raw event list instead of the timeline.
     public private(set) var raw = false
+    /// Where ⏎ has taken the timeline: into Map iterations and Parallel branches.
+    public private(set) var levels: [TimelineLevel] = []
+    /// The rows at the current level.
+    public private(set) var rows = TimelineRows.steps([])
+    /// The selection at each level above, restored on the way back up.
+    private var selections: [Int] = []
 
     public init() {}
 
     var isRunning: Bool { execution?.status == .running }
 
     public var selectedStep: Timeline.Step? {
-        timeline.steps.indices.contains(table.selected) ? timeline.steps[table.selected] : nil
+        guard case .steps(let steps) = rows, steps.indices.contains(table.selected) else { return nil }
+        return steps[table.selected]
+    }
+
+    public var selectedGroup: (parent: Timeline.Step, group: Timeline.Group)? {
+        guard case .groups(let step) = rows, step.children.indices.contains(table.selected) else { return nil }
+        return (step, step.children[table.selected])
+    }
+
+    public var isDrilled: Bool { !levels.isEmpty }
+
+    /// "MapState › iteration 3" for the current level.
+    public var breadcrumb: String {
+        var parts: [String] = []
+        var steps = timeline.steps
+        for level in levels {
+            switch level {
+            case .groups(let id):
+                if let step = steps.first(where: { $0.enteredEventId == id }) {
+                    parts.append(step.name)
+                    if level == levels.last { parts.append(step.kind == "Map" ? "iterations" : "branches") }
+                }
+            case .group(let id, let attempt, let index):
+                guard let step = steps.first(where: { $0.enteredEventId == id }),
+                    let group = step.children.first(where: { $0.attempt == attempt && $0.index == index })
+                else { break }
+                parts.append(group.label)
+                steps = group.steps
+            }
+        }
+        return parts.joined(separator: " › ")
     }
 
     public var selectedEvent: ExecutionEvent? { events.indices.contains(table.selected) ? events[table.selected] : nil }
@@ -30,11 +66,14 @@ public struct ExecutionScreen: Sendable {
             events = []
             timeline = Timeline(events: [])
             stateOfEvent = [:]
+            levels = []
+            selections = []
+            rows = .steps([])
             table.setRowCount(0)
         }
         arn = newArn
         raw = false
-        table.columns = ExecutionColumns.timeline
+        setColumns()
     }
 
     mutating func update(_ found: Execution, events newEvents: [ExecutionEvent], visibleRows: Int) {
@@ -43,15 +82,90 @@ public struct ExecutionScreen: Sendable {
         events = newEvents
         timeline = Timeline(events: newEvents)
         stateOfEvent = Self.states(of: newEvents)
-        table.setRowCount(raw ? events.count : timeline.steps.count)
+        resolveRows()
+        table.setRowCount(raw ? events.count : rows.count)
         table.scrollToSelection(visibleRows: visibleRows)
     }
 
     mutating func toggleRaw(visibleRows: Int) {
         raw.toggle()
-        table.columns = raw ? ExecutionColumns.events : ExecutionColumns.timeline
-        table.setRowCount(raw ? events.count : timeline.steps.count)
+        setColumns()
+        table.setRowCount(raw ? events.count : rows.count)
         table.moveTo(0, visibleRows: visibleRows)
+    }
+
+    /// ⏎: into the selected Map's iterations or Parallel's branches, or into the selected one.
+    /// False when the row has nothing inside.
+    mutating func drillIn(visibleRows: Int) -> Bool {
+        guard !raw else { return false }
+        let level: TimelineLevel
+        if let step = selectedStep, step.hasChildren {
+            level = .groups(state: step.enteredEventId)
+        } else if let (parent, group) = selectedGroup {
+            level = .group(state: parent.enteredEventId, attempt: group.attempt, index: group.index)
+        } else {
+            return false
+        }
+        selections.append(table.selected)
+        levels.append(level)
+        resolveRows()
+        setColumns()
+        table.setRowCount(rows.count)
+        // Into a Map: straight to the first failed iteration, the one an operator looks for.
+        let firstFailed = selectedGroupIndex { $0.outcome == .failed || $0.outcome == .timedOut }
+        table.moveTo(firstFailed ?? 0, visibleRows: visibleRows)
+        return true
+    }
+
+    /// Back up one level; false at the top.
+    mutating func drillOut(visibleRows: Int) -> Bool {
+        guard !levels.isEmpty else { return false }
+        levels.removeLast()
+        resolveRows()
+        setColumns()
+        table.setRowCount(rows.count)
+        table.moveTo(selections.popLast() ?? 0, visibleRows: visibleRows)
+        return true
+    }
+
+    /// `]` / `[`: the next or previous iteration or branch, staying inside it.
+    mutating func moveGroup(by delta: Int, visibleRows: Int) -> Bool {
+        guard case .group(let id, let attempt, let index)? = levels.last else { return false }
+        let parentLevels = Array(levels.dropLast())
+        guard case .groups(let parent) = TimelineRows.resolve(parentLevels + [.groups(state: id)], in: timeline).rows,
+            let position = parent.children.firstIndex(where: { $0.attempt == attempt && $0.index == index })
+        else { return false }
+        let target = position + delta
+        guard parent.children.indices.contains(target) else { return false }
+        let next = parent.children[target]
+        levels[levels.count - 1] = .group(state: id, attempt: next.attempt, index: next.index)
+        if !selections.isEmpty { selections[selections.count - 1] = target }
+        resolveRows()
+        table.setRowCount(rows.count)
+        table.moveTo(0, visibleRows: visibleRows)
+        return true
+    }
+
+    private func selectedGroupIndex(where matches: (Timeline.Group) -> Bool) -> Int? {
+        guard case .groups(let step) = rows else { return nil }
+        return step.children.firstIndex(where: matches)
+    }
+
+    private mutating func resolveRows() {
+        let resolved = TimelineRows.resolve(levels, in: timeline)
+        if resolved.levels.count < levels.count { selections = Array(selections.prefix(resolved.levels.count)) }
+        levels = resolved.levels
+        rows = resolved.rows
+    }
+
+    private mutating func setColumns() {
+        if raw {
+            table.columns = ExecutionColumns.events
+        } else if case .groups(let step) = rows {
+            table.columns = ExecutionColumns.groups(of: step.kind)
+        } else {
+            table.columns = ExecutionColumns.timeline
+        }
     }
 
     /// Follows each event's `previousEventId` back to a `…StateEntered` event.

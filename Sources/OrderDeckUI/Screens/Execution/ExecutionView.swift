@@ -5,10 +5,10 @@ enum ExecutionView {
     /// Where the table goes in the body: under the ARN, the status and (when failed) the failure.
     static func tableFrame(_ state: DashboardState, y: Int, height: Int) -> (top: Int, height: Int) {
         let screen = state.execution
-        let top = y + 2 + (screen.timeline.failure != nil ? 1 : 0)
+        let top = y + 2 + (screen.timeline.failure != nil ? 1 : 0) + (screen.isDrilled && !screen.raw ? 1 : 0)
         let remaining = max(1, y + height - top)
         if screen.raw { return (top, remaining) }
-        return (top, min(remaining, max(3, min(remaining / 2 + 1, screen.timeline.steps.count + 1))))
+        return (top, min(remaining, max(3, min(remaining / 2 + 1, screen.rows.count + 1))))
     }
 
     /// Rows of states (or events) the table shows: what the movement keys scroll by.
@@ -33,9 +33,16 @@ enum ExecutionView {
             x += buffer.write("  PARTIAL RECORD", x: x, y: y + 1, style: Style(foreground: .magenta, bold: true))
         }
         if execution.isTruncated { buffer.write("  payload truncated", x: x, y: y + 1, style: .muted) }
+        var row = y + 2
         if let failure = screen.timeline.failure {
-            let text = "✗ \(failure.state ?? "execution"): \(failure.error ?? "") — \(failure.cause ?? "")"
-            buffer.write(text, x: 0, y: y + 2, style: .error)
+            let place = failure.path.isEmpty ? "execution" : failure.pathText
+            buffer.write("✗ \(place): \(failure.error ?? "") — \(failure.cause ?? "")", x: 0, y: row, style: .error)
+            row += 1
+        }
+        if screen.isDrilled && !screen.raw {
+            let title = "◂ " + screen.breadcrumb
+            let x = buffer.write(title, x: 0, y: row, style: Style(foreground: .cyan, bold: true))
+            buffer.write("   [ ] previous/next  q up", x: x, y: row, style: .muted)
         }
         let frame = tableFrame(state, y: y, height: height)
         if screen.raw {
@@ -47,21 +54,30 @@ enum ExecutionView {
         // Input and output of the selected state, side by side when there is room.
         let paneTop = frame.top + frame.height
         let paneHeight = y + height - paneTop
-        guard paneHeight >= 2, let step = screen.selectedStep else { return }
+        guard paneHeight >= 2, let pane = selectedPane(screen) else { return }
         let sideBySide = buffer.width >= 60
         let paneWidth = sideBySide ? (buffer.width - 1) / 2 : buffer.width
         JSONPane.render(
-            title: "input of \(step.name)", text: step.input, into: &buffer, x: 0, y: paneTop, width: paneWidth,
+            title: pane.title, text: pane.input, into: &buffer, x: 0, y: paneTop, width: paneWidth,
             height: sideBySide ? paneHeight : paneHeight / 2)
         if sideBySide {
             JSONPane.render(
-                title: "output", text: step.output, into: &buffer, x: paneWidth + 1, y: paneTop, width: paneWidth,
+                title: "output", text: pane.output, into: &buffer, x: paneWidth + 1, y: paneTop, width: paneWidth,
                 height: paneHeight)
         } else {
             JSONPane.render(
-                title: "output", text: step.output, into: &buffer, x: 0, y: paneTop + paneHeight / 2, width: paneWidth,
+                title: "output", text: pane.output, into: &buffer, x: 0, y: paneTop + paneHeight / 2, width: paneWidth,
                 height: paneHeight - paneHeight / 2)
         }
+    }
+
+    /// Input and output of the selected state; of an iteration or branch, what went in and came out.
+    static func selectedPane(_ screen: ExecutionScreen) -> (title: String, input: String?, output: String?)? {
+        if let step = screen.selectedStep { return ("input of \(step.name)", step.input, step.output) }
+        if let (_, group) = screen.selectedGroup {
+            return ("input of \(group.label)", group.steps.first?.input, group.steps.last?.output)
+        }
+        return nil
     }
 
     /// The raw events; a task's scheduled/started rows name their state and their resource.
