@@ -130,6 +130,13 @@ public struct ExecutionScreen: Sendable {
 
     /// `]` / `[`: the next or previous iteration or branch, staying inside it.
     mutating func moveGroup(by delta: Int, visibleRows: Int) -> Bool {
+        if case .groups(let step) = rows {
+            // On the list of iterations or branches: the selection moves.
+            let target = table.selected + delta
+            guard step.children.indices.contains(target) else { return false }
+            table.moveTo(target, visibleRows: visibleRows)
+            return true
+        }
         guard case .group(let id, let attempt, let index)? = levels.last else { return false }
         let parentLevels = Array(levels.dropLast())
         guard case .groups(let parent) = TimelineRows.resolve(parentLevels + [.groups(state: id)], in: timeline).rows,

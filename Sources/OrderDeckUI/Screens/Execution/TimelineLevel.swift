@@ -13,7 +13,7 @@ public enum TimelineRows: Sendable {
     case steps([Timeline.Step])
     case groups(Timeline.Step)
 
-    var count: Int {
+    public var count: Int {
         switch self {
         case .steps(let steps): return steps.count
         case .groups(let step): return step.children.count
