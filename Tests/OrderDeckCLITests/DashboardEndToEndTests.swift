@@ -72,7 +72,7 @@ import Testing
         try tmux.send("Enter")
         // The detail is live: it may first show what the Submit screen's watcher last saw, then
         // the finished timeline.
-        let finalState = succeeded ? "NotifyOrderCompleted" : "PaymentFailed"
+        let finalState = succeeded ? "NotifyAndAudit" : "PaymentFailed"
         let finalStatus = succeeded ? "SUCCEEDED" : "FAILED"
         let history = try await tmux.waitFor(.seconds(30)) {
             $0.contains("InitializeOrder") && $0.contains(name) && $0.contains(finalState) && $0.contains(finalStatus)

@@ -35,6 +35,30 @@ import Testing
         #expect(timeline.failure == nil)
     }
 
+    /// LocalStack writes `event_timestamp` as ISO-8601 with microseconds and no `redrive_count`:
+    /// the same records in that form give the same execution and timeline.
+    @Test func localStacksRecordVariantGivesTheSameExecution() throws {
+        let lines = try Self.fixture("express-complete.jsonl")
+        let variant = try lines.map { line -> String in
+            var record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let millis = try #require(Double(record["event_timestamp"] as? String ?? ""))
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSS"
+            record["event_timestamp"] =
+                formatter.string(from: Date(timeIntervalSince1970: millis / 1000)) + "123+00:00"
+            record["redrive_count"] = nil
+            return String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }
+        #expect(variant.allSatisfy { !$0.contains("redrive_count") && $0.contains("+00:00") })
+        let original = try #require(ExpressReconstructor().reconstruct(Self.records(lines), now: later).first)
+        let rebuilt = try #require(ExpressReconstructor().reconstruct(Self.records(variant), now: later).first)
+        #expect(rebuilt.execution == original.execution)
+        #expect(rebuilt.events.map(\.timestamp) == original.events.map(\.timestamp))
+        #expect(Timeline(events: rebuilt.events) == Timeline(events: original.events))
+    }
+
     @Test func outOfOrderAndDuplicatedDeliveryGivesTheSameExecution() throws {
         let lines = try Self.fixture("express-complete.jsonl")
         let shuffled = [lines[4], lines[1], lines[5], lines[0], lines[3], lines[2], lines[1]]

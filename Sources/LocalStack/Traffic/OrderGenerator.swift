@@ -2,7 +2,9 @@ import AWSClient
 import Foundation
 
 /// Varied, realistic orders for seeding the local stack: several users, one to four line items,
-/// amounts with cents, some with gift wrap (which exercises a Retry and a Catch).
+/// amounts with cents, some with gift wrap (which exercises a Retry and a Catch), some with a
+/// backordered item (a Map iteration whose task is retried, then caught) or a discontinued one (a
+/// failed iteration that cancels the order) — so seeded orders take every path of OrderWorkflow.
 /// A seeded generator makes a run reproducible.
 public struct OrderGenerator: Sendable {
     struct Product {
@@ -19,6 +21,11 @@ public struct OrderGenerator: Sendable {
         Product(sku: "NB-220", name: "Notebook", cents: 650),
         Product(sku: "HD-330", name: "Headphones", cents: 12999),
     ]
+
+    /// Sold out: reserving it fails, is retried once, and is caught (the item is marked backordered).
+    static let backordered = Product(sku: "BACK-900", name: "Limited print", cents: 4500)
+    /// No longer sold: its iteration fails and the order is cancelled.
+    static let discontinued = Product(sku: "DISCONTINUED-001", name: "Old poster", cents: 700)
 
     private var state: UInt64
 
@@ -41,8 +48,13 @@ public struct OrderGenerator: Sendable {
         let user = pick(Self.users)
         var items: [JSONValue] = []
         var totalCents = 0
-        for _ in 0..<(1 + Int(next() % 4)) {
-            let product = pick(Self.catalog)
+        var products = (0..<(1 + Int(next() % 4))).map { _ in pick(Self.catalog) }
+        switch next() % 100 {
+        case ..<10: products.append(Self.backordered)
+        case 10..<14: products.append(Self.discontinued)
+        default: break
+        }
+        for product in products {
             let quantity = 1 + Int(next() % 3)
             totalCents += product.cents * quantity
             items.append(

@@ -21,7 +21,7 @@ public struct VendedLogEvent: Sendable, Hashable {
             let arn = record["execution_arn"]?.stringValue, let type = record["type"]?.stringValue,
             let id = Self.integer(record["id"])
         else { return nil }
-        let millis = Self.integer64(record["event_timestamp"]) ?? fallbackTimestamp ?? 0
+        let millis = Self.milliseconds(record["event_timestamp"]) ?? fallbackTimestamp ?? 0
         executionArn = arn
         event = ExecutionEvent(
             id: id, previousEventId: Self.integer(record["previous_event_id"]) ?? 0, type: type,
@@ -51,11 +51,33 @@ public struct VendedLogEvent: Sendable, Hashable {
         }
     }
 
+    /// AWS writes epoch milliseconds as a string; LocalStack an ISO-8601 time
+    /// (`2026-11-24T21:01:28.560000+00:00`).
+    static func milliseconds(_ value: JSONValue?) -> Int64? {
+        if let millis = integer64(value) { return millis }
+        guard case .string(let text)? = value, let date = ISO8601.parse(text) ?? ISO8601.parseMicroseconds(text) else {
+            return nil
+        }
+        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
     static func integer64(_ value: JSONValue?) -> Int64? {
         switch value {
         case .string(let text)?: return Int64(text)
         case .number(let text)?: return Int64(text)
         default: return nil
         }
+    }
+}
+
+extension ISO8601 {
+    /// `2026-11-24T21:01:28.560123+00:00` or `…Z`: Python's `isoformat()`, six fractional digits,
+    /// which Foundation's parser rejects; the fraction is cut to milliseconds.
+    static func parseMicroseconds(_ text: String) -> Date? {
+        guard let dot = text.firstIndex(of: ".") else { return nil }
+        let fraction = text[text.index(after: dot)...].prefix { $0.isNumber }
+        let zone = text[text.index(after: dot)...].dropFirst(fraction.count)
+        let trimmed = text[..<dot] + "." + fraction.prefix(3).padding(toLength: 3, withPad: "0", startingAt: 0) + zone
+        return parse(String(trimmed))
     }
 }

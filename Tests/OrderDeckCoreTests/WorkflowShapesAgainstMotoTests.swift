@@ -1,0 +1,137 @@
+import AWSClient
+import AWSServices
+import Foundation
+import LocalStack
+import OrderDeckCore
+import TestSupport
+import Testing
+
+/// OrderWorkflow's Map (stock per item: a backordered item retried then caught, a discontinued one
+/// failing its iteration and cancelling the order) and Parallel (notify beside an audit write), run
+/// by moto's interpreter, read back through the API and through the vended logs.
+@Suite(.serialized) struct WorkflowShapesAgainstMotoTests {
+    static func order(_ id: String, skus: [String]) -> String {
+        let items = skus.map { #"{"sku":"\#($0)","quantity":2}"# }.joined(separator: ",")
+        return
+            #"{"id":"\#(id)","user_id":"shapes","customer":{"email":"s@example.com"},"items":[\#(items)],"amount":12.50,"currency":"EUR"}"#
+    }
+
+    @Test func mapAndParallelOnTheLocalStack() async throws {
+        let running = try await LocalStackHarness.shared.start("shapes")
+        let invoker = APIInvoker(client: running.client)
+        let prefix = "sh-\(UUID().uuidString.prefix(6).lowercased())"
+        // Payment succeeds three times in four: eight backordered orders make a completed one
+        // (and so the Parallel) all but certain (1 in 65,536 that none completes).
+        let backordered = (0..<8).map { "\(prefix)-b\($0)" }
+        let discontinued = "\(prefix)-d"
+        for id in backordered {
+            _ = try await invoker.post(
+                url: running.url("orders"), body: Array(Self.order(id, skus: ["MUG-001", "BACK-900", "TEE-042"]).utf8),
+                authorization: .none)
+        }
+        _ = try await invoker.post(
+            url: running.url("orders"),
+            body: Array(Self.order(discontinued, skus: ["MUG-001", "DISCONTINUED-001"]).utf8),
+            authorization: .none)
+
+        let session = StackSession(
+            config: StackConfig(
+                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
+                tableName: running.stack.tableName, stateMachines: [running.orders.name],
+                api: .init(url: running.url("orders")), isLocal: true, staticCredentials: MotoFixture.testCredentials),
+            client: running.client)
+        let store = ExecutionStore(session: session)
+        let machine = running.orders.name
+        @Sendable func arn(_ id: String) -> String {
+            "arn:aws:states:us-east-1:123456789012:execution:\(machine):\(id)"
+        }
+        var details: [String: (Execution, [ExecutionEvent])] = [:]
+        for id in backordered + [discontinued] {
+            let finished = try await Waiting.until(.seconds(60)) {
+                let detail = try? await store.detail(arn: arn(id))
+                return detail.flatMap { $0.execution.status == .running ? nil : $0 }
+            }
+            details[id] = try #require(finished, "\(id) did not finish")
+        }
+
+        // Every backordered order: three iterations; the BACK- one retried once, then caught.
+        for id in backordered {
+            let timeline = Timeline(events: try #require(details[id]).1)
+            let map = try #require(timeline.steps.first { $0.name == "ReserveStock" })
+            #expect(map.kind == "Map" && map.outcome == .succeeded)
+            #expect(map.summary?.total == 3 && map.summary?.failed == 0)
+            let iteration = try #require(map.children.first { $0.index == 1 })
+            #expect(iteration.steps.map(\.name) == ["StockKind?", "ReserveBackorderedItem", "MarkBackordered"])
+            let reserve = iteration.steps[1]
+            #expect(reserve.retries == 1 && reserve.outcome == .caught)
+            #expect(reserve.error == "DynamoDB.ResourceNotFoundException")
+            #expect(
+                map.children.filter { $0.index != 1 }.allSatisfy {
+                    $0.steps.map(\.name) == ["StockKind?", "ReserveItem"]
+                })
+        }
+        // A completed one: the Parallel's two branches, and the audit write landed.
+        let completedId = try #require(backordered.first { details[$0]?.0.status == .succeeded })
+        let completed = Timeline(events: try #require(details[completedId]).1)
+        let parallel = try #require(completed.steps.last)
+        #expect(parallel.name == "NotifyAndAudit" && parallel.kind == "Parallel" && parallel.outcome == .succeeded)
+        #expect(Set(parallel.children.map { $0.steps.map(\.name) }) == [["NotifyOrderCompleted"], ["RecordAudit"]])
+        #expect(parallel.children.allSatisfy { $0.outcome == .succeeded })
+        let item = try await DynamoDBClient(client: running.client).getItem(
+            .init(
+                TableName: running.stack.tableName, Key: ["user_id": .s("shapes"), "id": .s(completedId)],
+                ConsistentRead: true))
+        #expect(item?["auditedAt"] != nil && item?["orderStatus"] == .s("COMPLETED"))
+
+        // The discontinued one: its iteration failed, the Map's Catch cancelled the order.
+        let failed = Timeline(events: try #require(details[discontinued]).1)
+        let map = try #require(failed.steps.first { $0.name == "ReserveStock" })
+        #expect(map.outcome == .caught)
+        #expect(map.summary?.failed == 1)
+        #expect(map.children.first { $0.index == 1 }?.failedStep?.name == "ItemDiscontinued")
+        #expect(failed.failure?.path == ["ItemUnavailable"] && failed.failure?.error == "Order.ItemDiscontinued")
+        let cancelled = try await DynamoDBClient(client: running.client).getItem(
+            .init(
+                TableName: running.stack.tableName, Key: ["user_id": .s("shapes"), "id": .s(discontinued)],
+                ConsistentRead: true))
+        #expect(cancelled?["orderStatus"] == .s("CANCELLED"))
+
+        // The same executions rebuilt from their vended log records (the Express path) give the
+        // same timelines, iterations and branches included.
+        for id in [completedId, discontinued] {
+            let expected = try #require(details[id])
+            let group = running.orders.logGroupName
+            let records = try #require(
+                try await Waiting.until(.seconds(20)) {
+                    let all = try await LogReader(
+                        logs: CloudWatchLogsClient(client: running.client),
+                        budget: RateBudget(ratePerSecond: 50, burst: 50)
+                    )
+                    .records(group: group)
+                    let mine = all.filter { $0.executionArn == arn(id) }
+                    return mine.count >= expected.1.count ? mine : nil
+                })
+            let rebuilt = ExpressReconstructor().build(arn: arn(id), events: records.map(\.event), now: Date())
+            let fromLogs = RenderedTimeline(Timeline(events: rebuilt.events))
+            let fromAPI = RenderedTimeline(Timeline(events: expected.1))
+            #expect(Self.shape(fromLogs) == Self.shape(fromAPI))
+            #expect(rebuilt.execution.status == expected.0.status)
+        }
+    }
+
+    /// Names, outcomes and groups, depth first: what must agree between the API and the logs.
+    static func shape(_ timeline: RenderedTimeline) -> [String] {
+        var lines: [String] = []
+        func walk(_ steps: [RenderedTimeline.Step], _ depth: Int) {
+            for step in steps {
+                lines.append("\(depth) \(step.enteredEventId) \(step.name) \(step.outcome)")
+                for group in step.children {
+                    lines.append("\(depth) \(group.label) \(group.outcome)")
+                    walk(group.steps, depth + 1)
+                }
+            }
+        }
+        walk(timeline.steps, 0)
+        return lines + ["failure \(timeline.failurePath) \(timeline.failureError ?? "-")"]
+    }
+}
