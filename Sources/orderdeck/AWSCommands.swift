@@ -179,7 +179,15 @@ enum StackConfigWriter {
         lines.append("state_machines = [\(quoted(try output("OrderWorkflowArn"))), \(quoted(try output("SampleArn")))]")
         lines.append(
             "log_groups = [\(quoted(try output("OrderWorkflowLogGroup"))), \(quoted(try output("SampleLogGroup")))]")
-        lines += ["", "[stacks.\(key).api]", "url = \(quoted(try output("ApiUrl")))"]
+        let apiURL = try output("ApiUrl")
+        let invokeURL = endpointURL.flatMap { EmulatorInvokeURL.rewrite(apiURL, endpoint: $0) }
+        lines += ["", "[stacks.\(key).api]"]
+        if let invokeURL {
+            // An emulator (LocalStack) answers the stage on its own endpoint; the host in the
+            // output would need DNS beyond this machine.
+            lines.append("# ApiUrl output: \(apiURL)")
+        }
+        lines.append("url = \(quoted(invokeURL ?? apiURL))")
         if outputs["ApiAuthorization"] == "AWS_IAM" {
             lines.append("auth = \"iam\"")
         } else if outputs["RequireApiKey"] == "true" {
@@ -189,5 +197,19 @@ enum StackConfigWriter {
             lines.append("auth = \"none\"")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `https://ID.execute-api.HOST/STAGE/PATH` → `ENDPOINT/_aws/execute-api/ID/STAGE/PATH`: how an
+/// emulator on `--endpoint-url` (LocalStack) serves a REST API stage, so nothing is sent to the
+/// host name in the stack's output (`….localhost.localstack.cloud` or AWS's).
+enum EmulatorInvokeURL {
+    static func rewrite(_ apiURL: String, endpoint: String) -> String? {
+        guard let url = URLComponents(string: apiURL), let host = url.host,
+            let marker = host.range(of: ".execute-api.")
+        else { return nil }
+        let id = host[..<marker.lowerBound]
+        let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
+        return "\(base)/_aws/execute-api/\(id)\(url.path)"
     }
 }

@@ -143,12 +143,27 @@ struct LocalCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the private venv with the pinned moto server (done by 'up' when needed).")
 
+        @Flag(
+            help:
+                "Also install LocalStack \(EmulatorInstallation.version) (needs Python ≥ 3.12), the second engine the tests run the order system on."
+        )
+        var localstack = false
+
         func run() async throws {
             try await reportingFailures {
-                let installation = try MotoInstallation(
-                    directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment))
+                let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
+                let installation = try MotoInstallation(directories: directories)
                 try await installation.ensureInstalled { LocalCommand.note($0) }
                 print("\(installation.requirement) ready in \(installation.venvDirectory)")
+                guard localstack else { return }
+                let emulator = EmulatorInstallation(directories: directories)
+                if let reason = emulator.unavailableReason {
+                    // Not an error: the tests skip LocalStack with the same line.
+                    print("SKIPPED LocalStack: \(reason)")
+                    return
+                }
+                try await emulator.ensureInstalled { LocalCommand.note($0) }
+                print("\(EmulatorInstallation.requirement) ready in \(emulator.venvDirectory)")
             }
         }
     }

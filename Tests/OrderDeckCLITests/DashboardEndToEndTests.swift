@@ -82,7 +82,10 @@ import Testing
 
         // Its log lines.
         try tmux.send("l")
-        let logs = try await tmux.waitFor { $0.contains("execution \(name)") && $0.contains("ExecutionStarted") }
+        // It opens following, at the newest line: the execution's end (its start may be scrolled off).
+        let logs = try await tmux.waitFor {
+            $0.contains("execution \(name)") && ($0.contains("ExecutionSucceeded") || $0.contains("ExecutionFailed"))
+        }
         #expect(logs != nil, "no log lines:\n\(tmux.screen)")
 
         // Back to the execution, then to its order row.

@@ -1,0 +1,68 @@
+import AWSClient
+import AWSServices
+import Foundation
+import LocalStack
+
+/// LocalStack with the order system deployed through CloudFormation from
+/// `config/aws/order-system.yaml`, one per test process, started on first use and gone when the
+/// process exits. Where the machine has no Python ≥ 3.12, `deployed()` says why instead.
+public actor EmulatorHarness {
+    public struct Deployed: Sendable {
+        public var server: EmulatorServer
+        public var stackName: String
+        public var outputs: [String: String]
+        /// How long install (when needed), start and deploy took.
+        public var startup: Duration
+        public var endpoint: String { server.endpoint }
+    }
+
+    public enum Availability: Sendable {
+        case ready(Deployed)
+        case unavailable(String)
+    }
+
+    public static let shared = EmulatorHarness()
+    private var started: Task<Availability, any Error>?
+
+    public func deployed() async throws -> Availability {
+        if let started { return try await started.value }
+        let task = Task { try await Self.start() }
+        started = task
+        return try await task.value
+    }
+
+    /// Any key works (LocalStack checks no signature); never the credential chain.
+    public static let accessKeyId = "AKIAORDERDECKTEST"
+    public static let secretAccessKey = "orderdeck-test-secret"
+    public static let credentials = AWSCredentials(
+        accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, source: "test")
+
+    private static func start() async throws -> Availability {
+        let began = ContinuousClock.now
+        let installation = EmulatorInstallation(
+            directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment))
+        if let reason = installation.unavailableReason { return .unavailable(reason) }
+        try await installation.ensureInstalled()
+        let server = try await EmulatorServer.start(installation)
+        let client = TestAWS.client(endpoint: server.endpoint, credentials: credentials)
+        let cloudFormation = CloudFormationClient(client: client)
+        let template = try ProjectFiles.read("aws/order-system.yaml")
+        _ = try await cloudFormation.createStack(name: "orders", templateBody: template)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            let stack = try await cloudFormation.describeStack(name: "orders")
+            if stack.status == "CREATE_COMPLETE" {
+                return .ready(
+                    Deployed(
+                        server: server, stackName: "orders", outputs: stack.outputs,
+                        startup: ContinuousClock.now - began))
+            }
+            if stack.status.contains("FAILED") || stack.status.contains("ROLLBACK") {
+                throw LocalStackError.provisioning(
+                    "LocalStack: stack orders \(stack.status) \(stack.statusReason ?? "")")
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        throw LocalStackError.provisioning("LocalStack: stack orders not created within 120 s")
+    }
+}
