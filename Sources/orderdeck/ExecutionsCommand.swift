@@ -189,7 +189,7 @@ struct HistoryCommand: AsyncParsableCommand {
             var members: [(String, JSONValue)] = [
                 ("execution", JSONOutput.execution(execution)),
                 ("failure", timeline.failure.map(JSONOutput.failure) ?? .null),
-                ("timeline", .array(timeline.steps.map(JSONOutput.step))),
+                ("timeline", .array(timeline.steps.map { JSONOutput.step($0, mapRuns: execution.mapRuns) })),
             ]
             if let path { members.append(("drill", JSONOutput.drilled(try path.resolve(in: timeline)))) }
             members.append(("events", .array(history.map(JSONOutput.event))))
@@ -202,7 +202,7 @@ struct HistoryCommand: AsyncParsableCommand {
         } else if let path {
             print(HistoryText.drilled(try path.resolve(in: timeline), path: path))
         } else {
-            print(HistoryText.timeline(timeline.steps))
+            print(HistoryText.timeline(timeline.steps, mapRuns: execution.mapRuns))
             if let container = timeline.steps.last(where: \.hasChildren) {
                 print("drill in: --drill \(container.name)\(container.kind == "Map" ? ":<iteration>" : ":<branch>")")
             }

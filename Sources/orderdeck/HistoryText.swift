@@ -26,12 +26,12 @@ enum HistoryText {
         return lines.joined(separator: "\n")
     }
 
-    static func timeline(_ steps: [Timeline.Step]) -> String {
+    static func timeline(_ steps: [Timeline.Step], mapRuns: [String: MapRunCounts] = [:]) -> String {
         var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 90)
         for step in steps {
             table.add([
                 step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
-                step.resultText(duration: Format.duration),
+                step.resultText(duration: Format.duration, mapRuns: mapRuns),
             ])
         }
         return table.render()

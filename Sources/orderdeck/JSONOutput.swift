@@ -61,7 +61,7 @@ enum JSONOutput {
         ])
     }
 
-    static func step(_ step: Timeline.Step) -> JSONValue {
+    static func step(_ step: Timeline.Step, mapRuns: [String: MapRunCounts] = [:]) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(step.name)), ("kind", .string(step.kind)), ("enteredEventId", number(step.enteredEventId)),
             ("entered", date(step.entered)),
@@ -91,20 +91,33 @@ enum JSONOutput {
                     .object([
                         ("mapRunArn", .string(run.arn)), ("outcome", .string(run.outcome.rawValue)),
                         ("error", string(run.error)), ("cause", string(run.cause)), ("redrives", number(run.redrives)),
+                        ("itemCounts", mapRuns[run.arn].map(mapRunCounts) ?? .null),
                     ])
                 ))
         }
-        if step.hasChildren { members.append(("children", .array(step.children.map(group)))) }
+        if step.hasChildren {
+            members.append(("children", .array(step.children.map { group($0, mapRuns: mapRuns) })))
+        }
         return .object(members)
     }
 
     /// A Map iteration or Parallel branch with its own states.
-    static func group(_ group: Timeline.Group) -> JSONValue {
+    static func group(_ group: Timeline.Group, mapRuns: [String: MapRunCounts] = [:]) -> JSONValue {
         .object([
             ("kind", .string(group.kind.rawValue)), ("index", number(group.index)), ("attempt", number(group.attempt)),
             ("started", date(group.started)), ("ended", date(group.ended)),
             ("durationMs", milliseconds(group.duration)),
-            ("outcome", .string(group.outcome.rawValue)), ("steps", .array(group.steps.map(step))),
+            ("outcome", .string(group.outcome.rawValue)),
+            ("steps", .array(group.steps.map { step($0, mapRuns: mapRuns) })),
+        ])
+    }
+
+    static func mapRunCounts(_ counts: MapRunCounts) -> JSONValue {
+        .object([
+            ("status", .string(counts.status)), ("total", number(counts.total)),
+            ("succeeded", number(counts.succeeded)), ("failed", number(counts.failed)),
+            ("timedOut", number(counts.timedOut)), ("aborted", number(counts.aborted)),
+            ("running", number(counts.running)), ("pending", number(counts.pending)),
         ])
     }
 
@@ -118,7 +131,7 @@ enum JSONOutput {
     static func drilled(_ target: TimelinePath.Target) -> JSONValue {
         switch target {
         case .groups(let parent):
-            return .object([("state", .string(parent.name)), ("groups", .array(parent.children.map(group)))])
+            return .object([("state", .string(parent.name)), ("groups", .array(parent.children.map { group($0) }))])
         case .group(let parent, let one): return .object([("state", .string(parent.name)), ("group", group(one))])
         }
     }

@@ -135,3 +135,54 @@ import Testing
         return lines + ["failure \(timeline.failurePath) \(timeline.failureError ?? "-")"]
     }
 }
+
+/// A distributed Map: its iterations run as child executions, so the Map row is summarised from
+/// DescribeMapRun (read by the store with the history).
+@Suite(.serialized) struct DistributedMapAgainstMotoTests {
+    static let definition = """
+        {"StartAt": "Fan", "States": {"Fan": {
+          "Type": "Map", "ItemsPath": "$.items",
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Bad?", "States": {
+              "Bad?": {"Type": "Choice", "Choices": [{"Variable": "$.bad", "BooleanEquals": true, "Next": "Boom"}],
+                       "Default": "Fine"},
+              "Fine": {"Type": "Pass", "End": true},
+              "Boom": {"Type": "Fail", "Error": "Item.Bad", "Cause": "a bad item"}}},
+          "End": true}}}
+        """
+
+    @Test func aMapRunIsSummarisedFromDescribeMapRun() async throws {
+        let running = try await LocalStackHarness.shared.start("shapes")
+        let states = StepFunctionsClient(client: running.client)
+        let name = "fan-\(UUID().uuidString.prefix(6).lowercased())"
+        let machine = try await states.createStateMachine(
+            .init(name: name, definition: Self.definition, roleArn: "arn:aws:iam::123456789012:role/orderdeck-test"))
+        let items = (0..<5).map { #"{"n":\#($0),"bad":\#($0 == 3)}"# }.joined(separator: ",")
+        let started = try await states.startExecution(
+            .init(stateMachineArn: machine.stateMachineArn, name: "run-1", input: #"{"items":[\#(items)]}"#))
+        let finished = try await Waiting.until(.seconds(30)) {
+            let execution = try await states.describeExecution(started.executionArn)
+            return execution.status == "RUNNING" ? nil : execution.status
+        }
+        // moto 5.2.5 lets the run succeed with one failed item (AWS would fail it without a
+        // ToleratedFailure… field, which moto's parser rejects); the counts are what is checked.
+        #expect(finished == "SUCCEEDED")
+
+        let session = StackSession(
+            config: StackConfig(
+                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
+                tableName: running.stack.tableName, stateMachines: [name], api: nil, isLocal: true,
+                staticCredentials: MotoFixture.testCredentials),
+            client: running.client)
+        let (execution, events) = try await ExecutionStore(session: session).detail(arn: started.executionArn)
+        let timeline = Timeline(events: events)
+        let map = try #require(timeline.steps.first)
+        let run = try #require(map.mapRun)
+        #expect(run.outcome == .succeeded)
+        let counts = try #require(execution.mapRuns[run.arn])
+        #expect(counts.total == 5 && counts.succeeded == 4 && counts.failed == 1)
+        #expect(
+            map.resultText(duration: { _ in "" }, mapRuns: execution.mapRuns).hasSuffix(
+                "map run SUCCEEDED · 5 items · 4 succeeded · 1 failed"))
+    }
+}

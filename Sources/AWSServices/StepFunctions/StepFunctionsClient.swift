@@ -38,6 +38,11 @@ public struct StepFunctionsClient: Sendable {
         try await client.json(.stepFunctions, "DescribeExecution", ["executionArn": arn])
     }
 
+    /// A distributed Map run's item and child-execution counts.
+    public func describeMapRun(_ arn: String) async throws -> StepFunctions.DescribeMapRunOutput {
+        try await client.json(.stepFunctions, "DescribeMapRun", ["mapRunArn": arn])
+    }
+
     public func getExecutionHistory(
         executionArn: String, reverseOrder: Bool = false, includeExecutionData: Bool = true, pageSize: Int? = nil
     ) -> PageSequence<[StepFunctions.HistoryEvent]> {

@@ -102,6 +102,33 @@ public enum StepFunctions {
         public var cause: String?
     }
 
+    /// A distributed Map's run: how many items (and child executions) are where.
+    public struct DescribeMapRunOutput: Codable, Sendable, Hashable {
+        public struct Counts: Codable, Sendable, Hashable {
+            public var pending: Int
+            public var running: Int
+            public var succeeded: Int
+            public var failed: Int
+            public var timedOut: Int
+            public var aborted: Int
+            public var total: Int
+            public var resultsWritten: Int?
+            public var failuresNotRedrivable: Int?
+            public var pendingRedrive: Int?
+        }
+        public var mapRunArn: String
+        public var executionArn: String
+        public var status: String
+        public var startDate: Date?
+        public var stopDate: Date?
+        public var maxConcurrency: Int?
+        public var toleratedFailurePercentage: Double?
+        public var toleratedFailureCount: Int?
+        public var itemCounts: Counts
+        public var executionCounts: Counts?
+        public var redriveCount: Int?
+    }
+
     /// One history event; the type-specific `…EventDetails` member is kept whole in `details`.
     public struct HistoryEvent: Sendable, Hashable, Decodable {
         public var timestamp: Date

@@ -28,6 +28,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var isPartial: Bool
     /// Some payload was cut by Step Functions (over 256 KB).
     public var isTruncated: Bool
+    /// Its distributed Maps' runs by Map Run ARN (DescribeMapRun), when read.
+    public var mapRuns: [String: MapRunCounts] = [:]
 
     public var id: String { arn }
     public var executionARN: ExecutionARN { ExecutionARN(arn) }

@@ -64,10 +64,23 @@ public struct ExecutionStore: Sendable {
         }
         let described = try await session.stepFunctions.describeExecution(arn)
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
-        return (
-            Execution(described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? ""),
-            events
-        )
+        var execution = Execution(
+            described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? "")
+        execution.mapRuns = await mapRuns(in: events)
+        return (execution, events)
+    }
+
+    /// Each distributed Map run of the history, described (its items run as child executions, so
+    /// only DescribeMapRun knows how many succeeded). A run that cannot be described is left out.
+    func mapRuns(in events: [ExecutionEvent]) async -> [String: MapRunCounts] {
+        var runs: [String: MapRunCounts] = [:]
+        for event in events where event.type == "MapRunStarted" {
+            guard let arn = event.details["mapRunArn"]?.stringValue,
+                let described = try? await session.stepFunctions.describeMapRun(arn)
+            else { continue }
+            runs[arn] = MapRunCounts(described)
+        }
+        return runs
     }
 
     /// The execution ARN of an order: stored on the item, or the order id as execution name.

@@ -90,6 +90,9 @@ public struct Timeline: Sendable, Hashable {
             slowest = groups.filter { $0.duration != nil }.max { ($0.duration ?? 0) < ($1.duration ?? 0) }
         }
 
+        /// A distributed Map's iterations are child executions: none in this history.
+        public var isEmpty: Bool { total == 0 }
+
         /// "120 iterations · 2 failed · 1 aborted · slowest #17 1.2s"
         public func text(duration: (TimeInterval?) -> String) -> String {
             let noun = kind == .iteration ? "iteration" : "branch"

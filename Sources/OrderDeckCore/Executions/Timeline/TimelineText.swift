@@ -18,10 +18,13 @@ extension StepOutcome {
 
 extension Timeline.Step {
     /// The result column: the outcome, and for Map/Parallel what their iterations or branches did.
-    public func resultText(duration: (TimeInterval?) -> String) -> String {
+    /// `mapRuns`: distributed Map runs described (DescribeMapRun), by ARN.
+    public func resultText(duration: (TimeInterval?) -> String, mapRuns: [String: MapRunCounts] = [:]) -> String {
         var text = outcome.text(error: error)
-        if let summary { text += " · " + summary.text(duration: duration) }
-        if let mapRun { text += " · map run \(mapRun.outcome.text(error: mapRun.error))" }
+        if let summary, !summary.isEmpty { text += " · " + summary.text(duration: duration) }
+        if let mapRun {
+            text += " · map run " + (mapRuns[mapRun.arn]?.text ?? mapRun.outcome.text(error: mapRun.error))
+        }
         return text
     }
 }

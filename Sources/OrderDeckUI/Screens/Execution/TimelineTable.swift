@@ -23,7 +23,7 @@ enum TimelineTable {
                     return [
                         name, step.kind, Format.clock(step.entered), Format.duration(step.duration),
                         Format.bar(step.duration, total: total, width: 12), String(step.retries),
-                        step.resultText(duration: Format.duration),
+                        step.resultText(duration: Format.duration, mapRuns: execution.mapRuns),
                     ]
                 },
                 style: { index, column in
