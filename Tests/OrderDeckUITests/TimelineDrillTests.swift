@@ -125,3 +125,41 @@ import Testing
         try ScreenSnapshotTests.check("execution-map-iteration-\(size.0)x\(size.1)", one.text)
     }
 }
+
+/// Every HistoryEventType of the service model shows in the Execution screen's raw event list,
+/// named by its state where it has one.
+@Suite struct EveryEventTypeOnScreenTests {
+    @Test func theRawEventListShowsEveryType() throws {
+        let types = try SharedFixtures.historyEventTypes()
+        #expect(types.count >= 62)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var events = [
+            ExecutionEvent(id: 1, previousEventId: 0, type: "ExecutionStarted", timestamp: start, details: .object([])),
+            ExecutionEvent(
+                id: 2, previousEventId: 1, type: "TaskStateEntered", timestamp: start,
+                details: .object([("name", .string("Holder"))])),
+        ]
+        for type in types {
+            events.append(
+                ExecutionEvent(
+                    id: events.count + 1, previousEventId: 2, type: type, timestamp: start, details: .object([])))
+        }
+        let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:every-type"
+        let execution = Execution(
+            arn: arn, name: "every-type", machineName: "OrderWorkflow", status: .running, startDate: start,
+            stopDate: nil, source: .api)
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 160, height: 100))
+        _ = state.openExecution(ExecutionARN(arn))
+        state.apply(.execution(execution, events))
+        _ = state.handle(.character("e"))
+        var buffer = ScreenBuffer(width: 160, height: 100)
+        DashboardView.render(state, into: &buffer)
+        let lines = buffer.text.split(separator: "\n")
+        for type in types {
+            let row = lines.first { $0.contains(" \(type) ") }
+            #expect(row != nil, "\(type) not in the raw event list")
+            // Chained to the Task state: each row names it (the state column), unless it names its own.
+            #expect(row?.contains("Holder") == true, "\(type) row does not name its state")
+        }
+    }
+}
