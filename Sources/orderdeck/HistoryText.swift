@@ -19,6 +19,11 @@ enum HistoryText {
                 "FAILED in \(TerminalSafe.escape(place)): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))"
             )
         }
+        if execution.status == .aborted, execution.error != nil || execution.cause != nil {
+            lines.append(
+                "ABORTED: \(TerminalSafe.escape(execution.error ?? "")) — \(TerminalSafe.escape(execution.cause ?? ""))"
+            )
+        }
         if !timeline.unknownEventTypes.isEmpty {
             lines.append(
                 "events of a type OrderDeck does not know: \(timeline.unknownEventTypes.joined(separator: ", "))")

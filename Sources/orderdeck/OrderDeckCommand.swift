@@ -15,6 +15,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
         version: OrderDeckVersion.text,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
+            StopCommand.self,
             LogsCommand.self, SubmitCommand.self,
             SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, DiscoverCommand.self, LocalCommand.self,
             ConfigCommand.self,

@@ -24,6 +24,79 @@ import Testing
         try outcome.get()
     }
 
+    /// StopExecution from the dashboard (submit an order held for review, open it while RUNNING,
+    /// `x`, confirm: ABORTED on screen) and from the CLI (`orderdeck stop`, and refused twice).
+    @Test func stopARunningExecutionFromTheDashboardAndTheCLI() async throws {
+        let state = try TemporaryDirectory("tui-stop")
+        defer { state.remove() }
+        let cli = CLIRunner(stateDirectory: state.path, extraEnvironment: ["XDG_CONFIG_HOME": state.path + "/xdg"])
+        let up = try await cli.run(["local", "up"])
+        #expect(up.status == 0, "\(up.stderr)")
+        let outcome: Result<Void, any Error>
+        do {
+            try await stop(state: state, cli: cli)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        let down = try await cli.run(["local", "down"])
+        #expect(down.status == 0)
+        try outcome.get()
+    }
+
+    func stop(state: TemporaryDirectory, cli: CLIRunner) async throws {
+        func held(_ id: String) -> String {
+            #"{"id":"\#(id)","user_id":"ops","customer":{"email":"o@example.com"},"items":[{"sku":"MUG-001","quantity":1}],"amount":9,"currency":"EUR","holdSeconds":120}"#
+        }
+        let tmux = try TmuxSession(
+            command: CLIRunner.builtExecutable, width: 160, height: 45,
+            environment: [
+                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
+                "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "HOME": state.path,
+            ])
+        defer { tmux.kill() }
+        #expect(try await tmux.waitFor { $0.contains("⟳ live") } != nil, "dashboard did not open:\n\(tmux.screen)")
+        let id = "held-\(UUID().uuidString.prefix(8).lowercased())"
+        let submitted = try await cli.run(["submit", "--data", held(id)])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+
+        // Executions: filter to it, open it while it is held RUNNING, stop it.
+        try tmux.send("2")
+        try tmux.send("/")
+        try tmux.sendLiteral(id)
+        try tmux.send("Enter")
+        let listed = try await tmux.waitFor(.seconds(15)) { screen in
+            screen.split(separator: "\n").contains { $0.contains(id) && $0.contains("RUNNING") }
+        }
+        #expect(listed != nil, "never saw \(id) RUNNING:\n\(tmux.screen)")
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor { $0.contains("HoldForReview") && $0.contains("RUNNING") } != nil)
+        try tmux.send("x")
+        #expect(try await tmux.waitFor { $0.contains("stop \(id) with error: cause = ") } != nil)
+        try tmux.send("Enter")
+        let question =
+            "Stop \(id) on local (StopExecution, error Operator.Stopped, cause 'stopped from OrderDeck')? y/N"
+        #expect(try await tmux.waitFor { $0.contains(question) } != nil, "no confirmation:\n\(tmux.screen)")
+        try tmux.send("y")
+        let aborted = try await tmux.waitFor(.seconds(10)) { $0.contains("ABORTED") && $0.contains("stopped \(id)") }
+        #expect(aborted != nil, "never saw ABORTED:\n\(tmux.screen)")
+        try tmux.send("q")
+        try tmux.send("q")
+        try tmux.send("q")
+
+        // The CLI: stop another held order; a second stop is refused with the reason.
+        let other = "held-\(UUID().uuidString.prefix(8).lowercased())"
+        #expect(try await cli.run(["submit", "--data", held(other)]).status == 0)
+        let stopped = try await cli.run(["stop", other, "--error", "Ops.Cancelled", "--cause", "customer asked"])
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stdout.hasPrefix("stopped arn:aws:states:") && stopped.stdout.contains(":\(other): ABORTED"))
+        let again = try await cli.run(["stop", other])
+        #expect(again.status == 64)
+        #expect(again.stderr == "orderdeck: \(other) is ABORTED: only a RUNNING execution can be stopped\n")
+        let history = try await cli.run(["history", other])
+        #expect(history.stdout.contains("status: ABORTED") && history.stdout.contains("HoldForReview"))
+    }
+
     func drive(state: TemporaryDirectory, cli: CLIRunner) async throws {
 
         let tmux = try TmuxSession(

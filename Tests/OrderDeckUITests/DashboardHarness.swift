@@ -17,13 +17,16 @@ final class DashboardHarness {
     /// Each post from the refresher wakes this (as it wakes the real loop's poll).
     private var wakes: AsyncStream<Void>.Iterator
 
-    init(width: Int = 80, height: Int = 24, data: FakeDashboardSource.Data = DashboardHarness.standardData()) {
+    init(
+        width: Int = 80, height: Int = 24, data: FakeDashboardSource.Data = DashboardHarness.standardData(),
+        stack: StackInfo = FixedData.stack
+    ) {
         source = FakeDashboardSource(data)
         terminal = MemoryTerminal(width: width, height: height)
         let (stream, sink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         wakes = stream.makeAsyncIterator()
         dashboard = Dashboard(
-            state: DashboardState(stack: FixedData.stack), source: source, clock: clock, wake: { sink.yield() })
+            state: DashboardState(stack: stack), source: source, clock: clock, wake: { sink.yield() })
         loop = EventLoop(application: dashboard, terminal: terminal)
         dashboard.start()
     }

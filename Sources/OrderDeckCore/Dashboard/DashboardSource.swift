@@ -27,6 +27,8 @@ public protocol DashboardSource: Sendable {
     func resend(_ submissionId: String) async throws -> Submission
     /// The submissions journal, newest first.
     func submissions() async throws -> [Submission]
+    /// Stops a RUNNING Standard execution; the execution as it is afterwards.
+    func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution
 }
 
 /// Keeps an execution list current (`ExecutionMonitor` is the live one).

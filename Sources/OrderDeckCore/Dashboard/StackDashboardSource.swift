@@ -78,4 +78,8 @@ public final class StackDashboardSource: DashboardSource {
     }
 
     public func submissions() async throws -> [Submission] { try await journal.all() }
+
+    public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
+        try await ExecutionStopper(session: session).stop(arn, error: error, cause: cause)
+    }
 }

@@ -66,6 +66,10 @@ enum ChromeView {
     static func hints(_ state: DashboardState, into buffer: inout ScreenBuffer) {
         let y = state.layout.hintRow
         buffer.fillRow(y)
+        if let confirmation = state.confirmation {
+            buffer.write(confirmation.question, x: 0, y: y, style: Style(foreground: .yellow, bold: true))
+            return
+        }
         if let prompt = state.prompt {
             let x = buffer.write(prompt.label, x: 0, y: y, style: Style(foreground: .cyan, bold: true))
             buffer.write(prompt.text + "█", x: x, y: y, style: Style(bold: true))

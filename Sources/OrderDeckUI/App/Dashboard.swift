@@ -65,6 +65,7 @@ public final class Dashboard: TerminalApplication {
             case .stopWatching: refresher.send(.stopWatching)
             case .submit(let order): refresher.send(.submit(order))
             case .resend(let id): refresher.send(.resend(id))
+            case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))
             case .copy(let text): clipboard = text
             case .editTemplate(let text): editRequest = text
             case .refresh: refresher.send(.refreshNow)

@@ -4,6 +4,7 @@ extension DashboardState {
     /// Handles one key; returns what the outside world must do. A prompt, the help and the
     /// inspector take keys first; then the keys every screen shares; then the screen's own.
     public mutating func handle(_ key: Key) -> [Effect] {
+        if let confirmation { return answer(confirmation, key) }
         if let prompt { return handlePrompt(prompt, key) }
         if showHelp {
             showHelp = false
@@ -59,8 +60,8 @@ extension DashboardState {
         let own: [String]
         switch screen {
         case .orders: own = OrdersKeys.table.hints
-        case .executions: own = ExecutionsKeys.table.hints
-        case .execution: own = ExecutionKeys.table.hints
+        case .executions: own = ExecutionsKeys.table.visible(readOnly: stack.readOnly).hints
+        case .execution: own = ExecutionKeys.table.visible(readOnly: stack.readOnly).hints
         case .logs: own = LogsKeys.table.hints
         case .submit: own = stack.readOnly ? [] : SubmitKeys.table.hints
         }
@@ -75,8 +76,8 @@ extension DashboardState {
         let own: [(keys: String, help: String)]
         switch screen {
         case .orders: own = movement + OrdersKeys.table.helpEntries
-        case .executions: own = movement + ExecutionsKeys.table.helpEntries
-        case .execution: own = movement + ExecutionKeys.table.helpEntries
+        case .executions: own = movement + ExecutionsKeys.table.visible(readOnly: stack.readOnly).helpEntries
+        case .execution: own = movement + ExecutionKeys.table.visible(readOnly: stack.readOnly).helpEntries
         case .logs: own = movement + LogsKeys.table.helpEntries
         case .submit: own = stack.readOnly ? [("", "read-only: submitting is disabled")] : SubmitKeys.table.helpEntries
         }

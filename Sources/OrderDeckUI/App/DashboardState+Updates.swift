@@ -36,6 +36,11 @@ extension DashboardState {
             health = new
         case .notice(let text):
             say(text)
+        case .stopped(let execution):
+            let detail = [execution.error, execution.cause].compactMap { $0 }.joined(separator: ": ")
+            say("stopped \(execution.name): \(execution.status)" + (detail.isEmpty ? "" : " (\(detail))"))
+        case .stopFailed(let arn, let message):
+            say("\(arn.name) not stopped: \(message)", isError: true)
         }
     }
 }

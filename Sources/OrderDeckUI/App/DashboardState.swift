@@ -18,6 +18,8 @@ public struct DashboardState: Sendable {
     /// The foldable JSON view (`i`) over the current screen, when open.
     public var inspector: JSONInspector?
     public var prompt: Prompt?
+    /// A yes/no question before an action that changes the stack.
+    public var confirmation: Confirmation?
     public var note: Note?
     public var health: RefreshHealth = .loading
     /// Effects that updates (not keys) give rise to; the dashboard carries them out after applying.

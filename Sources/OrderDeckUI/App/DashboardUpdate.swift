@@ -16,4 +16,7 @@ public enum DashboardUpdate: Sendable {
     case health(RefreshHealth)
     /// A one-off fact worth a transient note (clock skew corrected).
     case notice(String)
+    /// The execution after StopExecution, or why it was not stopped.
+    case stopped(Execution)
+    case stopFailed(ExecutionARN, String)
 }

@@ -17,4 +17,6 @@ public enum Effect: Sendable, Equatable {
     case switchStack(String)
     /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.
     case editTemplate(String)
+    /// StopExecution, with the error and cause the operator gave (after confirming).
+    case stop(ExecutionARN, error: String?, cause: String?)
 }

@@ -11,4 +11,6 @@ enum RefreshFeed: Hashable, Sendable {
     case submissions
     case submit
     case lookup
+    /// StopExecution asked for from the dashboard.
+    case stop
 }

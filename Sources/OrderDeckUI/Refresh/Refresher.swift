@@ -16,6 +16,7 @@ public actor Refresher {
         case submit(JSONValue)
         case resend(String)
         case findOrder(OrderID, userId: String?)
+        case stop(ExecutionARN, error: String?, cause: String?)
     }
 
     let source: any DashboardSource
@@ -100,7 +101,25 @@ public actor Refresher {
             oneShot(.submit) { await self.submitted(try await source.resend(id), resent: true) }
         case .findOrder(let id, let userId):
             oneShot(.lookup) { await self.lookUp(id, userId: userId) }
+        case .stop(let arn, let error, let cause):
+            let source = self.source
+            oneShot(.stop) {
+                do {
+                    let stopped = try await source.stop(arn, error: error, cause: cause)
+                    await self.afterStop(.stopped(stopped))
+                } catch {
+                    await self.afterStop(.stopFailed(arn, LoadFailure(error).message))
+                }
+            }
         }
+    }
+
+    /// Tells the dashboard, then reads the lists and the watched execution again at once, so the
+    /// ABORTED status shows without waiting for the next refresh.
+    func afterStop(_ update: DashboardUpdate) {
+        post(update)
+        if !inFlight.contains(.machines) { startExecutions() }
+        if watched != nil, !inFlight.contains(.execution) { startWatching() }
     }
 
     /// Reads one order by key; a found order joins the loaded ones (re-indexed here, off the

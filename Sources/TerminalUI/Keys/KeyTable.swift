@@ -6,11 +6,14 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     /// The hint line's word ("execution"); nil keeps the binding out of the hint line.
     public var hint: String?
     public var action: Action
+    /// It changes the stack (stop, re-run): hidden — no hint, no help, no effect — on a read-only one.
+    public var mutates: Bool
 
-    public init(_ keys: [Key], _ help: String, hint: String? = nil, _ action: Action) {
+    public init(_ keys: [Key], _ help: String, hint: String? = nil, mutates: Bool = false, _ action: Action) {
         self.keys = keys
         self.help = help
         self.hint = hint
+        self.mutates = mutates
         self.action = action
     }
 
@@ -25,9 +28,15 @@ public struct KeyTable<Action: Sendable>: Sendable {
 
     public init(_ bindings: [KeyBinding<Action>]) { self.bindings = bindings }
 
-    /// The action bound to `key`, if any (the first binding wins).
-    public func action(for key: Key) -> Action? {
-        bindings.first { $0.keys.contains(key) }?.action
+    /// The action bound to `key`, if any (the first binding wins); on a read-only stack, never
+    /// one that changes it.
+    public func action(for key: Key, readOnly: Bool = false) -> Action? {
+        bindings.first { $0.keys.contains(key) && !(readOnly && $0.mutates) }?.action
+    }
+
+    /// The table as a read-only stack sees it.
+    public func visible(readOnly: Bool) -> KeyTable {
+        readOnly ? KeyTable(bindings.filter { !$0.mutates }) : self
     }
 
     /// "⏎ execution  l logs": the bindings that have a hint.

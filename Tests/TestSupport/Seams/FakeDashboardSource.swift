@@ -13,6 +13,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var details: [ExecutionARN: (Execution, [ExecutionEvent])] = [:]
         public var logLines: [TailedEvent] = []
         public var submissions: [Submission] = []
+        /// Every StopExecution asked for: the ARN, error and cause.
+        public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
         /// The table has the recent-orders index: `recentOrders` answers (orders created in the last
         /// days by `createdAt`).
         public var hasRecentIndex = false
@@ -46,6 +48,8 @@ public final class FakeDashboardSource: DashboardSource {
     /// Changes what the source holds (new orders, a fault, a fixed fault).
     public func update(_ change: (inout Data) -> Void) { data.withLock { change(&$0) } }
     public var counts: Reads { reads.withLock { $0 } }
+    /// Reads what the source holds (what a test's actions changed).
+    public func withData<T>(_ read: (Data) -> T) -> T { data.withLock { read($0) } }
     /// What the AWS client would report (a retry, throttling, clock skew).
     public func emit(_ event: SourceEvent) { eventSink.yield(event) }
 
@@ -146,6 +150,23 @@ public final class FakeDashboardSource: DashboardSource {
     public func submissions() async throws -> [Submission] {
         try check()
         return data.withLock { $0.submissions }
+    }
+
+    /// As StopExecution: the execution and its list row become ABORTED.
+    public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
+        try check()
+        return try data.withLock { data in
+            data.stops.append((arn, error, cause))
+            guard var detail = data.details[arn] else { throw LoadFailure(kind: .failed, message: "no \(arn)") }
+            detail.0.status = .aborted
+            detail.0.error = error
+            detail.0.cause = cause
+            data.details[arn] = detail
+            for (machine, list) in data.executions {
+                data.executions[machine] = list.map { $0.arn == arn.rawValue ? detail.0 : $0 }
+            }
+            return detail.0
+        }
     }
 }
 

@@ -369,9 +369,8 @@ struct TimelineBuilder {
     }
 
     private func failure() -> Timeline.Failure? {
-        guard status == .failed || status == .timedOut || executionError != nil else {
-            return nil
-        }
+        // Aborted is not a failure (someone stopped it); a history cut before its end has none yet.
+        guard status == .failed || status == .timedOut else { return nil }
         var path: [String] = []
         if var step = culprit {
             // Down through the children that failed it, then up to the execution.

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy
+    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop
 }
 
 enum ExecutionKeys {
@@ -17,6 +17,9 @@ enum ExecutionKeys {
         .init([.character("l")], "log lines of this execution", hint: "logs", .logs),
         .init([.character("o")], "its order row (looked up when not loaded)", hint: "order", .order),
         .init([.character("y")], "copy the ARN", hint: "copy", .copy),
+        .init(
+            [.character("x")], "stop this RUNNING execution (StopExecution: asks for error and cause, then confirms)",
+            hint: "stop", mutates: true, .stop),
     ])
 }
 
@@ -24,7 +27,8 @@ extension DashboardState {
     mutating func handleExecution(_ key: Key) -> [Effect] {
         let rows = ExecutionView.tableRows(self)
         if execution.table.handleMovement(key, visibleRows: rows) { return [] }
-        guard let action = ExecutionKeys.table.action(for: key), let arn = execution.arn else { return [] }
+        guard let action = ExecutionKeys.table.action(for: key, readOnly: stack.readOnly), let arn = execution.arn
+        else { return [] }
         switch action {
         case .drill:
             if !execution.drillIn(visibleRows: rows) { say("nothing inside this row: ⏎ opens Map and Parallel states") }
@@ -47,6 +51,8 @@ extension DashboardState {
             return jumpToOrder(of: arn, userId: input?["user_id"]?.stringValue)
         case .copy:
             return copy(arn.rawValue)
+        case .stop:
+            beginStop(execution.execution)
         }
         return []
     }

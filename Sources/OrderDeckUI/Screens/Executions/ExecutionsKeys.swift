@@ -1,7 +1,7 @@
 import TerminalUI
 
 enum ExecutionsAction: Sendable {
-    case open, machine, statusFilter, filter, logs, copy
+    case open, machine, statusFilter, filter, logs, copy, stop
 }
 
 enum ExecutionsKeys {
@@ -14,6 +14,9 @@ enum ExecutionsKeys {
         .init([.character("/")], "filter by name or status", hint: "filter", .filter),
         .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
         .init([.character("y")], "copy the ARN", .copy),
+        .init(
+            [.character("x")], "stop the selected RUNNING execution (asks for error and cause, then confirms)",
+            hint: "stop", mutates: true, .stop),
     ])
 }
 
@@ -21,7 +24,7 @@ extension DashboardState {
     mutating func handleExecutions(_ key: Key) -> [Effect] {
         let rows = layout.listRows
         if executions.table.handleMovement(key, visibleRows: rows) { return [] }
-        guard let action = ExecutionsKeys.table.action(for: key) else { return [] }
+        guard let action = ExecutionsKeys.table.action(for: key, readOnly: stack.readOnly) else { return [] }
         let selected = executions.selected
         switch action {
         case .open:
@@ -39,6 +42,8 @@ extension DashboardState {
         case .copy:
             guard let selected else { return [] }
             return copy(selected.arn)
+        case .stop:
+            beginStop(selected)
         }
         return []
     }

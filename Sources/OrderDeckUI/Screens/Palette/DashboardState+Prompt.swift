@@ -29,6 +29,7 @@ extension DashboardState {
             case .command: return runCommand(text)
             case .field(let name):
                 if let problem = submit.setField(name, text) { say(problem, isError: true) }
+            case .stopReason(let arn): askToStop(arn, reason: text)
             }
             return []
         default:

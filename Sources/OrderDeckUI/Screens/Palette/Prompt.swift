@@ -1,3 +1,5 @@
+import OrderDeckCore
+
 /// A one-line prompt in the hint row; it says what it is for ("filter orders: ", "search: ").
 public struct Prompt: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -9,6 +11,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         /// Edits one field of the order template (Submit).
         case field(String)
+        /// The error and cause to stop an execution with (`x`), confirmed next.
+        case stopReason(ExecutionARN)
     }
 
     public var kind: Kind
@@ -26,6 +30,7 @@ public struct Prompt: Sendable, Equatable {
         case .search: return "search: "
         case .command: return ":"
         case .field(let name): return "\(name) = "
+        case .stopReason(let arn): return "stop \(arn.name) with error: cause = "
         }
     }
 }

@@ -1,0 +1,28 @@
+import AWSServices
+
+/// Stops a RUNNING Standard execution (StopExecution) with the error and cause the operator gave,
+/// after the checks that make the request mean what it says: not on a read-only stack, not an
+/// Express execution (StopExecution does not take them), not one that already ended.
+public struct ExecutionStopper: Sendable {
+    public let session: StackSession
+
+    public init(session: StackSession) { self.session = session }
+
+    /// The execution as it is after the stop (ABORTED), read back.
+    public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
+        if session.config.readOnly { throw CoreError.readOnly("stopping executions") }
+        if arn.isExpress {
+            throw CoreError.invalidInput("\(arn.name) is an Express execution: StopExecution cannot stop those")
+        }
+        let before = try await session.stepFunctions.describeExecution(arn.rawValue)
+        guard before.status == "RUNNING" else {
+            throw CoreError.invalidInput("\(arn.name) is \(before.status): only a RUNNING execution can be stopped")
+        }
+        _ = try await session.stepFunctions.stopExecution(
+            .init(
+                executionArn: arn.rawValue, error: error.flatMap { $0.isEmpty ? nil : $0 },
+                cause: cause.flatMap { $0.isEmpty ? nil : $0 }))
+        let after = try await session.stepFunctions.describeExecution(arn.rawValue)
+        return Execution(described: after, machineName: arn.machineName ?? "")
+    }
+}

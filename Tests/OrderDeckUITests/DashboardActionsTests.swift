@@ -1,0 +1,93 @@
+import Foundation
+import OrderDeckCore
+import OrderDeckUI
+import TerminalUI
+import TestSupport
+import Testing
+
+/// Actions that change the stack: each behind a confirmation that says exactly what will happen,
+/// and absent on a read-only stack.
+@Suite struct DashboardActionsTests {
+    /// The standard data with the first execution RUNNING in its detail too.
+    static func runningData() -> (FakeDashboardSource.Data, Execution) {
+        var data = DashboardHarness.standardData()
+        let running = data.executions["OrderWorkflow"]![0]
+        var detail = data.details[running.executionARN]!
+        detail.0.status = .running
+        detail.0.stopDate = nil
+        data.details[running.executionARN] = detail
+        return (data, running)
+    }
+
+    @Test func stoppingAsksForAReasonThenConfirmsExactlyWhatWillHappen() async throws {
+        let (data, running) = Self.runningData()
+        let harness = DashboardHarness(width: 160, height: 40, data: data)
+        await harness.settle()
+        harness.press(.character("2"))
+        harness.press(.enter)  // the RUNNING one is the newest: selected first
+        await harness.waitFor { $0.state.execution.execution?.status == .running }
+        #expect(harness.state.hints.contains("x stop"))
+
+        harness.press(.character("x"))
+        #expect(
+            harness.screen.contains("stop \(running.name) with error: cause = Operator.Stopped: stopped from OrderDeck")
+        )
+        harness.press(.control("u"))
+        harness.type("Ops.Cancelled: customer asked")
+        harness.press(.enter)
+        let question =
+            "Stop \(running.name) on local (StopExecution, error Ops.Cancelled, cause 'customer asked')? y/N"
+        #expect(harness.state.confirmation?.question == question)
+        harness.pump()
+        #expect(harness.screen.contains(question))
+
+        // Anything but y: nothing happens.
+        harness.press(.character("n"))
+        #expect(harness.state.confirmation == nil)
+        #expect(harness.state.visibleNote?.text == "not stopped: \(running.name) keeps running")
+        #expect(harness.source.withData { $0.stops.isEmpty })
+
+        harness.press(.character("x"), .enter, .character("y"))
+        await harness.waitFor { $0.state.visibleNote?.text.hasPrefix("stopped ") == true }
+        #expect(
+            harness.state.visibleNote?.text
+                == "stopped \(running.name): ABORTED (Operator.Stopped: stopped from OrderDeck)")
+        let stops = harness.source.withData { $0.stops }
+        #expect(stops.count == 1)
+        #expect(stops.first?.arn == running.executionARN && stops.first?.error == "Operator.Stopped")
+        #expect(stops.first?.cause == "stopped from OrderDeck")
+        // The screen shows it ABORTED without waiting for the next refresh.
+        await harness.waitFor { $0.state.execution.execution?.status == .aborted }
+    }
+
+    @Test func onlyARunningStandardExecutionCanBeStopped() async throws {
+        let harness = DashboardHarness(width: 160, height: 40)
+        await harness.settle()
+        harness.press(.character("2"), .down, .enter)  // a finished one
+        await harness.waitFor { $0.state.execution.execution != nil }
+        let name = try #require(harness.state.execution.execution?.name)
+        let status = try #require(harness.state.execution.execution?.status)
+        harness.press(.character("x"))
+        #expect(harness.state.prompt == nil)
+        #expect(harness.state.visibleNote?.text == "\(name) is \(status): only a RUNNING execution can be stopped")
+    }
+
+    @Test func aReadOnlyStackHasNoStopKeyAtAll() async throws {
+        let (data, _) = Self.runningData()
+        var stack = FixedData.stack
+        stack.readOnly = true
+        let harness = DashboardHarness(width: 160, height: 40, data: data, stack: stack)
+        await harness.settle()
+        harness.press(.character("2"))
+        #expect(!harness.state.hints.contains("stop"))
+        harness.press(.character("x"))
+        #expect(harness.state.prompt == nil && harness.state.confirmation == nil)
+        harness.press(.enter)
+        await harness.waitFor { $0.state.execution.execution?.status == .running }
+        #expect(!harness.state.hints.contains("stop"))
+        #expect(!harness.state.helpLines.joined().contains("StopExecution"))
+        harness.press(.character("x"))
+        #expect(harness.state.prompt == nil && harness.state.confirmation == nil)
+        #expect(harness.source.withData { $0.stops.isEmpty })
+    }
+}
