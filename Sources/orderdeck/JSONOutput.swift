@@ -159,7 +159,13 @@ enum JSONOutput {
     static func submission(_ submission: Submission) -> JSONValue {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(submission)).flatMap { try? JSONValue.parse(Array($0)) } ?? .null
+        guard let encoded = (try? encoder.encode(submission)).flatMap({ try? JSONValue.parse(Array($0)) }),
+            case .object(var members) = encoded
+        else { return .null }
+        // A re-send is labelled as one (the same order id sent again), not left to be inferred.
+        members.append(("resends", number(submission.resends)))
+        members.append(("isResend", .bool(submission.resends > 0)))
+        return .object(members)
     }
 }
 

@@ -101,6 +101,10 @@ struct SubmissionsCommand: AsyncParsableCommand {
             if let resend {
                 let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(
                     id: resend)
+                FileHandle.standardError.write(
+                    Data(
+                        "orderdeck: re-sent submission \(submission.id.prefix(8)) — order \(submission.orderId) again, same id (send #\(submission.attempts))\n"
+                            .utf8))
                 Self.show([submission], output: output, journal: journal)
                 if !submission.isAccepted { throw ExitStatus.failure.exitCode }
                 return

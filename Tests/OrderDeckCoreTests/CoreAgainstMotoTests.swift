@@ -207,6 +207,10 @@ import Testing
         #expect(resent.isAccepted)
         #expect(resent.attempts == 2)
         #expect(resent.orderId == failed.orderId)
+        // Labelled as a re-send wherever it shows (the journal's outcome, the CLI's table and JSON).
+        #expect(resent.resends == 1)
+        #expect(resent.outcome(inProcess: true).hasPrefix("re-send #1: 200 webhook submitted"))
+        #expect(failed.outcome(inProcess: true).hasPrefix("failed: "))
         #expect(try await journal.all().count == 1)
 
         // Sent again (say, after a crash before the reply): the same execution, not a second one.

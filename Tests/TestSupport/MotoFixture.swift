@@ -46,7 +46,8 @@ public actor MotoFixture {
         try StateDirectories.ensure(logDirectory)
         TestLogDirectory.removeAtExit(logDirectory)
         let server = try await MotoServer.start(
-            installation: installation, logPath: "\(logDirectory)/moto-\(kind).log", lifetime: .tiedToThisProcess)
+            installation: installation, logPath: "\(logDirectory)/moto-\(kind).log", lifetime: .tiedToThisProcess,
+            removeWhenOrphaned: logDirectory)
         switch kind {
         case .plain:
             return Instance(server: server, credentials: testCredentials)

@@ -20,7 +20,7 @@ public struct MotoServer: Sendable, Equatable, Codable {
     /// Starts moto on `port` (a free one when nil) and waits until it answers.
     public static func start(
         installation: MotoInstallation, port: Int? = nil, logPath: String, lifetime: Lifetime,
-        extraEnvironment: [String: String] = [:]
+        extraEnvironment: [String: String] = [:], removeWhenOrphaned: String? = nil
     ) async throws -> MotoServer {
         let port = try port ?? Spawner.freeLoopbackPort()
         var environment = ProcessInfo.processInfo.environment
@@ -37,7 +37,7 @@ public struct MotoServer: Sendable, Equatable, Codable {
         case .tiedToThisProcess:
             pid = try TiedProcess.start(
                 executable: installation.serverExecutable, arguments: arguments, environment: environment,
-                logPath: logPath)
+                logPath: logPath, removeWhenOrphaned: removeWhenOrphaned)
         }
         let server = MotoServer(port: port, pid: pid, logPath: logPath)
         try await server.waitUntilReady()
@@ -100,7 +100,7 @@ public struct MotoServer: Sendable, Equatable, Codable {
 /// ends (exit, crash, SIGKILL) — by checking every second that our pid is still alive.
 enum TiedProcess {
     private static let guardScript = """
-        parent=$1; shift
+        parent=$1; cleanup=$2; shift 2
         "$@" </dev/null & child=$!
         trap 'kill $child 2>/dev/null; sleep 3; kill -9 $child 2>/dev/null; exit 0' TERM INT
         while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
@@ -108,15 +108,20 @@ enum TiedProcess {
         # moto can hang in shutdown waiting for execution threads: make sure it goes.
         sleep 3
         kill -9 $child 2>/dev/null
+        # The test process's own removal at exit can race the server's last writes: once it is
+        # gone, its log folder goes with the server.
+        if [ -n "$cleanup" ] && ! kill -0 "$parent" 2>/dev/null; then rm -rf "$cleanup"; fi
         """
 
-    static func start(executable: String, arguments: [String], environment: [String: String], logPath: String) throws
-        -> Int32
-    {
+    static func start(
+        executable: String, arguments: [String], environment: [String: String], logPath: String,
+        removeWhenOrphaned: String? = nil
+    ) throws -> Int32 {
         FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
         // The guard is the process we know; moto is its child. Stopping the guard stops moto.
         return try Spawner.spawnDetached(
-            executable: "/bin/sh", arguments: ["-c", guardScript, "sh", String(getpid()), executable] + arguments,
+            executable: "/bin/sh",
+            arguments: ["-c", guardScript, "sh", String(getpid()), removeWhenOrphaned ?? "", executable] + arguments,
             environment: environment, logPath: logPath)
     }
 }

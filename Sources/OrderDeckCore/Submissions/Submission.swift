@@ -52,16 +52,21 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
         self.updatedAt = updatedAt
     }
 
+    /// Times it was sent again after the first (`R`, `submissions --resend`), with the same order id.
+    public var resends: Int { max(0, attempts - 1) }
+
     /// The API accepted it (2xx).
     public var isAccepted: Bool { state == .answered && (200..<300).contains(status ?? 0) }
 
     /// What an operator sees in the list.
     public func outcome(inProcess: Bool) -> String {
+        // A re-send says so first: it is the same order again, not a new one.
+        let label = resends > 0 ? "re-send #\(resends): " : ""
         switch state {
-        case .pending: return inProcess ? "sending" : "unknown outcome"
-        case .failed: return "failed: \(error ?? "no answer")"
+        case .pending: return label + (inProcess ? "sending" : "unknown outcome")
+        case .failed: return label + "failed: \(error ?? "no answer")"
         case .answered:
-            var text = "\(status ?? 0)"
+            var text = label + "\(status ?? 0)"
             if let body = responseBody.flatMap({ try? JSONValue.parse($0) })?["status"]?.stringValue {
                 text += " \(body)"
             }
