@@ -186,3 +186,50 @@ import Testing
                 "map run SUCCEEDED · 5 items · 4 succeeded · 1 failed"))
     }
 }
+
+/// The companion publishes what Step Functions would to CloudWatch (`AWS/States`, per state
+/// machine); GetMetricData reads it back for the Overview.
+@Suite(.serialized) struct StatesMetricsAgainstMotoTests {
+    @Test func whatTheCompanionPublishesIsReadBack() async throws {
+        let running = try await LocalStackHarness.shared.start("metrics")
+        let invoker = APIInvoker(client: running.client)
+        let prefix = "mx-\(UUID().uuidString.prefix(6).lowercased())"
+        let ids = (0..<4).map { "\(prefix)-\($0)" }
+        for (index, id) in ids.enumerated() {
+            let skus = index == 3 ? #"[{"sku":"DISCONTINUED-001","quantity":1}]"# : #"[{"sku":"MUG-001","quantity":1}]"#
+            let body =
+                #"{"id":"\#(id)","user_id":"metrics","customer":{"email":"m@example.com"},"items":\#(skus),"amount":5,"currency":"EUR"}"#
+            _ = try await invoker.post(url: running.url("orders"), body: Array(body.utf8), authorization: .none)
+        }
+        let session = StackSession(
+            config: StackConfig(
+                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
+                tableName: running.stack.tableName, stateMachines: [running.orders.name], api: nil, isLocal: true,
+                staticCredentials: MotoFixture.testCredentials),
+            client: running.client)
+        let machines = try await session.machines()
+        let states = StepFunctionsClient(client: running.client)
+        let listed = try #require(
+            try await Waiting.until(.seconds(40)) {
+                let all = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
+                let mine = all.filter { ids.contains($0.name) }
+                return mine.count == ids.count && mine.allSatisfy { $0.status != "RUNNING" } ? mine : nil
+            })
+        let succeeded = listed.filter { $0.status == "SUCCEEDED" }.count
+        let failed = listed.filter { $0.status == "FAILED" }.count
+        // The companion delivers (and publishes) within a poll or two of the end.
+        let metrics = try #require(
+            try await Waiting.until(.seconds(20)) {
+                let read = try await StatesMetricsReader(session: session).read(machines: machines, now: Date())
+                let ended = read.points.reduce(0) { $0 + $1.succeeded + $1.failed }
+                return ended >= ids.count ? read : nil
+            }, "GetMetricData never showed the four executions")
+        #expect(metrics.points.reduce(0) { $0 + $1.started } >= ids.count)
+        #expect(metrics.points.reduce(0) { $0 + $1.succeeded } >= succeeded)
+        #expect(metrics.points.reduce(0) { $0 + $1.failed } >= failed && failed >= 1)
+        // The Overview charts these rather than what was loaded.
+        let figures = OverviewFigures(executions: [], orders: [], logs: [], metrics: metrics, now: Date())
+        #expect(figures.chartSource == "CloudWatch AWS/States")
+        #expect(figures.minutes.reduce(0) { $0 + $1.failed } >= 1)
+    }
+}

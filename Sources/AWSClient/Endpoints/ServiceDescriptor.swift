@@ -67,6 +67,9 @@ extension ServiceDescriptor {
     public static let cloudFormation = ServiceDescriptor(
         displayName: "CloudFormation", signingName: "cloudformation", endpointPrefix: "cloudformation",
         serviceId: "CloudFormation", wireProtocol: .query(apiVersion: "2010-05-15"))
+    public static let cloudWatch = ServiceDescriptor(
+        displayName: "CloudWatch", signingName: "monitoring", endpointPrefix: "monitoring", serviceId: "CloudWatch",
+        wireProtocol: .query(apiVersion: "2010-08-01"))
     public static let apiGateway = ServiceDescriptor(
         displayName: "API Gateway", signingName: "apigateway", endpointPrefix: "apigateway", serviceId: "API Gateway",
         wireProtocol: .rest)

@@ -5,7 +5,9 @@ import Logging
 
 /// The companion that gives moto what it lacks: vended logs. It follows executions through the
 /// public API (ListExecutions + GetExecutionHistory) and writes one log event per history event,
-/// honouring each machine's loggingConfiguration.
+/// honouring each machine's loggingConfiguration — and publishes the `AWS/States` execution
+/// metrics Step Functions would (ExecutionsStarted, ExecutionsSucceeded/Failed/TimedOut/Aborted,
+/// ExecutionTime; dimension StateMachineArn), so the Overview's charts have data locally.
 ///
 /// Exactly once, restarts included: on start it reads back what the log groups already hold and
 /// continues after each execution's highest delivered event id.
@@ -18,6 +20,7 @@ public actor VendedLogDelivery {
 
     let states: StepFunctionsClient
     let logs: CloudWatchLogsClient
+    let metrics: CloudWatchClient
     let machines: [ProvisionedStack.Machine]
     let logger: Logger
     private var logging: [String: StepFunctions.LoggingConfiguration] = [:]
@@ -33,6 +36,7 @@ public actor VendedLogDelivery {
     ) {
         self.states = StepFunctionsClient(client: client)
         self.logs = CloudWatchLogsClient(client: client)
+        self.metrics = CloudWatchClient(client: client)
         self.machines = machines
         self.logger = logger
     }
@@ -113,12 +117,42 @@ public actor VendedLogDelivery {
                 _ = try await logs.putLogEvents(group: group, stream: stream, events: batch)
             }
         }
+        let data = Self.metricData(fresh: fresh, history: history, machine: machine)
+        if !data.isEmpty { try await metrics.putMetricData(namespace: "AWS/States", data) }
         delivered[publicArn] = max(after, last.id)
         if history.contains(where: { VendedLogRecord.isTerminal($0.type) }) {
             finished.insert(publicArn)
             statistics.executionsFinished += 1
         }
         return records.count
+    }
+
+    /// The metrics of the events delivered now: a start, an end (by outcome) and its duration.
+    static func metricData(
+        fresh: [StepFunctions.HistoryEvent], history: [StepFunctions.HistoryEvent], machine: ProvisionedStack.Machine
+    ) -> [CloudWatchClient.Datum] {
+        let dimensions = [("StateMachineArn", machine.arn)]
+        var data: [CloudWatchClient.Datum] = []
+        for event in fresh {
+            let name: String
+            switch event.type {
+            case "ExecutionStarted": name = "ExecutionsStarted"
+            case "ExecutionSucceeded": name = "ExecutionsSucceeded"
+            case "ExecutionFailed": name = "ExecutionsFailed"
+            case "ExecutionTimedOut": name = "ExecutionsTimedOut"
+            case "ExecutionAborted": name = "ExecutionsAborted"
+            default: continue
+            }
+            data.append(.init(name: name, dimensions: dimensions, value: 1, unit: "Count", timestamp: event.timestamp))
+            if name != "ExecutionsStarted", let start = history.first(where: { $0.type == "ExecutionStarted" }) {
+                let milliseconds = (event.timestamp.timeIntervalSince(start.timestamp) * 1000).rounded()
+                data.append(
+                    .init(
+                        name: "ExecutionTime", dimensions: dimensions, value: milliseconds, unit: "Milliseconds",
+                        timestamp: event.timestamp))
+            }
+        }
+        return data
     }
 
     /// Reads what the log groups already hold: the high-water mark per execution.

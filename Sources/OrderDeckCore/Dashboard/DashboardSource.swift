@@ -27,6 +27,8 @@ public protocol DashboardSource: Sendable {
     func resend(_ submissionId: String) async throws -> Submission
     /// The submissions journal, newest first.
     func submissions() async throws -> [Submission]
+    /// The `AWS/States` execution metrics of the last hour, per minute (nil: not available here).
+    func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics?
     /// Stops a RUNNING Standard execution; the execution as it is afterwards.
     func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution
 }

@@ -79,6 +79,10 @@ public final class StackDashboardSource: DashboardSource {
 
     public func submissions() async throws -> [Submission] { try await journal.all() }
 
+    public func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics? {
+        try await StatesMetricsReader(session: session).read(machines: machines, now: now)
+    }
+
     public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
         try await ExecutionStopper(session: session).stop(arn, error: error, cause: cause)
     }

@@ -44,6 +44,7 @@ public actor StackSession {
 
     public nonisolated var dynamoDB: DynamoDBClient { DynamoDBClient(client: client) }
     public nonisolated var stepFunctions: StepFunctionsClient { StepFunctionsClient(client: client) }
+    public nonisolated var cloudWatch: CloudWatchClient { CloudWatchClient(client: client) }
     public nonisolated var logs: CloudWatchLogsClient { CloudWatchLogsClient(client: client) }
 
     /// The configured machines, by name or ARN, described once.

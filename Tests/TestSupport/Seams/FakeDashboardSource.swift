@@ -15,6 +15,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var submissions: [Submission] = []
         /// Every StopExecution asked for: the ARN, error and cause.
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
+        /// What GetMetricData would answer (nil: no metrics).
+        public var metrics: StatesMetrics?
         /// The table has the recent-orders index: `recentOrders` answers (orders created in the last
         /// days by `createdAt`).
         public var hasRecentIndex = false
@@ -150,6 +152,11 @@ public final class FakeDashboardSource: DashboardSource {
     public func submissions() async throws -> [Submission] {
         try check()
         return data.withLock { $0.submissions }
+    }
+
+    public func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics? {
+        try check()
+        return data.withLock { $0.metrics }
     }
 
     /// As StopExecution: the execution and its list row become ABORTED.
