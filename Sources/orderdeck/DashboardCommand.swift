@@ -59,6 +59,7 @@ struct DashboardCommand: AsyncParsableCommand {
             let source = StackDashboardSource(session: session, journal: journal, clock: clock)
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
+            state.overview.isStartScreen = true
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }

@@ -85,6 +85,7 @@ enum FixedData {
         state.apply(.logs(logEvents))
         state.apply(.health(.live))
         switch screen {
+        case .overview: _ = state.handle(.character("0"))
         case .orders: break
         case .executions: _ = state.handle(.character("2"))
         case .logs: _ = state.handle(.character("3"))

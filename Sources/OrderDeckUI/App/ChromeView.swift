@@ -36,9 +36,9 @@ enum ChromeView {
     static func tabs(_ state: DashboardState, into buffer: inout ScreenBuffer) {
         var x = 0
         let current = state.screen == .execution ? Screen.executions : state.screen
-        for (number, screen) in Screen.tabs(readOnly: state.stack.readOnly).enumerated() {
+        for screen in Screen.tabs(readOnly: state.stack.readOnly) {
             let style = screen == current ? Style(foreground: .cyan, bold: true, reverse: true) : Style.muted
-            x += buffer.write(" \(number + 1) \(screen.title) ", x: x, y: 1, style: style)
+            x += buffer.write(" \(screen.tabNumber) \(screen.title) ", x: x, y: 1, style: style)
             x += 1
         }
         if state.screen == .execution { buffer.write("▸ execution", x: x, y: 1, style: .title) }

@@ -4,6 +4,7 @@ extension DashboardState {
     /// Handles one key; returns what the outside world must do. A prompt, the help and the
     /// inspector take keys first; then the keys every screen shares; then the screen's own.
     public mutating func handle(_ key: Key) -> [Effect] {
+        if key != .resize { overview.untouched = false }
         if let confirmation { return answer(confirmation, key) }
         if let prompt { return handlePrompt(prompt, key) }
         if showHelp {
@@ -19,6 +20,7 @@ extension DashboardState {
             return perform(action, key: key)
         }
         switch screen {
+        case .overview: return handleOverview(key)
         case .orders: return handleOrders(key)
         case .executions: return handleExecutions(key)
         case .execution: return handleExecution(key)
@@ -59,6 +61,7 @@ extension DashboardState {
         if inspector != nil { return (InspectorKeys.table.hints, []) }
         let own: [String]
         switch screen {
+        case .overview: own = OverviewKeys.table.hints
         case .orders: own = OrdersKeys.table.hints
         case .executions: own = ExecutionsKeys.table.visible(readOnly: stack.readOnly).hints
         case .execution: own = ExecutionKeys.table.visible(readOnly: stack.readOnly).hints
@@ -75,6 +78,7 @@ extension DashboardState {
         let movement = GlobalKeys.movement.helpEntries
         let own: [(keys: String, help: String)]
         switch screen {
+        case .overview: own = OverviewKeys.table.helpEntries
         case .orders: own = movement + OrdersKeys.table.helpEntries
         case .executions: own = movement + ExecutionsKeys.table.visible(readOnly: stack.readOnly).helpEntries
         case .execution: own = movement + ExecutionKeys.table.visible(readOnly: stack.readOnly).helpEntries

@@ -3,6 +3,7 @@ import OrderDeckCore
 extension DashboardState {
     /// Applies what background work found.
     public mutating func apply(_ update: DashboardUpdate) {
+        defer { afterUpdate(update) }
         switch update {
         case .machines(let list):
             executions.setMachines(list, visibleRows: layout.listRows)
@@ -41,6 +42,23 @@ extension DashboardState {
             say("stopped \(execution.name): \(execution.status)" + (detail.isEmpty ? "" : " (\(detail))"))
         case .stopFailed(let arn, let message):
             say("\(arn.name) not stopped: \(message)", isError: true)
+        case .metrics(let metrics):
+            overview.metrics = metrics
+        }
+    }
+
+    /// The Overview follows what it is made of; on the first executions it opens, when it is the
+    /// start screen and nothing was pressed yet.
+    mutating func afterUpdate(_ update: DashboardUpdate) {
+        switch update {
+        case .executions(_, let list):
+            if overview.isStartScreen, overview.untouched, !list.isEmpty, navigation == [.orders] {
+                navigation = [.orders, .overview]
+                overview.untouched = false
+            }
+            refreshOverview()
+        case .orders, .logs, .metrics: refreshOverview()
+        default: break
         }
     }
 }

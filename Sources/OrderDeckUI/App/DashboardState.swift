@@ -29,6 +29,7 @@ public struct DashboardState: Sendable {
     public var executions = ExecutionsScreen()
     public var execution = ExecutionScreen()
     public var logs = LogsScreen()
+    public var overview = OverviewScreen()
     public var submit: SubmitScreen
 
     public init(stack: StackInfo, template: JSONValue? = nil) {
@@ -53,6 +54,12 @@ public struct DashboardState: Sendable {
     mutating func back() -> [Effect] {
         guard navigation.count > 1 else { return [] }
         let leaving = navigation.removeLast()
+        // A list narrowed by a jump from the Overview shows everything again when left.
+        if leaving == .executions && executions.scope != nil {
+            executions.setScope(nil, visibleRows: layout.listRows)
+        }
+        if leaving == .orders && orders.scope != nil { orders.setScope(nil, visibleRows: layout.listRows) }
+        if screen == .overview { refreshOverview() }
         if leaving == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
         return leaving == .execution && !navigation.contains(.execution) ? [.stopWatching] : []
     }
@@ -63,6 +70,9 @@ public struct DashboardState: Sendable {
         let watching = navigation.contains(.execution)
         navigation = target == .orders ? [.orders] : [.orders, target]
         if target == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
+        if executions.scope != nil { executions.setScope(nil, visibleRows: layout.listRows) }
+        if orders.scope != nil { orders.setScope(nil, visibleRows: layout.listRows) }
+        if target == .overview { refreshOverview() }
         return watching ? [.stopWatching] : []
     }
 

@@ -19,4 +19,6 @@ public enum DashboardUpdate: Sendable {
     /// The execution after StopExecution, or why it was not stopped.
     case stopped(Execution)
     case stopFailed(ExecutionARN, String)
+    /// CloudWatch's AWS/States metrics of the last hour (nil: none here).
+    case metrics(StatesMetrics?)
 }

@@ -19,6 +19,7 @@ public enum DashboardView {
         let (y, height) = (layout.bodyTop, layout.bodyHeight)
         switch state.screen {
         case .orders: OrdersView.render(state, into: &buffer, y: y, height: height)
+        case .overview: OverviewView.render(state, into: &buffer, y: y, height: height)
         case .executions: ExecutionsView.render(state, into: &buffer, y: y, height: height)
         case .execution: ExecutionView.render(state, into: &buffer, y: y, height: height)
         case .logs: LogsView.render(state, into: &buffer, y: y, height: height)

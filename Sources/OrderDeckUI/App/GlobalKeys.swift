@@ -13,6 +13,7 @@ enum GlobalAction: Sendable, Equatable {
 
 enum GlobalKeys {
     static let table = KeyTable<GlobalAction>([
+        .init([.character("0")], "overview: the last hour at a glance", .show(.overview)),
         .init([.character("1")], "orders", .show(.orders)),
         .init([.character("2")], "executions", .show(.executions)),
         .init([.character("3")], "logs", .show(.logs)),

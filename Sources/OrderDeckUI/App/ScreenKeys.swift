@@ -6,6 +6,7 @@ public enum ScreenKeys {
     public static func bound(_ screen: Screen) -> [Key] {
         let own: [Key]
         switch screen {
+        case .overview: own = OverviewKeys.table.boundKeys
         case .orders: own = OrdersKeys.table.boundKeys + GlobalKeys.movement.boundKeys
         case .executions: own = ExecutionsKeys.table.boundKeys + GlobalKeys.movement.boundKeys
         case .execution: own = ExecutionKeys.table.boundKeys + GlobalKeys.movement.boundKeys

@@ -13,4 +13,6 @@ enum RefreshFeed: Hashable, Sendable {
     case lookup
     /// StopExecution asked for from the dashboard.
     case stop
+    /// CloudWatch's AWS/States metrics for the Overview.
+    case metrics
 }

@@ -39,11 +39,28 @@ extension Refresher {
         let list = try await source.machines()
         machines = list
         post(.machines(list))
+        if tasks[.metrics] == nil { startMetrics() }
         for machine in list {
             if monitors[machine.name] == nil { monitors[machine.name] = source.executionMonitor(for: machine) }
             loop(.executions(machine: machine.name), policy) { try await self.refreshExecutions(machine) }
         }
         return .done
+    }
+
+    /// The Overview's CloudWatch metrics, once a minute (their resolution). Optional data: a
+    /// stack without them (or without the permission) is not a failing dashboard, so errors only
+    /// leave the chart on what is loaded.
+    func startMetrics() {
+        let source = self.source
+        let clock = self.clock
+        tasks[.metrics] = Task {
+            while !Task.isCancelled {
+                let machines = self.machines
+                let metrics = try? await source.metrics(machines: machines, now: clock.now())
+                self.post(.metrics(metrics ?? nil))
+                do { try await clock.sleep(for: .seconds(60)) } catch { return }
+            }
+        }
     }
 
     func startWatching() {

@@ -11,6 +11,8 @@ public struct ExecutionsScreen: Sendable {
     private var standardByName: [OrderID: Execution] = [:]
     public private(set) var statusFilter: ExecutionStatus?
     public private(set) var filter = ""
+    /// Only these executions, across machines (a jump from an Overview figure); esc clears it.
+    public private(set) var scope: ListScope?
     public var table = TableView(columns: ExecutionsColumns.all)
 
     public init() {}
@@ -18,8 +20,14 @@ public struct ExecutionsScreen: Sendable {
     public var currentMachine: MachineInfo? { machines.indices.contains(machineIndex) ? machines[machineIndex] : nil }
 
     public var visible: [Execution] {
-        guard let machine = currentMachine else { return [] }
-        var list = byMachine[machine.name] ?? []
+        var list: [Execution]
+        if let scope {
+            list = byMachine.values.flatMap { $0 }.filter { scope.ids.contains($0.arn) }
+                .sorted { ($0.startDate ?? .distantPast) > ($1.startDate ?? .distantPast) }
+        } else {
+            guard let machine = currentMachine else { return [] }
+            list = byMachine[machine.name] ?? []
+        }
         if let status = statusFilter { list = list.filter { $0.status == status } }
         if let matcher = TextMatcher(filter) {
             list = list.filter { matcher.matches($0.name) || matcher.matches($0.status.rawValue) }
@@ -76,6 +84,12 @@ public struct ExecutionsScreen: Sendable {
         statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
         table.setRowCount(visible.count)
         table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
+        scope = newScope
+        table.setRowCount(visible.count)
+        table.moveTo(0, visibleRows: visibleRows)
     }
 
     mutating func setFilter(_ text: String, visibleRows: Int) {

@@ -8,16 +8,24 @@ enum ExecutionsView {
             buffer.write("loading state machines…", x: 0, y: y, style: .muted)
             return
         }
-        let all = screen.byMachine[machine.name] ?? []
-        var x = buffer.write("\(machine.name) ", x: 0, y: y, style: .title)
-        x += buffer.write(machine.isExpress ? "(EXPRESS, from logs)  " : "(STANDARD)  ", x: x, y: y, style: .muted)
+        let all = screen.scope == nil ? screen.byMachine[machine.name] ?? [] : screen.visible
+        var x = 0
+        if let scope = screen.scope {
+            x += buffer.write("\(scope.title) ", x: 0, y: y, style: .title)
+            x += buffer.write("(every machine; esc: back)  ", x: x, y: y, style: .muted)
+        } else {
+            x += buffer.write("\(machine.name) ", x: 0, y: y, style: .title)
+        }
+        if screen.scope == nil {
+            x += buffer.write(machine.isExpress ? "(EXPRESS, from logs)  " : "(STANDARD)  ", x: x, y: y, style: .muted)
+        }
         var counts: [String: Int] = [:]
         for execution in all { counts[execution.status.rawValue, default: 0] += 1 }
         for (status, count) in counts.sorted(by: { $0.key < $1.key }) {
             x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
         }
         if let filter = screen.statusFilter { x += buffer.write("only \(filter)  ", x: x, y: y, style: .highlight) }
-        if screen.machines.count > 1 {
+        if screen.machines.count > 1 && screen.scope == nil {
             buffer.write("[m: \(screen.machineIndex + 1)/\(screen.machines.count)]", x: x, y: y, style: .muted)
         }
         let list = screen.visible

@@ -17,6 +17,8 @@ public struct OrdersScreen: Sendable {
     /// Filters typed so far (text → rows): deleting a character goes back to an earlier result.
     private var filterResults: [String: [Int32]] = [:]
     public private(set) var statusCounts: [String: Int] = [:]
+    /// Only these orders (a jump from an Overview figure), with what they are; esc clears it.
+    public private(set) var scope: ListScope?
 
     public init() {}
 
@@ -45,6 +47,13 @@ public struct OrdersScreen: Sendable {
         statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
         filterResults = [:]
         refilter(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
+    }
+
+    mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
+        scope = newScope
+        filterResults = [:]
+        refilter(keeping: nil, visibleRows: visibleRows)
+        table.moveTo(0, visibleRows: visibleRows)
     }
 
     mutating func setFilter(_ text: String, visibleRows: Int) {
@@ -102,6 +111,9 @@ public struct OrdersScreen: Sendable {
             rows = found
         } else {
             rows = sortedRows
+        }
+        if let scope {
+            rows = rows.filter { scope.ids.contains(index.orders[Int($0)].id) }
         }
         if let statusFilter, let code = index.statusNames.firstIndex(of: statusFilter) {
             let wanted = UInt16(code)

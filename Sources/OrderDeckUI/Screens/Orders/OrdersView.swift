@@ -11,6 +11,9 @@ enum OrdersView {
         }
         if screen.loading { x += buffer.write("loading… ", x: x, y: y, style: Style(foreground: .yellow)) }
         if let status = screen.statusFilter { x += buffer.write("only \(status)  ", x: x, y: y, style: .highlight) }
+        if let scope = screen.scope {
+            x += buffer.write("only: \(scope.title) (esc: back)  ", x: x, y: y, style: .highlight)
+        }
         if !screen.filter.isEmpty { buffer.write("filter /\(screen.filter)", x: x, y: y, style: .highlight) }
         // Only the rows on screen are looked up: this runs every frame.
         var executionStatus: [Int: ExecutionStatus] = [:]

@@ -45,7 +45,7 @@ extension DashboardState {
         case .orders: orders.setFilter(text, visibleRows: layout.listRows)
         case .executions: executions.setFilter(text, visibleRows: layout.listRows)
         case .logs: logs.setFilter(text, visibleRows: LogsView.tableRows(layout, state: logs))
-        case .execution, .submit: break
+        case .overview, .execution, .submit: break
         }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+enum OverviewAction: Sendable {
+    case earlier, later, failedInMinute, allInMinute, stuck, pendingEnded
+}
+
+enum OverviewKeys {
+    static let table = KeyTable<OverviewAction>([
+        .init([.left, .character("h")], "the chart's previous minute", hint: "minute", .earlier),
+        .init([.right, .character("l")], "the chart's next minute", .later),
+        .init(
+            [.enter, .character("f")], "the failed executions of the selected minute", hint: "failed", .failedInMinute),
+        .init([.character("a")], "every execution that ended in the selected minute", .allInMinute),
+        .init([.character("s")], "the stuck executions (RUNNING past their machine's p99)", hint: "stuck", .stuck),
+        .init([.character("p")], "the PENDING orders whose execution ended", hint: "pending", .pendingEnded),
+    ])
+}
+
+extension DashboardState {
+    mutating func handleOverview(_ key: Key) -> [Effect] {
+        guard let action = OverviewKeys.table.action(for: key), let figures = overview.figures else { return [] }
+        let all = executions.byMachine.values.flatMap { $0 }
+        switch action {
+        case .earlier: overview.moveCursor(by: -1)
+        case .later: overview.moveCursor(by: 1)
+        case .failedInMinute, .allInMinute:
+            let failedOnly = action == .failedInMinute
+            let found = figures.executions(in: overview.cursor, of: all, failedOnly: failedOnly)
+            let minute = Format.clock(figures.minutes[overview.cursor].start).prefix(5)
+            showExecutions(found, title: failedOnly ? "failed, ended \(minute)" : "ended \(minute)")
+        case .stuck:
+            showExecutions(figures.stuck, title: "stuck: RUNNING past their machine's p99")
+        case .pendingEnded:
+            let ids = Set(figures.pendingEnded.compactMap(\.orderId))
+            guard !ids.isEmpty else {
+                say("no PENDING order whose execution ended")
+                return []
+            }
+            orders.setScope(ListScope(title: "PENDING, execution ended", ids: ids), visibleRows: layout.listRows)
+            push(.orders)
+        }
+        return []
+    }
+
+    /// A jump from a figure: the Executions list narrowed to its rows (esc goes back here).
+    mutating func showExecutions(_ list: [Execution], title: String) {
+        guard !list.isEmpty else {
+            say("no executions: \(title)")
+            return
+        }
+        executions.setScope(ListScope(title: title, ids: Set(list.map(\.arn))), visibleRows: layout.listRows)
+        push(.executions)
+    }
+
+    /// The figures again from what is loaded (while the Overview shows).
+    mutating func refreshOverview() {
+        guard screen == .overview else { return }
+        overview.recompute(
+            executions: executions.byMachine.values.flatMap { $0 }, orders: Array(orders.index.orders),
+            logs: logs.lines,
+            now: now)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import OrderDeckCore
+import OrderDeckUI
+import TerminalUI
+import TestSupport
+import Testing
+
+/// The Overview in process: its figures over the fixed data, and each figure a way in.
+@Suite struct OverviewTests {
+    @Test func aFailedMinuteOpensItsFailedExecutionsAndEscComesBack() async throws {
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        harness.press(.character("0"))
+        let figures = try #require(harness.state.overview.figures)
+        #expect(harness.screen.contains("Executions/min, last hour"))
+        let target = try #require(figures.minutes.lastIndex { $0.failed > 0 })
+        for _ in 0..<(OverviewFigures.chartMinutes - 1 - target) { harness.press(.left) }
+        #expect(harness.state.overview.cursor == target)
+        harness.pump()
+        let minute = Format.clock(figures.minutes[target].start).prefix(5)
+        #expect(
+            harness.screen.contains(
+                "▲ \(minute)  \(figures.minutes[target].succeeded) succeeded  \(figures.minutes[target].failed) failed")
+        )
+
+        harness.press(.enter)
+        #expect(harness.state.screen == .executions)
+        #expect(harness.state.executions.scope?.title == "failed, ended \(minute)")
+        let shown = harness.state.executions.visible
+        #expect(shown.count == figures.minutes[target].failed)
+        #expect(shown.allSatisfy { $0.status.isFailure })
+        harness.pump()
+        #expect(harness.screen.contains("failed, ended \(minute) (every machine; esc: back)"))
+
+        harness.press(.escape)
+        #expect(harness.state.screen == .overview)
+        #expect(harness.state.executions.scope == nil)
+    }
+
+    @Test func pendingOrdersWhoseExecutionEndedAndStuckOnes() async throws {
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        harness.press(.character("0"))
+        let figures = try #require(harness.state.overview.figures)
+        #expect(!figures.pendingEnded.isEmpty)
+        harness.press(.character("p"))
+        #expect(harness.state.screen == .orders)
+        #expect(harness.state.orders.scope?.title == "PENDING, execution ended")
+        #expect(harness.state.orders.visible.count == figures.pendingEnded.count)
+        harness.press(.character("q"))
+        #expect(harness.state.screen == .overview && harness.state.orders.scope == nil)
+        #expect(harness.state.orders.visible.count == 40)
+        // Nothing runs past its machine's p99 here: the key says so instead of opening an empty list.
+        #expect(figures.stuck.isEmpty)
+        harness.press(.character("s"))
+        #expect(harness.state.screen == .overview)
+        #expect(harness.state.visibleNote?.text == "no executions: stuck: RUNNING past their machine's p99")
+    }
+
+    @Test func metricsFromTheSourceDriveTheChart() async throws {
+        var data = DashboardHarness.standardData()
+        var metrics = StatesMetrics(points: [])
+        metrics.add("ExecutionsFailed", values: [(FixedData.now.addingTimeInterval(-30), 7)])
+        data.metrics = metrics
+        let harness = DashboardHarness(width: 120, height: 40, data: data)
+        await harness.settle()
+        harness.press(.character("0"))
+        await harness.waitFor { $0.state.overview.figures?.chartSource == "CloudWatch AWS/States" }
+        #expect(harness.state.overview.figures?.minutes.reduce(0) { $0 + $1.failed } == 7)
+        harness.pump()
+        #expect(harness.screen.contains("(CloudWatch AWS/States)"))
+    }
+
+    @Test func itIsTheStartScreenOnceThereIsHistoryUnlessAKeyCameFirst() {
+        var state = DashboardState(stack: FixedData.stack)
+        state.overview.isStartScreen = true
+        state.apply(.executions(machine: "OrderWorkflow", []))
+        #expect(state.screen == .orders)
+        let orders = FixedData.orders(5)
+        state.apply(.executions(machine: "OrderWorkflow", FixedData.executions(for: orders)))
+        #expect(state.screen == .overview)
+
+        var pressed = DashboardState(stack: FixedData.stack)
+        pressed.overview.isStartScreen = true
+        _ = pressed.handle(.down)
+        pressed.apply(.executions(machine: "OrderWorkflow", FixedData.executions(for: orders)))
+        #expect(pressed.screen == .orders)
+    }
+}
