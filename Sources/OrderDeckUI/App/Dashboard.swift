@@ -67,12 +67,26 @@ public final class Dashboard: TerminalApplication {
             case .resend(let id): refresher.send(.resend(id))
             case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))
             case .copy(let text): clipboard = text
+            case .export(let path, let text, let summary): state.say(Self.write(text, to: path, summary: summary))
             case .editTemplate(let text): editRequest = text
             case .refresh: refresher.send(.refreshNow)
             case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
             }
         }
         return true
+    }
+
+    /// Writes an export (~ expanded, relative to the working directory); the note it gives.
+    static func write(_ text: String, to path: String, summary: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let absolute =
+            expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+            return "exported \(summary) to \(absolute)"
+        } catch {
+            return "export failed: cannot write \(absolute)"
+        }
     }
 
     public func resized(to size: TerminalSize) {

@@ -38,6 +38,8 @@ extension DashboardState {
             return show(tabs[((tabs.firstIndex(of: current) ?? -1) + 1) % tabs.count])
         case .palette:
             prompt = Prompt(.command)
+        case .export:
+            beginExport()
         case .refresh:
             say("refreshing…")
             return [.refresh]

@@ -17,6 +17,8 @@ public enum Effect: Sendable, Equatable {
     case switchStack(String)
     /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.
     case editTemplate(String)
+    /// Write what was on screen to a file (`summary`: "40 orders"); the note says where.
+    case export(path: String, text: String, summary: String)
     /// StopExecution, with the error and cause the operator gave (after confirming).
     case stop(ExecutionARN, error: String?, cause: String?)
 }

@@ -5,6 +5,7 @@ enum GlobalAction: Sendable, Equatable {
     case show(Screen)
     case nextTab
     case palette
+    case export
     case refresh
     case help
     case back
@@ -21,6 +22,7 @@ enum GlobalKeys {
         .init([.tab], "next screen", .nextTab),
         .init([.character(":")], "command: orders executions logs submit machine NAME stack NAME quit", .palette),
         .init([.character("r")], "refresh now", .refresh),
+        .init([.control("s")], "export what is on screen to a file (CSV or JSON lines, by its extension)", .export),
         .init([.character("?")], "this help (any key closes it)", hint: "help", .help),
         .init([.character("q"), .escape, .backspace], "back; q quits on the first screen", .back),
         .init([.control("c")], "quit", .quit),

@@ -12,6 +12,16 @@ public enum Format {
             Int(parts.tm_min), Int(parts.tm_sec))
     }
 
+    /// ISO 8601 in UTC with milliseconds (`2026-11-24T21:04:00.000Z`), for files others read.
+    public static func iso(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let parts = utc(date)
+        let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+
     /// UTC `HH:mm:ss.SSS`.
     public static func clock(_ date: Date?) -> String {
         guard let date else { return "-" }

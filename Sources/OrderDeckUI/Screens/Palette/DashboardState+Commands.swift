@@ -3,6 +3,7 @@ extension DashboardState {
     mutating func runCommand(_ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
         switch words.first ?? "" {
+        case "overview", "ov": return show(.overview)
         case "orders", "o": return show(.orders)
         case "executions", "ex", "e": return show(.executions)
         case "logs", "l": return show(.logs)
@@ -19,7 +20,7 @@ extension DashboardState {
             return switchStack(words.count > 1 ? words[1] : nil)
         default:
             say(
-                "unknown command ':\(text)' (try :orders :executions :logs :submit :machine NAME :stack NAME :quit)",
+                "unknown command ':\(text)' (try :overview :orders :executions :logs :submit :machine NAME :stack NAME :quit)",
                 isError: true)
         }
         return []
@@ -45,5 +46,40 @@ extension DashboardState {
                 isError: true)
         }
         return []
+    }
+
+    /// The palette's commands, as tab completes them.
+    static let commands = ["overview", "orders", "executions", "logs", "submit", "machine", "stack", "quit"]
+
+    /// Tab in the `:` palette: completes the command, then a machine or stack name — as far as the
+    /// candidates agree; when they differ, the note lists them.
+    func completion(of text: String) -> (text: String, candidates: [String]) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let candidates: [String]
+        let prefix: String
+        let head: String
+        if words.count <= 1 {
+            prefix = words.first ?? ""
+            head = ""
+            candidates = Self.commands.filter { $0.hasPrefix(prefix) }
+        } else {
+            prefix = words.dropFirst().joined(separator: " ")
+            head = words[0] + " "
+            switch words[0] {
+            case "machine", "m": candidates = executions.machines.map(\.name).filter { $0.hasPrefix(prefix) }
+            case "stack": candidates = stackNames.filter { $0.hasPrefix(prefix) }
+            default: candidates = []
+            }
+        }
+        guard let first = candidates.first else { return (text, []) }
+        if candidates.count == 1 {
+            let takesName = head.isEmpty && (first == "machine" || first == "stack")
+            return (head + first + (takesName ? " " : ""), candidates)
+        }
+        var common = first
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(common) { common.removeLast() }
+        }
+        return (head + common, candidates)
     }
 }

@@ -19,6 +19,12 @@ extension DashboardState {
             while let last = text.last, last != " " { text.removeLast() }
         case .character(let character):
             text.append(character)
+        case .tab:
+            guard case .command = current.kind else { return [] }
+            let completed = completion(of: text)
+            text = completed.text
+            if completed.candidates.count > 1 { say(completed.candidates.joined(separator: "  ")) }
+            if completed.candidates.isEmpty { say("nothing to complete", isError: true) }
         case .enter:
             prompt = nil
             switch current.kind {
@@ -30,6 +36,7 @@ extension DashboardState {
             case .field(let name):
                 if let problem = submit.setField(name, text) { say(problem, isError: true) }
             case .stopReason(let arn): askToStop(arn, reason: text)
+            case .export: return export(to: text)
             }
             return []
         default:

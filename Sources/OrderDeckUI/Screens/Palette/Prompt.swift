@@ -13,6 +13,8 @@ public struct Prompt: Sendable, Equatable {
         case field(String)
         /// The error and cause to stop an execution with (`x`), confirmed next.
         case stopReason(ExecutionARN)
+        /// Where to save what is on screen (ctrl-s).
+        case export
     }
 
     public var kind: Kind
@@ -31,6 +33,7 @@ public struct Prompt: Sendable, Equatable {
         case .command: return ":"
         case .field(let name): return "\(name) = "
         case .stopReason(let arn): return "stop \(arn.name) with error: cause = "
+        case .export: return "export to (.csv or .jsonl): "
         }
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import OrderDeckCore
+import TerminalUI
+
+/// What is on screen as rows to save (k9s's ctrl-s, dynamo-browse's `:export`): the rows the
+/// screen shows now — filtered, narrowed, drilled — as CSV or JSON lines, by the file's extension.
+public struct ExportTable: Sendable, Equatable {
+    public var what: String
+    public var headers: [String]
+    public var rows: [[String]]
+
+    public init(what: String, headers: [String], rows: [[String]]) {
+        self.what = what
+        self.headers = headers
+        self.rows = rows
+    }
+
+    public enum Format: String, Sendable {
+        case csv, jsonl
+        /// `.csv`, `.jsonl`/`.json`/`.ndjson`; nil for anything else.
+        public init?(path: String) {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "csv": self = .csv
+            case "jsonl", "json", "ndjson": self = .jsonl
+            default: return nil
+            }
+        }
+    }
+
+    /// The file's text: CSV with a header row (RFC 4180 quoting), or one JSON object a line.
+    public func text(_ format: Format) -> String {
+        switch format {
+        case .csv:
+            return ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n")
+                + "\r\n"
+        case .jsonl:
+            return rows.map { row in
+                JSONValue.object(zip(headers, row).map { ($0, JSONValue.string($1)) }).description
+            }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension DashboardState {
+    /// The current screen's rows, or nil where there is nothing to save (Submit).
+    public var exportTable: ExportTable? {
+        func iso(_ date: Date?) -> String { Format.iso(date) }
+        switch screen {
+        case .overview:
+            guard let figures = overview.figures else { return nil }
+            return ExportTable(
+                what: "minutes", headers: ["minute", "started", "succeeded", "failed"],
+                rows: figures.minutes.map {
+                    [iso($0.start), String($0.started), String($0.succeeded), String($0.failed)]
+                })
+        case .orders:
+            return ExportTable(
+                what: "orders",
+                headers: ["id", "user_id", "status", "amount", "currency", "createdAt", "updatedAt", "executionArn"],
+                rows: orders.visible.map {
+                    [
+                        $0.id, $0.userId, $0.status, $0.amount ?? "", $0.currency ?? "", iso($0.createdAt),
+                        iso($0.updatedAt),
+                        $0.executionArn ?? "",
+                    ]
+                })
+        case .executions:
+            return ExportTable(
+                what: "executions", headers: ["machine", "name", "status", "startDate", "stopDate", "executionArn"],
+                rows: executions.visible.map {
+                    [$0.machineName, $0.name, $0.status.rawValue, iso($0.startDate), iso($0.stopDate), $0.arn]
+                })
+        case .execution:
+            if execution.raw {
+                return ExportTable(
+                    what: "events", headers: ["id", "previousEventId", "timestamp", "type", "details"],
+                    rows: execution.events.map {
+                        [String($0.id), String($0.previousEventId), iso($0.timestamp), $0.type, $0.details.description]
+                    })
+            }
+            switch execution.rows {
+            case .steps(let steps):
+                return ExportTable(
+                    what: "states",
+                    headers: [
+                        "state", "kind", "entered", "exited", "durationMs", "retries", "outcome", "error", "cause",
+                    ],
+                    rows: steps.map {
+                        [
+                            $0.name, $0.kind, iso($0.entered), iso($0.exited),
+                            $0.duration.map { String(Int(($0 * 1000).rounded())) } ?? "", String($0.retries),
+                            $0.outcome.rawValue, $0.error ?? "", $0.cause ?? "",
+                        ]
+                    })
+            case .groups(let parent):
+                return ExportTable(
+                    what: parent.kind == "Map" ? "iterations" : "branches",
+                    headers: ["index", "attempt", "started", "ended", "outcome", "states"],
+                    rows: parent.children.map {
+                        [
+                            String($0.index), String($0.attempt), iso($0.started), iso($0.ended), $0.outcome.rawValue,
+                            String($0.steps.count),
+                        ]
+                    })
+            }
+        case .logs:
+            return ExportTable(
+                what: "log lines", headers: ["timestamp", "logGroup", "executionArn", "type", "id", "message"],
+                rows: logs.visible.map {
+                    [
+                        iso(Date(timeIntervalSince1970: Double($0.timestamp) / 1000)), $0.group,
+                        $0.record?.executionArn ?? "",
+                        $0.record?.event.type ?? "", $0.record.map { String($0.event.id) } ?? "", $0.message,
+                    ]
+                })
+        case .submit:
+            return nil
+        }
+    }
+
+    /// ctrl-s: asks where, proposing a file named after the screen and the time.
+    mutating func beginExport() {
+        guard let table = exportTable else {
+            say("nothing to export on this screen", isError: true)
+            return
+        }
+        let stamp = Format.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
+            .replacingOccurrences(of: "-", with: "")
+        prompt = Prompt(.export, text: "orderdeck-\(table.what.replacingOccurrences(of: " ", with: "-"))-\(stamp).csv")
+    }
+
+    /// ⏎ on the path: the rows go out as an effect (the dashboard writes the file).
+    mutating func export(to path: String) -> [Effect] {
+        guard let table = exportTable else { return [] }
+        guard let format = ExportTable.Format(path: path) else {
+            say("export: name a .csv or .jsonl file", isError: true)
+            return []
+        }
+        return [.export(path: path, text: table.text(format), summary: "\(table.rows.count) \(table.what)")]
+    }
+}
