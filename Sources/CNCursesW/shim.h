@@ -34,4 +34,28 @@ static inline int od_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int od_get_wch(wint_t *out) { return get_wch(out); }
 static inline int od_attrset(attr_t attributes) { return attrset(attributes); }
 static inline int od_mvaddstr(int y, int x, const char *text) { return mvaddstr(y, x, text); }
+/* Mouse (opt-in): clicks, double-clicks and the wheel; the masks are macros Swift cannot import. */
+static inline void od_enable_mouse(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+              | BUTTON5_PRESSED
+#endif
+              , NULL);
+    mouseinterval(250);
+}
+static inline int od_key_mouse(void) { return KEY_MOUSE; }
+/* 1 click, 2 double-click, 3 wheel up, 4 wheel down, 0 anything else. */
+static inline int od_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (event.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+#endif
+    return 0;
+}
 #endif

@@ -23,7 +23,7 @@ public final class CursesTerminal: TerminalDevice {
     let wake: WakeSignal
     let palette: Palette
 
-    public init(wake: WakeSignal) {
+    public init(wake: WakeSignal, mouse: Bool = false) {
         self.wake = wake
         setlocale(LC_ALL, "")
         setenv("ESCDELAY", "25", 0)
@@ -34,6 +34,7 @@ public final class CursesTerminal: TerminalDevice {
         noecho()
         nonl()
         keypad(od_stdscr(), true)
+        if mouse { od_enable_mouse() }
         curs_set(0)
         timeout(0)
         palette = Palette.start()
@@ -83,6 +84,18 @@ public final class CursesTerminal: TerminalDevice {
         while true {
             let result = od_get_wch(&key)
             if result == ERR { break }
+            if Int32(result) == od_key_code_yes(), Int32(key) == od_key_mouse() {
+                var x: Int32 = 0
+                var y: Int32 = 0
+                switch od_read_mouse(&x, &y) {
+                case 1: events.append(.key(.mouseClick(x: Int(x), y: Int(y))))
+                case 2: events.append(.key(.mouseDoubleClick(x: Int(x), y: Int(y))))
+                case 3: events.append(.key(.mouseWheel(up: true)))
+                case 4: events.append(.key(.mouseWheel(up: false)))
+                default: break
+                }
+                continue
+            }
             guard let mapped = KeyMapping.map(code: Int32(result), value: key) else { continue }
             if mapped == .resize {
                 if !resized { events.append(.resize(size)) }

@@ -16,6 +16,12 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Hide every action that changes something (submitting orders).")
     var readonly = false
 
+    @Flag(
+        help:
+            "Take the mouse: click selects, double-click opens, the wheel scrolls, a tab click switches (or 'mouse = true' in the stack's configuration)."
+    )
+    var mouse = false
+
     func run() async throws {
         try await reportingFailures {
             var options = stack
@@ -25,7 +31,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // when it cannot be resolved, the same one again with the reason in the status line).
             while let next = try await Self.open(
                 session: session, readonly: readonly, profile: options.aws.profile, stackNames: options.stackNames(),
-                notice: notice)
+                notice: notice, mouse: mouse)
             {
                 var candidate = options
                 candidate.stack = next
@@ -43,7 +49,8 @@ struct DashboardCommand: AsyncParsableCommand {
     /// Runs the dashboard on a session until the operator quits (nil) or asks for another stack (its name).
     @discardableResult
     static func open(
-        session: StackSession, readonly: Bool, profile: String?, stackNames: [String] = [], notice: String? = nil
+        session: StackSession, readonly: Bool, profile: String?, stackNames: [String] = [], notice: String? = nil,
+        mouse: Bool = false
     ) async throws -> String? {
         do {
             let config = session.config
@@ -69,7 +76,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // ncurses runs on a thread of its own; this task waits for it to end.
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let thread = Thread {
-                    CursesScreen.run(application.dashboard, wake: wake)
+                    CursesScreen.run(application.dashboard, wake: wake, mouse: mouse || session.config.mouse)
                     continuation.resume()
                 }
                 thread.stackSize = 8 << 20

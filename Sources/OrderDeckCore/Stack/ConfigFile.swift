@@ -134,6 +134,12 @@ public struct ConfigFile: Sendable, Equatable {
                 }
                 stack.readOnly = flag
             }
+            if let value = table["mouse"] {
+                guard let flag = value.bool else {
+                    throw problem("\(section).mouse", "must be true or false", section: section)
+                }
+                stack.mouse = flag
+            }
             if stack.stateMachines.isEmpty {
                 throw problem(
                     "\(section).state_machines", "list at least one state machine (name or ARN)", section: section)

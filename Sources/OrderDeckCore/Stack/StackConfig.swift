@@ -38,6 +38,8 @@ public struct StackConfig: Sendable, Equatable {
     /// JSON object submitted orders start from (fresh ids and timestamps are filled in).
     public var orderTemplate: JSONValue?
     public var readOnly: Bool
+    /// The dashboard takes mouse clicks, double-clicks and the wheel (`mouse = true`; `--mouse`).
+    public var mouse = false
     /// True for the local stack on this machine (shown as LOCAL in the dashboard).
     public var isLocal: Bool
     /// Fixed credentials (the local stack); nil means the normal credential chain.

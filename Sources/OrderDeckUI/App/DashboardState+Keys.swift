@@ -5,6 +5,7 @@ extension DashboardState {
     /// inspector take keys first; then the keys every screen shares; then the screen's own.
     public mutating func handle(_ key: Key) -> [Effect] {
         if key != .resize { overview.untouched = false }
+        if let effects = handleMouse(key) { return effects }
         if let confirmation { return answer(confirmation, key) }
         if let prompt { return handlePrompt(prompt, key) }
         if showHelp {

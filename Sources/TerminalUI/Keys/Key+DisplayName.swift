@@ -22,6 +22,7 @@ extension Key {
         case .function(let number): return "F\(number)"
         case .resize: return "resize"
         case .mouseClick: return "click"
+        case .mouseDoubleClick: return "double-click"
         case .mouseWheel(let up): return up ? "wheel-up" : "wheel-down"
         }
     }

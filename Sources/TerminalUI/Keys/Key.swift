@@ -8,5 +8,6 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case resize
     case mouseClick(x: Int, y: Int)
+    case mouseDoubleClick(x: Int, y: Int)
     case mouseWheel(up: Bool)
 }

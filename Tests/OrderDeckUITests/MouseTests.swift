@@ -1,0 +1,56 @@
+import Foundation
+import OrderDeckCore
+import OrderDeckUI
+import TerminalUI
+import TestSupport
+import Testing
+
+/// The mouse in process, through the real event loop: the events the curses terminal turns
+/// clicks, double-clicks and the wheel into.
+@Suite struct MouseTests {
+    func column(of text: String, in line: String) throws -> Int {
+        let range = try #require(line.range(of: text))
+        return line.distance(from: line.startIndex, to: range.lowerBound)
+    }
+
+    @Test func clickSelectsDoubleClickOpensWheelScrollsTabsSwitch() async throws {
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        // A click on a tab switches to it.
+        let tabs = harness.line(1)
+        harness.press(.mouseClick(x: try column(of: "2 Executions", in: tabs) + 1, y: 1))
+        #expect(harness.state.screen == .executions)
+        harness.press(.mouseClick(x: try column(of: "1 Orders", in: tabs), y: 1))
+        #expect(harness.state.screen == .orders)
+
+        // A click on the fourth row selects it (rows start under the column headers, line 4).
+        harness.press(.mouseClick(x: 5, y: 7))
+        #expect(harness.state.orders.table.selected == 3)
+        // Below the last row: nothing changes.
+        harness.press(.mouseClick(x: 5, y: 39))
+        #expect(harness.state.orders.table.selected == 3)
+        // The wheel moves three rows at a time.
+        harness.press(.mouseWheel(up: false))
+        #expect(harness.state.orders.table.selected == 6)
+        harness.press(.mouseWheel(up: true), .mouseWheel(up: true))
+        #expect(harness.state.orders.table.selected == 0)
+
+        // A double-click opens (as ⏎ would): the order's execution.
+        let order = harness.state.orders.visible[2]
+        harness.press(.mouseDoubleClick(x: 5, y: 6))
+        #expect(harness.state.screen == .execution)
+        #expect(harness.state.execution.arn?.rawValue == order.executionArn)
+    }
+
+    @Test func aClickOnTheChartPicksItsMinuteAndClosesTheHelp() async throws {
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        harness.press(.character("0"))
+        harness.press(.mouseClick(x: 10, y: 5))
+        #expect(harness.state.overview.cursor == 10)
+        harness.press(.character("?"))
+        #expect(harness.state.showHelp)
+        harness.press(.mouseClick(x: 30, y: 5))
+        #expect(!harness.state.showHelp && harness.state.overview.cursor == 10)
+    }
+}
