@@ -91,3 +91,46 @@ import Testing
         #expect(harness.source.withData { $0.stops.isEmpty })
     }
 }
+
+/// `n` on a failed execution: its input on the Submit screen, sent as a new order with a fresh id.
+@Suite struct RerunTests {
+    @Test func aFailedOrderIsReRunAsANewOrder() throws {
+        var state = FixedData.state(screen: .execution, size: TerminalSize(width: 120, height: 40))
+        let failed = try #require(state.execution.execution)
+        #expect(failed.status == .failed)
+        #expect(state.hints.contains("n re-run"))
+        _ = state.handle(.character("n"))
+        #expect(state.screen == .submit)
+        #expect(state.submit.rerunOf == failed.name)
+        var buffer = ScreenBuffer(width: 120, height: 40)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.text.contains("Re-run of order \(failed.name) as a new order"))
+        let input = try JSONValue.parse(try #require(failed.input))
+        #expect(state.submit.template == input)
+
+        let effects = state.handle(.character("s"))
+        guard case .submit(let order)? = effects.first else {
+            Issue.record("s did not submit: \(effects)")
+            return
+        }
+        // The same order, as a new one: a fresh id, everything else as it was.
+        #expect(order["id"] != input["id"])
+        for (key, value) in input.objectMembers ?? [] where key != "id" { #expect(order[key] == value) }
+    }
+
+    @Test func onlyAFailedOneAndNeverOnAReadOnlyStack() throws {
+        var state = FixedData.state(screen: .execution, size: TerminalSize(width: 120, height: 40))
+        var succeeded = try #require(state.execution.execution)
+        succeeded.status = .succeeded
+        state.apply(.execution(succeeded, state.execution.events))
+        _ = state.handle(.character("n"))
+        #expect(state.screen == .execution)
+        #expect(state.visibleNote?.text == "\(succeeded.name) is SUCCEEDED: only a failed order is re-run")
+
+        var readOnly = FixedData.state(screen: .execution, size: TerminalSize(width: 120, height: 40))
+        readOnly.stack.readOnly = true
+        #expect(!readOnly.hints.contains("re-run"))
+        _ = readOnly.handle(.character("n"))
+        #expect(readOnly.screen == .execution)
+    }
+}

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop
+    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, rerun
 }
 
 enum ExecutionKeys {
@@ -20,6 +20,9 @@ enum ExecutionKeys {
         .init(
             [.character("x")], "stop this RUNNING execution (StopExecution: asks for error and cause, then confirms)",
             hint: "stop", mutates: true, .stop),
+        .init(
+            [.character("n")], "re-run this failed order as a new order (Submit, prefilled with its input; a fresh id)",
+            hint: "re-run", mutates: true, .rerun),
     ])
 }
 
@@ -53,6 +56,8 @@ extension DashboardState {
             return copy(arn.rawValue)
         case .stop:
             beginStop(execution.execution)
+        case .rerun:
+            rerun(execution.execution)
         }
         return []
     }
@@ -72,5 +77,22 @@ extension DashboardState {
                     ("output", JSONInspector.parsedOrText(step.output)),
                 ]))
         }
+    }
+
+    /// `n`: a FAILED, TIMED_OUT or ABORTED execution's input on the Submit screen, ready to send as
+    /// a new order (`s`), journaled like any submission.
+    mutating func rerun(_ found: Execution?) {
+        guard let found else { return }
+        guard found.status.isFailure else {
+            say("\(found.name) is \(found.status): only a failed order is re-run", isError: true)
+            return
+        }
+        guard let input = found.input.flatMap({ try? JSONValue.parse($0) }), input.objectMembers != nil else {
+            say("\(found.name) has no JSON object input to re-run", isError: true)
+            return
+        }
+        submit.prefill(with: input, rerunOf: found.name)
+        _ = show(.submit)
+        say("re-run of \(found.name): its input, sent as a new order with a fresh id (s sends)")
     }
 }

@@ -8,6 +8,8 @@ public struct SubmitScreen: Sendable {
     /// Whether the last submission was a re-send of a journaled one.
     public private(set) var lastWasResend = false
     public var submissions: [Submission] = []
+    /// The order this one re-runs ("re-run of order X"), when the template came from a failed execution.
+    public private(set) var rerunOf: String?
 
     public init(template: JSONValue) { self.template = template }
 
@@ -47,6 +49,14 @@ public struct SubmitScreen: Sendable {
         }
         template = .object(members)
         return nil
+    }
+
+    /// A failed order's input as the template (`n` on its execution): sent with a fresh id, so it
+    /// is a new order, journaled like any other.
+    mutating func prefill(with input: JSONValue, rerunOf order: String) {
+        template = input
+        field = 0
+        rerunOf = order
     }
 
     /// The template as the operator saved it in the editor: kept only if it is a JSON object.

@@ -4,7 +4,12 @@ import TerminalUI
 enum SubmitView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let screen = state.submit
-        buffer.write("New order (template, a fresh id is added)", x: 0, y: y, style: .title)
+        if let rerun = state.submit.rerunOf {
+            buffer.write(
+                "Re-run of order \(rerun) as a new order (its input; a fresh id is added)", x: 0, y: y, style: .title)
+        } else {
+            buffer.write("New order (template, a fresh id is added)", x: 0, y: y, style: .title)
+        }
         let fields = screen.fields
         let nameWidth = min(24, max(8, fields.map { DisplayWidth.of($0.name) }.max() ?? 8))
         for (index, field) in fields.enumerated() where 1 + index < height {
