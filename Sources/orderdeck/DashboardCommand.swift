@@ -67,6 +67,7 @@ struct DashboardCommand: AsyncParsableCommand {
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.overview.isStartScreen = true
+            state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(ProcessInfo.processInfo.environment)
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }
@@ -95,4 +96,17 @@ struct DashboardCommand: AsyncParsableCommand {
 final class CursesApplication: @unchecked Sendable {
     let dashboard: Dashboard
     init(_ dashboard: Dashboard) { self.dashboard = dashboard }
+
+}
+
+/// Whether the terminal can be trusted with OSC 52 copies.
+enum ClipboardSupport {
+    /// Terminals known to take OSC 52 copies without asking (or the operator says so with
+    /// ORDERDECK_CLIPBOARD=osc52); elsewhere a copied value also shows in a popup to select.
+    static func terminalTakesOSC52(_ environment: [String: String]) -> Bool {
+        if environment["ORDERDECK_CLIPBOARD"] == "osc52" { return true }
+        if environment["TMUX"] != nil { return false }  // depends on tmux's set-clipboard
+        let known = ["iTerm.app", "WezTerm", "ghostty"]
+        return known.contains(environment["TERM_PROGRAM"] ?? "") || (environment["TERM"] ?? "").hasSuffix("kitty")
+    }
 }

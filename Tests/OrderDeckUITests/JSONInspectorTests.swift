@@ -62,6 +62,10 @@ import Testing
         #expect(state.inspector?.lines[state.inspector!.table.selected].key == "user_id")
         #expect(selected.hasPrefix("\""))
         #expect(state.handle(.character("y")) == [.copy(selected)])
+        // The copied value shows in a popup (OSC 52 is never acknowledged): esc closes it first.
+        #expect(state.copyPopup == selected)
+        _ = state.handle(.escape)
+        #expect(state.copyPopup == nil && state.inspector != nil)
         _ = state.handle(.escape)
         #expect(state.inspector == nil)
         #expect(state.screen == .orders, "esc closes the inspector, it does not leave the screen")

@@ -54,3 +54,25 @@ import Testing
         #expect(!harness.state.showHelp && harness.state.overview.cursor == 10)
     }
 }
+
+/// A copied value shows where it can be selected, unless the terminal is known to take OSC 52.
+@Suite struct CopyPopupTests {
+    @Test func theValueShowsInAPopupUntilTheNextKey() throws {
+        var state = FixedData.state(screen: .executions, size: TerminalSize(width: 120, height: 30))
+        let arn = try #require(state.executions.selected?.arn)
+        #expect(state.handle(.character("y")) == [.copy(arn)])
+        var buffer = ScreenBuffer(width: 120, height: 30)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.text.contains("copied — if your terminal ignored it, select it here; any key closes"))
+        #expect(buffer.text.contains(arn))
+        // Another key closes it and still does its work.
+        _ = state.handle(.down)
+        #expect(state.copyPopup == nil && state.executions.table.selected == 1)
+
+        var confirmed = FixedData.state(screen: .executions, size: TerminalSize(width: 120, height: 30))
+        confirmed.clipboardConfirmed = true
+        _ = confirmed.handle(.character("y"))
+        #expect(confirmed.copyPopup == nil)
+        #expect(confirmed.visibleNote?.text.hasPrefix("copied ") == true)
+    }
+}

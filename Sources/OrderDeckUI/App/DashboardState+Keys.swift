@@ -6,6 +6,12 @@ extension DashboardState {
     public mutating func handle(_ key: Key) -> [Effect] {
         if key != .resize { overview.untouched = false }
         if let effects = handleMouse(key) { return effects }
+        // The copy popup goes with the next key; esc, ⏎ and space only close it, any other key
+        // also does what it does.
+        if copyPopup != nil, key != .resize {
+            copyPopup = nil
+            if key == .escape || key == .enter || key == .character(" ") { return [] }
+        }
         if let confirmation { return answer(confirmation, key) }
         if let prompt { return handlePrompt(prompt, key) }
         if showHelp {

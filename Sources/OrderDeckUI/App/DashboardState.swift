@@ -20,6 +20,10 @@ public struct DashboardState: Sendable {
     public var prompt: Prompt?
     /// A yes/no question before an action that changes the stack.
     public var confirmation: Confirmation?
+    /// The terminal is known to take OSC 52 copies (set by the composition root); otherwise a copied
+    /// value also shows in `copyPopup` (any key closes it).
+    public var clipboardConfirmed = false
+    public var copyPopup: String?
     public var note: Note?
     public var health: RefreshHealth = .loading
     /// Effects that updates (not keys) give rise to; the dashboard carries them out after applying.
@@ -87,6 +91,9 @@ public struct DashboardState: Sendable {
 
     mutating func copy(_ text: String) -> [Effect] {
         say("copied \(text)")
+        // Terminals do not acknowledge OSC 52: unless this one is known to take it, the value also
+        // shows where the operator can select it.
+        if !clipboardConfirmed { copyPopup = text }
         return [.copy(text)]
     }
 }

@@ -29,5 +29,6 @@ public enum DashboardView {
         ChromeView.note(state, into: &buffer)
         ChromeView.hints(state, into: &buffer)
         if state.showHelp { HelpView.render(state, into: &buffer) }
+        if let copied = state.copyPopup { CopyPopupView.render(copied, into: &buffer) }
     }
 }
