@@ -227,6 +227,10 @@ import Testing
         #expect(metrics.points.reduce(0) { $0 + $1.started } >= ids.count)
         #expect(metrics.points.reduce(0) { $0 + $1.succeeded } >= succeeded)
         #expect(metrics.points.reduce(0) { $0 + $1.failed } >= failed && failed >= 1)
+        // ExecutionTime (Average) too: a failed order ends in well under a second, a completed
+        // one waits 3 s for its payment.
+        let slowest = try #require(metrics.slowestMinuteSeconds)
+        #expect(slowest > 0 && slowest < 60)
         // The Overview charts these rather than what was loaded.
         let figures = OverviewFigures(executions: [], orders: [], logs: [], metrics: metrics, now: Date())
         #expect(figures.chartSource == "CloudWatch AWS/States")

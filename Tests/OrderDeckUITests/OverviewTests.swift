@@ -57,6 +57,27 @@ import Testing
         #expect(harness.state.visibleNote?.text == "no executions: stuck: RUNNING past their machine's p99")
     }
 
+    @Test func logErrorsAndOrdersAreWaysInToo() async throws {
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        harness.press(.character("0"))
+        let figures = try #require(harness.state.overview.figures)
+        #expect(figures.logErrors >= 1)
+        harness.press(.character("e"))
+        #expect(harness.state.screen == .logs)
+        let lines = harness.state.logs.visible
+        #expect(lines.count >= figures.logErrors)
+        #expect(
+            lines.allSatisfy { line in
+                let type = line.record?.event.type ?? ""
+                return type.hasSuffix("Failed") || type.hasSuffix("TimedOut") || type.hasSuffix("Aborted")
+            })
+        harness.press(.escape)
+        #expect(harness.state.screen == .overview)
+        harness.press(.character("o"))
+        #expect(harness.state.screen == .orders && harness.state.orders.scope == nil)
+    }
+
     @Test func metricsFromTheSourceDriveTheChart() async throws {
         var data = DashboardHarness.standardData()
         var metrics = StatesMetrics(points: [])
@@ -69,6 +90,7 @@ import Testing
         #expect(harness.state.overview.figures?.minutes.reduce(0) { $0 + $1.failed } == 7)
         harness.pump()
         #expect(harness.screen.contains("(CloudWatch AWS/States)"))
+        #expect(harness.screen.contains("CloudWatch, last hour: 0 started · 0 throttled"))
     }
 
     @Test func itIsTheStartScreenOnceThereIsHistoryUnlessAKeyCameFirst() {

@@ -11,6 +11,8 @@ public struct StatesMetrics: Sendable, Equatable {
         public var timedOut = 0
         public var aborted = 0
         public var throttled = 0
+        /// Average ExecutionTime of the executions that ended this minute, in milliseconds.
+        public var executionTimeMs: Double?
 
         public init(minute: Date) { self.minute = minute }
     }
@@ -27,6 +29,12 @@ public struct StatesMetrics: Sendable, Equatable {
 
     public var isEmpty: Bool { points.isEmpty }
 
+    /// The hour's totals the Overview states beside the chart.
+    public var started: Int { points.reduce(0) { $0 + $1.started } }
+    public var throttled: Int { points.reduce(0) { $0 + $1.throttled } }
+    /// The longest per-minute average ExecutionTime, in seconds.
+    public var slowestMinuteSeconds: Double? { points.compactMap(\.executionTimeMs).max().map { $0 / 1000 } }
+
     /// Adds one metric's per-minute sums.
     public mutating func add(_ name: String, values: [(Date, Double)]) {
         for (time, value) in values {
@@ -40,6 +48,7 @@ public struct StatesMetrics: Sendable, Equatable {
             case "ExecutionsTimedOut": point.timedOut += count
             case "ExecutionsAborted": point.aborted += count
             case "ExecutionThrottled": point.throttled += count
+            case "ExecutionTime": point.executionTimeMs = max(point.executionTimeMs ?? 0, value)
             default: break
             }
             points.removeAll { $0.minute == minute }

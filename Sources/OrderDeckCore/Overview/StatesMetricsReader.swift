@@ -12,13 +12,13 @@ public struct StatesMetricsReader: Sendable {
         var queries: [CloudWatchClient.Query] = []
         var names: [String: String] = [:]
         for (machineIndex, machine) in machines.enumerated() {
-            for (metricIndex, name) in StatesMetrics.names.enumerated() {
+            for (metricIndex, name) in (StatesMetrics.names + ["ExecutionTime"]).enumerated() {
                 let id = "m\(machineIndex)_\(metricIndex)"
                 names[id] = name
                 queries.append(
                     .init(
                         id: id, namespace: "AWS/States", name: name, dimensions: [("StateMachineArn", machine.arn)],
-                        statistic: "Sum"))
+                        statistic: name == "ExecutionTime" ? "Average" : "Sum"))
             }
         }
         var metrics = StatesMetrics(points: [])

@@ -63,6 +63,9 @@ public struct DashboardState: Sendable {
             executions.setScope(nil, visibleRows: layout.listRows)
         }
         if leaving == .orders && orders.scope != nil { orders.setScope(nil, visibleRows: layout.listRows) }
+        if leaving == .logs && logs.filter == Self.logErrorPattern {
+            logs.setFilter("", visibleRows: LogsView.tableRows(layout, state: logs))
+        }
         if screen == .overview { refreshOverview() }
         if leaving == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
         return leaving == .execution && !navigation.contains(.execution) ? [.stopWatching] : []

@@ -3,7 +3,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum OverviewAction: Sendable {
-    case earlier, later, failedInMinute, allInMinute, stuck, pendingEnded
+    case earlier, later, failedInMinute, allInMinute, stuck, pendingEnded, orders, logErrors
 }
 
 enum OverviewKeys {
@@ -15,6 +15,10 @@ enum OverviewKeys {
         .init([.character("a")], "every execution that ended in the selected minute", .allInMinute),
         .init([.character("s")], "the stuck executions (RUNNING past their machine's p99)", hint: "stuck", .stuck),
         .init([.character("p")], "the PENDING orders whose execution ended", hint: "pending", .pendingEnded),
+        .init([.character("o")], "the orders (by status: f there cycles the statuses)", .orders),
+        .init(
+            [.character("e")], "the log lines that are errors (…Failed, …TimedOut, …Aborted)", hint: "errors",
+            .logErrors),
     ])
 }
 
@@ -40,9 +44,18 @@ extension DashboardState {
             }
             orders.setScope(ListScope(title: "PENDING, execution ended", ids: ids), visibleRows: layout.listRows)
             push(.orders)
+        case .orders:
+            push(.orders)
+        case .logErrors:
+            push(.logs)
+            logs.showAllExecutions(visibleRows: LogsView.tableRows(layout, state: logs))
+            logs.setFilter(Self.logErrorPattern, visibleRows: LogsView.tableRows(layout, state: logs))
         }
         return []
     }
+
+    /// The log lines the Overview counts as errors, as a Logs filter.
+    static let logErrorPattern = "#[0-9]+ [A-Za-z]*(Failed|TimedOut|Aborted)\\b"
 
     /// A jump from a figure: the Executions list narrowed to its rows (esc goes back here).
     mutating func showExecutions(_ list: [Execution], title: String) {

@@ -36,7 +36,16 @@ enum OverviewView {
             buffer.write("\(minute.started) started", x: x, y: row, style: .muted)
             row += 1
         }
-        let lines: [(String, Style)] = [
+        var lines: [(String, Style)] = []
+        if let metrics = state.overview.metrics, !metrics.isEmpty {
+            let slowest = metrics.slowestMinuteSeconds.map { "  slowest minute's average \(Format.duration($0))" } ?? ""
+            lines.append(
+                (
+                    "CloudWatch, last hour: \(metrics.started) started · \(metrics.throttled) throttled\(slowest)",
+                    metrics.throttled > 0 ? Style(foreground: .yellow) : .muted
+                ))
+        }
+        lines += [
             (
                 "stuck (RUNNING past the machine's p99): \(figures.stuck.count)  [s]",
                 figures.stuck.isEmpty ? .plain : .error
