@@ -6,35 +6,28 @@ import Testing
 /// The real binary in tmux against the local stack, driven as an operator drives it.
 @Suite(.serialized) struct DashboardEndToEndTests {
     @Test func submitWatchHistoryLogsOrderResizeQuit() async throws {
-        let state = try TemporaryDirectory("tui-e2e")
-        defer { state.remove() }
-        let cli = CLIRunner(stateDirectory: state.path, extraEnvironment: ["XDG_CONFIG_HOME": state.path + "/xdg"])
-        let up = try await cli.run(["local", "up"])
-        #expect(up.status == 0, "\(up.stderr)")
-        // Stop the stack on every way out (a defer cannot await).
-        let outcome: Result<Void, any Error>
-        do {
-            try await drive(state: state, cli: cli)
-            outcome = .success(())
-        } catch {
-            outcome = .failure(error)
-        }
-        let down = try await cli.run(["local", "down"])
-        #expect(down.status == 0)
-        try outcome.get()
+        try await withLocalStack("tui-e2e", drive)
     }
 
     /// StopExecution from the dashboard (submit an order held for review, open it while RUNNING,
     /// `x`, confirm: ABORTED on screen) and from the CLI (`orderdeck stop`, and refused twice).
     @Test func stopARunningExecutionFromTheDashboardAndTheCLI() async throws {
-        let state = try TemporaryDirectory("tui-stop")
+        try await withLocalStack("tui-stop", stop)
+    }
+
+    /// `local up` in a state folder of its own, the body, then `local down` on every way out (a
+    /// defer cannot await).
+    func withLocalStack(
+        _ label: String, _ body: (TemporaryDirectory, CLIRunner) async throws -> Void
+    ) async throws {
+        let state = try TemporaryDirectory(label)
         defer { state.remove() }
         let cli = CLIRunner(stateDirectory: state.path, extraEnvironment: ["XDG_CONFIG_HOME": state.path + "/xdg"])
         let up = try await cli.run(["local", "up"])
         #expect(up.status == 0, "\(up.stderr)")
         let outcome: Result<Void, any Error>
         do {
-            try await stop(state: state, cli: cli)
+            try await body(state, cli)
             outcome = .success(())
         } catch {
             outcome = .failure(error)

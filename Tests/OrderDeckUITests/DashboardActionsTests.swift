@@ -108,7 +108,13 @@ import Testing
         let input = try JSONValue.parse(try #require(failed.input))
         #expect(state.submit.template == input)
 
-        let effects = state.handle(.character("s"))
+        // Sending a re-run is confirmed first, saying what goes where.
+        #expect(state.handle(.character("s")).isEmpty)
+        let question = try #require(state.confirmation?.question)
+        #expect(
+            question.hasPrefix("Send order ")
+                && question.hasSuffix(" to local — a re-run of \(failed.name) with its input, as a new order? y/N"))
+        let effects = state.handle(.character("y"))
         guard case .submit(let order)? = effects.first else {
             Issue.record("s did not submit: \(effects)")
             return
@@ -132,5 +138,28 @@ import Testing
         #expect(!readOnly.hints.contains("re-run"))
         _ = readOnly.handle(.character("n"))
         #expect(readOnly.screen == .execution)
+    }
+}
+
+/// R on Submit re-sends the last submission: labelled a re-send, and confirmed first.
+@Suite struct ResendConfirmationTests {
+    @Test func reSendingSaysItIsTheSameOrderAgainAndWaitsForYes() throws {
+        var state = FixedData.state(screen: .submit, size: TerminalSize(width: 160, height: 40))
+        let last = try #require(state.submit.last)
+        #expect(state.handle(.character("R")).isEmpty)
+        #expect(
+            state.confirmation?.question
+                == "Re-send submission \(last.id.prefix(8)) to local: order \(last.orderId) again, the same id (send #\(last.attempts + 1))? y/N"
+        )
+        _ = state.handle(.character("n"))
+        #expect(state.visibleNote?.text == "not re-sent")
+        _ = state.handle(.character("R"))
+        #expect(state.handle(.character("y")) == [.resend(last.id)])
+        // The answer is labelled as a re-send where it shows.
+        var resent = last
+        resent.attempts += 1
+        state.apply(.submitted(resent, resent: true))
+        #expect(state.visibleNote?.text.hasPrefix("re-sent") == true)
+        #expect(state.submit.lastWasResend)
     }
 }

@@ -32,15 +32,27 @@ extension DashboardState {
             return [.editTemplate(submit.template.prettyText + "\n")]
         case .send:
             let order = OrderTemplate.fresh(from: submit.template)
-            say("sending order \(order["id"]?.stringValue ?? "")…")
+            let id = order["id"]?.stringValue ?? ""
+            if let rerun = submit.rerunOf {
+                // A re-run is an action on a failed order: said exactly, confirmed first.
+                confirmation = Confirmation(
+                    question:
+                        "Send order \(id) to \(stack.name) — a re-run of \(rerun) with its input, as a new order? y/N",
+                    effect: .submit(order), declined: "not sent: \(rerun) not re-run")
+                return []
+            }
+            say("sending order \(id)…")
             return [.submit(order)]
         case .watch:
             guard let arn = submit.last?.executionArn else { return [] }
             return openExecution(ExecutionARN(arn))
         case .resend:
             guard let last = submit.last ?? submit.submissions.first else { return [] }
-            say("re-sending order \(last.orderId) (same id)…")
-            return [.resend(last.id)]
+            confirmation = Confirmation(
+                question:
+                    "Re-send submission \(last.id.prefix(8)) to \(stack.name): order \(last.orderId) again, the same id (send #\(last.attempts + 1))? y/N",
+                effect: .resend(last.id), declined: "not re-sent")
+            return []
         }
         return []
     }
