@@ -237,3 +237,30 @@ import Testing
         #expect(figures.minutes.reduce(0) { $0 + $1.failed } >= 1)
     }
 }
+
+/// The changed-orders index on moto: what the workflow writes (InitializeOrder, then complete or
+/// cancel) is found by `updatedAt`, and a quiet moment reads nothing.
+@Suite(.serialized) struct ChangedOrdersAgainstMotoTests {
+    @Test func whatChangedIsReadAndNothingElse() async throws {
+        let running = try await LocalStackHarness.shared.start("changed")
+        let store = OrderStore(
+            dynamoDB: DynamoDBClient(client: running.client), tableName: running.stack.tableName)
+        #expect(try await store.hasChangedIndex())
+        let before = Date().addingTimeInterval(-1)
+        let id = "ch-\(UUID().uuidString.prefix(8).lowercased())"
+        let body =
+            #"{"id":"\#(id)","user_id":"changed","customer":{"email":"c@example.com"},"items":[{"sku":"MUG-001","quantity":1}],"amount":5,"currency":"EUR"}"#
+        _ = try await APIInvoker(client: running.client).post(
+            url: running.url("orders"), body: Array(body.utf8), authorization: .none)
+        let final = try #require(
+            try await Waiting.until(.seconds(30)) {
+                let found = try await store.changed(since: before, now: Date()).first { $0.id == id }
+                return found.flatMap { $0.status == "PENDING" ? nil : $0 }
+            }, "the order's completion never showed through the index")
+        #expect(["COMPLETED", "CANCELLED"].contains(final.status))
+        #expect((final.updatedAt ?? .distantPast) > (final.createdAt ?? .distantFuture))
+        // Nothing changed after now: nothing read.
+        let quiet = try await store.changed(since: Date().addingTimeInterval(1), now: Date())
+        #expect(quiet.isEmpty)
+    }
+}

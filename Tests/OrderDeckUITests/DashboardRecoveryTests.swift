@@ -1,3 +1,5 @@
+import AWSClient
+import AWSServices
 import Foundation
 import OrderDeckCore
 import OrderDeckUI
@@ -67,6 +69,38 @@ import Testing
         #expect(await plain.waitFor { $0.state.orders.index.count == 40 })
         await plain.advance(by: .seconds(30))
         #expect(plain.source.counts.orderScans >= 2)
+    }
+
+    /// Issue 16: with the changed-orders index a quiet refresh reads no order item at all, and a
+    /// change is read alone.
+    @Test func aQuietRefreshReadsNoOrderItems() async throws {
+        var data = DashboardHarness.standardData(orders: 40)
+        data.hasChangedIndex = true
+        data.hasRecentIndex = true
+        let harness = DashboardHarness(data: data)
+        #expect(await harness.waitFor { $0.state.orders.index.count == 40 })
+        // The first refresh may read back what was written just before the first load (the overlap).
+        await harness.advance(by: .seconds(30))
+        let before = harness.source.counts
+        for _ in 0..<4 { await harness.advance(by: .seconds(30)) }
+        let quiet = harness.source.counts
+        #expect(quiet.changedQueries >= before.changedQueries + 4)
+        #expect(quiet.changedItemsRead == before.changedItemsRead, "a quiet refresh reads no order item")
+        #expect(quiet.orderScans == 1 && quiet.recentQueries == 0 && quiet.orderItemsRead == 40)
+
+        // One order changes: the next refresh reads that one, and the screen shows it.
+        let now = harness.clock.now()
+        harness.source.update { data in
+            var attributes = data.orders[5].attributes
+            attributes["orderStatus"] = .s("CANCELLED")
+            attributes["updatedAt"] = .s(ISO8601.format(now))
+            data.orders[5] = Order(item: attributes)
+        }
+        let id = harness.source.withData { $0.orders[5].id }
+        await harness.advance(by: .seconds(30))
+        #expect(await harness.waitFor { $0.state.orders.index.orders.first { $0.id == id }?.status == "CANCELLED" })
+        #expect(harness.source.counts.changedItemsRead == quiet.changedItemsRead + 1)
+        #expect(harness.source.counts.orderScans == 1)
     }
 
     @Test func throttlingReportedByTheClientShowsInTheHeader() async {

@@ -14,6 +14,13 @@ public enum OrderTableSchema {
     public static let recentIndex = "RecentOrders"
     public static let dayAttribute = "createdDay"
     public static let createdAttribute = "createdAt"
+    /// `ChangedOrders` partitions by the UTC day of an order's last change (`updatedDay`, written
+    /// with `updatedAt` by every state that writes the order) and sorts by `updatedAt`: "what
+    /// changed since T" is a Query on T's day (and each day after), `updatedAt > T` — a quiet
+    /// refresh reads nothing. An order moves between day partitions only when it changes.
+    public static let changedIndex = "ChangedOrders"
+    public static let changedDayAttribute = "updatedDay"
+    public static let updatedAttribute = "updatedAt"
 
     /// The table's key schema and attribute definitions, with the recent-orders index.
     public static func createTableInput(_ name: String) -> DynamoDB.CreateTableInput {
@@ -27,6 +34,8 @@ public enum OrderTableSchema {
                 .init(AttributeName: sortKey, AttributeType: "S"),
                 .init(AttributeName: dayAttribute, AttributeType: "S"),
                 .init(AttributeName: createdAttribute, AttributeType: "S"),
+                .init(AttributeName: changedDayAttribute, AttributeType: "S"),
+                .init(AttributeName: updatedAttribute, AttributeType: "S"),
             ],
             GlobalSecondaryIndexes: [
                 .init(
@@ -35,7 +44,14 @@ public enum OrderTableSchema {
                         .init(AttributeName: dayAttribute, KeyType: "HASH"),
                         .init(AttributeName: createdAttribute, KeyType: "RANGE"),
                     ],
-                    Projection: .init(ProjectionType: "ALL"))
+                    Projection: .init(ProjectionType: "ALL")),
+                .init(
+                    IndexName: changedIndex,
+                    KeySchema: [
+                        .init(AttributeName: changedDayAttribute, KeyType: "HASH"),
+                        .init(AttributeName: updatedAttribute, KeyType: "RANGE"),
+                    ],
+                    Projection: .init(ProjectionType: "ALL")),
             ])
     }
 }

@@ -73,6 +73,8 @@ public enum AWSStackTemplate {
                 - {AttributeName: id, AttributeType: S}
                 - {AttributeName: createdDay, AttributeType: S}
                 - {AttributeName: createdAt, AttributeType: S}
+                - {AttributeName: updatedDay, AttributeType: S}
+                - {AttributeName: updatedAt, AttributeType: S}
               KeySchema:
                 - {AttributeName: user_id, KeyType: HASH}
                 - {AttributeName: id, KeyType: RANGE}
@@ -82,6 +84,11 @@ public enum AWSStackTemplate {
                   KeySchema:
                     - {AttributeName: createdDay, KeyType: HASH}
                     - {AttributeName: createdAt, KeyType: RANGE}
+                  Projection: {ProjectionType: ALL}
+                - IndexName: ChangedOrders
+                  KeySchema:
+                    - {AttributeName: updatedDay, KeyType: HASH}
+                    - {AttributeName: updatedAt, KeyType: RANGE}
                   Projection: {ProjectionType: ALL}
 
           OrderTopic:

@@ -13,6 +13,9 @@ public protocol DashboardSource: Sendable {
     /// The orders created in the last `days` UTC days, through the recent-orders index; nil when the
     /// table has none (then only a full read sees changes).
     func recentOrders(days: Int) async throws -> [Order]?
+    /// The orders created or changed after `since`, through the changed-orders index; nil when
+    /// the table has none. A quiet refresh reads nothing.
+    func changedOrders(since: Date) async throws -> [Order]?
     /// One order by key (GetItem when the user is known, else a filtered read).
     func order(_ id: OrderID, userId: String?) async throws -> Order?
     /// A monitor that keeps one machine's execution list current.

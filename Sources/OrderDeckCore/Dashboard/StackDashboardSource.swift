@@ -10,6 +10,7 @@ public final class StackDashboardSource: DashboardSource {
     public let events: AsyncStream<SourceEvent>
     let clock: any AppClock
     private let recentIndex = Mutex<Bool?>(nil)
+    private let changedIndex = Mutex<Bool?>(nil)
 
     public init(session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock()) {
         let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
@@ -42,6 +43,18 @@ public final class StackDashboardSource: DashboardSource {
             recentIndex.withLock { $0 = indexed }
         }
         return indexed ? try await store.created(inLast: days, now: clock.now()) : nil
+    }
+
+    public func changedOrders(since: Date) async throws -> [Order]? {
+        let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+        let indexed: Bool
+        if let known = changedIndex.withLock({ $0 }) {
+            indexed = known
+        } else {
+            indexed = try await store.hasChangedIndex()
+            changedIndex.withLock { $0 = indexed }
+        }
+        return indexed ? try await store.changed(since: since, now: clock.now()) : nil
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {

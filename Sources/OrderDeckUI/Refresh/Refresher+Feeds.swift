@@ -137,32 +137,46 @@ extension Refresher {
 
     // MARK: The loads
 
+    /// Orders read again or anew join the loaded ones (replacing the same id); posted when that
+    /// changed anything.
+    func merge(_ fresh: [Order], into previous: [Order]) -> RunResult {
+        var merged = previous
+        var position = Dictionary(previous.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for order in fresh {
+            if let index = position[order.id] {
+                merged[index] = order
+            } else {
+                position[order.id] = merged.count
+                merged.append(order)
+            }
+        }
+        let changed = merged != previous
+        if changed { post(.orders(OrderIndex(merged), loading: false)) }
+        lastOrders = merged
+        return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
+    }
+
     func loadOrders() async throws -> RunResult {
-        // After the first load, a refresh reads the orders created in the last two days through
-        // the recent-orders index (new ones, and the status changes that follow within seconds),
-        // not the whole table; a full read still runs every `fullReadEvery` refreshes, for changes
-        // to older orders.
+        // After the first load, a refresh reads only what changed since the previous one through
+        // the changed-orders index (a quiet refresh reads nothing); a table without it, the orders
+        // created in the last two days through the recent-orders index; a full read still runs
+        // every `fullReadEvery` refreshes without the changed-orders index, for older orders.
+        let started = clock.now()
+        if let previous = lastOrders, let since = ordersReadAt,
+            let changed = try await source.changedOrders(since: since.addingTimeInterval(-Self.changedOverlap))
+        {
+            ordersRefreshes += 1
+            ordersReadAt = started
+            return merge(changed, into: previous)
+        }
         if let previous = lastOrders, ordersRefreshes % Self.fullReadEvery != 0,
             let recent = try await source.recentOrders(days: 2)
         {
             ordersRefreshes += 1
-            var merged = previous
-            var position = Dictionary(
-                previous.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for order in recent {
-                if let index = position[order.id] {
-                    merged[index] = order
-                } else {
-                    position[order.id] = merged.count
-                    merged.append(order)
-                }
-            }
-            let changed = merged != previous
-            if changed { post(.orders(OrderIndex(merged), loading: false)) }
-            lastOrders = merged
-            return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
+            return merge(recent, into: previous)
         }
         ordersRefreshes += 1
+        ordersReadAt = started
         var loaded: [Order] = []
         let firstLoad = lastOrders == nil
         for try await page in source.orderPages() {

@@ -45,6 +45,13 @@ public actor Refresher {
     /// Order refreshes so far; every `fullReadEvery`-th reads the whole table.
     var ordersRefreshes = 0
     static let fullReadEvery = 20
+    /// When the previous read of orders began: the next asks the changed-orders index for what
+    /// changed since then.
+    var ordersReadAt: Date?
+    /// Read back this far before the previous read: an index is updated a moment after its table,
+    /// and a change written during the previous read must not be missed. Once quiet for longer
+    /// than this, a refresh reads no order at all.
+    static let changedOverlap: TimeInterval = 10
     /// Loads done per feed (tests and the soak benchmark read it).
     public internal(set) var loads: [String: Int] = [:]
 

@@ -20,6 +20,9 @@ public final class FakeDashboardSource: DashboardSource {
         /// The table has the recent-orders index: `recentOrders` answers (orders created in the last
         /// days by `createdAt`).
         public var hasRecentIndex = false
+        /// The table has the changed-orders index: `changedOrders` answers (orders whose
+        /// `updatedAt`, else `createdAt`, is after the time asked).
+        public var hasChangedIndex = false
         /// Every call fails with this (nil: calls work).
         public var failure: LoadFailure?
         public init() {}
@@ -31,6 +34,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var orderLookups = 0
         public var recentQueries = 0
         public var recentItemsRead = 0
+        public var changedQueries = 0
+        public var changedItemsRead = 0
         public var executionRefreshes = 0
         public var detailLoads = 0
         public var logPolls = 0
@@ -101,6 +106,18 @@ public final class FakeDashboardSource: DashboardSource {
             $0.recentItemsRead += recent.count
         }
         return recent
+    }
+
+    public func changedOrders(since: Date) async throws -> [Order]? {
+        try check()
+        let (indexed, orders) = data.withLock { ($0.hasChangedIndex, $0.orders) }
+        guard indexed else { return nil }
+        let changed = orders.filter { ($0.updatedAt ?? $0.createdAt ?? .distantPast) > since }
+        reads.withLock {
+            $0.changedQueries += 1
+            $0.changedItemsRead += changed.count
+        }
+        return changed
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
