@@ -151,4 +151,50 @@ import Testing
         #expect(changed.changed.first?.status == "SUCCEEDED")
         #expect(await monitor.executions.count == 4)
     }
+
+    /// Issue 16: Express executions come from the log records written since the previous read,
+    /// not from the whole lookback on every refresh — a quiet refresh reads no record.
+    @Test func expressExecutionsAreReadFromTheLogHighWaterMark() async throws {
+        let running = try await LocalStackHarness.shared.start("express-hwm")
+        let invoker = APIInvoker(client: running.client)
+        func post(_ id: String) async throws -> String {
+            let reply = try await invoker.post(
+                url: running.url("webhook"), body: Array(#"{"id":"\#(id)","user_id":"hwm"}"#.utf8), authorization: .none
+            )
+            return try #require(try JSONValue.parse(reply.body)["executionArn"]?.stringValue)
+        }
+        let first = try await post("hwm-1")
+        let session = StackSession(
+            config: StackConfig(
+                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
+                tableName: running.stack.tableName, stateMachines: [running.sample.name], api: nil, isLocal: true,
+                staticCredentials: MotoFixture.testCredentials),
+            client: running.client)
+        let machine = try #require(try await session.machines().first)
+        #expect(machine.isExpress)
+        let monitor = ExecutionMonitor(session: session, machine: machine, logOverlap: 1)
+        // The first read takes the lookback: the execution, once its records are delivered.
+        _ = try #require(
+            try await Waiting.until(.seconds(20)) {
+                _ = try await monitor.refresh()
+                return await monitor.executions.first { $0.arn == first && $0.status == .succeeded }
+            })
+        // Quiet, once the overlap has passed: no record read, nothing reported.
+        try await Task.sleep(for: .seconds(1.5))
+        _ = try await monitor.refresh()
+        let before = await monitor.recordsRead
+        try await Task.sleep(for: .seconds(1.2))
+        let quiet = try await monitor.refresh()
+        #expect(quiet.isEmpty)
+        #expect(await monitor.recordsRead == before, "a quiet refresh reads no log record")
+        // A new execution: read from the high-water mark, added.
+        let second = try await post("hwm-2")
+        let added = try #require(
+            try await Waiting.until(.seconds(20)) {
+                let changes = try await monitor.refresh()
+                return changes.added.contains { $0.arn == second } ? changes : nil
+            })
+        #expect(!added.added.contains { $0.arn == first })
+        #expect(await monitor.recordsRead - before < 20, "only the new execution's records")
+    }
 }

@@ -37,18 +37,30 @@ public actor ExecutionMonitor {
     public private(set) var executions: [Execution] = []
     private var known: [String: ExecutionStatus] = [:]
     public private(set) var pagesRead = 0
+    /// Express: log records read so far (a quiet refresh adds none once `logOverlap` has passed).
+    public private(set) var recordsRead = 0
+    private let now: @Sendable () -> Date
+    /// Express: every execution's events seen (by id), and when the previous read began.
+    private var expressEvents: [String: [Int: ExecutionEvent]] = [:]
+    private var expressReadFrom: Date?
+    /// Express: the next read starts this long before the previous one began — vended records
+    /// reach the log group a moment after their event, and one written during the read must not
+    /// be missed.
+    let logOverlap: TimeInterval
 
-    public init(session: StackSession, machine: MachineInfo, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        session: StackSession, machine: MachineInfo, now: @escaping @Sendable () -> Date = { Date() },
+        logOverlap: TimeInterval = 30
+    ) {
         self.session = session
         self.machine = machine
+        self.now = now
+        self.logOverlap = logOverlap
         self.store = ExecutionStore(session: session, now: now)
     }
 
     public func refresh() async throws -> Changes {
-        if machine.isExpress {
-            // The log group is the only source; the tail engine is what keeps it incremental.
-            return apply(try await store.list(machine: machine))
-        }
+        if machine.isExpress { return apply(try await refreshExpress()) }
         var fresh: [Execution] = []
         pages: for try await page in session.stepFunctions.listExecutions(stateMachineArn: machine.arn, pageSize: 100) {
             pagesRead += 1
@@ -66,6 +78,38 @@ public actor ExecutionMonitor {
             fresh.append(Execution(described: described, machineName: machine.name))
         }
         return apply(fresh)
+    }
+
+    /// Express executions from the log records written since the previous read (the whole lookback
+    /// on the first): only the executions those records touch are rebuilt — and the RUNNING ones,
+    /// which turn UNKNOWN with time; executions that left the lookback are dropped.
+    private func refreshExpress() async throws -> [Execution] {
+        guard let group = machine.logGroupName else {
+            throw CoreError.notFound(
+                "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
+        }
+        let started = now()
+        let from =
+            expressReadFrom?.addingTimeInterval(-logOverlap) ?? started.addingTimeInterval(-store.expressLookback)
+        let records = try await store.expressRecords(machine: machine, group: group, since: from)
+        recordsRead += records.count
+        expressReadFrom = started
+        var touched = Set<String>()
+        for record in records where expressEvents[record.executionArn, default: [:]][record.event.id] != record.event {
+            expressEvents[record.executionArn, default: [:]][record.event.id] = record.event
+            touched.insert(record.executionArn)
+        }
+        touched.formUnion(executions.filter { $0.status == .running }.map(\.arn))
+        let horizon = started.addingTimeInterval(-store.expressLookback)
+        let fresh = touched.compactMap { arn -> Execution? in
+            guard let events = expressEvents[arn] else { return nil }
+            return ExpressReconstructor().build(arn: arn, events: Array(events.values), now: started).execution
+        }
+        // Out of the lookback: forgotten, as a fresh read would not see them either.
+        let expired = executions.filter { ($0.startDate ?? .distantPast) < horizon }.map(\.arn)
+        for arn in expired { expressEvents[arn] = nil }
+        if !expired.isEmpty { executions.removeAll { expired.contains($0.arn) } }
+        return fresh
     }
 
     private func apply(_ fresh: [Execution]) -> Changes {

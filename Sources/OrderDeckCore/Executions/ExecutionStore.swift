@@ -21,6 +21,11 @@ public struct ExecutionStore: Sendable {
 
     var reader: LogReader { LogReader(logs: session.logs, budget: session.logsBudget) }
 
+    /// An Express machine's log records written since `since` (FilterLogEvents from that time).
+    func expressRecords(machine: MachineInfo, group: String, since: Date) async throws -> [VendedLogEvent] {
+        try await reader.records(group: group, start: Int64(since.timeIntervalSince1970 * 1000))
+    }
+
     /// Executions of one machine, newest first; `limit` stops paging early.
     public func list(machine: MachineInfo, status: String? = nil, limit: Int? = nil) async throws -> [Execution] {
         if machine.isExpress {
@@ -29,9 +34,10 @@ public struct ExecutionStore: Sendable {
                     "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere"
                 )
             }
-            let start = Int64((now().timeIntervalSince1970 - expressLookback) * 1000)
             var executions = ExpressReconstructor().reconstruct(
-                try await reader.records(group: group, start: start), now: now()
+                try await expressRecords(
+                    machine: machine, group: group, since: now().addingTimeInterval(-expressLookback)),
+                now: now()
             ).map(\.execution)
             if let status { executions = executions.filter { $0.status.rawValue == status } }
             if let limit { executions = Array(executions.prefix(limit)) }
