@@ -49,30 +49,31 @@ import Testing
         try await Task.sleep(for: .seconds(1))
 
         // 2,000 events: 100 executions × 20 events, over 8 streams, written in 100 batches while
-        // the follower polls; every fourth batch arrives 2 s late (timestamps in the past).
+        // the follower polls; every fourth batch arrives 2 s late (its timestamps 2 s before it is
+        // written — taken at write time, so a machine slowed by the rest of the suite does not
+        // turn "2 s late" into "later than any follower's overlap").
         let total = 2000
-        let base = Int64(Date().timeIntervalSince1970 * 1000)
-        var batches: [[(String, CloudWatchLogs.InputLogEvent)]] = []
-        for execution in 0..<100 {
+        func batch(_ execution: Int, base: Int64) -> (String, [CloudWatchLogs.InputLogEvent]) {
             let arn = "arn:aws:states:us-east-1:123456789012:execution:\(machineName):e\(execution)"
-            var batch: [(String, CloudWatchLogs.InputLogEvent)] = []
-            for event in 1...20 {
-                let timestamp = base + Int64(execution * 40 + event)
+            let events = (1...20).map { event -> CloudWatchLogs.InputLogEvent in
+                let timestamp = base + Int64(event)
                 let message =
                     #"{"id":"\#(event)","type":"PassStateEntered","details":{"name":"A"},"previous_event_id":"\#(event - 1)","event_timestamp":"\#(timestamp)","execution_arn":"\#(arn)","redrive_count":"0"}"#
-                batch.append(("s\(execution % 8)", .init(timestamp: timestamp, message: message)))
+                return .init(timestamp: timestamp, message: message)
             }
-            batches.append(batch)
+            return ("s\(execution % 8)", events)
         }
+        func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
         for stream in 0..<8 { try await logs.createLogStream(group: group, stream: "s\(stream)") }
-        for (index, batch) in batches.enumerated() {
-            if index % 4 == 3 { continue }
-            _ = try await logs.putLogEvents(group: group, stream: batch[0].0, events: batch.map(\.1))
+        for execution in 0..<100 where execution % 4 != 3 {
+            let (stream, events) = batch(execution, base: nowMilliseconds())
+            _ = try await logs.putLogEvents(group: group, stream: stream, events: events)
             try await Task.sleep(for: .milliseconds(30))
         }
         try await Task.sleep(for: .seconds(2))
-        for (index, batch) in batches.enumerated() where index % 4 == 3 {
-            _ = try await logs.putLogEvents(group: group, stream: batch[0].0, events: batch.map(\.1))
+        for execution in 0..<100 where execution % 4 == 3 {
+            let (stream, events) = batch(execution, base: nowMilliseconds() - 2000)
+            _ = try await logs.putLogEvents(group: group, stream: stream, events: events)
         }
 
         let lines = try #require(

@@ -172,25 +172,30 @@ import Testing
             client: running.client)
         let machine = try #require(try await session.machines().first)
         #expect(machine.isExpress)
-        let monitor = ExecutionMonitor(session: session, machine: machine, logOverlap: 1)
-        // The first read takes the lookback: the execution, once its records are delivered.
+        let group = try #require(machine.logGroupName)
+        // Its records delivered first (the companion lags on a machine busy with the whole suite).
         _ = try #require(
-            try await Waiting.until(.seconds(20)) {
-                _ = try await monitor.refresh()
-                return await monitor.executions.first { $0.arn == first && $0.status == .succeeded }
+            try await Waiting.until(.seconds(30)) {
+                let records = try await LogReader(logs: session.logs, budget: session.logsBudget).records(group: group)
+                return records.contains { $0.executionArn == first && $0.event.type == "ExecutionSucceeded" }
+                    ? true : nil
             })
+        let monitor = ExecutionMonitor(session: session, machine: machine, logOverlap: 2)
+        // The first read takes the lookback.
+        _ = try await monitor.refresh()
+        #expect(await monitor.executions.first { $0.arn == first }?.status == .succeeded)
         // Quiet, once the overlap has passed: no record read, nothing reported.
-        try await Task.sleep(for: .seconds(1.5))
+        try await Task.sleep(for: .seconds(2.2))
         _ = try await monitor.refresh()
         let before = await monitor.recordsRead
-        try await Task.sleep(for: .seconds(1.2))
+        try await Task.sleep(for: .seconds(2.2))
         let quiet = try await monitor.refresh()
         #expect(quiet.isEmpty)
         #expect(await monitor.recordsRead == before, "a quiet refresh reads no log record")
         // A new execution: read from the high-water mark, added.
         let second = try await post("hwm-2")
         let added = try #require(
-            try await Waiting.until(.seconds(20)) {
+            try await Waiting.until(.seconds(30)) {
                 let changes = try await monitor.refresh()
                 return changes.added.contains { $0.arn == second } ? changes : nil
             })

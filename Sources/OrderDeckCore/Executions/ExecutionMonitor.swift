@@ -43,6 +43,8 @@ public actor ExecutionMonitor {
     /// Express: every execution's events seen (by id), and when the previous read began.
     private var expressEvents: [String: [Int: ExecutionEvent]] = [:]
     private var expressReadFrom: Date?
+    private var expressReads = 0
+    static let fullReadEvery = 20
     /// Express: the next read starts this long before the previous one began — vended records
     /// reach the log group a moment after their event, and one written during the read must not
     /// be missed.
@@ -89,8 +91,14 @@ public actor ExecutionMonitor {
                 "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
         }
         let started = now()
+        // Every `fullReadEvery`th read takes the whole lookback again: a record that reached the
+        // group later than the overlap (a lagging delivery) is picked up then, not lost.
+        expressReads += 1
+        let full = expressReadFrom == nil || expressReads % Self.fullReadEvery == 0
         let from =
-            expressReadFrom?.addingTimeInterval(-logOverlap) ?? started.addingTimeInterval(-store.expressLookback)
+            full
+            ? started.addingTimeInterval(-store.expressLookback)
+            : (expressReadFrom ?? started).addingTimeInterval(-logOverlap)
         let records = try await store.expressRecords(machine: machine, group: group, since: from)
         recordsRead += records.count
         expressReadFrom = started
