@@ -164,12 +164,7 @@ import Testing
             return try #require(try JSONValue.parse(reply.body)["executionArn"]?.stringValue)
         }
         let first = try await post("hwm-1")
-        let session = StackSession(
-            config: StackConfig(
-                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
-                tableName: running.stack.tableName, stateMachines: [running.sample.name], api: nil, isLocal: true,
-                staticCredentials: MotoFixture.testCredentials),
-            client: running.client)
+        let session = running.session(machines: [running.sample.name])
         let machine = try #require(try await session.machines().first)
         #expect(machine.isExpress)
         let group = try #require(machine.logGroupName)

@@ -34,12 +34,7 @@ import Testing
             body: Array(Self.order(discontinued, skus: ["MUG-001", "DISCONTINUED-001"]).utf8),
             authorization: .none)
 
-        let session = StackSession(
-            config: StackConfig(
-                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
-                tableName: running.stack.tableName, stateMachines: [running.orders.name],
-                api: .init(url: running.url("orders")), isLocal: true, staticCredentials: MotoFixture.testCredentials),
-            client: running.client)
+        let session = running.session(machines: [running.orders.name])
         let store = ExecutionStore(session: session)
         let machine = running.orders.name
         @Sendable func arn(_ id: String) -> String {
@@ -168,12 +163,7 @@ import Testing
         // ToleratedFailure… field, which moto's parser rejects); the counts are what is checked.
         #expect(finished == "SUCCEEDED")
 
-        let session = StackSession(
-            config: StackConfig(
-                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
-                tableName: running.stack.tableName, stateMachines: [name], api: nil, isLocal: true,
-                staticCredentials: MotoFixture.testCredentials),
-            client: running.client)
+        let session = running.session(machines: [name])
         let (execution, events) = try await ExecutionStore(session: session).detail(arn: started.executionArn)
         let timeline = Timeline(events: events)
         let map = try #require(timeline.steps.first)
@@ -201,12 +191,7 @@ import Testing
                 #"{"id":"\#(id)","user_id":"metrics","customer":{"email":"m@example.com"},"items":\#(skus),"amount":5,"currency":"EUR"}"#
             _ = try await invoker.post(url: running.url("orders"), body: Array(body.utf8), authorization: .none)
         }
-        let session = StackSession(
-            config: StackConfig(
-                name: "test", region: "us-east-1", endpointURL: running.motoEndpoint,
-                tableName: running.stack.tableName, stateMachines: [running.orders.name], api: nil, isLocal: true,
-                staticCredentials: MotoFixture.testCredentials),
-            client: running.client)
+        let session = running.session(machines: [running.orders.name])
         let machines = try await session.machines()
         let states = StepFunctionsClient(client: running.client)
         let listed = try #require(

@@ -2,6 +2,7 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
+import OrderDeckCore
 
 /// The order system provisioned on the test process's executing moto, with the local gateway and
 /// log delivery running in this process: the same parts `orderdeck local up` runs.
@@ -19,6 +20,16 @@ public actor LocalStackHarness {
         public let motoEndpoint: String
 
         public func url(_ resource: String) -> String { "http://127.0.0.1:\(gatewayPort)/main/\(resource)" }
+
+        /// A session on this stack, as OrderDeck's core opens one: the given machines (all by default).
+        public func session(machines: [String]? = nil) -> StackSession {
+            StackSession(
+                config: StackConfig(
+                    name: "test", region: "us-east-1", endpointURL: motoEndpoint, tableName: stack.tableName,
+                    stateMachines: machines ?? stack.machines.map(\.name), api: .init(url: url("orders")),
+                    isLocal: true, staticCredentials: MotoFixture.testCredentials),
+                client: client)
+        }
         /// The Standard order workflow and the Express webhook machine of this stack.
         public var orders: ProvisionedStack.Machine { stack.machines.first { !$0.isExpress }! }
         public var sample: ProvisionedStack.Machine { stack.machines.first { $0.isExpress }! }

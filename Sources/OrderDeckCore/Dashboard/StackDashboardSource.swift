@@ -34,27 +34,22 @@ public final class StackDashboardSource: DashboardSource {
 
     public func recentOrders(days: Int) async throws -> [Order]? {
         let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-        // Whether the table has the index is asked once per session, not on every refresh.
-        let indexed: Bool
-        if let known = recentIndex.withLock({ $0 }) {
-            indexed = known
-        } else {
-            indexed = try await store.hasRecentIndex()
-            recentIndex.withLock { $0 = indexed }
-        }
-        return indexed ? try await store.created(inLast: days, now: clock.now()) : nil
+        guard try await Self.known(recentIndex, store.hasRecentIndex) else { return nil }
+        return try await store.created(inLast: days, now: clock.now())
     }
 
     public func changedOrders(since: Date) async throws -> [Order]? {
         let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-        let indexed: Bool
-        if let known = changedIndex.withLock({ $0 }) {
-            indexed = known
-        } else {
-            indexed = try await store.hasChangedIndex()
-            changedIndex.withLock { $0 = indexed }
-        }
-        return indexed ? try await store.changed(since: since, now: clock.now()) : nil
+        guard try await Self.known(changedIndex, store.hasChangedIndex) else { return nil }
+        return try await store.changed(since: since, now: clock.now())
+    }
+
+    /// Whether the table has an index, asked once per session (DescribeTable), not every refresh.
+    static func known(_ cache: borrowing Mutex<Bool?>, _ ask: () async throws -> Bool) async throws -> Bool {
+        if let known = cache.withLock({ $0 }) { return known }
+        let answer = try await ask()
+        cache.withLock { $0 = answer }
+        return answer
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
