@@ -80,6 +80,9 @@ for round in 0..<10 {
     for (name, key) in [("executions (2)", "2"), ("logs (3)", "3"), ("submit (4)", "4"), ("orders (1)", "1")] {
         press(name, .character(Character(key)))
     }
+    press("overview (0)", .character("0"))
+    press("overview minute (←)", .left)
+    press("overview back (esc)", .escape)
     press("next tab (tab)", .tab)
     press("orders (1)", .character("1"))
     press("help (?)", .character("?"))

@@ -50,8 +50,22 @@ public struct OverviewFigures: Sendable, Equatable {
             && lhs.logRecords == rhs.logRecords
     }
 
+    /// From every loaded order (tests, small tables).
     public init(
         executions: [Execution], orders: [Order], logs: [TailedEvent], metrics: StatesMetrics? = nil, now: Date
+    ) {
+        var counts: [String: Int] = [:]
+        for order in orders { counts[order.status, default: 0] += 1 }
+        self.init(
+            executions: executions, ordersByStatus: counts, pendingOrders: orders.filter { $0.status == "PENDING" },
+            logs: logs, metrics: metrics, now: now)
+    }
+
+    /// From what a large table is reduced to first: the count of each status and the PENDING
+    /// orders (the dashboard counts from its index; it never walks 100,000 orders here).
+    public init(
+        executions: [Execution], ordersByStatus counts: [String: Int], pendingOrders: [Order], logs: [TailedEvent],
+        metrics: StatesMetrics? = nil, now: Date
     ) {
         let hourAgo = now.addingTimeInterval(-3600)
         let firstMinute = Self.minuteStart(now).addingTimeInterval(Double(-(Self.chartMinutes - 1) * 60))
@@ -135,11 +149,31 @@ public struct OverviewFigures: Sendable, Equatable {
             return now.timeIntervalSince(start) > limit
         }.sorted { ($0.startDate ?? .distantPast) < ($1.startDate ?? .distantPast) }
 
-        var counts: [String: Int] = [:]
-        for order in orders { counts[order.status, default: 0] += 1 }
         ordersByStatus = counts.map { ($0.key, $0.value) }.sorted { ($0.count, $1.status) > ($1.count, $0.status) }
-        pendingEnded = Correlator.mismatches(orders: orders, executions: executions).filter {
-            $0.kind != .executionWithoutOrder
+        pendingEnded = Self.pendingEnded(pendingOrders, executions)
+    }
+
+    /// PENDING orders whose execution ended (what `check` finds), in O(pending + executions).
+    static func pendingEnded(_ pending: [Order], _ executions: [Execution]) -> [Correlator.Mismatch] {
+        guard !pending.isEmpty else { return [] }
+        var byArn: [String: Execution] = [:]
+        var byName: [String: Execution] = [:]
+        for execution in executions where !execution.isExpress {
+            byArn[execution.arn] = execution
+            byName[execution.name] = execution
+        }
+        return pending.compactMap { order in
+            guard let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id] else { return nil }
+            let kind: Correlator.Mismatch.Kind
+            if execution.status.isFailure {
+                kind = .pendingOrderFailedExecution
+            } else if execution.status == .succeeded {
+                kind = .pendingOrderSucceededExecution
+            } else {
+                return nil
+            }
+            return Correlator.Mismatch(
+                kind: kind, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status.rawValue)
         }
     }
 

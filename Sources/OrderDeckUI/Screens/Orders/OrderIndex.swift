@@ -10,6 +10,21 @@ public struct OrderIndex: Sendable {
     /// Per order: its status as a small number, and the names of those numbers.
     let statusCodes: [UInt16]
     let statusNames: [String]
+
+    /// How many orders have each status (a pass over 2-byte codes, not over the orders).
+    public var statusCounts: [String: Int] {
+        var tally = [Int](repeating: 0, count: statusNames.count)
+        for code in statusCodes { tally[Int(code)] += 1 }
+        var counts: [String: Int] = [:]
+        for (code, count) in tally.enumerated() where count > 0 { counts[statusNames[code], default: 0] += count }
+        return counts
+    }
+
+    /// The orders with this status.
+    public func orders(withStatus status: String) -> [Order] {
+        guard let code = statusNames.firstIndex(of: status).map(UInt16.init) else { return [] }
+        return statusCodes.indices.filter { statusCodes[$0] == code }.map { orders[$0] }
+    }
     /// Row numbers in ascending order of each sort key (ties by id).
     let ascending: [Order.SortKey: [Int32]]
     private let rowById: [String: Int32]

@@ -71,7 +71,7 @@ extension DashboardState {
     mutating func refreshOverview() {
         guard screen == .overview else { return }
         overview.recompute(
-            executions: executions.byMachine.values.flatMap { $0 }, orders: Array(orders.index.orders),
+            executions: executions.byMachine.values.flatMap { $0 }, orders: orders.index,
             logs: logs.lines,
             now: now)
     }

@@ -15,8 +15,11 @@ public struct OverviewScreen: Sendable {
 
     public init() {}
 
-    mutating func recompute(executions: [Execution], orders: [Order], logs: [TailedEvent], now: Date) {
-        figures = OverviewFigures(executions: executions, orders: orders, logs: logs, metrics: metrics, now: now)
+    mutating func recompute(executions: [Execution], orders: OrderIndex, logs: [TailedEvent], now: Date) {
+        figures = OverviewFigures(
+            executions: executions, ordersByStatus: orders.statusCounts,
+            pendingOrders: orders.orders(withStatus: "PENDING"),
+            logs: logs, metrics: metrics, now: now)
     }
 
     mutating func moveCursor(by delta: Int) {
