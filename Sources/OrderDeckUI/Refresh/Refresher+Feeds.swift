@@ -95,12 +95,16 @@ extension Refresher {
         }
     }
 
-    /// Runs a feed once (dropped when that feed is already loading); nil when cancelled.
+    /// Runs a feed once; nil when cancelled. While the same feed is still loading (a loop
+    /// restarted during a load cancels the old loop, whose load then finishes on its own), this
+    /// run is skipped and tried again shortly — ending here would leave the feed with no loop at
+    /// all (found by a fresh-clone CI run: a submit during a slow executions load, and the list
+    /// never refreshed again).
     func runOnce(
         _ feed: RefreshFeed, cadence: RefreshPolicy, previousWait: Duration,
         body: @Sendable () async throws -> RunResult
     ) async -> (run: RunResult, wait: Duration?)? {
-        guard !inFlight.contains(feed) else { return (.done, nil) }
+        guard !inFlight.contains(feed) else { return (.again(.unchanged, watchingRunning: false), .milliseconds(250)) }
         inFlight.insert(feed)
         defer { inFlight.remove(feed) }
         loads["\(feed)", default: 0] += 1
