@@ -86,10 +86,6 @@ public actor ExecutionMonitor {
     /// on the first): only the executions those records touch are rebuilt — and the RUNNING ones,
     /// which turn UNKNOWN with time; executions that left the lookback are dropped.
     private func refreshExpress() async throws -> [Execution] {
-        guard let group = machine.logGroupName else {
-            throw CoreError.notFound(
-                "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
-        }
         let started = now()
         // Every `fullReadEvery`th read takes the whole lookback again: a record that reached the
         // group later than the overlap (a lagging delivery) is picked up then, not lost.
@@ -99,7 +95,7 @@ public actor ExecutionMonitor {
             full
             ? started.addingTimeInterval(-store.expressLookback)
             : (expressReadFrom ?? started).addingTimeInterval(-logOverlap)
-        let records = try await store.expressRecords(machine: machine, group: group, since: from)
+        let records = try await store.expressRecords(machine: machine, since: from)
         recordsRead += records.count
         expressReadFrom = started
         var touched = Set<String>()

@@ -8,15 +8,21 @@ public struct ExecutionStopper: Sendable {
 
     public init(session: StackSession) { self.session = session }
 
+    /// Why StopExecution would not stop this execution (with its status, when known), or nil:
+    /// the one wording for the CLI and the dashboard.
+    public static func refusal(_ arn: ExecutionARN, status: ExecutionStatus?) -> String? {
+        if arn.isExpress { return "\(arn.name) is an Express execution: StopExecution cannot stop those" }
+        if let status, status != .running { return "\(arn.name) is \(status): only a RUNNING execution can be stopped" }
+        return nil
+    }
+
     /// The execution as it is after the stop (ABORTED), read back.
     public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
         if session.config.readOnly { throw CoreError.readOnly("stopping executions") }
-        if arn.isExpress {
-            throw CoreError.invalidInput("\(arn.name) is an Express execution: StopExecution cannot stop those")
-        }
+        if let refusal = Self.refusal(arn, status: nil) { throw CoreError.invalidInput(refusal) }
         let before = try await session.stepFunctions.describeExecution(arn.rawValue)
-        guard before.status == "RUNNING" else {
-            throw CoreError.invalidInput("\(arn.name) is \(before.status): only a RUNNING execution can be stopped")
+        if let refusal = Self.refusal(arn, status: ExecutionStatus(rawValue: before.status)) {
+            throw CoreError.invalidInput(refusal)
         }
         _ = try await session.stepFunctions.stopExecution(
             .init(

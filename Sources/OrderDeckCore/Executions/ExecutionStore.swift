@@ -22,21 +22,20 @@ public struct ExecutionStore: Sendable {
     var reader: LogReader { LogReader(logs: session.logs, budget: session.logsBudget) }
 
     /// An Express machine's log records written since `since` (FilterLogEvents from that time).
-    func expressRecords(machine: MachineInfo, group: String, since: Date) async throws -> [VendedLogEvent] {
-        try await reader.records(group: group, start: Int64(since.timeIntervalSince1970 * 1000))
+    func expressRecords(machine: MachineInfo, since: Date) async throws -> [VendedLogEvent] {
+        guard let group = machine.logGroupName else {
+            throw CoreError.notFound(
+                "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere")
+        }
+        return try await reader.records(group: group, start: Int64(since.timeIntervalSince1970 * 1000))
     }
 
     /// Executions of one machine, newest first; `limit` stops paging early.
     public func list(machine: MachineInfo, status: String? = nil, limit: Int? = nil) async throws -> [Execution] {
         if machine.isExpress {
-            guard let group = machine.logGroupName else {
-                throw CoreError.notFound(
-                    "\(machine.name) is an Express machine without a log group: its executions are not recorded anywhere"
-                )
-            }
             var executions = ExpressReconstructor().reconstruct(
                 try await expressRecords(
-                    machine: machine, group: group, since: now().addingTimeInterval(-expressLookback)),
+                    machine: machine, since: now().addingTimeInterval(-expressLookback)),
                 now: now()
             ).map(\.execution)
             if let status { executions = executions.filter { $0.status.rawValue == status } }

@@ -47,35 +47,51 @@ public struct Correlator: Sendable {
 
     /// Compares orders with the executions of the order workflow (Standard machines).
     public static func mismatches(orders: [Order], executions: [Execution]) -> [Mismatch] {
-        let ordersById = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var found: [Mismatch] = []
-        var executionsByName: [String: Execution] = [:]
-        for execution in executions where !execution.isExpress { executionsByName[execution.name] = execution }
-        for order in orders where order.status == "PENDING" {
-            let execution =
-                order.executionArn.flatMap { arn in executions.first { $0.arn == arn } } ?? executionsByName[order.id]
-            guard let execution else { continue }
+        pendingEnded(orders.filter { $0.status == "PENDING" }, executions: executions)
+            + executionsWithoutOrder(orders: orders, executions: executions)
+    }
+
+    /// PENDING orders whose execution ended (nobody completed or cancelled them), found through
+    /// dictionaries: O(orders + executions), so the Overview can ask it on every refresh.
+    public static func pendingEnded(_ orders: [Order], executions: [Execution]) -> [Mismatch] {
+        guard orders.contains(where: { $0.status == "PENDING" }) else { return [] }
+        // One pass: by ARN the first of each (any machine), by name the last Standard one.
+        var byArn: [String: Execution] = [:]
+        var byName: [String: Execution] = [:]
+        byArn.reserveCapacity(executions.count)
+        byName.reserveCapacity(executions.count)
+        for execution in executions {
+            if byArn[execution.arn] == nil { byArn[execution.arn] = execution }
+            if !execution.isExpress { byName[execution.name] = execution }
+        }
+        return orders.compactMap { order in
+            guard order.status == "PENDING",
+                let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id]
+            else { return nil }
+            let kind: Mismatch.Kind
             if execution.status.isFailure {
-                found.append(
-                    Mismatch(
-                        kind: .pendingOrderFailedExecution, orderId: order.id, executionArn: execution.arn,
-                        executionStatus: execution.status.rawValue))
+                kind = .pendingOrderFailedExecution
             } else if execution.status == .succeeded {
-                found.append(
-                    Mismatch(
-                        kind: .pendingOrderSucceededExecution, orderId: order.id, executionArn: execution.arn,
-                        executionStatus: execution.status.rawValue))
+                kind = .pendingOrderSucceededExecution
+            } else {
+                return nil
             }
+            return Mismatch(
+                kind: kind, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status.rawValue)
         }
-        // Executions that ran long enough to have written their order (InitializeOrder is first).
-        for execution in executions
-        where !execution.isExpress && ordersById[execution.name] == nil && execution.status != .running {
-            if orders.contains(where: { $0.executionArn == execution.arn }) { continue }
-            found.append(
-                Mismatch(
-                    kind: .executionWithoutOrder, orderId: nil, executionArn: execution.arn,
-                    executionStatus: execution.status.rawValue))
+    }
+
+    /// Executions that ran long enough to have written their order (InitializeOrder is first) but
+    /// have none.
+    static func executionsWithoutOrder(orders: [Order], executions: [Execution]) -> [Mismatch] {
+        let ids = Set(orders.map(\.id))
+        let arns = Set(orders.compactMap(\.executionArn))
+        return executions.filter { execution in
+            !execution.isExpress && execution.status != .running && !ids.contains(execution.name)
+                && !arns.contains(execution.arn)
+        }.map {
+            Mismatch(
+                kind: .executionWithoutOrder, orderId: nil, executionArn: $0.arn, executionStatus: $0.status.rawValue)
         }
-        return found
     }
 }

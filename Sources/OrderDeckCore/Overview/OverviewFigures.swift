@@ -150,31 +150,7 @@ public struct OverviewFigures: Sendable, Equatable {
         }.sorted { ($0.startDate ?? .distantPast) < ($1.startDate ?? .distantPast) }
 
         ordersByStatus = counts.map { ($0.key, $0.value) }.sorted { ($0.count, $1.status) > ($1.count, $0.status) }
-        pendingEnded = Self.pendingEnded(pendingOrders, executions)
-    }
-
-    /// PENDING orders whose execution ended (what `check` finds), in O(pending + executions).
-    static func pendingEnded(_ pending: [Order], _ executions: [Execution]) -> [Correlator.Mismatch] {
-        guard !pending.isEmpty else { return [] }
-        var byArn: [String: Execution] = [:]
-        var byName: [String: Execution] = [:]
-        for execution in executions where !execution.isExpress {
-            byArn[execution.arn] = execution
-            byName[execution.name] = execution
-        }
-        return pending.compactMap { order in
-            guard let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id] else { return nil }
-            let kind: Correlator.Mismatch.Kind
-            if execution.status.isFailure {
-                kind = .pendingOrderFailedExecution
-            } else if execution.status == .succeeded {
-                kind = .pendingOrderSucceededExecution
-            } else {
-                return nil
-            }
-            return Correlator.Mismatch(
-                kind: kind, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status.rawValue)
-        }
+        pendingEnded = Correlator.pendingEnded(pendingOrders, executions: executions)
     }
 
     static func minuteStart(_ date: Date) -> Date {

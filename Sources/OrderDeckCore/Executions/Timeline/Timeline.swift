@@ -64,7 +64,12 @@ public struct Timeline: Sendable, Hashable {
         public var outcome: StepOutcome
         public var steps: [Step]
 
-        public var label: String { "\(kind.rawValue) \(index)" + (attempt > 1 ? " (attempt \(attempt))" : "") }
+        public var label: String { Self.label(kind, index: index, attempt: attempt) }
+
+        /// "iteration 3", "branch 1", "iteration 0 (attempt 2)".
+        static func label(_ kind: Kind, index: Int, attempt: Int) -> String {
+            "\(kind.rawValue) \(index)" + (attempt > 1 ? " (attempt \(attempt))" : "")
+        }
         public var duration: TimeInterval? { ended.flatMap { end in started.map { end.timeIntervalSince($0) } } }
         /// The step that failed this iteration or branch.
         public var failedStep: Step? { steps.last { $0.failed } }

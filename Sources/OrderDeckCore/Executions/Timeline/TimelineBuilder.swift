@@ -372,26 +372,19 @@ struct TimelineBuilder {
         // Aborted is not a failure (someone stopped it); a history cut before its end has none yet.
         guard status == .failed || status == .timedOut else { return nil }
         var path: [String] = []
+        var deepest: Timeline.Step?
         if var step = culprit {
             // Down through the children that failed it, then up to the execution.
             while let child = nodes[step].failedChild { step = child }
-            var names = [nodes[step].step.name]
+            deepest = nodes[step].step
+            path = [nodes[step].step.name]
             var scope = nodes[step].scope
             while let parent = scopes[scope].parent {
-                let label = Timeline.Group(
-                    kind: scopes[scope].kind, index: scopes[scope].index, attempt: scopes[scope].attempt,
-                    outcome: .failed,
-                    steps: []
-                ).label
-                names = [nodes[parent].step.name, label] + names
+                let label = Timeline.Group.label(
+                    scopes[scope].kind, index: scopes[scope].index, attempt: scopes[scope].attempt)
+                path = [nodes[parent].step.name, label] + path
                 scope = nodes[parent].scope
             }
-            path = names
-        }
-        let deepest = culprit.map { start in
-            var step = start
-            while let child = nodes[step].failedChild { step = child }
-            return nodes[step].step
         }
         return Timeline.Failure(
             path: path, error: executionError?.error ?? deepest?.error, cause: executionError?.cause ?? deepest?.cause)

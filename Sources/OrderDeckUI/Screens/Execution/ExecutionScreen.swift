@@ -17,6 +17,8 @@ public struct ExecutionScreen: Sendable {
     public private(set) var levels: [TimelineLevel] = []
     /// The rows at the current level.
     public private(set) var rows = TimelineRows.steps([])
+    /// "MapState › iteration 3" for the current level (empty at the top).
+    public private(set) var breadcrumb = ""
     /// The selection at each level above, restored on the way back up.
     private var selections: [Int] = []
 
@@ -36,28 +38,6 @@ public struct ExecutionScreen: Sendable {
 
     public var isDrilled: Bool { !levels.isEmpty }
 
-    /// "MapState › iteration 3" for the current level.
-    public var breadcrumb: String {
-        var parts: [String] = []
-        var steps = timeline.steps
-        for level in levels {
-            switch level {
-            case .groups(let id):
-                if let step = steps.first(where: { $0.enteredEventId == id }) {
-                    parts.append(step.name)
-                    if level == levels.last { parts.append(step.kind == "Map" ? "iterations" : "branches") }
-                }
-            case .group(let id, let attempt, let index):
-                guard let step = steps.first(where: { $0.enteredEventId == id }),
-                    let group = step.children.first(where: { $0.attempt == attempt && $0.index == index })
-                else { break }
-                parts.append(group.label)
-                steps = group.steps
-            }
-        }
-        return parts.joined(separator: " › ")
-    }
-
     public var selectedEvent: ExecutionEvent? { events.indices.contains(table.selected) ? events[table.selected] : nil }
 
     mutating func open(_ newArn: ExecutionARN) {
@@ -69,6 +49,7 @@ public struct ExecutionScreen: Sendable {
             levels = []
             selections = []
             rows = .steps([])
+            breadcrumb = ""
             table.setRowCount(0)
         }
         arn = newArn
@@ -163,6 +144,7 @@ public struct ExecutionScreen: Sendable {
         if resolved.levels.count < levels.count { selections = Array(selections.prefix(resolved.levels.count)) }
         levels = resolved.levels
         rows = resolved.rows
+        breadcrumb = resolved.breadcrumb
     }
 
     private mutating func setColumns() {

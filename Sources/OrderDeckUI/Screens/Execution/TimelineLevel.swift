@@ -20,28 +20,34 @@ public enum TimelineRows: Sendable {
         }
     }
 
-    /// The levels that still resolve in `timeline` (a level whose state vanished is dropped), and
-    /// the rows at the deepest one.
-    static func resolve(_ levels: [TimelineLevel], in timeline: Timeline) -> (levels: [TimelineLevel], rows: Self) {
+    /// The levels that still resolve in `timeline` (a level whose state vanished is dropped), the
+    /// rows at the deepest one, and the way there ("MapState › iteration 3").
+    static func resolve(_ levels: [TimelineLevel], in timeline: Timeline) -> (
+        levels: [TimelineLevel], rows: Self, breadcrumb: String
+    ) {
         var steps = timeline.steps
         var rows = Self.steps(steps)
         var kept: [TimelineLevel] = []
-        for level in levels {
+        var parts: [String] = []
+        walk: for level in levels {
             switch level {
             case .groups(let id):
-                guard let step = steps.first(where: { $0.enteredEventId == id }), step.hasChildren else {
-                    return (kept, rows)
-                }
+                guard let step = steps.first(where: { $0.enteredEventId == id }), step.hasChildren else { break walk }
                 rows = .groups(step)
+                parts.append(step.name)
             case .group(let id, let attempt, let index):
                 guard let step = steps.first(where: { $0.enteredEventId == id }),
                     let group = step.children.first(where: { $0.attempt == attempt && $0.index == index })
-                else { return (kept, rows) }
+                else { break walk }
                 steps = group.steps
                 rows = .steps(steps)
+                parts.append(group.label)
             }
             kept.append(level)
         }
-        return (kept, rows)
+        if case .groups(let step) = rows, !kept.isEmpty {
+            parts.append(step.kind == "Map" ? "iterations" : "branches")
+        }
+        return (kept, rows, parts.joined(separator: " › "))
     }
 }

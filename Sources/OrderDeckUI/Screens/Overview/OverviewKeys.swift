@@ -25,12 +25,12 @@ enum OverviewKeys {
 extension DashboardState {
     mutating func handleOverview(_ key: Key) -> [Effect] {
         guard let action = OverviewKeys.table.action(for: key), let figures = overview.figures else { return [] }
-        let all = executions.byMachine.values.flatMap { $0 }
         switch action {
         case .earlier: overview.moveCursor(by: -1)
         case .later: overview.moveCursor(by: 1)
         case .failedInMinute, .allInMinute:
             let failedOnly = action == .failedInMinute
+            let all = executions.byMachine.values.flatMap { $0 }
             let found = figures.executions(in: overview.cursor, of: all, failedOnly: failedOnly)
             let minute = Format.clock(figures.minutes[overview.cursor].start).prefix(5)
             showExecutions(found, title: failedOnly ? "failed, ended \(minute)" : "ended \(minute)")

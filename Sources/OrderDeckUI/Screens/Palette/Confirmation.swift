@@ -23,10 +23,8 @@ extension DashboardState {
     mutating func beginStop(_ execution: Execution?) {
         guard let execution else { return }
         let arn = execution.executionARN
-        if arn.isExpress {
-            say("\(arn.name) is an Express execution: StopExecution cannot stop those", isError: true)
-        } else if execution.status != .running {
-            say("\(arn.name) is \(execution.status): only a RUNNING execution can be stopped", isError: true)
+        if let refusal = ExecutionStopper.refusal(arn, status: execution.status) {
+            say(refusal, isError: true)
         } else {
             prompt = Prompt(.stopReason(arn), text: "Operator.Stopped: stopped from OrderDeck")
         }
