@@ -6,6 +6,7 @@ import SigV4
 // In-process cases of the benchmark suite (issue 7), driven by Benchmarks/run.py:
 //   orderdeck-bench sign SECONDS        SigV4-sign fresh DynamoDB Scan requests for SECONDS; prints requests/s
 //   orderdeck-bench decode FILE ROUNDS  decode a raw Scan response into orders ROUNDS times; prints ms per round
+//   orderdeck-bench print FILE ROUNDS   decode it and write every order as `orders --output json` does; ms per round
 // Each prints one JSON object per measurement on stdout, so the driver treats every tool alike.
 
 func signThroughput(seconds: Double) {
@@ -51,6 +52,25 @@ func decodeRounds(file: String, rounds: Int) throws {
     }
 }
 
+func printRounds(file: String, rounds: Int) throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+    let clock = ContinuousClock()
+    var out: [UInt8] = []
+    for _ in 0..<rounds {
+        out.removeAll(keepingCapacity: true)
+        let start = clock.now
+        let output = try DynamoDB.ScanOutput(jsonBytes: bytes)
+        for item in output.Items ?? [] {
+            Order(item: item).writeJSON(into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        let elapsed = (clock.now - start).seconds
+        print(
+            #"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(output.Items?.count ?? 0), "out": \#(out.count)}"#
+        )
+    }
+}
+
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
@@ -66,7 +86,15 @@ case "decode" where arguments.count >= 2:
         FileHandle.standardError.write(Data("orderdeck-bench: \(error)\n".utf8))
         exit(1)
     }
+case "print" where arguments.count >= 2:
+    do {
+        try printRounds(file: arguments[1], rounds: Int(arguments.dropFirst(2).first ?? "") ?? 20)
+    } catch {
+        FileHandle.standardError.write(Data("orderdeck-bench: \(error)\n".utf8))
+        exit(1)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: orderdeck-bench sign SECONDS | decode FILE ROUNDS\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: orderdeck-bench sign SECONDS | decode FILE ROUNDS | print FILE ROUNDS\n".utf8))
     exit(64)
 }

@@ -20,8 +20,11 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many orders (0: all).")
     var limit: Int = 100
 
-    @Option(help: "Sort by created, id, user, status or amount.")
-    var sort: String = "created"
+    @Option(
+        help: ArgumentHelp(
+            "Sort by created, id, user, status or amount (default: created, newest first). An explicit sort of every order (--limit 0) holds them all in memory; without one they stream page by page.",
+            valueName: "column"))
+    var sort: String?
 
     @Flag(help: "Sort ascending (default: descending).")
     var ascending = false
@@ -34,10 +37,14 @@ struct OrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            guard let sortKey = Order.SortKey(rawValue: sort) else {
-                throw CLIFailure(
-                    message: "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))",
-                    code: .usage)
+            let explicitSort = try sort.map { name in
+                guard let key = Order.SortKey(rawValue: name) else {
+                    throw CLIFailure(
+                        message:
+                            "--sort must be one of \(Order.SortKey.allCases.map(\.rawValue).joined(separator: ", "))",
+                        code: .usage)
+                }
+                return key
             }
             let status = try status.map { wanted in
                 guard let known = Order.knownStatuses.first(where: { $0 == wanted.uppercased() }) else {
@@ -50,6 +57,13 @@ struct OrdersCommand: AsyncParsableCommand {
             }
             let session = try await stack.session()
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+            var printer = OrderPrinter(format: output)
+            if limit == 0 && explicitSort == nil {
+                try await streamAll(store, status: status, table: session.config.tableName, into: &printer)
+                printer.finish()
+                return
+            }
+            let sortKey = explicitSort ?? .created
             // "The newest N" is real at any size only through the recent-orders index; without
             // it a capped scan returns the first N the table hands out, and says so.
             let wantsNewest = limit > 0 && user == nil && sortKey == .created && !ascending
@@ -61,40 +75,40 @@ struct OrdersCommand: AsyncParsableCommand {
                     filter: .init(status: status, userId: user), cap: limit > 0 ? limit : nil,
                     segments: max(1, segments))
                 if wantsNewest, loaded.moreAvailable {
-                    FileHandle.standardError.write(
-                        Data(
-                            "(scan order, not newest: \(session.config.tableName) has no \(OrderTableSchema.recentIndex) index — README \"Newest first\")\n"
-                                .utf8))
+                    Self.note(
+                        "(scan order, not newest: \(session.config.tableName) has no \(OrderTableSchema.recentIndex) index — README \"Newest first\")"
+                    )
                 }
             }
-            let orders = Order.sorted(loaded.orders, by: sortKey, descending: !ascending)
-            switch output {
-            case .json:
-                // Streamed order by order: a 50,000-order table never becomes one giant string.
-                // The JSON convention of every listing: an array of records (README "JSON output").
-                var out = StandardOutput()
-                out.write("[")
-                for (index, order) in orders.enumerated() {
-                    if index > 0 { out.write(",") }
-                    out.write(JSONOutput.order(order).description)
-                }
-                out.write("]\n")
-                out.flush()
-            case .table:
-                var table = TextTable(
-                    headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"], rightAligned: [3, 5])
-                for order in orders {
-                    table.add([
-                        order.id, order.userId, order.status, Money.format(order.amount, currency: order.currency),
-                        Age.iso(order.createdAt), Age.text(since: order.createdAt),
-                    ])
-                }
-                print(table.render())
-            }
+            printer.add(Order.sorted(loaded.orders, by: sortKey, descending: !ascending))
+            printer.finish()
             if loaded.moreAvailable {
-                FileHandle.standardError.write(
-                    Data("(first \(orders.count) orders; more available: --limit 0 for all)\n".utf8))
+                Self.note("(first \(printer.printed) orders; more available: --limit 0 for all)")
             }
         }
     }
+
+    /// Every order, printed page by page as it arrives (memory stays flat at any table size):
+    /// newest first through the recent-orders index when the table has it and no user is named,
+    /// else in the order the Scan or Query hands them out — said on standard error.
+    func streamAll(_ store: OrderStore, status: String?, table: String, into printer: inout OrderPrinter)
+        async throws
+    {
+        if user == nil {
+            let indexed = try await store.forEachNewestPage(status: status, now: Date(), pageSize: 1000) { page in
+                printer.add(page)
+                return true
+            }
+            if indexed { return }
+            Self.note(
+                "(table order: \(table) has no \(OrderTableSchema.recentIndex) index — README \"Newest first\"; --sort created sorts in memory)"
+            )
+        }
+        try await store.forEachPage(filter: .init(status: status, userId: user), segments: max(1, segments)) { page in
+            printer.add(page)
+            return true
+        }
+    }
+
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 }

@@ -15,22 +15,33 @@ struct TextTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render() -> String {
-        let cleaned = rows.map { $0.map { Self.truncate(TerminalSafe.escape($0), maxWidth) } }
+        let cleaned = rows.map(clean)
+        let widths = Self.widths(headers: headers, rows: cleaned)
+        return ([line(headers, widths)] + cleaned.map { line($0, widths) }).joined(separator: "\n")
+    }
+
+    /// A row's cells made terminal-safe and cut to `maxWidth`.
+    func clean(_ row: [String]) -> [String] { row.map { Self.truncate(TerminalSafe.escape($0), maxWidth) } }
+
+    /// Each column as wide as its widest cell (header included).
+    static func widths(headers: [String], rows: [[String]]) -> [Int] {
         var widths = headers.map(\.count)
-        for row in cleaned {
+        for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
             }
         }
-        func line(_ cells: [String]) -> String {
-            let text = cells.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
-                return rightAligned.contains(index) ? pad + cell : cell + pad
-            }.joined(separator: "  ")
-            // No trailing spaces: a row ends where its last text ends.
-            return String(text.reversed().drop { $0 == " " }.reversed())
-        }
-        return ([line(headers)] + cleaned.map(line)).joined(separator: "\n")
+        return widths
+    }
+
+    /// One line: cells padded to `widths`, two spaces apart, no trailing spaces (a row ends where
+    /// its last text ends).
+    func line(_ cells: [String], _ widths: [Int]) -> String {
+        let text = cells.enumerated().map { index, cell in
+            let pad = String(repeating: " ", count: max(0, (index < widths.count ? widths[index] : 0) - cell.count))
+            return rightAligned.contains(index) ? pad + cell : cell + pad
+        }.joined(separator: "  ")
+        return String(text.reversed().drop { $0 == " " }.reversed())
     }
 
     /// Cut to `width`; an ARN keeps its identifying end (the execution or resource name) and

@@ -52,6 +52,14 @@ public enum ISO8601 {
     /// `2026-11-23T10:00:00.123Z`, built from the broken-down UTC time: formatters cost far
     /// more than this, and the CLI prints one per order, event and execution.
     public static func formatMilliseconds(_ date: Date) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        writeMilliseconds(date, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `formatMilliseconds`, appended to a byte buffer (the CLI's streamed JSON).
+    public static func writeMilliseconds(_ date: Date, into out: inout [UInt8]) {
         let interval = date.timeIntervalSince1970
         var whole = interval.rounded(.down)
         var millis = Int(((interval - whole) * 1000).rounded())
@@ -62,8 +70,6 @@ public enum ISO8601 {
         var seconds = time_t(whole)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var out: [UInt8] = []
-        out.reserveCapacity(24)
         func digits(_ value: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -88,7 +94,6 @@ public enum ISO8601 {
         out.append(UInt8(ascii: "."))
         digits(millis, 3)
         out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func format(_ date: Date) -> String {

@@ -82,16 +82,26 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Compact JSON text, members in order, strings escaped as JSON requires.
     public var description: String {
-        var out = ""
+        var out: [UInt8] = []
         JSONText.write(self, into: &out, pretty: false, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal (quoted, escaped) to `out`.
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        JSONText.writeString(text, into: &out)
+    }
+
+    /// Appends the compact JSON text's UTF-8 bytes (no intermediate `String`).
+    public func write(into out: inout [UInt8]) {
+        JSONText.write(self, into: &out, pretty: false, indent: 0)
     }
 
     /// Indented JSON text for people.
     public var prettyText: String {
-        var out = ""
+        var out: [UInt8] = []
         JSONText.write(self, into: &out, pretty: true, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses JSON text, keeping numbers as written and members in document order.

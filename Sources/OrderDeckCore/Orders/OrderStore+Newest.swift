@@ -46,28 +46,41 @@ extension OrderStore {
     /// day from `now` back (`OrderTableSchema`). Nil when the table has no such index — then only
     /// a scan can answer, in table order.
     public func newest(limit: Int, status: String? = nil, now: Date) async throws -> Loaded? {
-        guard let table = try await describedWithRecentIndex() else { return nil }
-        let indexed = table.ItemCount.map(Int.init)
         var found: [Order] = []
+        let indexed = try await forEachNewestPage(status: status, now: now, pageSize: min(1000, max(limit, 1))) {
+            page in
+            found += page.prefix(limit - found.count)
+            return found.count < limit
+        }
+        guard indexed else { return nil }
+        return Loaded(orders: found, moreAvailable: found.count == limit)
+    }
+
+    /// Calls `body` with every order, newest first, a page at a time as the index answers (the
+    /// next page is asked for only when `body` has returned, so nothing is held but the page in
+    /// hand); `body` returns false to stop. A Query per UTC day from `now` back, until the index's
+    /// items are all seen or `emptyDaysBeforeStopping` days in a row hold none. Returns false,
+    /// having read nothing, when the table has no `RecentOrders` index.
+    public func forEachNewestPage(
+        status: String? = nil, now: Date, pageSize: Int? = nil, _ body: ([Order]) async throws -> Bool
+    ) async throws -> Bool {
+        guard let table = try await describedWithRecentIndex() else { return false }
+        let indexed = table.ItemCount.map(Int.init)
         var seen = 0
         var emptyDays = 0
         var day = now
-        while found.count < limit, emptyDays < Self.emptyDaysBeforeStopping {
-            let query = dayQuery(day, status: status, limit: min(1000, max(limit - found.count, 1)))
+        while emptyDays < Self.emptyDaysBeforeStopping {
             var dayCount = 0
-            pages: for try await page in dynamoDB.queryPages(query) {
+            for try await page in dynamoDB.queryPages(dayQuery(day, status: status, limit: pageSize)) {
                 let items = page.Items ?? []
                 dayCount += items.count
                 seen += page.ScannedCount ?? items.count
-                for item in items {
-                    found.append(Order(item: item))
-                    if found.count == limit { break pages }
-                }
+                if !items.isEmpty, try await !body(items.map(Order.init(item:))) { return true }
             }
             emptyDays = dayCount == 0 ? emptyDays + 1 : 0
             if let indexed, seen >= indexed { break }
             day = day.addingTimeInterval(-86_400)
         }
-        return Loaded(orders: found, moreAvailable: found.count == limit && (indexed.map { seen < $0 } ?? true))
+        return true
     }
 }

@@ -28,44 +28,17 @@ public struct OrderStore: Sendable {
         public var moreAvailable: Bool
     }
 
-    /// Pages of orders as they arrive. With a user, a Query on the partition key; otherwise a
-    /// Scan (`segments` > 1 scans in parallel). The status filter runs server side.
+    /// Pages of orders as they arrive (for a consumer that keeps up: the pages are pushed).
     public func pages(filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil) -> AsyncThrowingStream<
         [Order], any Error
     > {
-        let names: [String: String] = filter.status == nil ? [:] : ["#s": "orderStatus"]
-        let values: DynamoItem = filter.status.map { [":s": .s($0)] } ?? [:]
-        let filterExpression: String? = filter.status == nil ? nil : "#s = :s"
-        let dynamoDB = self.dynamoDB
-        let tableName = self.tableName
+        let store = self
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    if let user = filter.userId {
-                        var keyValues = values
-                        keyValues[":u"] = .s(user)
-                        var keyNames = names
-                        keyNames["#u"] = "user_id"
-                        let input = DynamoDB.QueryInput(
-                            TableName: tableName, KeyConditionExpression: "#u = :u", FilterExpression: filterExpression,
-                            ExpressionAttributeNames: keyNames, ExpressionAttributeValues: keyValues, Limit: pageSize)
-                        for try await page in dynamoDB.queryPages(input) {
-                            continuation.yield((page.Items ?? []).map(Order.init(item:)))
-                        }
-                    } else {
-                        let input = DynamoDB.ScanInput(
-                            TableName: tableName, Limit: pageSize, FilterExpression: filterExpression,
-                            ExpressionAttributeNames: names.isEmpty ? nil : names,
-                            ExpressionAttributeValues: values.isEmpty ? nil : values)
-                        if segments > 1 {
-                            for try await page in dynamoDB.parallelScan(input, segments: segments) {
-                                continuation.yield((page.Items ?? []).map(Order.init(item:)))
-                            }
-                        } else {
-                            for try await page in dynamoDB.scanPages(input) {
-                                continuation.yield((page.Items ?? []).map(Order.init(item:)))
-                            }
-                        }
+                    try await store.forEachPage(filter: filter, segments: segments, pageSize: pageSize) {
+                        continuation.yield($0)
+                        return true
                     }
                     continuation.finish()
                 } catch {
@@ -76,19 +49,59 @@ public struct OrderStore: Sendable {
         }
     }
 
+    /// Calls `body` with each page of orders as it arrives; `body` returns false to stop. With a
+    /// user, a Query on the partition key; otherwise a Scan (`segments` > 1 scans in parallel).
+    /// The status filter runs server side. One segment asks for the next page only once `body`
+    /// has returned, so a slow reader (a pipe) holds the scan back, not pages in memory.
+    public func forEachPage(
+        filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil, _ body: ([Order]) async throws -> Bool
+    ) async throws {
+        let names: [String: String] = filter.status == nil ? [:] : ["#s": "orderStatus"]
+        let values: DynamoItem = filter.status.map { [":s": .s($0)] } ?? [:]
+        let filterExpression: String? = filter.status == nil ? nil : "#s = :s"
+        if let user = filter.userId {
+            var keyValues = values
+            keyValues[":u"] = .s(user)
+            var keyNames = names
+            keyNames["#u"] = "user_id"
+            let input = DynamoDB.QueryInput(
+                TableName: tableName, KeyConditionExpression: "#u = :u", FilterExpression: filterExpression,
+                ExpressionAttributeNames: keyNames, ExpressionAttributeValues: keyValues, Limit: pageSize)
+            for try await page in dynamoDB.queryPages(input) {
+                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            }
+            return
+        }
+        let input = DynamoDB.ScanInput(
+            TableName: tableName, Limit: pageSize, FilterExpression: filterExpression,
+            ExpressionAttributeNames: names.isEmpty ? nil : names,
+            ExpressionAttributeValues: values.isEmpty ? nil : values)
+        if segments > 1 {
+            for try await page in dynamoDB.parallelScan(input, segments: segments) {
+                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            }
+        } else {
+            for try await page in dynamoDB.scanPages(input) {
+                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            }
+        }
+    }
+
     /// Up to `cap` orders (nil: all), stopping the scan as soon as the cap is reached.
     public func load(filter: Filter = Filter(), cap: Int? = nil, segments: Int = 1, pageSize: Int? = nil) async throws
         -> Loaded
     {
         var orders: [Order] = []
-        for try await page in pages(filter: filter, segments: segments, pageSize: pageSize ?? cap.map { min($0, 1000) })
-        {
+        var more = false
+        try await forEachPage(filter: filter, segments: segments, pageSize: pageSize ?? cap.map { min($0, 1000) }) {
+            page in
             orders.append(contentsOf: page)
-            if let cap, orders.count >= cap {
-                return Loaded(orders: Array(orders.prefix(cap)), moreAvailable: true)
-            }
+            guard let cap, orders.count >= cap else { return true }
+            orders = Array(orders.prefix(cap))
+            more = true
+            return false
         }
-        return Loaded(orders: orders, moreAvailable: false)
+        return Loaded(orders: orders, moreAvailable: more)
     }
 
     /// One order by id (and user, when known: then it is a GetItem).

@@ -1,0 +1,54 @@
+import Foundation
+import OrderDeckCore
+
+/// Prints orders batch by batch as they arrive — `--output json` as one array of records
+/// (README "JSON output"), `table` as a `StreamedTable` — so a listing of any size holds only
+/// the page in hand.
+struct OrderPrinter {
+    let format: OutputFormat
+    let now: Date
+    private var json = StandardOutput()
+    private var started = false
+    private var table = StreamedTable(
+        headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"], rightAligned: [3, 5])
+    private(set) var printed = 0
+
+    init(format: OutputFormat, now: Date = Date()) {
+        self.format = format
+        self.now = now
+    }
+
+    mutating func add(_ orders: some Collection<Order>) {
+        printed += orders.count
+        switch format {
+        case .json:
+            var started = self.started
+            json.write { out in
+                for order in orders {
+                    out.append(UInt8(ascii: started ? "," : "["))
+                    started = true
+                    order.writeJSON(into: &out)
+                }
+            }
+            self.started = started
+        case .table:
+            table.add(
+                orders.map { order in
+                    [
+                        order.id, order.userId, order.status, Money.format(order.amount, currency: order.currency),
+                        Age.iso(order.createdAt), Age.text(since: order.createdAt, now: now),
+                    ]
+                })
+        }
+    }
+
+    mutating func finish() {
+        switch format {
+        case .json:
+            json.write(started ? "]\n" : "[]\n")
+            json.flush()
+        case .table:
+            table.finish()
+        }
+    }
+}
