@@ -71,7 +71,8 @@ struct DashboardCommand: AsyncParsableCommand {
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }
-            let dashboard = Dashboard(state: state, source: source, clock: clock, wake: { wake.wake() })
+            let dashboard = Dashboard(
+                state: state, source: source, clock: clock, orderWindow: config.orderWindow, wake: { wake.wake() })
             dashboard.start()
             let application = CursesApplication(dashboard)
             // ncurses runs on a thread of its own; this task waits for it to end.

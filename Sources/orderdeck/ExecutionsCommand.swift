@@ -44,28 +44,16 @@ struct ExecutionsCommand: AsyncParsableCommand {
                 machines = try await session.machines()
             }
             let store = ExecutionStore(session: session)
-            var all: [Execution] = []
+            // Printed page by page as they arrive: memory stays flat whatever the count.
+            var printer = ExecutionPrinter(format: output)
             for machine in machines {
-                all += try await store.list(machine: machine, status: status, limit: limit > 0 ? limit : nil)
-            }
-            switch output {
-            case .json:
-                print(JSONValue.array(all.map(JSONOutput.execution)).description)
-            case .table:
-                var table = TextTable(headers: ["MACHINE", "NAME", "STATUS", "STARTED", "DURATION", "NOTE"])
-                let now = Date()
-                for execution in all {
-                    var notes: [String] = []
-                    if execution.isExpress { notes.append("express, from logs") }
-                    if execution.isPartial { notes.append("partial record") }
-                    if execution.isTruncated { notes.append("payload truncated") }
-                    table.add([
-                        execution.machineName, execution.name, execution.status.rawValue, Age.iso(execution.startDate),
-                        Age.duration(execution.elapsed(now: now)), notes.joined(separator: ", "),
-                    ])
+                try await store.forEachPage(machine: machine, status: status, limit: limit > 0 ? limit : nil) {
+                    page in
+                    printer.add(page)
+                    return true
                 }
-                print(table.render())
             }
+            printer.finish()
         }
     }
 }

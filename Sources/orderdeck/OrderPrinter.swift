@@ -7,8 +7,7 @@ import OrderDeckCore
 struct OrderPrinter {
     let format: OutputFormat
     let now: Date
-    private var json = StandardOutput()
-    private var started = false
+    private var json = StreamedJSONArray()
     private var table = StreamedTable(
         headers: ["ID", "USER", "STATUS", "AMOUNT", "CREATED", "AGE"], rightAligned: [3, 5])
     private(set) var printed = 0
@@ -22,15 +21,7 @@ struct OrderPrinter {
         printed += orders.count
         switch format {
         case .json:
-            var started = self.started
-            json.write { out in
-                for order in orders {
-                    out.append(UInt8(ascii: started ? "," : "["))
-                    started = true
-                    order.writeJSON(into: &out)
-                }
-            }
-            self.started = started
+            for order in orders { json.add { out in order.writeJSON(into: &out) } }
         case .table:
             table.add(
                 orders.map { order in
@@ -45,8 +36,7 @@ struct OrderPrinter {
     mutating func finish() {
         switch format {
         case .json:
-            json.write(started ? "]\n" : "[]\n")
-            json.flush()
+            json.finish()
         case .table:
             table.finish()
         }

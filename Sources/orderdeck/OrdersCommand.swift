@@ -59,8 +59,10 @@ struct OrdersCommand: AsyncParsableCommand {
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
             var printer = OrderPrinter(format: output)
             if limit == 0 && explicitSort == nil {
-                try await streamAll(store, status: status, table: session.config.tableName, into: &printer)
+                let note = try await streamAll(store, status: status, table: session.config.tableName, into: &printer)
                 printer.finish()
+                // After the listing: a reader that stopped early (`| head`) sees nothing on stderr.
+                if let note { Self.note(note) }
                 return
             }
             let sortKey = explicitSort ?? .created
@@ -88,26 +90,17 @@ struct OrdersCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every order, printed page by page as it arrives (memory stays flat at any table size):
-    /// newest first through the recent-orders index when the table has it and no user is named,
-    /// else in the order the Scan or Query hands them out — said on standard error.
+    /// Every order, printed page by page as it arrives (memory stays flat at any table size), in
+    /// the order the Scan (or a user's Query) hands them out: only a scan sees every item (the
+    /// recent-orders index is sparse). Returns the note that says so.
     func streamAll(_ store: OrderStore, status: String?, table: String, into printer: inout OrderPrinter)
-        async throws
+        async throws -> String?
     {
-        if user == nil {
-            let indexed = try await store.forEachNewestPage(status: status, now: Date(), pageSize: 1000) { page in
-                printer.add(page)
-                return true
-            }
-            if indexed { return }
-            Self.note(
-                "(table order: \(table) has no \(OrderTableSchema.recentIndex) index — README \"Newest first\"; --sort created sorts in memory)"
-            )
-        }
         try await store.forEachPage(filter: .init(status: status, userId: user), segments: max(1, segments)) { page in
             printer.add(page)
             return true
         }
+        return user == nil ? "(every order of \(table), in table order; --sort created sorts them in memory)" : nil
     }
 
     static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

@@ -256,10 +256,12 @@ import Testing
         let ids = try JSONValue.parse(listed.stdout).arrayValues?.compactMap { $0["id"]?.stringValue }
         #expect(ids == Array(newest), "the two newest of \(all.count)")
         #expect(!listed.stderr.contains("scan order"))
-        // Every order, streamed a page at a time through the index: newest first, none missing.
-        let streamed = try await cli.run(["orders", "--limit", "0", "--output", "json", "--config", config])
-        #expect(streamed.status == 0 && streamed.stderr.isEmpty, "\(streamed.stderr)")
-        let records = try #require(try JSONValue.parse(streamed.stdout).arrayValues)
+        // Every order newest first (an explicit sort): none missing.
+        let every = try await cli.run([
+            "orders", "--limit", "0", "--sort", "created", "--output", "json", "--config", config,
+        ])
+        #expect(every.status == 0 && every.stderr.isEmpty, "\(every.stderr)")
+        let records = try #require(try JSONValue.parse(every.stdout).arrayValues)
         #expect(Set(records.compactMap { $0["id"]?.stringValue }) == Set(all.compactMap { $0["id"]?.stringValue }))
         let created = records.compactMap { $0["createdAt"]?.stringValue }
         #expect(created.count == all.count && created == created.sorted(by: >), "\(created)")

@@ -182,7 +182,7 @@ import Testing
         #expect(result.status == 78)
         #expect(
             result.stderr
-                == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, endpoint_url, log_groups, order_template, profile, readonly, region, state_machines, table)\n"
+                == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, endpoint_url, log_groups, mouse, order_template, order_window, profile, readonly, region, state_machines, table)\n"
         )
         let noStack = try await cli.run(["orders"])
         #expect(noStack.status == 78)

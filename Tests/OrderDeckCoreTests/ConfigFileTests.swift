@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    /// `mouse` and `order_window` are stack keys (the first was refused as unknown until this test).
+    @Test func dashboardSettingsParse() throws {
+        let file = try ConfigFile(
+            path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\nmouse = true\norder_window = 2500\n")
+        let stack = try file.stack(named: "a")
+        #expect(stack.mouse && stack.orderWindow == 2500)
+        #expect(
+            try ConfigFile(path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\n").stack(named: "a").orderWindow
+                == StackConfig.defaultOrderWindow)
+        #expect {
+            _ = try ConfigFile(path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\norder_window = 5\n")
+        } throws: { String(describing: $0).hasPrefix("c.toml:3: stacks.a.order_window: must be a number of orders") }
+    }
+
     @Test func severalStacksNeedAChoice() throws {
         let file = try ConfigFile(
             path: "c.toml", text: "[stacks.a]\nstate_machines = [\"x\"]\n[stacks.b]\nstate_machines = [\"y\"]\n")

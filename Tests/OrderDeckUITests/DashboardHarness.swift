@@ -19,14 +19,15 @@ final class DashboardHarness {
 
     init(
         width: Int = 80, height: Int = 24, data: FakeDashboardSource.Data = DashboardHarness.standardData(),
-        stack: StackInfo = FixedData.stack
+        stack: StackInfo = FixedData.stack, orderWindow: Int = StackConfig.defaultOrderWindow
     ) {
         source = FakeDashboardSource(data)
         terminal = MemoryTerminal(width: width, height: height)
         let (stream, sink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         wakes = stream.makeAsyncIterator()
         dashboard = Dashboard(
-            state: DashboardState(stack: stack), source: source, clock: clock, wake: { sink.yield() })
+            state: DashboardState(stack: stack), source: source, clock: clock, orderWindow: orderWindow,
+            wake: { sink.yield() })
         loop = EventLoop(application: dashboard, terminal: terminal)
         dashboard.start()
     }

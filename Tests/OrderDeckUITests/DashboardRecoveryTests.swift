@@ -56,14 +56,14 @@ import Testing
         let harness = DashboardHarness(data: data)
         #expect(await harness.waitFor { $0.state.orders.index.count == 40 })
         for _ in 0..<3 { await harness.advance(by: .seconds(30)) }
-        #expect(harness.source.counts.orderScans == 1, "one full read: the first")
-        #expect(harness.source.counts.recentQueries >= 3)
+        #expect(harness.source.counts.orderScans == 0, "the first load read the newest through the index")
+        #expect(harness.source.counts.recentQueries >= 4)
         // A new order shows through the index, still without a full read.
         let fresh = FixedData.orders(41)[40]
         harness.source.update { $0.orders.append(fresh) }
         await harness.advance(by: .seconds(30))
         #expect(await harness.waitFor { $0.state.orders.index.count == 41 })
-        #expect(harness.source.counts.orderScans == 1)
+        #expect(harness.source.counts.orderScans == 0)
         // Without the index every refresh reads the table (what issue 16 measures).
         let plain = DashboardHarness()
         #expect(await plain.waitFor { $0.state.orders.index.count == 40 })
@@ -86,7 +86,8 @@ import Testing
         let quiet = harness.source.counts
         #expect(quiet.changedQueries >= before.changedQueries + 4)
         #expect(quiet.changedItemsRead == before.changedItemsRead, "a quiet refresh reads no order item")
-        #expect(quiet.orderScans == 1 && quiet.recentQueries == 0 && quiet.orderItemsRead == 40)
+        // The first load read the newest orders through the recent-orders index: no scan at all.
+        #expect(quiet.orderScans == 0 && quiet.recentQueries == 1 && quiet.recentItemsRead == 40)
 
         // One order changes: the next refresh reads that one, and the screen shows it.
         let now = harness.clock.now()
@@ -100,7 +101,41 @@ import Testing
         await harness.advance(by: .seconds(30))
         #expect(await harness.waitFor { $0.state.orders.index.orders.first { $0.id == id }?.status == "CANCELLED" })
         #expect(harness.source.counts.changedItemsRead == quiet.changedItemsRead + 1)
-        #expect(harness.source.counts.orderScans == 1)
+        #expect(harness.source.counts.orderScans == 0)
+    }
+
+    /// Memory bounded (issue 16): the dashboard holds the newest `order_window` orders, says so,
+    /// pages older ones in when the operator scrolls past the end, and keeps them as new orders
+    /// arrive and push the window on.
+    @Test func theDashboardHoldsAWindowOfTheNewestOrdersAndPagesInOlderOnes() async throws {
+        var data = DashboardHarness.standardData(orders: 2500)
+        data.hasChangedIndex = true
+        data.hasRecentIndex = true
+        let harness = DashboardHarness(width: 120, height: 24, data: data, orderWindow: 1000)
+        #expect(await harness.waitFor { $0.state.orders.index.count == 1000 && !$0.state.orders.loading })
+        let newest = Set(
+            Order.sorted(data.orders, by: .created, descending: true).prefix(1000).map(\.id))
+        #expect(Set(harness.state.orders.index.orders.map(\.id)) == newest)
+        #expect(harness.screen.contains("window: newest 1,000 (older: scroll past the end)"), "\(harness.screen)")
+
+        // Scrolling to the last row pages in the next 1,000 older orders.
+        harness.press(.character("G"))
+        #expect(await harness.waitFor { $0.state.orders.index.count == 2000 })
+        let paged = Set(Order.sorted(data.orders, by: .created, descending: true).prefix(2000).map(\.id))
+        #expect(Set(harness.state.orders.index.orders.map(\.id)) == paged)
+        // The first load read the window (and one more, to know there are older ones); the page 1,000.
+        #expect(harness.source.counts.recentItemsRead == 1001 + 1000)
+
+        // A new order arrives: it joins, the paged-in ones stay, the window moves on by one.
+        var item = FixedData.orders(1)[0].attributes
+        item["id"] = .s("fresh-order")
+        item["createdAt"] = .s(ISO8601.format(harness.clock.now()))
+        let fresh = Order(item: item)
+        harness.source.update { $0.orders.append(fresh) }
+        await harness.advance(by: .seconds(30))
+        #expect(await harness.waitFor { $0.state.orders.index.orders.contains { $0.id == fresh.id } })
+        #expect(harness.state.orders.index.count == 2000)
+        #expect(harness.source.counts.orderScans == 0)
     }
 
     @Test func throttlingReportedByTheClientShowsInTheHeader() async {

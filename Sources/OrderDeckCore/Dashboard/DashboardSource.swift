@@ -16,6 +16,9 @@ public protocol DashboardSource: Sendable {
     /// The orders created or changed after `since`, through the changed-orders index; nil when
     /// the table has none. A quiet refresh reads nothing.
     func changedOrders(since: Date) async throws -> [Order]?
+    /// The newest `limit` orders created before `before`, through the recent-orders index: what
+    /// the dashboard pages in when the operator scrolls past its window. Nil without the index.
+    func olderOrders(before: Date, limit: Int) async throws -> [Order]?
     /// One order by key (GetItem when the user is known, else a filtered read).
     func order(_ id: OrderID, userId: String?) async throws -> Order?
     /// A monitor that keeps one machine's execution list current.

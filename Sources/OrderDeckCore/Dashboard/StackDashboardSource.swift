@@ -44,6 +44,17 @@ public final class StackDashboardSource: DashboardSource {
         return try await store.changed(since: since, now: clock.now())
     }
 
+    public func olderOrders(before: Date, limit: Int) async throws -> [Order]? {
+        let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
+        guard try await Self.known(recentIndex, store.hasRecentIndex) else { return nil }
+        var found: [Order] = []
+        _ = try await store.forEachNewestPage(now: before, pageSize: min(1000, limit)) { page in
+            found += page.filter { ($0.createdAt ?? .distantPast) < before }.prefix(limit - found.count)
+            return found.count < limit
+        }
+        return found
+    }
+
     /// Whether the table has an index, asked once per session (DescribeTable), not every refresh.
     static func known(_ cache: borrowing Mutex<Bool?>, _ ask: () async throws -> Bool) async throws -> Bool {
         if let known = cache.withLock({ $0 }) { return known }
@@ -59,7 +70,8 @@ public final class StackDashboardSource: DashboardSource {
 
     public func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing {
         let clock = self.clock
-        return ExecutionMonitor(session: session, machine: machine, now: { clock.now() })
+        return ExecutionMonitor(
+            session: session, machine: machine, now: { clock.now() }, window: session.config.orderWindow)
     }
 
     public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {

@@ -49,11 +49,15 @@ public actor ExecutionMonitor {
     /// reach the log group a moment after their event, and one written during the read must not
     /// be missed.
     let logOverlap: TimeInterval
+    /// The newest this many executions are held (RUNNING ones always): hours of traffic do not
+    /// grow the dashboard without bound.
+    let window: Int
 
     public init(
         session: StackSession, machine: MachineInfo, now: @escaping @Sendable () -> Date = { Date() },
-        logOverlap: TimeInterval = 30
+        logOverlap: TimeInterval = 30, window: Int = StackConfig.defaultOrderWindow
     ) {
+        self.window = window
         self.session = session
         self.machine = machine
         self.now = now
@@ -121,6 +125,15 @@ public actor ExecutionMonitor {
         var byArn = Dictionary(executions.map { ($0.arn, $0) }, uniquingKeysWith: { first, _ in first })
         for execution in fresh { byArn[execution.arn] = execution }
         executions = byArn.values.sorted { ($0.startDate ?? .distantPast) > ($1.startDate ?? .distantPast) }
+        if executions.count > window {
+            let dropped = executions[window...].filter { $0.status != .running }
+            let droppedArns = Set(dropped.map(\.arn))
+            executions.removeAll { droppedArns.contains($0.arn) }
+            for arn in droppedArns {
+                known[arn] = nil
+                expressEvents[arn] = nil
+            }
+        }
         return changes
     }
 

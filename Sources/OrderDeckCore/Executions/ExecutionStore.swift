@@ -32,6 +32,21 @@ public struct ExecutionStore: Sendable {
 
     /// Executions of one machine, newest first; `limit` stops paging early.
     public func list(machine: MachineInfo, status: String? = nil, limit: Int? = nil) async throws -> [Execution] {
+        var executions: [Execution] = []
+        try await forEachPage(machine: machine, status: status, limit: limit) { page in
+            executions += page
+            return true
+        }
+        return executions
+    }
+
+    /// Calls `body` with a machine's executions, newest first, a page at a time as they arrive
+    /// (the next page is asked for once `body` returns; it returns false to stop); at most `limit`
+    /// in all. Standard: ListExecutions pages. Express: rebuilt from the lookback's log records,
+    /// handed over as one page (an execution is whole only once all its records are read).
+    public func forEachPage(
+        machine: MachineInfo, status: String? = nil, limit: Int? = nil, _ body: ([Execution]) async throws -> Bool
+    ) async throws {
         if machine.isExpress {
             var executions = ExpressReconstructor().reconstruct(
                 try await expressRecords(
@@ -40,16 +55,19 @@ public struct ExecutionStore: Sendable {
             ).map(\.execution)
             if let status { executions = executions.filter { $0.status.rawValue == status } }
             if let limit { executions = Array(executions.prefix(limit)) }
-            return executions
+            _ = try await body(executions)
+            return
         }
-        var executions: [Execution] = []
+        var count = 0
         for try await page in session.stepFunctions.listExecutions(
             stateMachineArn: machine.arn, statusFilter: status, pageSize: limit.map { min($0, 1000) })
         {
-            executions.append(contentsOf: page.map { Execution(listItem: $0, machineName: machine.name) })
-            if let limit, executions.count >= limit { return Array(executions.prefix(limit)) }
+            let executions = page.prefix(limit.map { $0 - count } ?? page.count).map {
+                Execution(listItem: $0, machineName: machine.name)
+            }
+            count += executions.count
+            guard try await body(executions), limit.map({ count < $0 }) ?? true else { return }
         }
-        return executions
     }
 
     /// One execution with input/output/error, and its events in id order.

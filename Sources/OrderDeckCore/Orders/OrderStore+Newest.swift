@@ -60,7 +60,8 @@ extension OrderStore {
     /// next page is asked for only when `body` has returned, so nothing is held but the page in
     /// hand); `body` returns false to stop. A Query per UTC day from `now` back, until the index's
     /// items are all seen or `emptyDaysBeforeStopping` days in a row hold none. Returns false,
-    /// having read nothing, when the table has no `RecentOrders` index.
+    /// having read nothing, when the table has no `RecentOrders` index. The index is sparse: an
+    /// item without `createdDay` is only seen by a scan.
     public func forEachNewestPage(
         status: String? = nil, now: Date, pageSize: Int? = nil, _ body: ([Order]) async throws -> Bool
     ) async throws -> Bool {

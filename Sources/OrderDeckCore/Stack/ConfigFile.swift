@@ -40,7 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
 
     static let stackKeys: Set<String> = [
         "profile", "region", "endpoint_url", "table", "state_machines", "log_groups", "api", "order_template",
-        "readonly",
+        "readonly", "mouse", "order_window",
     ]
     static let apiKeys: Set<String> = ["url", "auth", "api_key", "api_key_env"]
 
@@ -139,6 +139,13 @@ public struct ConfigFile: Sendable, Equatable {
                     throw problem("\(section).mouse", "must be true or false", section: section)
                 }
                 stack.mouse = flag
+            }
+            if let value = table["order_window"] {
+                guard let count = value.int, count >= 100 else {
+                    throw problem(
+                        "\(section).order_window", "must be a number of orders, at least 100", section: section)
+                }
+                stack.orderWindow = count
             }
             if stack.stateMachines.isEmpty {
                 throw problem(

@@ -40,6 +40,11 @@ public struct StackConfig: Sendable, Equatable {
     public var readOnly: Bool
     /// The dashboard takes mouse clicks, double-clicks and the wheel (`mouse = true`; `--mouse`).
     public var mouse = false
+    /// The dashboard holds the newest this many orders (`order_window`); older ones are paged in
+    /// when the operator scrolls past the end, or looked up by id — memory stays flat at any
+    /// table size.
+    public var orderWindow = StackConfig.defaultOrderWindow
+    public static let defaultOrderWindow = 10_000
     /// True for the local stack on this machine (shown as LOCAL in the dashboard).
     public var isLocal: Bool
     /// Fixed credentials (the local stack); nil means the normal credential chain.

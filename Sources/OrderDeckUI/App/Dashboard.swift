@@ -20,11 +20,12 @@ public final class Dashboard: TerminalApplication {
     /// The composition of a dashboard over a data source: the inbox wakes the loop with `wake`.
     public convenience init(
         state: DashboardState, source: any DashboardSource, clock: any AppClock,
-        policy: RefreshPolicy = RefreshPolicy(),
+        policy: RefreshPolicy = RefreshPolicy(), orderWindow: Int = StackConfig.defaultOrderWindow,
         wake: @escaping @Sendable () -> Void = {}
     ) {
         let inbox = Inbox(wake: wake)
-        let refresher = Refresher(source: source, clock: clock, policy: policy, post: { inbox.post($0) })
+        let refresher = Refresher(
+            source: source, clock: clock, policy: policy, orderWindow: orderWindow, post: { inbox.post($0) })
         self.init(state: state, inbox: inbox, clock: clock, refresher: refresher)
     }
 
@@ -71,6 +72,7 @@ public final class Dashboard: TerminalApplication {
             case .editTemplate(let text): editRequest = text
             case .refresh: refresher.send(.refreshNow)
             case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
+            case .loadOlderOrders: refresher.send(.loadOlderOrders)
             }
         }
         return true

@@ -13,6 +13,8 @@ public enum Effect: Sendable, Equatable {
     case refresh
     /// Read one order by key (it is not among the loaded rows).
     case findOrder(OrderID, userId: String?)
+    /// Page in the orders just older than the window holds (the operator scrolled past the end).
+    case loadOlderOrders
     /// Leave this stack's dashboard and open the named stack's (`:stack NAME`).
     case switchStack(String)
     /// Open this text in the operator's editor; the result comes back through `applyEditedTemplate`.

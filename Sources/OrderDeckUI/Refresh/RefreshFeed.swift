@@ -11,6 +11,8 @@ enum RefreshFeed: Hashable, Sendable {
     case submissions
     case submit
     case lookup
+    /// Older orders than the window holds, paged in as the operator scrolls past the end.
+    case olderOrders
     /// StopExecution asked for from the dashboard.
     case stop
     /// CloudWatch's AWS/States metrics for the Overview.

@@ -154,8 +154,9 @@ extension Refresher {
                 merged.append(order)
             }
         }
+        merged = windowed(merged)
         let changed = merged != previous
-        if changed { post(.orders(OrderIndex(merged), loading: false)) }
+        if changed { post(.orders(index(merged), loading: false)) }
         lastOrders = merged
         return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
     }
@@ -181,14 +182,30 @@ extension Refresher {
         }
         ordersRefreshes += 1
         ordersReadAt = started
-        var loaded: [Order] = []
         let firstLoad = lastOrders == nil
+        // The first load reads the window alone where the recent-orders index allows: the newest
+        // orders, whatever the table's size (a day ahead: clocks differ).
+        if firstLoad,
+            let newest = try await source.olderOrders(
+                before: started.addingTimeInterval(86_400), limit: orderWindow + 1)
+        {
+            windowed = newest.count > orderWindow
+            let loaded = Array(newest.prefix(orderWindow))
+            post(.orders(index(loaded), loading: false))
+            lastOrders = loaded
+            return .again(.changed, watchingRunning: watched != nil)
+        }
+        var loaded: [Order] = []
+        windowed = false
         for try await page in source.orderPages() {
             loaded += page
-            if firstLoad { post(.orders(OrderIndex(loaded), loading: true)) }
+            // Trimmed as pages arrive: a big table's first read never holds more than twice the window.
+            if loaded.count > 2 * orderWindow + pinned.count { loaded = windowed(loaded) }
+            if firstLoad { post(.orders(index(loaded), loading: true)) }
         }
+        loaded = windowed(loaded)
         let changed = loaded != lastOrders
-        if changed || firstLoad { post(.orders(OrderIndex(loaded), loading: false)) }
+        if changed || firstLoad { post(.orders(index(loaded), loading: false)) }
         lastOrders = loaded
         return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
     }

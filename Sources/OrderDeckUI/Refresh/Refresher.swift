@@ -17,6 +17,8 @@ public actor Refresher {
         case resend(String)
         case findOrder(OrderID, userId: String?)
         case stop(ExecutionARN, error: String?, cause: String?)
+        /// The operator scrolled past the oldest order held: page in the next older ones.
+        case loadOlderOrders
     }
 
     let source: any DashboardSource
@@ -52,14 +54,22 @@ public actor Refresher {
     /// and a change written during the previous read must not be missed. Once quiet for longer
     /// than this, a refresh reads no order at all.
     static let changedOverlap: TimeInterval = 10
+    /// The newest this many orders are held (memory flat at any table size); older ones come in
+    /// on demand — `loadOlderOrders`, or a lookup by id — and are kept (`pinned`).
+    let orderWindow: Int
+    var pinned: Set<String> = []
+    /// Some orders were left out of the window (the header says so).
+    var windowed = false
+    var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
     public internal(set) var loads: [String: Int] = [:]
 
     public init(
         source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
-        post: @escaping @Sendable (DashboardUpdate) -> Void
+        orderWindow: Int = StackConfig.defaultOrderWindow, post: @escaping @Sendable (DashboardUpdate) -> Void
     ) {
         self.source = source
+        self.orderWindow = orderWindow
         self.clock = clock
         self.policy = policy
         self.post = post
@@ -108,6 +118,8 @@ public actor Refresher {
             oneShot(.submit) { await self.submitted(try await source.resend(id), resent: true) }
         case .findOrder(let id, let userId):
             oneShot(.lookup) { await self.lookUp(id, userId: userId) }
+        case .loadOlderOrders:
+            if !inFlight.contains(.olderOrders) { oneShot(.olderOrders) { try await self.loadOlderOrders() } }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {
@@ -136,8 +148,9 @@ public actor Refresher {
             let order = try await source.order(id, userId: userId)
             if let order, var loaded = lastOrders, !loaded.contains(where: { $0.id == order.id }) {
                 loaded.append(order)
+                pinned.insert(order.id)
                 lastOrders = loaded
-                post(.orders(OrderIndex(loaded), loading: false))
+                post(.orders(index(loaded), loading: false))
             }
             post(.orderLookup(id, order, problem: nil))
         } catch {

@@ -3,6 +3,17 @@ import Foundation
 /// Times, ages, durations and bars as the dashboard and the CLI print them.
 public enum Format {
     /// UTC `yyyy-MM-dd HH:mm:ss`, formatted by hand (every visible row, every frame).
+    /// A count with thousands separators (`10,000`), independent of the locale.
+    public static func count(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     public static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
         let parts = utc(date)

@@ -120,6 +120,20 @@ public final class FakeDashboardSource: DashboardSource {
         return changed
     }
 
+    public func olderOrders(before: Date, limit: Int) async throws -> [Order]? {
+        try check()
+        let (indexed, orders) = data.withLock { ($0.hasRecentIndex, $0.orders) }
+        guard indexed else { return nil }
+        let older = Order.sorted(
+            orders.filter { ($0.createdAt ?? .distantPast) < before }, by: .created, descending: true
+        ).prefix(limit)
+        reads.withLock {
+            $0.recentQueries += 1
+            $0.recentItemsRead += older.count
+        }
+        return Array(older)
+    }
+
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
         try check()
         reads.withLock { $0.orderLookups += 1 }

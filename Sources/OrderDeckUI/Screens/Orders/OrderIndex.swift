@@ -29,8 +29,13 @@ public struct OrderIndex: Sendable {
     let ascending: [Order.SortKey: [Int32]]
     private let rowById: [String: Int32]
 
-    public init(_ orders: [Order]) {
+    /// Set when the refresher held only the newest this many orders (plus those paged in): the
+    /// header says so, and scrolling past the end asks for older ones.
+    public let windowLimit: Int?
+
+    public init(_ orders: [Order], windowLimit: Int? = nil) {
         self.orders = orders
+        self.windowLimit = windowLimit
         searchKeys = orders.map { order in
             [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""]
                 .joined(separator: "\u{1}").lowercased()

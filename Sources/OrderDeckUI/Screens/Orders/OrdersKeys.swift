@@ -21,7 +21,12 @@ enum OrdersKeys {
 extension DashboardState {
     mutating func handleOrders(_ key: Key) -> [Effect] {
         let rows = layout.listRows
-        if orders.table.handleMovement(key, visibleRows: rows) { return [] }
+        if orders.table.handleMovement(key, visibleRows: rows) {
+            guard orders.wantsOlder else { return [] }
+            orders.olderRequested = true
+            say("loading older orders…")
+            return [.loadOlderOrders]
+        }
         guard let action = OrdersKeys.table.action(for: key) else { return [] }
         let order = orders.selectedOrder
         switch action {

@@ -23,6 +23,16 @@ public struct OrdersScreen: Sendable {
     public init() {}
 
     public var visible: OrderRows { OrderRows(base: index.orders, rows: rows) }
+    /// Older orders than the window holds were asked for (once per data change).
+    var olderRequested = false
+
+    /// Whether the selection sits on the last row of a cut window with nothing narrowing the
+    /// list: then the next older orders are paged in.
+    var wantsOlder: Bool {
+        index.windowLimit != nil && !olderRequested && filter.isEmpty && statusFilter == nil && scope == nil
+            && !rows.isEmpty && table.selected == rows.count - 1 && sort == .created && descending
+    }
+
     public var selectedOrder: Order? {
         rows.indices.contains(table.selected) ? index.orders[Int(rows[table.selected])] : nil
     }
@@ -31,6 +41,7 @@ public struct OrdersScreen: Sendable {
     mutating func replace(_ newIndex: OrderIndex, loading: Bool, visibleRows: Int) {
         let selected = selectedOrder.map { OrderID($0.id) }
         index = newIndex
+        olderRequested = false
         self.loading = loading
         resort(keeping: selected, visibleRows: visibleRows)
     }

@@ -10,6 +10,10 @@ enum OrdersView {
             x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
         }
         if screen.loading { x += buffer.write("loading… ", x: x, y: y, style: Style(foreground: .yellow)) }
+        if let limit = screen.index.windowLimit {
+            x += buffer.write(
+                "window: newest \(Format.count(limit)) (older: scroll past the end)  ", x: x, y: y, style: .muted)
+        }
         if let status = screen.statusFilter { x += buffer.write("only \(status)  ", x: x, y: y, style: .highlight) }
         if let scope = screen.scope {
             x += buffer.write("only: \(scope.title) (esc: back)  ", x: x, y: y, style: .highlight)
