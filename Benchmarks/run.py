@@ -828,6 +828,15 @@ def case_soak(ctx):
                                          capture_output=True, text=True).stdout.split()[0])
                 began = time.time()
                 first = proxy.snapshot()
+                # the first load has ended when the window's Queries stop (moto needs minutes at
+                # 100,000 orders): then `soak_settle` more seconds
+                reads = lambda: proxy.snapshot()[0].get("Query RecentOrders", 0)
+                previous, still = -1, 0
+                while still < 3 and time.time() - began < 900 and not (reads() == 0 and time.time() - began > 60):
+                    time.sleep(1)
+                    current = reads()
+                    still = still + 1 if current == previous and current > 0 else 0
+                    previous = current
                 time.sleep(ctx.sizes["soak_settle"])
                 load_cpu = proc_cpu_seconds(pid)
                 first_load = delta(proxy.snapshot()[1], first[1])
@@ -900,7 +909,7 @@ class Context:
 
 SIZES = {
     "full": dict(small=1000, mid=10000, first=100, big=50000, soak_sizes=[2000, 20000, 100000], soak_window=10000,
-                 soak_rate=1.5, soak_settle=30, soak_idle=45, soak_traffic=45, follow_idle=30, executions=1000, histories=100, follow_events=500, follow_rate=25,
+                 soak_rate=1.5, soak_settle=20, soak_idle=30, soak_traffic=30, follow_idle=30, executions=1000, histories=100, follow_events=500, follow_rate=25,
                  sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40),
     "smoke": dict(small=30, mid=60, first=10, big=120, soak_sizes=[50, 150], soak_window=100, soak_rate=5,
                   soak_settle=4, soak_idle=2, soak_traffic=2, follow_idle=2, executions=6, histories=3, follow_events=10, follow_rate=10,
