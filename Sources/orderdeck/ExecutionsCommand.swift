@@ -45,7 +45,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
             }
             let store = ExecutionStore(session: session)
             // Printed page by page as they arrive: memory stays flat whatever the count.
-            var printer = ExecutionPrinter(format: output)
+            var printer = ListingPrinter.executions(format: output)
             for machine in machines {
                 try await store.forEachPage(machine: machine, status: status, limit: limit > 0 ? limit : nil) {
                     page in

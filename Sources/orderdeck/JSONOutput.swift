@@ -8,39 +8,6 @@ enum JSONOutput {
     static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     static func date(_ date: Date?) -> JSONValue { date.map { .string(Age.iso($0)) } ?? .null }
 
-    static func order(_ order: Order) -> JSONValue {
-        // DynamoDB JSON, keys sorted: the same item prints the same bytes every run.
-        let attributes = typed(order.attributes)
-        return .object([
-            ("id", .string(order.id)), ("user_id", .string(order.userId)), ("status", .string(order.status)),
-            ("createdAt", date(order.createdAt)), ("updatedAt", date(order.updatedAt)),
-            ("amount", order.amount.map { AttributeValueNumber.json($0) } ?? .null),
-            ("currency", string(order.currency)),
-            ("executionArn", string(order.executionArn)), ("attributes", attributes),
-        ])
-    }
-
-    /// An item in DynamoDB's own JSON (`{"S": …}`, `{"N": "…"}`), built directly (no encoder
-    /// round trip: that was most of `orders --output json`'s time on big tables).
-    static func typed(_ item: DynamoItem) -> JSONValue {
-        .object(item.keys.sorted().map { ($0, typed(item[$0]!)) })
-    }
-
-    static func typed(_ value: AttributeValue) -> JSONValue {
-        switch value {
-        case .s(let text): return .object([("S", .string(text))])
-        case .n(let text): return .object([("N", .string(text))])
-        case .b(let bytes): return .object([("B", .string(Data(bytes).base64EncodedString()))])
-        case .bool(let flag): return .object([("BOOL", .bool(flag))])
-        case .null: return .object([("NULL", .bool(true))])
-        case .m(let map): return .object([("M", typed(map))])
-        case .l(let list): return .object([("L", .array(list.map(typed)))])
-        case .ss(let texts): return .object([("SS", .array(texts.map(JSONValue.string)))])
-        case .ns(let numbers): return .object([("NS", .array(numbers.map(JSONValue.string)))])
-        case .bs(let blobs): return .object([("BS", .array(blobs.map { .string(Data($0).base64EncodedString()) }))])
-        }
-    }
-
     static func execution(_ execution: Execution) -> JSONValue {
         .object([
             ("executionArn", .string(execution.arn)), ("name", .string(execution.name)),
@@ -166,12 +133,5 @@ enum JSONOutput {
         members.append(("resends", number(submission.resends)))
         members.append(("isResend", .bool(submission.resends > 0)))
         return .object(members)
-    }
-}
-
-/// A DynamoDB number as a JSON number when it is one (exact text kept), else a string.
-enum AttributeValueNumber {
-    static func json(_ text: String) -> JSONValue {
-        (try? JSONValue.parse(text)).flatMap { if case .number = $0 { return $0 } else { return nil } } ?? .string(text)
     }
 }

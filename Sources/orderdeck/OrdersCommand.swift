@@ -57,7 +57,7 @@ struct OrdersCommand: AsyncParsableCommand {
             }
             let session = try await stack.session()
             let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-            var printer = OrderPrinter(format: output)
+            var printer = ListingPrinter.orders(format: output)
             if limit == 0 && explicitSort == nil {
                 let note = try await streamAll(store, status: status, table: session.config.tableName, into: &printer)
                 printer.finish()
@@ -93,7 +93,7 @@ struct OrdersCommand: AsyncParsableCommand {
     /// Every order, printed page by page as it arrives (memory stays flat at any table size), in
     /// the order the Scan (or a user's Query) hands them out: only a scan sees every item (the
     /// recent-orders index is sparse). Returns the note that says so.
-    func streamAll(_ store: OrderStore, status: String?, table: String, into printer: inout OrderPrinter)
+    func streamAll(_ store: OrderStore, status: String?, table: String, into printer: inout ListingPrinter<Order>)
         async throws -> String?
     {
         try await store.forEachPage(filter: .init(status: status, userId: user), segments: max(1, segments)) { page in

@@ -11,20 +11,13 @@ import Testing
 
     /// Odd items (38-digit and exponent numbers, amounts as text, escapes, control characters,
     /// emoji, sets, binaries, NULL, deep nesting, epoch and microsecond dates, missing fields,
-    /// ties on createdAt) in a table without the recent-orders index.
+    /// ties on createdAt) in a table shaped like ORDER (most of them lack `createdDay`, so the
+    /// recent-orders index would not even see them: only a scan lists them all).
     static func oddTable() async throws -> (TemporaryDirectory, CLIRunner, String) {
         let moto = try await MotoFixture.shared.instance(.plain)
         let dynamo = DynamoDBClient(client: TestAWS.client(endpoint: moto.endpoint))
         let table = "ODD_\(UUID().uuidString.prefix(6))"
-        _ = try await dynamo.createTable(
-            .init(
-                TableName: table,
-                KeySchema: [
-                    .init(AttributeName: "user_id", KeyType: "HASH"), .init(AttributeName: "id", KeyType: "RANGE"),
-                ],
-                AttributeDefinitions: [
-                    .init(AttributeName: "user_id", AttributeType: "S"), .init(AttributeName: "id", AttributeType: "S"),
-                ]))
+        _ = try await dynamo.createTable(OrderTableSchema.createTableInput(table))
         let items = try JSONDecoder().decode(
             [DynamoItem].self, from: Data(contentsOf: fixtures.appendingPathComponent("odd-orders.json")))
         try await dynamo.batchPut(table: table, items: items)

@@ -47,12 +47,7 @@ public final class StackDashboardSource: DashboardSource {
     public func olderOrders(before: Date, limit: Int) async throws -> [Order]? {
         let store = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
         guard try await Self.known(recentIndex, store.hasRecentIndex) else { return nil }
-        var found: [Order] = []
-        _ = try await store.forEachNewestPage(now: before, pageSize: min(1000, limit)) { page in
-            found += page.filter { ($0.createdAt ?? .distantPast) < before }.prefix(limit - found.count)
-            return found.count < limit
-        }
-        return found
+        return try await store.newest(limit: limit, now: before, createdBefore: before)?.orders ?? []
     }
 
     /// Whether the table has an index, asked once per session (DescribeTable), not every refresh.

@@ -47,10 +47,8 @@ extension Order {
     /// A JSON number when the stored text is one (its exact digits kept: 38-digit amounts survive),
     /// else the text as a string.
     static func writeAmount(_ text: String, into out: inout [UInt8]) {
-        if JSONNumberText.isNumber(text) {
-            out.append(contentsOf: text.utf8)
-        } else if case .number(let number)? = try? JSONValue.parse(text) {
-            out.append(contentsOf: number.utf8)  // surrounding white space, as the parser allows
+        if case .number(let number)? = try? JSONValue.parse(text) {
+            out.append(contentsOf: number.utf8)
         } else {
             JSONValue.writeString(text, into: &out)
         }
@@ -115,42 +113,5 @@ extension Order {
             element(value, &out)
         }
         out.append(UInt8(ascii: "]"))
-    }
-}
-
-/// Whether text is exactly a JSON number (RFC 8259 grammar), checked on its bytes.
-enum JSONNumberText {
-    static func isNumber(_ text: String) -> Bool {
-        var index = text.utf8.startIndex
-        let bytes = text.utf8
-        func digit() -> Bool {
-            guard index < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
-                return false
-            }
-            return true
-        }
-        func digits() -> Bool {
-            guard digit() else { return false }
-            while digit() { index = bytes.index(after: index) }
-            return true
-        }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { index = bytes.index(after: index) }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "0") {
-            index = bytes.index(after: index)
-        } else if !digits() {
-            return false
-        }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
-            index = bytes.index(after: index)
-            guard digits() else { return false }
-        }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index = bytes.index(after: index)
-            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                index = bytes.index(after: index)
-            }
-            guard digits() else { return false }
-        }
-        return index == bytes.endIndex
     }
 }

@@ -44,12 +44,15 @@ extension OrderStore {
 
     /// The newest `limit` orders, newest first, through the `RecentOrders` index: a Query per UTC
     /// day from `now` back (`OrderTableSchema`). Nil when the table has no such index — then only
-    /// a scan can answer, in table order.
-    public func newest(limit: Int, status: String? = nil, now: Date) async throws -> Loaded? {
+    /// a scan can answer, in table order. `createdBefore`: only orders created before then (the
+    /// dashboard paging in orders older than those it holds).
+    public func newest(limit: Int, status: String? = nil, now: Date, createdBefore: Date? = nil) async throws -> Loaded?
+    {
         var found: [Order] = []
         let indexed = try await forEachNewestPage(status: status, now: now, pageSize: min(1000, max(limit, 1))) {
             page in
-            found += page.prefix(limit - found.count)
+            let fitting = createdBefore.map { before in page.filter { ($0.createdAt ?? .distantPast) < before } }
+            found += (fitting ?? page).prefix(limit - found.count)
             return found.count < limit
         }
         guard indexed else { return nil }

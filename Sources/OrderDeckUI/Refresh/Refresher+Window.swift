@@ -22,11 +22,10 @@ extension Refresher {
     func index(_ orders: [Order]) -> OrderIndex { OrderIndex(orders, windowLimit: windowed ? orderWindow : nil) }
 
     /// Pages in the orders just older than the oldest held (through the recent-orders index);
-    /// they stay (pinned) while the window moves on.
+    /// they stay (pinned) while the window moves on. The caller set `loadingOlder`.
     func loadOlderOrders() async throws {
-        guard windowed, !loadingOlder, let loaded = lastOrders else { return }
-        loadingOlder = true
         defer { loadingOlder = false }
+        guard windowed, let loaded = lastOrders else { return }
         let oldest = loaded.compactMap(\.createdAt).min() ?? clock.now()
         guard let older = try await source.olderOrders(before: oldest, limit: Self.olderPage) else {
             post(.notice("older orders are paged in through the RecentOrders index, which this table lacks"))

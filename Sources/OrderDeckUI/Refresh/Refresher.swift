@@ -60,6 +60,7 @@ public actor Refresher {
     var pinned: Set<String> = []
     /// Some orders were left out of the window (the header says so).
     var windowed = false
+    /// Older orders are being paged in (one request at a time).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
     public internal(set) var loads: [String: Int] = [:]
@@ -119,7 +120,11 @@ public actor Refresher {
         case .findOrder(let id, let userId):
             oneShot(.lookup) { await self.lookUp(id, userId: userId) }
         case .loadOlderOrders:
-            if !inFlight.contains(.olderOrders) { oneShot(.olderOrders) { try await self.loadOlderOrders() } }
+            // Marked here, before the task starts: a second request while one loads is dropped,
+            // not allowed to cancel the first (oneShot replaces the feed's task).
+            guard !loadingOlder else { break }
+            loadingOlder = true
+            oneShot(.olderOrders) { try await self.loadOlderOrders() }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {

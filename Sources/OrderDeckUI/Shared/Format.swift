@@ -2,7 +2,6 @@ import Foundation
 
 /// Times, ages, durations and bars as the dashboard and the CLI print them.
 public enum Format {
-    /// UTC `yyyy-MM-dd HH:mm:ss`, formatted by hand (every visible row, every frame).
     /// A count with thousands separators (`10,000`), independent of the locale.
     public static func count(_ value: Int) -> String {
         let digits = Array(String(value.magnitude))
@@ -14,6 +13,7 @@ public enum Format {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// UTC `yyyy-MM-dd HH:mm:ss`, formatted by hand (every visible row, every frame).
     public static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
         let parts = utc(date)

@@ -1,0 +1,23 @@
+import AWSClient
+import Foundation
+import OrderDeckCore
+
+extension ListingPrinter where Record == Execution {
+    /// `executions`: `JSONOutput.execution`'s record; a row of machine, name, status, start,
+    /// duration and what kind of record it is.
+    static func executions(format: OutputFormat, now: Date = Date()) -> Self {
+        Self(
+            format: format, headers: ["MACHINE", "NAME", "STATUS", "STARTED", "DURATION", "NOTE"],
+            writeJSON: { execution, out in JSONOutput.execution(execution).write(into: &out) },
+            row: { execution in
+                var notes: [String] = []
+                if execution.isExpress { notes.append("express, from logs") }
+                if execution.isPartial { notes.append("partial record") }
+                if execution.isTruncated { notes.append("payload truncated") }
+                return [
+                    execution.machineName, execution.name, execution.status.rawValue, Age.iso(execution.startDate),
+                    Age.duration(execution.elapsed(now: now)), notes.joined(separator: ", "),
+                ]
+            })
+    }
+}
