@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -653,6 +654,34 @@ def case_tui(ctx):
     return rows
 
 
+class TmuxDashboard:
+    """The real dashboard in a tmux server of its own (200x50), for the cases that measure it.
+    `close` ends it whatever state it is in: kill-server, then SIGKILL by pid for anything left (a
+    pane that ignores SIGHUP — inherited from whoever started the driver — outlives kill-server)."""
+
+    def __init__(self, socket, command):
+        self.socket = socket
+        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "od", "-x", "200", "-y", "50", command],
+                       check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # the pane runs `env … orderdeck`; env execs, so the pane's pid is the dashboard's
+        self.server_pid, self.pid = map(int, subprocess.run(
+            ["tmux", "-L", socket, "display-message", "-p", "-t", "od", "#{pid} #{pane_pid}"],
+            capture_output=True, text=True, check=True).stdout.split())
+
+    def screen(self):
+        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "od"], capture_output=True,
+                              text=True).stdout
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        for pid in (self.pid, self.server_pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        # kill-server leaves the socket behind on this machine kind
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"/tmp/tmux-{os.getuid()}/{self.socket}")
+
+
 def idle_cpu(ctx):
     """The real dashboard in tmux on the local stack (seeded), live panes loading, nothing typed."""
     subprocess.run([ctx.bins["orderdeck"], "local", "seed", "--orders", str(ctx.sizes["idle_seed"])], env=ctx.stack.env,
@@ -661,29 +690,16 @@ def idle_cpu(ctx):
     env_prefix = " ".join(f"{k}={v}" for k, v in {
         "ORDERDECK_STATE_DIR": ctx.stack.state, "XDG_CONFIG_HOME": ctx.stack.env["XDG_CONFIG_HOME"],
         "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color"}.items())
-    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "od", "-x", "200", "-y", "50",
-                    f"env {env_prefix} {ctx.bins['orderdeck']}"], check=True, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    dashboard = TmuxDashboard(socket, f"env {env_prefix} {ctx.bins['orderdeck']}")
     try:
         # after seeding, the log tail re-reads its 30 s overlap window of the seeded events: idle is after that
         time.sleep(min(40, 5 + ctx.sizes["idle_seconds"]))
-        pid = int(subprocess.run(["tmux", "-L", socket, "list-panes", "-t", "od", "-F", "#{pane_pid}"],
-                                 capture_output=True, text=True).stdout.split()[0])
-        # the pane runs `env … orderdeck`; env execs, so the pane's pid is the dashboard's
-        hz = os.sysconf("SC_CLK_TCK")
-
-        def ticks():
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            return int(fields[11]) + int(fields[12])
-        before = ticks()
+        before = proc_cpu_seconds(dashboard.pid)
         time.sleep(ctx.sizes["idle_seconds"])
-        used = (ticks() - before) / hz
+        used = proc_cpu_seconds(dashboard.pid) - before
         percent = used / ctx.sizes["idle_seconds"] * 100
     finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
-        # kill-server leaves the socket behind on this machine kind
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"/tmp/tmux-{os.getuid()}/{socket}")
+        dashboard.close()
     return Row("7. TUI idle CPU, dashboard open, live panes", "orderdeck", [percent], "%",
                note=f"{used:.2f} s CPU in {ctx.sizes['idle_seconds']} s (target < 0.3 % of a core)")
 
@@ -820,12 +836,9 @@ def case_soak(ctx):
                 "ORDERDECK_STATE_DIR": ctx.stack.state, "XDG_CONFIG_HOME": ctx.stack.env["XDG_CONFIG_HOME"],
                 "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "AWS_ACCESS_KEY_ID": "testing",
                 "AWS_SECRET_ACCESS_KEY": "testing"}.items())
-            subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "od", "-x", "200", "-y", "50",
-                            f"env {env_prefix} {ctx.bins['orderdeck']} --config {config} --stack soak"], check=True,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            dashboard = TmuxDashboard(socket, f"env {env_prefix} {ctx.bins['orderdeck']} --config {config} --stack soak")
+            pid = dashboard.pid
             try:
-                pid = int(subprocess.run(["tmux", "-L", socket, "list-panes", "-t", "od", "-F", "#{pane_pid}"],
-                                         capture_output=True, text=True).stdout.split()[0])
                 began = time.time()
                 first = proxy.snapshot()
                 # the first load has ended when the window's Queries stop (moto needs minutes at
@@ -857,12 +870,9 @@ def case_soak(ctx):
                 c2, r2 = proc_cpu_seconds(pid), proxy.snapshot()
                 traffic_cpu = (c2 - c1) / max(0.001, time.time() - next_at) * 100
                 rss, hwm = proc_memory_mb(pid)
-                screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "od"], capture_output=True,
-                                        text=True).stdout
+                screen = dashboard.screen()
             finally:
-                subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(f"/tmp/tmux-{os.getuid()}/{socket}")
+                dashboard.close()
             quiet_requests, quiet_items = delta(r1[0], r0[0]), delta(r1[1], r0[1])
             busy_items = delta(r2[1], r1[1])
             refreshes = quiet_requests.get("Query ChangedOrders", 0)
@@ -918,6 +928,9 @@ SIZES = {
 
 
 def main():
+    # Children (tmux servers, the dashboards in them) inherit the signal mask: a test runner that
+    # started this driver blocks some signals, and a pane blocking SIGHUP outlives kill-server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="every case once on tiny data")
     parser.add_argument("--runs", type=int, help="runs per tool for the quick cases (default 5; smoke 1)")
