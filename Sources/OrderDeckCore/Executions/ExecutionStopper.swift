@@ -8,6 +8,9 @@ public struct ExecutionStopper: Sendable {
 
     public init(session: StackSession) { self.session = session }
 
+    /// Reads after StopExecution, 200 ms apart, until the execution has left RUNNING.
+    static let settleReads = 25
+
     /// Why StopExecution would not stop this execution (with its status, when known), or nil:
     /// the one wording for the CLI and the dashboard.
     public static func refusal(_ arn: ExecutionARN, status: ExecutionStatus?) -> String? {
@@ -28,7 +31,14 @@ public struct ExecutionStopper: Sendable {
             .init(
                 executionArn: arn.rawValue, error: error.flatMap { $0.isEmpty ? nil : $0 },
                 cause: cause.flatMap { $0.isEmpty ? nil : $0 }))
-        let after = try await session.stepFunctions.describeExecution(arn.rawValue)
+        // StopExecution answers before the execution has stopped everywhere (moto stops it on
+        // its worker thread; a read right after can still say RUNNING): read until it has left
+        // RUNNING, a few seconds at most, so the operator is told the outcome, not the moment before.
+        var after = try await session.stepFunctions.describeExecution(arn.rawValue)
+        for _ in 0..<Self.settleReads where ExecutionStatus(rawValue: after.status) == .running {
+            try await session.client.sleep(.milliseconds(200))
+            after = try await session.stepFunctions.describeExecution(arn.rawValue)
+        }
         return Execution(described: after, machineName: arn.machineName ?? "")
     }
 }
