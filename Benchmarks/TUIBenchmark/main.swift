@@ -45,6 +45,43 @@ var state = DashboardState(
         name: "bench", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
         readOnly: false))
 state.apply(.orders(index, loading: false))
+// What a live session holds beside the orders: the executions of the newest `order_window`
+// orders (ended, a few failed) and a full log ring of Express records (each execution's
+// start → task → end, as the vended logs carry them), so the Overview works from real volumes.
+let executionCount = min(count, StackConfig.defaultOrderWindow)
+let executions = orders.prefix(executionCount).enumerated().map { index, order in
+    let status: ExecutionStatus = index % 20 == 0 ? .failed : .succeeded
+    return Execution(
+        arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
+        startDate: order.createdAt, stopDate: order.createdAt?.addingTimeInterval(1.5 + Double(index % 7)),
+        source: .api)
+}
+state.apply(.executions(machine: "OrderWorkflow", executions))
+let logTypes = [
+    "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+    "ChoiceStateEntered", "ChoiceStateExited", "SucceedStateEntered", "ExecutionSucceeded",
+]
+var logLines: [TailedEvent] = []
+for (number, execution) in executions.prefix(LogsScreen.capacity / logTypes.count).enumerated() {
+    let started = (execution.startDate ?? base).timeIntervalSince1970
+    for (step, type) in logTypes.enumerated() {
+        let millis = Int64((started + Double(step) * 0.2) * 1000)
+        let message = JSONValue.object([
+            ("id", .string(String(step + 1))), ("previous_event_id", .string(String(step))), ("type", .string(type)),
+            ("execution_arn", .string(execution.arn)), ("event_timestamp", .string(String(millis))),
+            (
+                "details",
+                .object(
+                    type.hasSuffix("Entered") || type.hasSuffix("Exited") ? [("name", .string("Step\(step / 2)"))] : [])
+            ),
+        ]).description
+        logLines.append(
+            TailedEvent(
+                group: "/aws/vendedlogs/states/OrderWorkflow", stream: "s", eventId: "\(number)-\(step)",
+                timestamp: millis, message: message, record: VendedLogEvent(message: message)))
+    }
+}
+state.apply(.logs(logLines))
 state.apply(.health(.live))
 let clock = ManualClock(now: base)
 let dashboard = Dashboard(state: state, source: FakeDashboardSource(), clock: clock)
@@ -109,9 +146,19 @@ func line(_ name: String, _ values: [Double]) -> String {
         sorted.last ?? 0)
 }
 
-print("dashboard with \(count) orders, 200x50, keystroke to frame through the event loop")
+print(
+    "dashboard with \(count) orders, \(executions.count) executions, \(logLines.count) log lines, 200x50,"
+        + " keystroke to frame through the event loop")
 for (name, values) in samples.sorted(by: { $0.key < $1.key }) { print(line(name, values)) }
 let all = samples.values.flatMap { $0 }
 print(line("ALL KEYS", all))
 print(line("resize to full frame", resizes))
 print(String(format: "order index for %d orders (refresher, off the terminal thread): %.0f ms", count, indexTime))
+let figuresStart = ContinuousClock.now
+let figures = OverviewFigures(
+    executions: executions, ordersByStatus: index.statusCounts, pendingOrders: index.pendingOrders, logs: logLines,
+    now: base)
+print(
+    String(
+        format: "overview figures (%d pending-ended; worked out off the terminal thread): %.0f ms",
+        figures.pendingEnded.count, milliseconds(ContinuousClock.now - figuresStart)))

@@ -165,21 +165,24 @@ import Testing
         }
         #expect(orderRow != nil, "no order row:\n\(tmux.screen)")
 
-        // Resize 160x45 → 20x6 → 160x45: the whole screen is back within a second each time.
+        // Resize 160x45 → 20x6 → 160x45: the whole screen comes back each time with no key
+        // pressed. How fast is the benchmark's to say (TUIBenchmark: resize to a full frame,
+        // p99 2.5 ms in-process); here tmux's own resize and capture share the machine with the
+        // whole suite, so the wait is 5 s (1 s failed twice in four loaded runs, screens complete).
         try tmux.resize(width: 20, height: 6)
-        let small = try await tmux.waitFor(.seconds(1)) { screen in
+        let small = try await tmux.waitFor(.seconds(5)) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.first?.contains("OrderDeck") == true && lines.allSatisfy { $0.count <= 20 }
                 && lines.contains { $0.hasPrefix("ORDER") } && lines.last { !$0.isEmpty }?.contains("? help") == true
         }
-        #expect(small != nil, "20x6 not drawn within 1 s:\n\(tmux.screen)")
+        #expect(small != nil, "20x6 not drawn:\n\(tmux.screen)")
         try tmux.resize(width: 160, height: 45)
-        let big = try await tmux.waitFor(.seconds(1)) { screen in
+        let big = try await tmux.waitFor(.seconds(5)) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.first?.contains("⟳ live") == true && lines.contains { $0.hasPrefix("ORDER ") }
                 && lines.contains { $0.contains(name) } && lines.last { !$0.isEmpty }?.contains("? help") == true
         }
-        #expect(big != nil, "160x45 not fully redrawn within 1 s (header, rows, hints):\n\(tmux.screen)")
+        #expect(big != nil, "160x45 not fully redrawn (header, rows, hints):\n\(tmux.screen)")
 
         // Follow the Logs screen while another process submits an order: its lines show up,
         // newest at the bottom, nothing typed.

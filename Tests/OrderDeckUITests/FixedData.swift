@@ -85,7 +85,13 @@ enum FixedData {
         state.apply(.logs(logEvents))
         state.apply(.health(.live))
         switch screen {
-        case .overview: _ = state.handle(.character("0"))
+        case .overview:
+            _ = state.handle(.character("0"))
+            // What the dashboard works out off the terminal thread and posts back.
+            state.apply(
+                .overviewFigures(
+                    OverviewFigures(
+                        executions: executions(for: orders), orders: orders, logs: logEvents, now: now)))
         case .orders: break
         case .executions: _ = state.handle(.character("2"))
         case .logs: _ = state.handle(.character("3"))

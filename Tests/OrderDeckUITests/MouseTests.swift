@@ -46,6 +46,7 @@ import Testing
         let harness = DashboardHarness(width: 120, height: 40)
         await harness.settle()
         harness.press(.character("0"))
+        await harness.waitFor { $0.state.overview.figures != nil }
         harness.press(.mouseClick(x: 10, y: 5))
         #expect(harness.state.overview.cursor == 10)
         harness.press(.character("?"))

@@ -6,11 +6,12 @@ import TestSupport
 import Testing
 
 /// The Overview in process: its figures over the fixed data, and each figure a way in.
-@Suite struct OverviewTests {
+@Suite(.timeLimit(.minutes(1))) struct OverviewTests {
     @Test func aFailedMinuteOpensItsFailedExecutionsAndEscComesBack() async throws {
         let harness = DashboardHarness(width: 120, height: 40)
         await harness.settle()
         harness.press(.character("0"))
+        await harness.waitFor { $0.state.overview.figures != nil }
         let figures = try #require(harness.state.overview.figures)
         #expect(harness.screen.contains("Executions/min, last hour"))
         let target = try #require(figures.minutes.lastIndex { $0.failed > 0 })
@@ -41,6 +42,7 @@ import Testing
         let harness = DashboardHarness(width: 120, height: 40)
         await harness.settle()
         harness.press(.character("0"))
+        await harness.waitFor { $0.state.overview.figures != nil }
         let figures = try #require(harness.state.overview.figures)
         #expect(!figures.pendingEnded.isEmpty)
         harness.press(.character("p"))
@@ -61,6 +63,7 @@ import Testing
         let harness = DashboardHarness(width: 120, height: 40)
         await harness.settle()
         harness.press(.character("0"))
+        await harness.waitFor { $0.state.overview.figures != nil }
         let figures = try #require(harness.state.overview.figures)
         #expect(figures.logErrors >= 1)
         harness.press(.character("e"))
@@ -91,6 +94,34 @@ import Testing
         harness.pump()
         #expect(harness.screen.contains("(CloudWatch AWS/States)"))
         #expect(harness.screen.contains("CloudWatch, last hour: 0 started · 0 throttled"))
+    }
+
+    /// The figures walk every loaded execution and log record (100 ms and more at full windows):
+    /// a key only asks for them, they are worked out off the terminal thread, and they follow
+    /// the data while the Overview shows.
+    @Test func theFiguresAreWorkedOutOffTheKeyAndFollowTheData() async throws {
+        var state = FixedData.state(screen: .orders)
+        _ = state.handle(.character("0"))
+        #expect(state.screen == .overview && state.overview.figures == nil)
+
+        let harness = DashboardHarness(width: 120, height: 40)
+        await harness.settle()
+        harness.press(.character("0"))
+        #expect(await harness.waitFor { $0.state.overview.figures != nil })
+        func failed(_ harness: DashboardHarness) -> Int? {
+            harness.state.overview.figures?.minutes.reduce(0) { $0 + $1.failed }
+        }
+        let before = try #require(failed(harness))
+        harness.source.update {
+            $0.executions["OrderWorkflow", default: []].append(
+                Execution(
+                    arn: "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:late-1", name: "late-1",
+                    machineName: "OrderWorkflow", status: .failed, startDate: FixedData.now.addingTimeInterval(-5),
+                    stopDate: FixedData.now.addingTimeInterval(-1), source: .api))
+        }
+        await harness.advance(by: .seconds(30))
+        #expect(await harness.waitFor { failed($0) == before + 1 })
+        #expect(harness.screen.contains("Executions/min, last hour"))
     }
 
     @Test func itIsTheStartScreenOnceThereIsHistoryUnlessAKeyCameFirst() {

@@ -54,7 +54,7 @@ public struct Correlator: Sendable {
     /// PENDING orders whose execution ended (nobody completed or cancelled them), found through
     /// dictionaries: O(orders + executions), so the Overview can ask it on every refresh.
     public static func pendingEnded(_ orders: [Order], executions: [Execution]) -> [Mismatch] {
-        guard orders.contains(where: { $0.status == "PENDING" }) else { return [] }
+        guard !executions.isEmpty, orders.contains(where: { $0.status == "PENDING" }) else { return [] }
         // One pass: by ARN the first of each (any machine), by name the last Standard one.
         var byArn: [String: Execution] = [:]
         var byName: [String: Execution] = [:]

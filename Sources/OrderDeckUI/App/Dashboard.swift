@@ -11,6 +11,10 @@ public final class Dashboard: TerminalApplication {
     let clock: any AppClock
     let refresher: Refresher
     private var refresherTask: Task<Void, Never>?
+    /// The Overview's figures being worked out, and whether the data changed again meanwhile
+    /// (one at a time: a burst of updates costs one more pass, not one each).
+    private var overviewWork: Task<Void, Never>?
+    private var overviewAgain = false
     private var clipboard: String?
     private var editRequest: String?
     /// Set when the operator asked for another stack (`:stack NAME`); the dashboard then quits so
@@ -44,12 +48,16 @@ public final class Dashboard: TerminalApplication {
     }
 
     /// Stops every background load.
-    public func stop() { refresherTask?.cancel() }
+    public func stop() {
+        refresherTask?.cancel()
+        overviewWork?.cancel()
+    }
 
     public func handle(_ key: Key) -> Bool {
         state.now = clock.now()
         let wasOnLogs = state.screen == .logs
-        let effects = state.handle(key)
+        let effects = state.handle(key) + state.pendingEffects
+        state.pendingEffects = []
         if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
         return perform(effects)
     }
@@ -73,12 +81,28 @@ public final class Dashboard: TerminalApplication {
             case .refresh: refresher.send(.refreshNow)
             case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
             case .loadOlderOrders: refresher.send(.loadOlderOrders)
+            case .workOutOverview: workOutOverview()
             }
         }
         return true
     }
 
     /// Writes an export (~ expanded, relative to the working directory); the note it gives.
+    /// Starts working out the Overview's figures from what is loaded now, or — while a pass
+    /// runs — notes that another is due when it ends.
+    private func workOutOverview() {
+        guard overviewWork == nil else {
+            overviewAgain = true
+            return
+        }
+        let inputs = state.overviewInputs
+        let inbox = self.inbox
+        overviewWork = Task.detached(priority: .userInitiated) {
+            let figures = inputs.workOut()
+            if !Task.isCancelled { inbox.post(.overviewFigures(figures)) }
+        }
+    }
+
     static func write(_ text: String, to path: String, summary: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let absolute =
@@ -98,7 +122,14 @@ public final class Dashboard: TerminalApplication {
     public func applyPendingUpdates() -> Bool {
         state.now = clock.now()
         let updates = inbox.drain()
-        for update in updates { state.apply(update) }
+        for update in updates {
+            if case .overviewFigures = update { overviewWork = nil }
+            state.apply(update)
+        }
+        if overviewAgain, overviewWork == nil {
+            overviewAgain = false
+            if state.screen == .overview { workOutOverview() }
+        }
         let effects = state.pendingEffects
         state.pendingEffects = []
         _ = perform(effects)

@@ -44,6 +44,8 @@ extension DashboardState {
             say("\(arn.name) not stopped: \(message)", isError: true)
         case .metrics(let metrics):
             overview.metrics = metrics
+        case .overviewFigures(let figures):
+            overview.figures = figures
         }
     }
 

@@ -21,4 +21,6 @@ public enum DashboardUpdate: Sendable {
     case stopFailed(ExecutionARN, String)
     /// CloudWatch's AWS/States metrics of the last hour (nil: none here).
     case metrics(StatesMetrics?)
+    /// The Overview's figures, worked out off the terminal thread from what was loaded.
+    case overviewFigures(OverviewFigures)
 }

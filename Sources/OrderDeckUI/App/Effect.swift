@@ -23,4 +23,6 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, text: String, summary: String)
     /// StopExecution, with the error and cause the operator gave (after confirming).
     case stop(ExecutionARN, error: String?, cause: String?)
+    /// Work out the Overview's figures from what is loaded, off the terminal thread.
+    case workOutOverview
 }

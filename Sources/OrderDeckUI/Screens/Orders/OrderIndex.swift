@@ -20,11 +20,9 @@ public struct OrderIndex: Sendable {
         return counts
     }
 
-    /// The orders with this status.
-    public func orders(withStatus status: String) -> [Order] {
-        guard let code = statusNames.firstIndex(of: status).map(UInt16.init) else { return [] }
-        return statusCodes.indices.filter { statusCodes[$0] == code }.map { orders[$0] }
-    }
+    /// The PENDING orders (what the Overview checks against ended executions), picked out with
+    /// the index — off the terminal thread — so opening the Overview does not walk every order.
+    public let pendingOrders: [Order]
     /// Row numbers in ascending order of each sort key (ties by id).
     let ascending: [Order.SortKey: [Int32]]
     private let rowById: [String: Int32]
@@ -50,6 +48,7 @@ public struct OrderIndex: Sendable {
             return code
         }
         statusNames = names
+        pendingOrders = orders.filter { $0.status == Self.pendingStatus }
         var sorted: [Order.SortKey: [Int32]] = [:]
         for key in Order.SortKey.allCases {
             sorted[key] = Order.sortedIndices(orders, by: key, descending: false).map { Int32(truncatingIfNeeded: $0) }
@@ -57,6 +56,8 @@ public struct OrderIndex: Sendable {
         ascending = sorted
         rowById = Dictionary(orders.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     }
+
+    static let pendingStatus = "PENDING"
 
     public static let empty = OrderIndex([])
 

@@ -67,12 +67,17 @@ extension DashboardState {
         push(.executions)
     }
 
-    /// The figures again from what is loaded (while the Overview shows).
+    /// Asks for the figures again from what is loaded (while the Overview shows); the dashboard
+    /// works them out off the terminal thread and they come back as `.overviewFigures`.
     mutating func refreshOverview() {
         guard screen == .overview else { return }
-        overview.recompute(
-            executions: executions.byMachine.values.flatMap { $0 }, orders: orders.index,
-            logs: logs.lines,
+        pendingEffects.append(.workOutOverview)
+    }
+
+    /// What the figures are worked out from, as loaded now.
+    var overviewInputs: OverviewScreen.Inputs {
+        OverviewScreen.Inputs(
+            executions: executions.byMachine, orders: orders.index, logs: logs.lines, metrics: overview.metrics,
             now: now)
     }
 }
