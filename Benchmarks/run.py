@@ -441,6 +441,16 @@ def case_executions(ctx):
             [sys.executable, os.path.join(PEERS, "boto3_executions.py"), "--endpoint", ctx.stack.endpoint, "--machine-arn", arn],
             ctx.env, ctx.workdir)))
 
+    if shutil.which("curl"):
+        # the server floor: the same ListExecutions (1,000 a page) with curl, no client work to speak of
+        headers = ["-H", "Content-Type: application/x-amz-json-1.0", "-H",
+                   "X-Amz-Target: AWSStepFunctions.ListExecutions", "-H",
+                   f"Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/{REGION}/states/aws4_request, "
+                   "SignedHeaders=host, Signature=0"]
+        tools.append(("curl (server floor)", lambda: run_measured(
+            ["curl", "-sS", "--fail", "-X", "POST", ctx.stack.endpoint, *headers, "-d",
+             json.dumps({"stateMachineArn": arn, "maxResults": 1000})], ctx.env, ctx.workdir)))
+
     def validate(name, path):
         data = json.load(open(path))
         got = len(data) if isinstance(data, list) else len(data["executions"])

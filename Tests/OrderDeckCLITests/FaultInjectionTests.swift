@@ -135,7 +135,16 @@ import Testing
         proxy.inject(rate: 0.2, stallSeconds: 1.5)
         var lost = 0
         var runs = 0
-        for round in 0..<6 {
+        // Six rounds at least, more (up to twelve) until every kind of fault has been met at
+        // least once and twenty in all: how many requests a round makes changes as the commands
+        // get leaner (a full execution listing is one request per 1,000, not per 100).
+        for round in 0..<12 {
+            let sofar = proxy.currentStats
+            if round >= 6, sofar.totalInjected >= 20,
+                Set(sofar.injected.keys).count == FaultProxy.Fault.allCases.count
+            {
+                break
+            }
             for (index, command) in commands.enumerated() {
                 let result = try await cli.run(command + ["--config", faulty, "--cli-read-timeout", "1"])
                 runs += 1

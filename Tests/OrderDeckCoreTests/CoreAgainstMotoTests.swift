@@ -106,6 +106,40 @@ import Testing
         #expect(detail.execution.input != nil)
     }
 
+    /// Eight history fetches at once (as `history -` runs them) once made eight ListStateMachines
+    /// and eight DescribeStateMachine calls: each found the machines unresolved. Now concurrent
+    /// callers share one resolution, and a Standard execution is read without the machines at all.
+    @Test func concurrentReadersResolveTheMachinesOnce() async throws {
+        let fixture = try await Self.prepared.get()
+        let recorder = ScriptedTransport { _, _ in nil }
+        let session = StackSession(
+            config: fixture.session.config,
+            client: TestAWS.client(endpoint: fixture.running.motoEndpoint, transport: recorder))
+        func calls() -> [String] {
+            recorder.requests.compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
+                .map { String($0.split(separator: ".").last ?? "") }
+        }
+        let arns = try await StepFunctionsClient(client: fixture.running.client).listExecutions(
+            stateMachineArn: fixture.running.orders.arn
+        ).collect().flatMap { $0 }.prefix(8).map(\.executionArn)
+        #expect(arns.count >= 2)
+        let store = ExecutionStore(session: session)
+        let details = try await withThrowingTaskGroup(of: Int.self) { group in
+            for arn in arns { group.addTask { try await store.detail(arn: arn).events.count } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(details.count == arns.count && details.allSatisfy { $0 > 0 })
+        #expect(!calls().contains("ListStateMachines") && !calls().contains("DescribeStateMachine"))
+
+        let resolved = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await session.machines().count } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(resolved == Array(repeating: 2, count: 8))
+        #expect(calls().filter { $0 == "ListStateMachines" }.count == 1)
+        #expect(calls().filter { $0 == "DescribeStateMachine" }.count == 2)
+    }
+
     @Test func expressExecutionsComeOnlyFromTheLogs() async throws {
         let fixture = try await Self.prepared.get()
         let machine = try await fixture.session.machine(named: fixture.running.sample.name)

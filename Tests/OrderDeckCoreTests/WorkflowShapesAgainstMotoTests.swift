@@ -169,6 +169,15 @@ import Testing
         let map = try #require(timeline.steps.first)
         let run = try #require(map.mapRun)
         #expect(run.outcome == .succeeded)
+        if execution.mapRuns[run.arn] == nil {
+            // Say why DescribeMapRun left the counts out (the detail read drops a run it cannot describe).
+            do {
+                let described = try await states.describeMapRun(run.arn)
+                Issue.record("no counts for \(run.arn), though DescribeMapRun answers now: \(described)")
+            } catch {
+                Issue.record("DescribeMapRun \(run.arn): \(error)")
+            }
+        }
         let counts = try #require(execution.mapRuns[run.arn])
         #expect(counts.total == 5 && counts.succeeded == 4 && counts.failed == 1)
         #expect(

@@ -40,6 +40,9 @@ public struct ExecutionStore: Sendable {
         return executions
     }
 
+    /// ListExecutions' largest page (its default is 100): a full listing takes a tenth of the requests.
+    static let largestPage = 1000
+
     /// Calls `body` with a machine's executions, newest first, a page at a time as they arrive
     /// (the next page is asked for once `body` returns; it returns false to stop); at most `limit`
     /// in all. Standard: ListExecutions pages. Express: rebuilt from the lookback's log records,
@@ -60,7 +63,8 @@ public struct ExecutionStore: Sendable {
         }
         var count = 0
         for try await page in session.stepFunctions.listExecutions(
-            stateMachineArn: machine.arn, statusFilter: status, pageSize: limit.map { min($0, 1000) })
+            stateMachineArn: machine.arn, statusFilter: status,
+            pageSize: min(limit ?? Self.largestPage, Self.largestPage))
         {
             let executions = page.prefix(limit.map { $0 - count } ?? page.count).map {
                 Execution(listItem: $0, machineName: machine.name)
@@ -72,9 +76,10 @@ public struct ExecutionStore: Sendable {
 
     /// One execution with input/output/error, and its events in id order.
     public func detail(arn: String) async throws -> (execution: Execution, events: [ExecutionEvent]) {
-        let machine = try await session.machine(forExecution: arn)
-        if arn.contains(":express:") || machine?.isExpress == true {
-            guard let group = machine?.logGroupName else {
+        // Only an Express execution needs its machine (for the log group); a Standard one is read
+        // by its ARN, which names the machine — no listing and describing of machines first.
+        if ExecutionARN(arn).isExpress {
+            guard let group = try await session.machine(forExecution: arn)?.logGroupName else {
                 throw CoreError.notFound("no log group for the machine of \(arn)")
             }
             // Server-side narrowing by the ARN as a phrase; the client filter below is what counts.
@@ -87,8 +92,7 @@ public struct ExecutionStore: Sendable {
         }
         let described = try await session.stepFunctions.describeExecution(arn)
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
-        var execution = Execution(
-            described: described, machineName: machine?.name ?? Execution.machineName(fromArn: arn) ?? "")
+        var execution = Execution(described: described, machineName: Execution.machineName(fromArn: arn) ?? "")
         execution.mapRuns = await mapRuns(in: events)
         return (execution, events)
     }

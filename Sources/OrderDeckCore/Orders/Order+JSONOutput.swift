@@ -56,11 +56,12 @@ extension Order {
 
     static func writeTyped(_ item: DynamoItem, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        for (offset, name) in item.keys.sorted().enumerated() {
+        // Sorted pairs: no second lookup (and hash) per attribute.
+        for (offset, attribute) in item.sorted(by: { $0.key < $1.key }).enumerated() {
             if offset > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(name, into: &out)
+            JSONValue.writeString(attribute.key, into: &out)
             out.append(UInt8(ascii: ":"))
-            writeTyped(item[name]!, into: &out)
+            writeTyped(attribute.value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
     }

@@ -34,6 +34,9 @@ public actor StackSession {
     /// One budget for every CloudWatch Logs call this process makes (the account limit is a few per second).
     public nonisolated let logsBudget: RateBudget
     private var resolvedMachines: [MachineInfo]?
+    /// The resolution under way: callers that arrive meanwhile (eight history fetches at once)
+    /// wait for it instead of each listing and describing the machines again.
+    private var resolvingMachines: Task<[MachineInfo], any Error>?
 
     public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5))
     {
@@ -50,6 +53,16 @@ public actor StackSession {
     /// The configured machines, by name or ARN, described once.
     public func machines() async throws -> [MachineInfo] {
         if let resolvedMachines { return resolvedMachines }
+        if let resolvingMachines { return try await resolvingMachines.value }
+        let task = Task { try await resolveMachines() }
+        resolvingMachines = task
+        defer { resolvingMachines = nil }
+        let machines = try await task.value
+        resolvedMachines = machines
+        return machines
+    }
+
+    private func resolveMachines() async throws -> [MachineInfo] {
         var arns: [String] = []
         let byName = config.stateMachines.filter { !$0.hasPrefix("arn:") }
         var listed: [StepFunctions.StateMachineListItem] = []
@@ -76,7 +89,6 @@ public actor StackSession {
                     logGroupName: logging?.logGroupNames.first, logLevel: logging?.level ?? "OFF",
                     includesExecutionData: logging?.includeExecutionData ?? false))
         }
-        resolvedMachines = machines
         return machines
     }
 
