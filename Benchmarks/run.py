@@ -861,10 +861,12 @@ def case_soak(ctx):
                 began = time.time()
                 first = proxy.snapshot()
                 # the first load has ended when the window's Queries stop (moto needs minutes at
-                # 100,000 orders): then `soak_settle` more seconds
+                # 100,000 orders, several seconds a Query: 3 s without one was once taken for the
+                # end while the load went on): 15 s without a new Query, then `soak_settle` more
                 reads = lambda: proxy.snapshot()[0].get("Query RecentOrders", 0)
                 previous, still = -1, 0
-                while still < 3 and time.time() - began < 900 and not (reads() == 0 and time.time() - began > 60):
+                quiet_for = min(15, ctx.sizes["soak_settle"])
+                while still < quiet_for and time.time() - began < 900 and not (reads() == 0 and time.time() - began > 60):
                     time.sleep(1)
                     current = reads()
                     still = still + 1 if current == previous and current > 0 else 0
