@@ -87,7 +87,6 @@ public final class Dashboard: TerminalApplication {
         return true
     }
 
-    /// Writes an export (~ expanded, relative to the working directory); the note it gives.
     /// Starts working out the Overview's figures from what is loaded now, or — while a pass
     /// runs — notes that another is due when it ends.
     private func workOutOverview() {
@@ -103,6 +102,7 @@ public final class Dashboard: TerminalApplication {
         }
     }
 
+    /// Writes an export (~ expanded, relative to the working directory); the note it gives.
     static func write(_ text: String, to path: String, summary: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let absolute =
