@@ -486,7 +486,7 @@ def case_executions(ctx):
     return rows
 
 
-def follow_once(ctx, argv, run_id, events, rate, proxy=None, idle=0):
+def follow_once(ctx, argv, run_id, events, rate, proxy, idle=0):
     """Starts a follower, writes `events` log events at `rate`/s, and times each marker's arrival."""
     stream = f"bench-{run_id}"
     ctx.stack.logs.create_log_stream(logGroupName="/bench/follow", logStreamName=stream)
@@ -507,7 +507,7 @@ def follow_once(ctx, argv, run_id, events, rate, proxy=None, idle=0):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     time.sleep(ctx.follow_warmup)
-    filters = lambda: sum(v for k, v in proxy.snapshot()[0].items() if k.startswith("FilterLogEvents")) if proxy else 0
+    filters = lambda: sum(v for k, v in proxy.snapshot()[0].items() if k.startswith("FilterLogEvents"))
     busy_from, busy_start = filters(), time.time()
     sent = {}
     interval = 1.0 / rate
@@ -568,19 +568,18 @@ def case_follow(ctx):
         for run in range(ctx.follow_runs):
             for name, argv in rotate(tools, run):
                 latencies, dups, misses, busy, idle = follow_once(ctx, argv, uuid.uuid4().hex[:8], events, rate, proxy,
-                                                                  ctx.sizes["follow_idle"] if run == 0 and proxy else 0)
+                                                                  ctx.sizes["follow_idle"] if run == 0 else 0)
                 all_lat, all_dups, all_miss = results[name]
                 results[name] = (all_lat + latencies, all_dups + dups, all_miss + misses)
                 rates[name][0].append(busy)
                 if idle is not None:
                     rates[name][1].append(idle)
     finally:
-        if proxy:
-            proxy.close()
+        proxy.close()
     for name, _ in tools:
         latencies, dups, misses = results[name]
         busy, idle = rates[name]
-        requests = (f"; FilterLogEvents/min busy {statistics.median(busy):.0f}" if busy and proxy else "") + \
+        requests = (f"; FilterLogEvents/min busy {statistics.median(busy):.0f}" if busy else "") + \
             (f", idle {statistics.median(idle):.1f}" if idle else "")
         note = f"p95 {fmt(percentile(latencies, 0.95) * 1000, 'ms')}; duplicates {dups}, misses {misses}{requests}" \
             if latencies else f"nothing arrived; duplicates {dups}, misses {misses}{requests}"

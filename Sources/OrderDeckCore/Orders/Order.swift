@@ -7,7 +7,10 @@ import Foundation
 /// and nothing in an odd item can crash the mapping.
 public struct Order: Sendable, Hashable, Identifiable {
     /// The statuses the order workflow writes (InitializeOrder, then complete or cancel).
-    public static let knownStatuses = ["PENDING", "COMPLETED", "CANCELLED"]
+    public static let knownStatuses = [pendingStatus, "COMPLETED", "CANCELLED"]
+    /// Written by InitializeOrder; an order still PENDING after its execution ended is what
+    /// `check` and the Overview look for.
+    public static let pendingStatus = "PENDING"
 
     public var userId: String
     public var id: String

@@ -57,7 +57,8 @@ public struct OverviewFigures: Sendable, Equatable {
         var counts: [String: Int] = [:]
         for order in orders { counts[order.status, default: 0] += 1 }
         self.init(
-            executions: executions, ordersByStatus: counts, pendingOrders: orders.filter { $0.status == "PENDING" },
+            executions: executions, ordersByStatus: counts,
+            pendingOrders: orders.filter { $0.status == Order.pendingStatus },
             logs: logs, metrics: metrics, now: now)
     }
 

@@ -56,8 +56,7 @@ public final class Dashboard: TerminalApplication {
     public func handle(_ key: Key) -> Bool {
         state.now = clock.now()
         let wasOnLogs = state.screen == .logs
-        let effects = state.handle(key) + state.pendingEffects
-        state.pendingEffects = []
+        let effects = state.handle(key) + state.takePendingEffects()
         if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
         return perform(effects)
     }
@@ -130,9 +129,7 @@ public final class Dashboard: TerminalApplication {
             overviewAgain = false
             if state.screen == .overview { workOutOverview() }
         }
-        let effects = state.pendingEffects
-        state.pendingEffects = []
-        _ = perform(effects)
+        _ = perform(state.takePendingEffects())
         return !updates.isEmpty
     }
 

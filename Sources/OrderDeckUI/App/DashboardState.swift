@@ -26,8 +26,15 @@ public struct DashboardState: Sendable {
     public var copyPopup: String?
     public var note: Note?
     public var health: RefreshHealth = .loading
-    /// Effects that updates (not keys) give rise to; the dashboard carries them out after applying.
+    /// Effects that updates (and keys, beside what a key returns) give rise to; the dashboard
+    /// takes them and carries them out.
     var pendingEffects: [Effect] = []
+
+    /// The pending effects, handed over once.
+    mutating func takePendingEffects() -> [Effect] {
+        defer { pendingEffects = [] }
+        return pendingEffects
+    }
 
     public var orders = OrdersScreen()
     public var executions = ExecutionsScreen()

@@ -48,7 +48,7 @@ public struct OrderIndex: Sendable {
             return code
         }
         statusNames = names
-        pendingOrders = orders.filter { $0.status == Self.pendingStatus }
+        pendingOrders = orders.filter { $0.status == Order.pendingStatus }
         var sorted: [Order.SortKey: [Int32]] = [:]
         for key in Order.SortKey.allCases {
             sorted[key] = Order.sortedIndices(orders, by: key, descending: false).map { Int32(truncatingIfNeeded: $0) }
@@ -56,8 +56,6 @@ public struct OrderIndex: Sendable {
         ascending = sorted
         rowById = Dictionary(orders.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     }
-
-    static let pendingStatus = "PENDING"
 
     public static let empty = OrderIndex([])
 
