@@ -120,21 +120,25 @@ struct HistoryCommand: AsyncParsableCommand {
                     names.append(target)
                 }
             }
-            let details = try await Self.fetchAll(names, session: session, store: store)
-            for (index, detail) in details.enumerated() {
-                if output == .table && index > 0 { print("") }
-                try render(detail.0, detail.1)
+            var printed = 0
+            try await Self.fetchAll(names, session: session, store: store) { execution, history in
+                if output == .table && printed > 0 { print("") }
+                try render(execution, history)
+                printed += 1
             }
         }
     }
 
-    /// Every target's execution and history, in the order given, at most `concurrentFetches` in flight.
-    static func fetchAll(_ targets: [String], session: StackSession, store: ExecutionStore) async throws -> [(
-        Execution, [ExecutionEvent]
-    )] {
+    /// Every target's execution and history, at most `concurrentFetches` in flight, handed to
+    /// `body` in the order given as soon as each one's turn comes (not after the last arrives).
+    static func fetchAll(
+        _ targets: [String], session: StackSession, store: ExecutionStore,
+        _ body: (Execution, [ExecutionEvent]) throws -> Void
+    ) async throws {
         try await withThrowingTaskGroup(of: (Int, Execution, [ExecutionEvent]).self) { group in
-            var results = [(Execution, [ExecutionEvent])?](repeating: nil, count: targets.count)
+            var arrived: [Int: (Execution, [ExecutionEvent])] = [:]
             var next = 0
+            var due = 0
             func startNext() {
                 guard next < targets.count else { return }
                 let index = next
@@ -148,10 +152,13 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             for _ in 0..<concurrentFetches { startNext() }
             while let (index, execution, history) = try await group.next() {
-                results[index] = (execution, history)
+                arrived[index] = (execution, history)
+                while let ready = arrived.removeValue(forKey: due) {
+                    try body(ready.0, ready.1)
+                    due += 1
+                }
                 startNext()
             }
-            return results.compactMap { $0 }
         }
     }
 

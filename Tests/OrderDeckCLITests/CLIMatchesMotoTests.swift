@@ -79,6 +79,13 @@ import Testing
                 "history", try #require(submission["orderId"]?.stringValue), "--output", "json", "--config", config,
             ]))
         #expect(byOrder["execution"]?["executionArn"]?.stringValue == arn)
+        // Several at once (fetched concurrently, printed as each one's turn comes): in the order given.
+        let several = Array(standard.map(\.executionArn).prefix(10).reversed())
+        let printedHistories = try await cli.run(["history", "--output", "json", "--config", config] + several)
+        #expect(
+            try printedHistories.stdout.split(separator: "\n").map {
+                try JSONValue.parse(Array($0.utf8))["execution"]?["executionArn"]?.stringValue
+            } == several)
 
         let logLines = try await cli.run(["logs", "--since", "1d", "--output", "json", "--config", config])
         #expect(logLines.status == 0)

@@ -28,6 +28,46 @@ import Testing
         #expect(faithful == raw.count)
     }
 
+    /// `history` reads a Standard execution from its history alone: for every recording, the record
+    /// agrees with the fields the recording's maker took from the events on its own.
+    @Test func aStandardRecordIsReadOffItsHistory() throws {
+        let data = try Data(contentsOf: SharedFixtures.recordedHistories)
+        let saved = try SavedHistory.parse(data)
+        let raw = try data.split(separator: UInt8(ascii: "\n")).map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
+        }
+        var statuses: Set<ExecutionStatus> = []
+        for (history, record) in zip(saved, raw) {
+            let arn = try #require(record["execution_arn"] as? String)
+            let execution = Execution(standardHistory: history.events, arn: arn)
+            let label = record["test"] as? String ?? "?"
+            statuses.insert(execution.status)
+            #expect(execution.status.rawValue == record["status"] as? String, "\(label)")
+            #expect(execution.input == record["input"] as? String, "\(label)")
+            #expect(execution.output == record["output"] as? String, "\(label)")
+            #expect(execution.error == record["error"] as? String, "\(label)")
+            #expect(execution.cause == record["cause"] as? String, "\(label)")
+            #expect(execution.startDate?.timeIntervalSince1970 == record["start_date"] as? Double, "\(label)")
+            #expect(execution.stopDate?.timeIntervalSince1970 == record["stop_date"] as? Double, "\(label)")
+        }
+        #expect(statuses == [.succeeded, .failed, .running, .aborted])
+
+        // Redriven after its failure, it runs again; its next end is the one that counts.
+        let failed = try #require(saved.first { $0.events.last?.type == "ExecutionFailed" })
+        let last = try #require(failed.events.last)
+        let redriven = ExecutionEvent(
+            id: last.id + 1, previousEventId: 0, type: "ExecutionRedriven",
+            timestamp: last.timestamp.addingTimeInterval(5), details: .object([]))
+        let arn = failed.execution.arn
+        let running = Execution(standardHistory: failed.events + [redriven], arn: arn)
+        #expect(running.status == .running && running.stopDate == nil && running.error == nil)
+        let succeeded = ExecutionEvent(
+            id: last.id + 2, previousEventId: last.id + 1, type: "ExecutionSucceeded",
+            timestamp: last.timestamp.addingTimeInterval(9), details: .object([("output", .string("{}"))]))
+        let ended = Execution(standardHistory: failed.events + [redriven, succeeded], arn: arn)
+        #expect(ended.status == .succeeded && ended.output == "{}" && ended.stopDate == succeeded.timestamp)
+    }
+
     @Test func aRetriedMapCountsItsAttemptsAndNamesTheFailingIteration() throws {
         let timeline = try Self.timeline(named: "test_map_state_retry")
         let map = try #require(timeline.steps.first { $0.kind == "Map" })

@@ -90,9 +90,9 @@ public struct ExecutionStore: Sendable {
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now())
             return (rebuilt.execution, rebuilt.events)
         }
-        let described = try await session.stepFunctions.describeExecution(arn)
+        // The history alone: it holds everything DescribeExecution would add (one request, not two).
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
-        var execution = Execution(described: described, machineName: Execution.machineName(fromArn: arn) ?? "")
+        var execution = Execution(standardHistory: events, arn: arn)
         execution.mapRuns = await mapRuns(in: events)
         return (execution, events)
     }
