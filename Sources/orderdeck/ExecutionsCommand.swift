@@ -37,17 +37,18 @@ struct ExecutionsCommand: AsyncParsableCommand {
                 return match
             }
             let session = try await stack.session()
-            let machines: [MachineInfo]
+            // As listed: a Standard machine's executions need no DescribeStateMachine.
+            let machines: [MachineListing]
             if let machine {
-                machines = [try await session.machine(named: machine)]
+                machines = [try await session.listedMachine(named: machine)]
             } else {
-                machines = try await session.machines()
+                machines = try await session.listedMachines()
             }
             let store = ExecutionStore(session: session)
             // Printed page by page as they arrive: memory stays flat whatever the count.
             var printer = ListingPrinter.executions(format: output)
             for machine in machines {
-                try await store.forEachPage(machine: machine, status: status, limit: limit > 0 ? limit : nil) {
+                try await store.forEachPage(listing: machine, status: status, limit: limit > 0 ? limit : nil) {
                     page in
                     printer.add(page)
                     return true

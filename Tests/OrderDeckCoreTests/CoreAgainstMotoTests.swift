@@ -139,6 +139,39 @@ import Testing
         }
     }
 
+    /// `executions` lists a Standard machine's executions from ListStateMachines' answer alone (it
+    /// says the type); only an Express machine is described (for its log group). The listings agree
+    /// with the described machines, whether the config names them or gives their ARNs.
+    @Test func aStandardMachineIsListedWithoutDescribingIt() async throws {
+        let fixture = try await Self.prepared.get()
+        let described = try await fixture.session.machines()
+        for references in [fixture.session.config.stateMachines, described.map(\.arn)] {
+            let recorder = ScriptedTransport { _, _ in nil }
+            var config = fixture.session.config
+            config.stateMachines = references
+            let session = StackSession(
+                config: config, client: TestAWS.client(endpoint: fixture.running.motoEndpoint, transport: recorder))
+            func calls() -> [String] {
+                recorder.requests.compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
+                    .map { String($0.split(separator: ".").last ?? "") }
+            }
+            let listings = try await session.listedMachines()
+            #expect(listings == described.map { MachineListing(name: $0.name, arn: $0.arn, type: $0.type) })
+            let standard = try await session.listedMachine(named: fixture.running.orders.name)
+            var listed = 0
+            try await ExecutionStore(session: session).forEachPage(listing: standard) { page in
+                listed += page.count
+                return true
+            }
+            #expect(listed >= 12)
+            #expect(calls() == ["ListStateMachines", "ListExecutions"], "\(references)")
+            let express = try await session.listedMachine(named: fixture.running.sample.name)
+            #expect(express.type == .express)
+            try await ExecutionStore(session: session).forEachPage(listing: express) { _ in true }
+            #expect(calls().filter { $0 == "DescribeStateMachine" }.count == 2)
+        }
+    }
+
     static func sameJSON(_ one: String?, _ other: String?) -> Bool {
         guard let one, let other else { return one == other }
         let parse = { (text: String) in

@@ -61,6 +61,26 @@ public struct ExecutionStore: Sendable {
             _ = try await body(executions)
             return
         }
+        try await forEachStandardPage(
+            machine: MachineListing(name: machine.name, arn: machine.arn, type: machine.type), status: status,
+            limit: limit, body)
+    }
+
+    /// `forEachPage` for a machine as listed: a Standard one needs nothing more (no
+    /// DescribeStateMachine); an Express one is resolved for its log group first.
+    public func forEachPage(
+        listing: MachineListing, status: String? = nil, limit: Int? = nil, _ body: ([Execution]) async throws -> Bool
+    ) async throws {
+        guard listing.type == .standard else {
+            return try await forEachPage(
+                machine: try await session.machine(named: listing.arn), status: status, limit: limit, body)
+        }
+        try await forEachStandardPage(machine: listing, status: status, limit: limit, body)
+    }
+
+    private func forEachStandardPage(
+        machine: MachineListing, status: String?, limit: Int?, _ body: ([Execution]) async throws -> Bool
+    ) async throws {
         var count = 0
         for try await page in session.stepFunctions.listExecutions(
             stateMachineArn: machine.arn, statusFilter: status,

@@ -27,6 +27,19 @@ public struct MachineInfo: Sendable, Hashable {
     }
 }
 
+/// A machine as ListStateMachines gives it: what listing a Standard machine's executions needs.
+public struct MachineListing: Sendable, Hashable {
+    public var name: String
+    public var arn: String
+    public var type: MachineType
+
+    public init(name: String, arn: String, type: MachineType) {
+        self.name = name
+        self.arn = arn
+        self.type = type
+    }
+}
+
 /// A connection to one stack: its config, an AWS client and the resolved state machines.
 public actor StackSession {
     public nonisolated let config: StackConfig
@@ -37,6 +50,8 @@ public actor StackSession {
     /// The resolution under way: callers that arrive meanwhile (eight history fetches at once)
     /// wait for it instead of each listing and describing the machines again.
     private var resolvingMachines: Task<[MachineInfo], any Error>?
+    private var resolvedListings: [MachineListing]?
+    private var listingMachines: Task<[MachineListing], any Error>?
 
     public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5))
     {
@@ -62,22 +77,60 @@ public actor StackSession {
         return machines
     }
 
-    private func resolveMachines() async throws -> [MachineInfo] {
-        var arns: [String] = []
-        let byName = config.stateMachines.filter { !$0.hasPrefix("arn:") }
-        var listed: [StepFunctions.StateMachineListItem] = []
-        if !byName.isEmpty { listed = try await stepFunctions.listStateMachines().collect().flatMap { $0 } }
+    /// The configured machines as ListStateMachines names them (name, ARN, type), listed once:
+    /// enough to list a Standard machine's executions, so `executions` pays one request, not one
+    /// plus a DescribeStateMachine per machine. A machine given by an ARN the listing lacks is
+    /// described for its type.
+    public func listedMachines() async throws -> [MachineListing] {
+        if let resolvedListings { return resolvedListings }
+        if let listingMachines { return try await listingMachines.value }
+        let task = Task { try await listMachines() }
+        listingMachines = task
+        defer { listingMachines = nil }
+        let listings = try await task.value
+        resolvedListings = listings
+        return listings
+    }
+
+    /// One configured machine's listing, by name or ARN.
+    public func listedMachine(named name: String) async throws -> MachineListing {
+        let all = try await listedMachines()
+        guard let listing = all.first(where: { $0.name == name || $0.arn == name }) else {
+            throw CoreError.notFound(
+                "no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
+        }
+        return listing
+    }
+
+    private func listMachines() async throws -> [MachineListing] {
+        let listed = try await stepFunctions.listStateMachines().collect().flatMap { $0 }
+        var listings: [MachineListing] = []
         for reference in config.stateMachines {
-            if reference.hasPrefix("arn:") {
-                arns.append(reference)
-            } else if let found = listed.first(where: { $0.name == reference }) {
-                arns.append(found.stateMachineArn)
+            let found = listed.first { $0.name == reference || $0.stateMachineArn == reference }
+            if let found, let type = found.type {
+                listings.append(
+                    MachineListing(name: found.name, arn: found.stateMachineArn, type: MachineType(describedType: type))
+                )
+            } else if found != nil || reference.hasPrefix("arn:") {
+                let described = try await stepFunctions.describeStateMachine(found?.stateMachineArn ?? reference)
+                listings.append(
+                    MachineListing(
+                        name: described.name, arn: described.stateMachineArn,
+                        type: MachineType(describedType: described.type)))
             } else {
                 throw CoreError.notFound(
                     "state machine '\(reference)' is not in \(client.region) (have: \(listed.map(\.name).sorted().joined(separator: ", ")))"
                 )
             }
         }
+        return listings
+    }
+
+    private func resolveMachines() async throws -> [MachineInfo] {
+        // Given only by ARN, the machines need no listing: describing them says everything.
+        let arns =
+            config.stateMachines.allSatisfy { $0.hasPrefix("arn:") }
+            ? config.stateMachines : try await listedMachines().map(\.arn)
         var machines: [MachineInfo] = []
         for arn in arns {
             let described = try await stepFunctions.describeStateMachine(arn)
