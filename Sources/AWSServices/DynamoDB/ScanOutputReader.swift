@@ -54,7 +54,8 @@ struct DynamoJSONReader {
     /// `{"name": {"S": …}, …}`
     mutating func item(depth: Int) throws -> DynamoItem {
         guard depth < Self.maxDepth else { throw Refused() }
-        var item = DynamoItem()
+        // Room for a typical order item up front: growing 1 → 3 → 6 → 12 rehashed every key.
+        var item = DynamoItem(minimumCapacity: depth == 1 ? 16 : 4)
         try members { reader, name in item[name] = try reader.attributeValue(depth: depth + 1) }
         return item
     }
