@@ -132,9 +132,11 @@ import Testing
             #expect(Self.sameJSON(read.input, described.input), "\(read.input ?? "nil") vs \(described.input ?? "nil")")
             #expect(Self.sameJSON(read.output, described.output))
             #expect(read.error == described.error && read.cause == described.cause)
+            // The times are the closing event's; moto stamps that event and the stop date at two
+            // moments, 1.008 s apart once under the whole suite's load (on AWS: milliseconds).
             for (history, api) in [(read.startDate, described.startDate), (read.stopDate, described.stopDate)] {
                 #expect((history == nil) == (api == nil))
-                if let history, let api { #expect(abs(history.timeIntervalSince(api)) < 1) }
+                if let history, let api { #expect(abs(history.timeIntervalSince(api)) < 5) }
             }
         }
     }
