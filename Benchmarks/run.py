@@ -631,6 +631,16 @@ def case_decode(ctx):
     ours = json_values(run_measured([ctx.bins["orderdeck-bench"], "decode", path, rounds], ctx.env, ctx.workdir).output_path)
     assert all(v["items"] == items for v in ours)
     rows.append(Row(case, "orderdeck", [v["value"] for v in ours], "ms"))
+    # What `orders --output json` does with the page, before and now: decode every item and write
+    # the orders, or write each item straight from the answer's text (the same bytes).
+    written = {}
+    for mode, label in (("print", "orderdeck, decoded then written as JSON (before)"),
+                        ("write", "orderdeck, written straight from the text (orders --output json)")):
+        values = json_values(run_measured([ctx.bins["orderdeck-bench"], mode, path, rounds], ctx.env, ctx.workdir).output_path)
+        assert all(v["items"] == items for v in values)
+        written[mode] = {v["out"] for v in values}
+        rows.append(Row(case, label, [v["value"] for v in values], "ms", peer=False))
+    assert written["print"] == written["write"], f"the two ways wrote different sizes: {written}"
     if ctx.boto3:
         peer = json_values(run_measured([sys.executable, os.path.join(PEERS, "boto3_decode.py"), path, rounds], ctx.env,
                                         ctx.workdir).output_path)

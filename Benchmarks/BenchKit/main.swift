@@ -6,7 +6,8 @@ import SigV4
 // In-process cases of the benchmark suite (issue 7), driven by Benchmarks/run.py:
 //   orderdeck-bench sign SECONDS        SigV4-sign fresh DynamoDB Scan requests for SECONDS; prints requests/s
 //   orderdeck-bench decode FILE ROUNDS  decode a raw Scan response into orders ROUNDS times; prints ms per round
-//   orderdeck-bench print FILE ROUNDS   decode it and write every order as `orders --output json` does; ms per round
+//   orderdeck-bench print FILE ROUNDS   decode it and write every order as `orders --output json` once did; ms per round
+//   orderdeck-bench write FILE ROUNDS   write every order straight from the answer's text, as `orders --output json` does
 // Each prints one JSON object per measurement on stdout, so the driver treats every tool alike.
 
 func signThroughput(seconds: Double) {
@@ -71,6 +72,23 @@ func printRounds(file: String, rounds: Int) throws {
     }
 }
 
+func writeRounds(file: String, rounds: Int) throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+    let clock = ContinuousClock()
+    var out: [UInt8] = []
+    for _ in 0..<rounds {
+        out.removeAll(keepingCapacity: true)
+        let start = clock.now
+        let page = try DynamoRawPage(jsonBytes: bytes)
+        for index in 0..<page.count {
+            try Order.writeJSON(item: index, of: page, into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        let elapsed = (clock.now - start).seconds
+        print(#"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(page.count), "out": \#(out.count)}"#)
+    }
+}
+
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
@@ -93,8 +111,15 @@ case "print" where arguments.count >= 2:
         FileHandle.standardError.write(Data("orderdeck-bench: \(error)\n".utf8))
         exit(1)
     }
+case "write" where arguments.count >= 2:
+    do {
+        try writeRounds(file: arguments[1], rounds: Int(arguments.dropFirst(2).first ?? "") ?? 20)
+    } catch {
+        FileHandle.standardError.write(Data("orderdeck-bench: \(error)\n".utf8))
+        exit(1)
+    }
 default:
     FileHandle.standardError.write(
-        Data("usage: orderdeck-bench sign SECONDS | decode FILE ROUNDS | print FILE ROUNDS\n".utf8))
+        Data("usage: orderdeck-bench sign SECONDS | decode FILE ROUNDS | print FILE ROUNDS | write FILE ROUNDS\n".utf8))
     exit(64)
 }

@@ -32,6 +32,14 @@ struct ListingPrinter<Record> {
         }
     }
 
+    /// `count` JSON records written straight by `write` (given each one's index): a page whose
+    /// items never became records (`orders --output json` transcodes them).
+    mutating func addJSON(count: Int, _ write: (Int, inout [UInt8]) throws -> Void) throws {
+        precondition(format == .json, "addJSON is the JSON listing's path")
+        printed += count
+        for index in 0..<count { try json.add { out in try write(index, &out) } }
+    }
+
     mutating func finish() {
         switch format {
         case .json: json.finish()

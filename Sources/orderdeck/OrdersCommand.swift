@@ -96,9 +96,20 @@ struct OrdersCommand: AsyncParsableCommand {
     func streamAll(_ store: OrderStore, status: String?, table: String, into printer: inout ListingPrinter<Order>)
         async throws -> String?
     {
-        try await store.forEachPage(filter: .init(status: status, userId: user), segments: max(1, segments)) { page in
-            printer.add(page)
-            return true
+        let filter = OrderStore.Filter(status: status, userId: user)
+        if printer.format == .json {
+            // Items written straight from the answer's text: no dictionary per order.
+            try await store.forEachRawPage(filter: filter, segments: max(1, segments)) { page in
+                try printer.addJSON(count: page.count) { index, out in
+                    try Order.writeJSON(item: index, of: page, into: &out)
+                }
+                return true
+            }
+        } else {
+            try await store.forEachPage(filter: filter, segments: max(1, segments)) { page in
+                printer.add(page)
+                return true
+            }
         }
         return user == nil ? "(every order of \(table), in table order; --sort created sorts them in memory)" : nil
     }

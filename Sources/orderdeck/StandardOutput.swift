@@ -20,8 +20,8 @@ struct StandardOutput {
     }
 
     /// Lets `body` append bytes straight into the buffer (JSON written without a `String`).
-    mutating func write(_ body: (inout [UInt8]) -> Void) {
-        body(&buffer)
+    mutating func write(_ body: (inout [UInt8]) throws -> Void) rethrows {
+        try body(&buffer)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -6,12 +6,12 @@ struct StreamedJSONArray {
     private var started = false
 
     /// Appends one element; `writeElement` writes its JSON bytes.
-    mutating func add(_ writeElement: (inout [UInt8]) -> Void) {
+    mutating func add(_ writeElement: (inout [UInt8]) throws -> Void) rethrows {
         let separator = UInt8(ascii: started ? "," : "[")
         started = true
-        out.write { bytes in
+        try out.write { bytes in
             bytes.append(separator)
-            writeElement(&bytes)
+            try writeElement(&bytes)
         }
     }
 

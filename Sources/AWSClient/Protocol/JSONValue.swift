@@ -92,6 +92,11 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         JSONText.writeString(text, into: &out)
     }
 
+    /// Appends valid UTF-8 text as a JSON string literal, escaped exactly as `writeString(_:into:)`.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        JSONText.writeString(utf8: bytes, into: &out)
+    }
+
     /// Appends the compact JSON text's UTF-8 bytes (no intermediate `String`).
     public func write(into out: inout [UInt8]) {
         JSONText.write(self, into: &out, pretty: false, indent: 0)

@@ -32,21 +32,24 @@ public struct DynamoDBClient: Sendable {
         try await client.json(.dynamoDB, "Scan", input, decode: DynamoDB.ScanOutput.init(jsonBytes:))
     }
 
-    /// Scan pages, fetched as they are consumed (a reader that stops early pays for no more).
-    public func scanPages(_ input: DynamoDB.ScanInput) -> PageSequence<DynamoDB.ScanOutput> {
+    /// Scan pages, fetched as they are consumed (a reader that stops early pays for no more);
+    /// decoded whole, or `as: DynamoRawPage.self` with the items left as text.
+    public func scanPages<Page: DynamoPage>(_ input: DynamoDB.ScanInput, as _: Page.Type = DynamoDB.ScanOutput.self)
+        -> PageSequence<Page>
+    {
         let client = self.client
         return Self.keyPaged { startKey in
             var page = input
             page.ExclusiveStartKey = startKey ?? input.ExclusiveStartKey
-            return try await client.json(.dynamoDB, "Scan", page, decode: DynamoDB.ScanOutput.init(jsonBytes:))
+            return try await client.json(.dynamoDB, "Scan", page, decode: Page.init(jsonBytes:))
         }
     }
 
     /// A parallel scan: `segments` workers each scan their segment; pages arrive as they come.
-    public func parallelScan(_ input: DynamoDB.ScanInput, segments: Int) -> AsyncThrowingStream<
-        DynamoDB.ScanOutput, any Error
-    > {
-        let (stream, continuation) = AsyncThrowingStream<DynamoDB.ScanOutput, any Error>.makeStream()
+    public func parallelScan<Page: DynamoPage>(
+        _ input: DynamoDB.ScanInput, segments: Int, as _: Page.Type = DynamoDB.ScanOutput.self
+    ) -> AsyncThrowingStream<Page, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<Page, any Error>.makeStream()
         let task = Task {
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -55,7 +58,9 @@ public struct DynamoDBClient: Sendable {
                         segmentInput.Segment = segment
                         segmentInput.TotalSegments = max(1, segments)
                         group.addTask {
-                            for try await page in self.scanPages(segmentInput) { continuation.yield(page) }
+                            for try await page in self.scanPages(segmentInput, as: Page.self) {
+                                continuation.yield(page)
+                            }
                         }
                     }
                     try await group.waitForAll()
@@ -73,13 +78,14 @@ public struct DynamoDBClient: Sendable {
         try await client.json(.dynamoDB, "Query", input, decode: DynamoDB.ScanOutput.init(jsonBytes:))
     }
 
-    public func queryPages(_ input: DynamoDB.QueryInput) -> PageSequence<DynamoDB.QueryOutput> {
+    public func queryPages<Page: DynamoPage>(
+        _ input: DynamoDB.QueryInput, as _: Page.Type = DynamoDB.QueryOutput.self
+    ) -> PageSequence<Page> {
         let client = self.client
         return Self.keyPaged { startKey in
             var page = input
             page.ExclusiveStartKey = startKey ?? input.ExclusiveStartKey
-            let output = try await client.json(.dynamoDB, "Query", page, decode: DynamoDB.ScanOutput.init(jsonBytes:))
-            return output
+            return try await client.json(.dynamoDB, "Query", page, decode: Page.init(jsonBytes:))
         }
     }
 
@@ -125,8 +131,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     /// Pages that continue from `LastEvaluatedKey` (an item, not a string token).
-    static func keyPaged(_ fetch: @escaping @Sendable (DynamoItem?) async throws -> DynamoDB.ScanOutput)
-        -> PageSequence<DynamoDB.ScanOutput>
+    static func keyPaged<Page: DynamoPage>(_ fetch: @escaping @Sendable (DynamoItem?) async throws -> Page)
+        -> PageSequence<Page>
     {
         // PageSequence passes string tokens; the key travels as its JSON encoding.
         PageSequence { token in

@@ -91,6 +91,7 @@ struct DynamoJSONReader {
 
     // MARK: JSON structure
 
+    @inline(__always)
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -100,6 +101,7 @@ struct DynamoJSONReader {
         }
     }
 
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws {
         skipSpace()
         guard index < bytes.count, bytes[index] == byte else { throw Refused() }
@@ -107,6 +109,7 @@ struct DynamoJSONReader {
     }
 
     /// Whether the next non-space byte is `byte` (consumed if so).
+    @inline(__always)
     mutating func take(_ byte: UInt8) -> Bool {
         skipSpace()
         guard index < bytes.count, bytes[index] == byte else { return false }
@@ -190,15 +193,41 @@ struct DynamoJSONReader {
         return value
     }
 
+    /// Steps over a string without reading it (escapes are checked when it is read).
+    mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return
+            case UInt8(ascii: "\\"): index += 2
+            case 0..<0x20: throw Refused()
+            default: index += 1
+            }
+        }
+        throw Refused()
+    }
+
     /// Steps over any JSON value (members this reader does not use).
     mutating func skipValue(depth: Int) throws {
         guard depth < Self.maxDepth else { throw Refused() }
         skipSpace()
         guard index < bytes.count else { throw Refused() }
         switch bytes[index] {
-        case UInt8(ascii: "{"): try members { reader, _ in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "{"):
+            // Names skipped, not read: stepping over an item builds no `String`.
+            try expect(UInt8(ascii: "{"))
+            if take(UInt8(ascii: "}")) { return }
+            repeat {
+                skipSpace()
+                try skipString()
+                try expect(UInt8(ascii: ":"))
+                try skipValue(depth: depth + 1)
+            } while take(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
         case UInt8(ascii: "["): try elements { reader in try reader.skipValue(depth: depth + 1) }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "\""): try skipString()
         default:
             // A number or literal: up to the next delimiter.
             let start = index

@@ -9,6 +9,42 @@ extension Order {
     /// `attributes` in DynamoDB's own JSON (`{"S": …}`, `{"N": "…"}`), names sorted, so the same
     /// item prints the same bytes every run.
     public func writeJSON(into out: inout [UInt8]) {
+        Self.writeRecord(
+            id: id, userId: userId, status: status, createdAt: createdAt, updatedAt: updatedAt, amount: amount,
+            currency: currency, executionArn: executionArn, into: &out)
+        DynamoJSONWriter.write(attributes, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The same record for item `index` of a page whose items are still text: the fields picked
+    /// out of it, the attributes transcoded straight from the answer's bytes (no dictionary, no
+    /// `String` per value) — byte for byte what `Order(item:).writeJSON` writes (a test holds them
+    /// equal). An item the transcoder leaves alone (binary values, odd names) is decoded instead.
+    public static func writeJSON(item index: Int, of page: DynamoRawPage, into out: inout [UInt8]) throws {
+        let transcoded = page.transcodeItem(at: index, picking: recordNames, into: &out) { values, out in
+            let fields = Fields { name in recordNames.index(of: name).flatMap { values[$0] } }
+            writeRecord(
+                id: fields.id, userId: fields.userId, status: fields.status, createdAt: fields.createdAt,
+                updatedAt: fields.updatedAt, amount: fields.amount, currency: fields.currency,
+                executionArn: fields.executionArn, into: &out)
+        }
+        if transcoded {
+            out.append(UInt8(ascii: "}"))
+        } else {
+            Order(item: try page.item(at: index)).writeJSON(into: &out)
+        }
+    }
+
+    /// The attributes the record's typed fields come from.
+    static let recordNames = DynamoRawPage.Names([
+        "id", "user_id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn",
+    ])
+
+    /// The record up to `"attributes":`.
+    static func writeRecord(
+        id: String, userId: String, status: String, createdAt: Date?, updatedAt: Date?, amount: String?,
+        currency: String?, executionArn: String?, into out: inout [UInt8]
+    ) {
         out.append(contentsOf: #"{"id":"#.utf8)
         JSONValue.writeString(id, into: &out)
         out.append(contentsOf: #","user_id":"#.utf8)
@@ -16,18 +52,16 @@ extension Order {
         out.append(contentsOf: #","status":"#.utf8)
         JSONValue.writeString(status, into: &out)
         out.append(contentsOf: #","createdAt":"#.utf8)
-        Self.writeDate(createdAt, into: &out)
+        writeDate(createdAt, into: &out)
         out.append(contentsOf: #","updatedAt":"#.utf8)
-        Self.writeDate(updatedAt, into: &out)
+        writeDate(updatedAt, into: &out)
         out.append(contentsOf: #","amount":"#.utf8)
-        if let amount { Self.writeAmount(amount, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        if let amount { writeAmount(amount, into: &out) } else { out.append(contentsOf: "null".utf8) }
         out.append(contentsOf: #","currency":"#.utf8)
-        Self.writeOptional(currency, into: &out)
+        writeOptional(currency, into: &out)
         out.append(contentsOf: #","executionArn":"#.utf8)
-        Self.writeOptional(executionArn, into: &out)
+        writeOptional(executionArn, into: &out)
         out.append(contentsOf: #","attributes":"#.utf8)
-        Self.writeTyped(attributes, into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     static func writeDate(_ date: Date?, into out: inout [UInt8]) {
@@ -52,67 +86,5 @@ extension Order {
         } else {
             JSONValue.writeString(text, into: &out)
         }
-    }
-
-    static func writeTyped(_ item: DynamoItem, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        // Sorted pairs: no second lookup (and hash) per attribute.
-        for (offset, attribute) in item.sorted(by: { $0.key < $1.key }).enumerated() {
-            if offset > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(attribute.key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            writeTyped(attribute.value, into: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-    }
-
-    static func writeTyped(_ value: AttributeValue, into out: inout [UInt8]) {
-        func tag(_ name: StaticString) {
-            out.append(contentsOf: #"{""#.utf8)
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: #"":"#.utf8)
-        }
-        switch value {
-        case .s(let text):
-            tag("S")
-            JSONValue.writeString(text, into: &out)
-        case .n(let text):
-            tag("N")
-            JSONValue.writeString(text, into: &out)
-        case .b(let bytes):
-            tag("B")
-            JSONValue.writeString(Data(bytes).base64EncodedString(), into: &out)
-        case .bool(let flag):
-            tag("BOOL")
-            out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null:
-            tag("NULL")
-            out.append(contentsOf: "true".utf8)
-        case .m(let map):
-            tag("M")
-            writeTyped(map, into: &out)
-        case .l(let values):
-            tag("L")
-            writeList(values, into: &out) { writeTyped($0, into: &$1) }
-        case .ss(let texts):
-            tag("SS")
-            writeList(texts, into: &out) { JSONValue.writeString($0, into: &$1) }
-        case .ns(let numbers):
-            tag("NS")
-            writeList(numbers, into: &out) { JSONValue.writeString($0, into: &$1) }
-        case .bs(let blobs):
-            tag("BS")
-            writeList(blobs, into: &out) { JSONValue.writeString(Data($0).base64EncodedString(), into: &$1) }
-        }
-        out.append(UInt8(ascii: "}"))
-    }
-
-    static func writeList<T>(_ values: [T], into out: inout [UInt8], _ element: (T, inout [UInt8]) -> Void) {
-        out.append(UInt8(ascii: "["))
-        for (offset, value) in values.enumerated() {
-            if offset > 0 { out.append(UInt8(ascii: ",")) }
-            element(value, &out)
-        }
-        out.append(UInt8(ascii: "]"))
     }
 }

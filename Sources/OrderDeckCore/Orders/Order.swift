@@ -37,27 +37,59 @@ public struct Order: Sendable, Hashable, Identifiable {
     ]
 
     public init(item: DynamoItem) {
-        attributes = item
-        userId = item["user_id"]?.displayText ?? ""
-        id = item["id"]?.displayText ?? ""
-        status =
-            item["orderStatus"]?.stringValue
-            ?? (item["orderStatus"] == nil ? "UNKNOWN" : item["orderStatus"]!.displayText)
-        createdAt = item["createdAt"].flatMap(Self.date)
-        updatedAt = item["updatedAt"].flatMap(Self.date)
-        switch item["amount"] {
-        case .n(let text)?: amount = text
-        case .s(let text)?: amount = text
-        default: amount = nil
-        }
-        currency = item["currency"]?.stringValue
-        executionArn = item["executionArn"]?.stringValue
-        customerEmail = item["customerEmail"]?.stringValue
-        switch item["items"] {
-        case .l(let list)?: itemCount = list.count
-        case .s(let text)?:
-            if case .array(let list)? = try? JSONValue.parse(text) { itemCount = list.count }
-        default: itemCount = nil
+        self.init(fields: Fields { item[$0] }, attributes: item)
+    }
+
+    init(fields: Fields, attributes: DynamoItem) {
+        self.attributes = attributes
+        userId = fields.userId
+        id = fields.id
+        status = fields.status
+        createdAt = fields.createdAt
+        updatedAt = fields.updatedAt
+        amount = fields.amount
+        currency = fields.currency
+        executionArn = fields.executionArn
+        customerEmail = fields.customerEmail
+        itemCount = fields.itemCount
+    }
+
+    /// The typed fields of an order, read from its attributes by name: one reading for a decoded
+    /// item and for an item written straight from a Scan answer's text (`writeJSON(item:of:)`).
+    struct Fields {
+
+        var userId: String
+        var id: String
+        var status: String
+        var createdAt: Date?
+        var updatedAt: Date?
+        var amount: String?
+        var currency: String?
+        var executionArn: String?
+        var customerEmail: String?
+        var itemCount: Int?
+
+        init(_ value: (String) -> AttributeValue?) {
+            userId = value("user_id")?.displayText ?? ""
+            id = value("id")?.displayText ?? ""
+            let orderStatus = value("orderStatus")
+            status = orderStatus?.stringValue ?? orderStatus?.displayText ?? "UNKNOWN"
+            createdAt = value("createdAt").flatMap(Order.date)
+            updatedAt = value("updatedAt").flatMap(Order.date)
+            switch value("amount") {
+            case .n(let text)?: amount = text
+            case .s(let text)?: amount = text
+            default: amount = nil
+            }
+            currency = value("currency")?.stringValue
+            executionArn = value("executionArn")?.stringValue
+            customerEmail = value("customerEmail")?.stringValue
+            switch value("items") {
+            case .l(let list)?: itemCount = list.count
+            case .s(let text)?:
+                if case .array(let list)? = try? JSONValue.parse(text) { itemCount = list.count }
+            default: itemCount = nil
+            }
         }
     }
 

@@ -56,6 +56,23 @@ public struct OrderStore: Sendable {
     public func forEachPage(
         filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil, _ body: ([Order]) async throws -> Bool
     ) async throws {
+        try await forEachPage(filter: filter, segments: segments, pageSize: pageSize, as: DynamoDB.ScanOutput.self) {
+            try await body(($0.Items ?? []).map(Order.init(item:)))
+        }
+    }
+
+    /// The same pages with their items left as text, for writing them straight out
+    /// (`Order.writeJSON(item:of:)`): no dictionary per item.
+    public func forEachRawPage(
+        filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil,
+        _ body: (DynamoRawPage) async throws -> Bool
+    ) async throws {
+        try await forEachPage(filter: filter, segments: segments, pageSize: pageSize, as: DynamoRawPage.self, body)
+    }
+
+    private func forEachPage<Page: DynamoPage>(
+        filter: Filter, segments: Int, pageSize: Int?, as _: Page.Type, _ body: (Page) async throws -> Bool
+    ) async throws {
         let names: [String: String] = filter.status == nil ? [:] : ["#s": "orderStatus"]
         let values: DynamoItem = filter.status.map { [":s": .s($0)] } ?? [:]
         let filterExpression: String? = filter.status == nil ? nil : "#s = :s"
@@ -67,8 +84,8 @@ public struct OrderStore: Sendable {
             let input = DynamoDB.QueryInput(
                 TableName: tableName, KeyConditionExpression: "#u = :u", FilterExpression: filterExpression,
                 ExpressionAttributeNames: keyNames, ExpressionAttributeValues: keyValues, Limit: pageSize)
-            for try await page in dynamoDB.queryPages(input) {
-                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            for try await page in dynamoDB.queryPages(input, as: Page.self) {
+                guard try await body(page) else { return }
             }
             return
         }
@@ -77,12 +94,12 @@ public struct OrderStore: Sendable {
             ExpressionAttributeNames: names.isEmpty ? nil : names,
             ExpressionAttributeValues: values.isEmpty ? nil : values)
         if segments > 1 {
-            for try await page in dynamoDB.parallelScan(input, segments: segments) {
-                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            for try await page in dynamoDB.parallelScan(input, segments: segments, as: Page.self) {
+                guard try await body(page) else { return }
             }
         } else {
-            for try await page in dynamoDB.scanPages(input) {
-                guard try await body((page.Items ?? []).map(Order.init(item:))) else { return }
+            for try await page in dynamoDB.scanPages(input, as: Page.self) {
+                guard try await body(page) else { return }
             }
         }
     }
