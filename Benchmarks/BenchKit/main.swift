@@ -53,39 +53,42 @@ func decodeRounds(file: String, rounds: Int) throws {
     }
 }
 
-func printRounds(file: String, rounds: Int) throws {
+/// Times `rounds` passes of `writeAll` (which writes a whole answer's orders into the buffer it
+/// is given and returns how many), printing each pass's time and output size.
+func writingRounds(file: String, rounds: Int, _ writeAll: ([UInt8], inout [UInt8]) throws -> Int) throws {
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
     let clock = ContinuousClock()
     var out: [UInt8] = []
     for _ in 0..<rounds {
         out.removeAll(keepingCapacity: true)
         let start = clock.now
-        let output = try DynamoDB.ScanOutput(jsonBytes: bytes)
-        for item in output.Items ?? [] {
-            Order(item: item).writeJSON(into: &out)
-            out.append(UInt8(ascii: ","))
-        }
+        let items = try writeAll(bytes, &out)
         let elapsed = (clock.now - start).seconds
-        print(
-            #"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(output.Items?.count ?? 0), "out": \#(out.count)}"#
-        )
+        print(#"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(items), "out": \#(out.count)}"#)
     }
 }
 
+/// Every item decoded into an order, then written (`orders --output json` before it transcoded).
+func printRounds(file: String, rounds: Int) throws {
+    try writingRounds(file: file, rounds: rounds) { bytes, out in
+        let items = try DynamoDB.ScanOutput(jsonBytes: bytes).Items ?? []
+        for item in items {
+            Order(item: item).writeJSON(into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        return items.count
+    }
+}
+
+/// Every item written straight from the answer's text (`orders --output json` now).
 func writeRounds(file: String, rounds: Int) throws {
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-    let clock = ContinuousClock()
-    var out: [UInt8] = []
-    for _ in 0..<rounds {
-        out.removeAll(keepingCapacity: true)
-        let start = clock.now
+    try writingRounds(file: file, rounds: rounds) { bytes, out in
         let page = try DynamoRawPage(jsonBytes: bytes)
         for index in 0..<page.count {
             try Order.writeJSON(item: index, of: page, into: &out)
             out.append(UInt8(ascii: ","))
         }
-        let elapsed = (clock.now - start).seconds
-        print(#"{"value": \#(elapsed * 1000), "unit": "ms", "items": \#(page.count), "out": \#(out.count)}"#)
+        return page.count
     }
 }
 

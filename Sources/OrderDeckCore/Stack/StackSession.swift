@@ -94,12 +94,7 @@ public actor StackSession {
 
     /// One configured machine's listing, by name or ARN.
     public func listedMachine(named name: String) async throws -> MachineListing {
-        let all = try await listedMachines()
-        guard let listing = all.first(where: { $0.name == name || $0.arn == name }) else {
-            throw CoreError.notFound(
-                "no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
-        }
-        return listing
+        try configured(name, among: try await listedMachines()) { ($0.name, $0.arn) }
     }
 
     private func listMachines() async throws -> [MachineListing] {
@@ -146,10 +141,17 @@ public actor StackSession {
     }
 
     public func machine(named name: String) async throws -> MachineInfo {
-        let all = try await machines()
-        guard let machine = all.first(where: { $0.name == name || $0.arn == name }) else {
+        try configured(name, among: try await machines()) { ($0.name, $0.arn) }
+    }
+
+    /// The configured machine called `name` (or with that ARN), or the error that lists the others.
+    private func configured<Machine>(
+        _ name: String, among all: [Machine], _ identity: (Machine) -> (name: String, arn: String)
+    ) throws -> Machine {
+        guard let machine = all.first(where: { identity($0).name == name || identity($0).arn == name }) else {
             throw CoreError.notFound(
-                "no state machine '\(name)' in stack \(config.name) (have: \(all.map(\.name).joined(separator: ", ")))")
+                "no state machine '\(name)' in stack \(config.name) (have: \(all.map { identity($0).name }.joined(separator: ", ")))"
+            )
         }
         return machine
     }
