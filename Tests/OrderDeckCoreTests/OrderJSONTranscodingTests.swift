@@ -103,6 +103,25 @@ import Testing
         #expect(result.items == 1 && result.transcoded == 1 && result.differing.isEmpty)
     }
 
+    /// A number no four-digit year can hold (a mangled answer made one, and writing it trapped):
+    /// not a date — null in the record, the attribute kept as stored — and never a crash.
+    @Test func epochNumbersBeyondYear9999AreNotDates() throws {
+        for text in ["-1e20", "1e400", "nan", "-62135596801", "253402300800000000"] {
+            let answer = Array(#"{"Items":[{"id":{"S":"x"},"createdAt":{"N":"\#(text)"}}]}"#.utf8)
+            let page = try DynamoRawPage(jsonBytes: answer)
+            var direct: [UInt8] = []
+            try Order.writeJSON(item: 0, of: page, into: &direct)
+            let record = try JSONValue.parse(direct)
+            #expect(record["createdAt"] == .null, "\(text)")
+            #expect(record["attributes"]?["createdAt"]?["N"]?.stringValue == text)
+        }
+        #expect(Order(item: ["createdAt": .n("1795000000")]).createdAt == Date(timeIntervalSince1970: 1_795_000_000))
+        var out: [UInt8] = []
+        ISO8601.writeMilliseconds(Date(timeIntervalSince1970: -1e15), into: &out)
+        ISO8601.writeMilliseconds(Date(timeIntervalSince1970: .infinity), into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "0001-01-01T00:00:00.000Z9999-12-31T23:59:59.000Z")
+    }
+
     /// Mangled answers (bytes flipped, dropped, doubled, cut): whatever the page reader takes,
     /// each item is written the same both ways or refused both ways — never a crash.
     @Test func mangledAnswersAreWrittenTheSameBothWaysOrRefused() throws {

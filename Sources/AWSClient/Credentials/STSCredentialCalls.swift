@@ -60,7 +60,11 @@ public enum ISO8601 {
 
     /// `formatMilliseconds`, appended to a byte buffer (the CLI's streamed JSON).
     public static func writeMilliseconds(_ date: Date, into out: inout [UInt8]) {
-        let interval = date.timeIntervalSince1970
+        // The four-digit form covers years 0001–9999; a date beyond (or not a number) is written
+        // at the nearest end instead of trapping (callers refuse such dates before: `Order.date`).
+        let interval =
+            date.timeIntervalSince1970.isNaN
+            ? 0 : min(max(date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799)
         var whole = interval.rounded(.down)
         var millis = Int(((interval - whole) * 1000).rounded())
         if millis >= 1000 {

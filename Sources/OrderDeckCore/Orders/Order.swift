@@ -97,7 +97,13 @@ public struct Order: Sendable, Hashable, Identifiable {
     static func date(_ value: AttributeValue) -> Date? {
         switch value {
         case .s(let text): return ISO8601.parse(text) ?? Self.isoWithOffset(text)
-        case .n(let text): return Double(text).map { Date(timeIntervalSince1970: $0 > 1e11 ? $0 / 1000 : $0) }
+        case .n(let text):
+            // Epoch seconds (or milliseconds) of years 0001–9999; anything else is not a date
+            // (the attribute itself still shows as stored).
+            guard let number = Double(text), number.isFinite else { return nil }
+            let seconds = number > 1e11 ? number / 1000 : number
+            guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return nil }
+            return Date(timeIntervalSince1970: seconds)
         default: return nil
         }
     }
