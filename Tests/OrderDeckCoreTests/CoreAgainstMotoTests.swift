@@ -121,10 +121,8 @@ import Testing
                 machineName: fixture.running.orders.name)
             let before = fixture.recorder.requests.count
             let read = try await store.detail(arn: item.executionArn).execution
-            let targets = fixture.recorder.requests[before...].compactMap { request in
-                request.headers.first { $0.0 == "X-Amz-Target" }?.1
-            }
-            #expect(targets.allSatisfy { $0.hasSuffix(".GetExecutionHistory") }, "\(targets)")
+            let calls = Self.operations(fixture.recorder.requests[before...])
+            #expect(calls.allSatisfy { $0 == "GetExecutionHistory" }, "\(calls)")
             #expect(read.name == described.name && read.machineName == described.machineName)
             #expect(read.status == described.status)
             // Moto writes the history's payloads through Python's json (18.00 comes back 18.0), so
@@ -153,10 +151,7 @@ import Testing
             config.stateMachines = references
             let session = StackSession(
                 config: config, client: TestAWS.client(endpoint: fixture.running.motoEndpoint, transport: recorder))
-            func calls() -> [String] {
-                recorder.requests.compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
-                    .map { String($0.split(separator: ".").last ?? "") }
-            }
+            func calls() -> [String] { Self.operations(recorder.requests) }
             let listings = try await session.listedMachines()
             #expect(listings == described.map { MachineListing(name: $0.name, arn: $0.arn, type: $0.type) })
             let standard = try await session.listedMachine(named: fixture.running.orders.name)
@@ -172,6 +167,16 @@ import Testing
             try await ExecutionStore(session: session).forEachPage(listing: express) { _ in true }
             #expect(calls().filter { $0 == "DescribeStateMachine" }.count == 2)
         }
+    }
+
+    /// Each recorded request's `X-Amz-Target` (`AWSStepFunctions.ListExecutions`), in order.
+    static func targets(_ requests: some Sequence<HTTPRequest>) -> [String] {
+        requests.compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
+    }
+
+    /// The same, the operation alone (`ListExecutions`).
+    static func operations(_ requests: some Sequence<HTTPRequest>) -> [String] {
+        targets(requests).map { String($0.split(separator: ".").last ?? "") }
     }
 
     static func sameJSON(_ one: String?, _ other: String?) -> Bool {
@@ -192,10 +197,7 @@ import Testing
         let session = StackSession(
             config: fixture.session.config,
             client: TestAWS.client(endpoint: fixture.running.motoEndpoint, transport: recorder))
-        func calls() -> [String] {
-            recorder.requests.compactMap { request in request.headers.first { $0.0 == "X-Amz-Target" }?.1 }
-                .map { String($0.split(separator: ".").last ?? "") }
-        }
+        func calls() -> [String] { Self.operations(recorder.requests) }
         let arns = try await StepFunctionsClient(client: fixture.running.client).listExecutions(
             stateMachineArn: fixture.running.orders.arn
         ).collect().flatMap { $0 }.prefix(8).map(\.executionArn)
@@ -237,9 +239,7 @@ import Testing
         #expect(detail.events.map(\.type).first == "ExecutionStarted")
         #expect(detail.events.map(\.type).last == "ExecutionSucceeded")
         // Not one Step Functions call about the Express machine's executions.
-        let calls = fixture.recorder.requests.dropFirst(before).compactMap { request in
-            request.headers.first { $0.0 == "X-Amz-Target" }?.1
-        }
+        let calls = Self.targets(fixture.recorder.requests.dropFirst(before))
         #expect(
             !calls.contains {
                 $0.hasPrefix("AWSStepFunctions.") && $0 != "AWSStepFunctions.DescribeStateMachine"

@@ -55,18 +55,12 @@ extension DynamoJSONReader {
     mutating func sortedMembers(depth: Int) throws -> [Member] {
         guard depth < Self.maxDepth else { throw Refused() }
         var found: [Member] = []
-        try expect(UInt8(ascii: "{"))
-        if !take(UInt8(ascii: "}")) {
-            repeat {
-                skipSpace()
-                let name = try plainName()
-                try expect(UInt8(ascii: ":"))
-                skipSpace()
-                found.append(Member(name: name, value: index))
-                try skipValue(depth: depth + 1)
-            } while take(UInt8(ascii: ","))
-            try expect(UInt8(ascii: "}"))
-        }
+        try members(
+            name: { try $0.plainName() },
+            { reader, name in
+                found.append(Member(name: name, value: reader.index))
+                try reader.skipValue(depth: depth + 1)
+            })
         let end = index
         found.sort { precedes($0.name, $1.name) }
         // A name twice: a dictionary keeps one of them; leave that to the decoded path.
@@ -103,15 +97,7 @@ extension DynamoJSONReader {
         switch type.count == 1 ? bytes[type.lowerBound] : 0 {
         case UInt8(ascii: "S"), UInt8(ascii: "N"): try transcodeString(into: &out)
         case UInt8(ascii: "M"): try write(try sortedMembers(depth: depth), depth: depth, into: &out)
-        case UInt8(ascii: "L"):
-            out.append(UInt8(ascii: "["))
-            var first = true
-            try elements { reader in
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                try reader.transcodeValue(depth: depth + 1, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+        case UInt8(ascii: "L"): try transcodeElements(into: &out) { try $0.transcodeValue(depth: depth + 1, into: &$1) }
         default:
             if isName(type, "BOOL") {
                 out.append(contentsOf: (try boolean() ? "true" : "false").utf8)
@@ -119,14 +105,7 @@ extension DynamoJSONReader {
                 guard try boolean() else { throw Refused() }
                 out.append(contentsOf: "true".utf8)
             } else if isName(type, "SS") || isName(type, "NS") {
-                out.append(UInt8(ascii: "["))
-                var first = true
-                try elements { reader in
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                    try reader.transcodeString(into: &out)
-                }
-                out.append(UInt8(ascii: "]"))
+                try transcodeElements(into: &out) { try $0.transcodeString(into: &$1) }
             } else {
                 throw Refused()  // B and BS (base64 is re-encoded from the bytes) and anything odd
             }
@@ -134,6 +113,20 @@ extension DynamoJSONReader {
         // Exactly one type key: a second member fails here.
         try expect(UInt8(ascii: "}"))
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// An array at the reader, written back element by element (`[a,b]`, as `DynamoJSONWriter.writeList`).
+    mutating func transcodeElements(
+        into out: inout [UInt8], _ element: (inout DynamoJSONReader, inout [UInt8]) throws -> Void
+    ) throws {
+        out.append(UInt8(ascii: "["))
+        var first = true
+        try elements { reader in
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            try element(&reader, &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A string at the reader, escaped as `JSONValue.writeString` escapes it. Plain ASCII is

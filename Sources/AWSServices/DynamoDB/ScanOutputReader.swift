@@ -119,11 +119,19 @@ struct DynamoJSONReader {
 
     /// Calls `body` with each member name of an object, the reader at the member's value.
     mutating func members(_ body: (inout DynamoJSONReader, String) throws -> Void) throws {
+        try members(name: { try $0.string() }, body)
+    }
+
+    /// The same with each name read by `name` (as a `String`, a byte range, or stepped over).
+    @inline(__always)
+    mutating func members<Name>(
+        name readName: (inout DynamoJSONReader) throws -> Name, _ body: (inout DynamoJSONReader, Name) throws -> Void
+    ) throws {
         try expect(UInt8(ascii: "{"))
         if take(UInt8(ascii: "}")) { return }
         repeat {
             skipSpace()
-            let name = try string()
+            let name = try readName(&self)
             try expect(UInt8(ascii: ":"))
             skipSpace()
             try body(&self, name)
@@ -216,16 +224,8 @@ struct DynamoJSONReader {
         guard index < bytes.count else { throw Refused() }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            // Names skipped, not read: stepping over an item builds no `String`.
-            try expect(UInt8(ascii: "{"))
-            if take(UInt8(ascii: "}")) { return }
-            repeat {
-                skipSpace()
-                try skipString()
-                try expect(UInt8(ascii: ":"))
-                try skipValue(depth: depth + 1)
-            } while take(UInt8(ascii: ","))
-            try expect(UInt8(ascii: "}"))
+            // Names stepped over, not read: stepping over an item builds no `String`.
+            try members(name: { try $0.skipString() }, { reader, _ in try reader.skipValue(depth: depth + 1) })
         case UInt8(ascii: "["): try elements { reader in try reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "\""): try skipString()
         default:

@@ -61,9 +61,7 @@ public struct ExecutionStore: Sendable {
             _ = try await body(executions)
             return
         }
-        try await forEachStandardPage(
-            machine: MachineListing(name: machine.name, arn: machine.arn, type: machine.type), status: status,
-            limit: limit, body)
+        try await forEachStandardPage(machine: machine.listing, status: status, limit: limit, body)
     }
 
     /// `forEachPage` for a machine as listed: a Standard one needs nothing more (no

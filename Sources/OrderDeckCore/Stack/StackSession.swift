@@ -13,6 +13,8 @@ public struct MachineInfo: Sendable, Hashable {
     public var includesExecutionData: Bool
 
     public var isExpress: Bool { type == .express }
+    /// What ListStateMachines says of it.
+    public var listing: MachineListing { MachineListing(name: name, arn: arn, type: type) }
 
     public init(
         name: String, arn: String, type: MachineType, logGroupName: String?, logLevel: String,
@@ -46,11 +48,11 @@ public actor StackSession {
     public nonisolated let client: AWSClient
     /// One budget for every CloudWatch Logs call this process makes (the account limit is a few per second).
     public nonisolated let logsBudget: RateBudget
-    private var resolvedMachines: [MachineInfo]?
-    /// The resolution under way: callers that arrive meanwhile (eight history fetches at once)
-    /// wait for it instead of each listing and describing the machines again.
-    private var resolvingMachines: Task<[MachineInfo], any Error>?
-    private var resolvedListings: [MachineListing]?
+    /// The machines' resolution, under way or done: callers that arrive meanwhile (eight history
+    /// fetches at once) wait for it instead of each listing and describing the machines again,
+    /// later ones read its value. A failed one is dropped, so the next caller tries again.
+    private var describingMachines: Task<[MachineInfo], any Error>?
+    /// The same for the listing alone.
     private var listingMachines: Task<[MachineListing], any Error>?
 
     public init(config: StackConfig, client: AWSClient, logsBudget: RateBudget = RateBudget(ratePerSecond: 5, burst: 5))
@@ -67,14 +69,14 @@ public actor StackSession {
 
     /// The configured machines, by name or ARN, described once.
     public func machines() async throws -> [MachineInfo] {
-        if let resolvedMachines { return resolvedMachines }
-        if let resolvingMachines { return try await resolvingMachines.value }
-        let task = Task { try await resolveMachines() }
-        resolvingMachines = task
-        defer { resolvingMachines = nil }
-        let machines = try await task.value
-        resolvedMachines = machines
-        return machines
+        let task = describingMachines ?? Task { try await resolveMachines() }
+        describingMachines = task
+        do {
+            return try await task.value
+        } catch {
+            if describingMachines == task { describingMachines = nil }
+            throw error
+        }
     }
 
     /// The configured machines as ListStateMachines names them (name, ARN, type), listed once:
@@ -82,14 +84,14 @@ public actor StackSession {
     /// plus a DescribeStateMachine per machine. A machine given by an ARN the listing lacks is
     /// described for its type.
     public func listedMachines() async throws -> [MachineListing] {
-        if let resolvedListings { return resolvedListings }
-        if let listingMachines { return try await listingMachines.value }
-        let task = Task { try await listMachines() }
+        let task = listingMachines ?? Task { try await listMachines() }
         listingMachines = task
-        defer { listingMachines = nil }
-        let listings = try await task.value
-        resolvedListings = listings
-        return listings
+        do {
+            return try await task.value
+        } catch {
+            if listingMachines == task { listingMachines = nil }
+            throw error
+        }
     }
 
     /// One configured machine's listing, by name or ARN.
