@@ -80,6 +80,13 @@ import Testing
         // The CLI: stop another held order; a second stop is refused with the reason.
         let other = "held-\(UUID().uuidString.prefix(8).lowercased())"
         #expect(try await cli.run(["submit", "--data", held(other)]).status == 0)
+        // Stopped once it holds (as the dashboard's was): a stop before the execution enters
+        // HoldForReview leaves that state out of the history (one fresh-clone run raced so).
+        let holding = try await Waiting.until(.seconds(15)) {
+            let shown = try await cli.run(["history", other])
+            return shown.stdout.contains("HoldForReview") ? true : nil
+        }
+        #expect(holding == true, "\(other) never reached HoldForReview")
         let stopped = try await cli.run(["stop", other, "--error", "Ops.Cancelled", "--cause", "customer asked"])
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stdout.hasPrefix("stopped arn:aws:states:") && stopped.stdout.contains(":\(other): ABORTED"))
