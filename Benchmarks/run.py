@@ -968,10 +968,13 @@ def main():
     parser.add_argument("--bin", help="directory with orderdeck, orderdeck-bench and TUIBenchmark (default: release build)")
     parser.add_argument("--cases", default="1,2,3,4,5,6,7,8", help="which cases, e.g. 1,5,6")
     parser.add_argument("--markdown", help="also write the table to this file")
+    parser.add_argument("--soak-sizes", help="table sizes for case 8, e.g. 2000,20000 (default: the run's)")
     args = parser.parse_args()
 
     ctx = Context()
-    ctx.sizes = SIZES["smoke" if args.smoke else "full"]
+    ctx.sizes = dict(SIZES["smoke" if args.smoke else "full"])
+    if args.soak_sizes:
+        ctx.sizes["soak_sizes"] = [int(size) for size in args.soak_sizes.split(",")]
     ctx.runs = args.runs or (1 if args.smoke else 5)
     # The 50,000-order scan (moto needs minutes per full scan here) and the CLIs' 100 history
     # processes are run once per tool; the quick cases `--runs` times.

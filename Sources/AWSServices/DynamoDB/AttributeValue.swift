@@ -2,7 +2,9 @@ import Foundation
 
 /// A DynamoDB attribute value, every type of the wire format, round-tripping losslessly:
 /// numbers stay text (DynamoDB numbers have up to 38 significant digits), binaries stay bytes.
-public indirect enum AttributeValue: Sendable, Hashable, Codable {
+/// Not `indirect`: maps and lists hold their elements on the heap already, and boxing every
+/// value cost an allocation per attribute.
+public enum AttributeValue: Sendable, Hashable, Codable {
     case s(String)
     case n(String)
     case b([UInt8])
