@@ -987,7 +987,8 @@ def main():
         bin_dir = os.path.abspath(args.bin)
     else:
         for product in ("orderdeck", "orderdeck-bench", "TUIBenchmark"):
-            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+            # As Scripts/install.sh builds it (the Swift libraries linked in).
+            subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
         bin_dir = os.path.join(ROOT, ".build", "release")
     ctx.bins = {name: os.path.join(bin_dir, name) for name in ("orderdeck", "orderdeck-bench", "TUIBenchmark")}

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export AWS_EC2_METADATA_DISABLED=true
-swift build -c release --product TUIBenchmark >/dev/null
-swift build -c release --product orderdeck >/dev/null
+swift build -c release --static-swift-stdlib --product TUIBenchmark >/dev/null
+swift build -c release --static-swift-stdlib --product orderdeck >/dev/null
 .build/release/TUIBenchmark "${ORDERS:-100000}"
 
 state=$(mktemp -d)
