@@ -36,7 +36,7 @@ extension DynamoJSONReader {
     /// The item at the reader: `header` gets the decoded values named in `names`, then the
     /// attributes follow in name order.
     mutating func transcodeItem(
-        picking names: DynamoRawPage.Names, into out: inout [UInt8], header: ([AttributeValue?], inout [UInt8]) -> Void
+        picking names: AttributeNames, into out: inout [UInt8], header: ([AttributeValue?], inout [UInt8]) -> Void
     ) throws {
         let members = try sortedMembers(depth: 1)
         let end = index

@@ -12,19 +12,6 @@ public struct DynamoRawPage: DynamoPage {
     let decodedItems: [DynamoItem]?
     public let LastEvaluatedKey: DynamoItem?
 
-    /// Attribute names to pick out of each item, in UTF-8 once (not per item).
-    public struct Names: Sendable {
-        public let names: [String]
-        let utf8: [[UInt8]]
-        public init(_ names: [String]) {
-            self.names = names
-            utf8 = names.map { Array($0.utf8) }
-        }
-
-        /// Where `name` is among them.
-        public func index(of name: String) -> Int? { names.firstIndex(of: name) }
-    }
-
     public var count: Int { decodedItems?.count ?? itemRanges.count }
 
     public init(jsonBytes bytes: [UInt8]) throws {
@@ -50,7 +37,7 @@ public struct DynamoRawPage: DynamoPage {
     /// false, having written nothing, when the item needs decoding (binary attributes, names with
     /// escapes or beyond ASCII, anything odd): `item(at:)` then reads it.
     public func transcodeItem(
-        at index: Int, picking names: Names, into out: inout [UInt8],
+        at index: Int, picking names: AttributeNames, into out: inout [UInt8],
         header: ([AttributeValue?], inout [UInt8]) -> Void
     ) -> Bool {
         guard decodedItems == nil else { return false }

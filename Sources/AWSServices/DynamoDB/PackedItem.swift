@@ -18,6 +18,29 @@ public struct PackedItem: Sendable, Hashable {
         self.bytes = bytes
     }
 
+    /// Bytes packed by `DynamoJSONReader.pack(itemAt:into:)`, the same as `init(_:)` makes.
+    init(packed bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The top-level attributes named in `names` (nil where absent), in one pass: the rest is
+    /// stepped over, not unpacked (an order's typed fields are read this way).
+    public func values(named names: AttributeNames) -> [AttributeValue?] {
+        var found = [AttributeValue?](repeating: nil, count: names.utf8.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            for _ in 0..<reader.count() {
+                let length = reader.count()
+                let name = UnsafeBufferPointer(rebasing: buffer[reader.index..<reader.index + length])
+                reader.index += length
+                if let position = names.utf8.firstIndex(where: { $0.count == name.count && $0.elementsEqual(name) }) {
+                    found[position] = reader.value()
+                } else {
+                    reader.skipValue()
+                }
+            }
+        }
+        return found
+    }
+
     /// The item as it was packed.
     public var item: DynamoItem {
         bytes.withUnsafeBufferPointer { buffer in
@@ -142,6 +165,25 @@ public struct PackedItem: Sendable, Hashable {
             case .bs: return .bs((0..<count()).map { _ in data() })
             }
         }
+
+        /// Steps over one value without unpacking it.
+        mutating func skipValue() {
+            let tag = Tag(rawValue: bytes[index])
+            index += 1
+            switch tag {
+            case .s, .n, .b: skipBytes()
+            case .boolFalse, .boolTrue, .null, nil: break
+            case .m:
+                for _ in 0..<count() {
+                    skipBytes()
+                    skipValue()
+                }
+            case .l: for _ in 0..<count() { skipValue() }
+            case .ss, .ns, .bs: for _ in 0..<count() { skipBytes() }
+            }
+        }
+
+        mutating func skipBytes() { index += count() }
 
         mutating func count() -> Int {
             var value = 0

@@ -22,7 +22,7 @@ extension Order {
     /// equal). An item the transcoder leaves alone (binary values, odd names) is decoded instead.
     public static func writeJSON(item index: Int, of page: DynamoRawPage, into out: inout [UInt8]) throws {
         let transcoded = page.transcodeItem(at: index, picking: recordNames, into: &out) { values, out in
-            let fields = Fields { name in recordNames.index(of: name).flatMap { values[$0] } }
+            let fields = Fields(values, of: recordNames)
             writeRecord(
                 id: fields.id, userId: fields.userId, status: fields.status, createdAt: fields.createdAt,
                 updatedAt: fields.updatedAt, amount: fields.amount, currency: fields.currency,
@@ -35,8 +35,8 @@ extension Order {
         }
     }
 
-    /// The attributes the record's typed fields come from.
-    static let recordNames = DynamoRawPage.Names([
+    /// The attributes the record's typed fields come from (the nested `items` is not decoded).
+    static let recordNames = AttributeNames([
         "id", "user_id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn",
     ])
 

@@ -38,17 +38,25 @@ public struct Order: Sendable, Hashable, Identifiable {
         attributes.filter { !Self.knownKeys.contains($0.key) }
     }
 
-    static let knownKeys: Set<String> = [
+    /// The attributes the typed fields are read from.
+    static let fieldNames = AttributeNames([
         "user_id", "id", "orderStatus", "createdAt", "updatedAt", "amount", "currency", "executionArn", "customerEmail",
         "items",
-    ]
+    ])
+    static let knownKeys = Set(fieldNames.names)
 
     public init(item: DynamoItem) {
-        self.init(fields: Fields { item[$0] }, attributes: item)
+        self.init(fields: Fields { item[$0] }, packed: PackedItem(item))
     }
 
-    init(fields: Fields, attributes: DynamoItem) {
-        packedAttributes = PackedItem(attributes)
+    /// An order from its item packed (`DynamoPackedPage`), the typed fields read from it in one
+    /// pass — no dictionary for the item.
+    public init(packed: PackedItem) {
+        self.init(fields: Fields(packed.values(named: Self.fieldNames), of: Self.fieldNames), packed: packed)
+    }
+
+    init(fields: Fields, packed: PackedItem) {
+        packedAttributes = packed
         userId = fields.userId
         id = fields.id
         status = fields.status
@@ -75,6 +83,11 @@ public struct Order: Sendable, Hashable, Identifiable {
         var executionArn: String?
         var customerEmail: String?
         var itemCount: Int?
+
+        /// From the values of `names`, in that order (nil where absent or not among them).
+        init(_ values: [AttributeValue?], of names: AttributeNames) {
+            self.init { name in names.index(of: name).flatMap { values[$0] } }
+        }
 
         init(_ value: (String) -> AttributeValue?) {
             userId = value("user_id")?.displayText ?? ""

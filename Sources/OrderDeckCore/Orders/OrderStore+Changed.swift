@@ -26,7 +26,9 @@ extension OrderStore {
                     "#d": OrderTableSchema.changedDayAttribute, "#u": OrderTableSchema.updatedAttribute,
                 ],
                 ExpressionAttributeValues: [":d": .s(String(dayText)), ":u": .s(after)])
-            for try await page in dynamoDB.queryPages(query) { found += (page.Items ?? []).map(Order.init(item:)) }
+            for try await page in dynamoDB.queryPages(query, as: DynamoPackedPage.self) {
+                found += page.items.map(Order.init(packed:))
+            }
             if dayText >= lastDay { break }
             day = day.addingTimeInterval(86_400)
         }

@@ -37,7 +37,9 @@ extension OrderStore {
         var found: [Order] = []
         for back in 0..<max(1, days) {
             let query = dayQuery(now.addingTimeInterval(Double(-back) * 86_400))
-            for try await page in dynamoDB.queryPages(query) { found += (page.Items ?? []).map(Order.init(item:)) }
+            for try await page in dynamoDB.queryPages(query, as: DynamoPackedPage.self) {
+                found += page.items.map(Order.init(packed:))
+            }
         }
         return found
     }
@@ -75,11 +77,13 @@ extension OrderStore {
         var day = now
         while emptyDays < Self.emptyDaysBeforeStopping {
             var dayCount = 0
-            for try await page in dynamoDB.queryPages(dayQuery(day, status: status, limit: pageSize)) {
-                let items = page.Items ?? []
+            for try await page in dynamoDB.queryPages(
+                dayQuery(day, status: status, limit: pageSize), as: DynamoPackedPage.self)
+            {
+                let items = page.items
                 dayCount += items.count
                 seen += page.ScannedCount ?? items.count
-                if !items.isEmpty, try await !body(items.map(Order.init(item:))) { return true }
+                if !items.isEmpty, try await !body(items.map(Order.init(packed:))) { return true }
             }
             emptyDays = dayCount == 0 ? emptyDays + 1 : 0
             if let indexed, seen >= indexed { break }

@@ -56,8 +56,8 @@ public struct OrderStore: Sendable {
     public func forEachPage(
         filter: Filter = Filter(), segments: Int = 1, pageSize: Int? = nil, _ body: ([Order]) async throws -> Bool
     ) async throws {
-        try await forEachPage(filter: filter, segments: segments, pageSize: pageSize, as: DynamoDB.ScanOutput.self) {
-            try await body(($0.Items ?? []).map(Order.init(item:)))
+        try await forEachPage(filter: filter, segments: segments, pageSize: pageSize, as: DynamoPackedPage.self) {
+            try await body($0.items.map(Order.init(packed:)))
         }
     }
 
