@@ -78,12 +78,16 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The header-signing path, built on byte buffers: every request the client sends goes through
-    /// here, so it allocates little (the canonical request and string to sign become `String`s only
-    /// when a caller asks for the details).
+    /// here, so it allocates little — the canonical request, the string to sign and the
+    /// `Authorization` value are each written once as bytes, the key comes prepared
+    /// (`SigningKeyCache.PreparedKey`), and the canonical request and string to sign become
+    /// `String`s only when a caller asks for the details.
     func signHeaders(_ original: SigningRequest, date: Date, keepDetails: Bool) -> Result {
         let time = keyCache.timestamp(for: date)
         var request = original
-        let payloadHash = Self.hexSHA256(request.body)
+        var payloadHash: [UInt8] = []
+        payloadHash.reserveCapacity(64)
+        Self.appendHex(SHA256.hash(data: request.body), to: &payloadHash)
         let token = credentials.sessionToken
         let addHash = options.addContentHashHeader
         request.headers.removeAll { header in
@@ -93,14 +97,15 @@ public struct SigV4Signer: Sendable {
                 || (token != nil && Self.equalsLowercased(name, "x-amz-security-token"))
         }
         request.headers.append(.init("X-Amz-Date", time.amzDate))
-        if addHash { request.headers.append(.init("X-Amz-Content-SHA256", payloadHash)) }
+        if addHash {
+            request.headers.append(.init("X-Amz-Content-SHA256", String(decoding: payloadHash, as: UTF8.self)))
+        }
         if let token, !options.omitSessionTokenFromSignature {
             request.headers.append(.init("X-Amz-Security-Token", token))
         }
-        let headers = CanonicalHeaders(request.headers)
 
         var canonical: [UInt8] = []
-        canonical.reserveCapacity(256 + headers.canonical.utf8.count)
+        canonical.reserveCapacity(512)
         let method = request.method
         if method.utf8.allSatisfy({ !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) {
             canonical.append(contentsOf: method.utf8)
@@ -116,37 +121,42 @@ public struct SigV4Signer: Sendable {
         canonical.append(0x0A)
         if !request.query.isEmpty { canonical.append(contentsOf: Self.canonicalQuery(request.query).utf8) }
         canonical.append(0x0A)
-        canonical.append(contentsOf: headers.canonical.utf8)
+        var signedHeaders: [UInt8] = []
+        signedHeaders.reserveCapacity(128)
+        CanonicalHeaders.write(request.headers, block: &canonical, signed: &signedHeaders)
         canonical.append(0x0A)
-        canonical.append(contentsOf: headers.signedHeaders.utf8)
+        canonical.append(contentsOf: signedHeaders)
         canonical.append(0x0A)
-        canonical.append(contentsOf: payloadHash.utf8)
+        canonical.append(contentsOf: payloadHash)
 
-        let scope = self.scope(time)
+        let prepared = keyCache.prepared(
+            secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
         var stringToSign: [UInt8] = []
         stringToSign.reserveCapacity(160)
         stringToSign.append(contentsOf: Self.algorithm.utf8)
         stringToSign.append(0x0A)
         stringToSign.append(contentsOf: time.amzDate.utf8)
         stringToSign.append(0x0A)
-        stringToSign.append(contentsOf: scope.utf8)
+        stringToSign.append(contentsOf: prepared.scope)
         stringToSign.append(0x0A)
         Self.appendHex(SHA256.hash(data: canonical), to: &stringToSign)
 
-        let key = keyCache.key(
-            secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: stringToSign, using: key))
-        var authorization = Self.algorithm
-        authorization.reserveCapacity(200)
-        authorization += " Credential="
-        authorization += credentials.accessKeyId
-        authorization += "/"
-        authorization += scope
-        authorization += ", SignedHeaders="
-        authorization += headers.signedHeaders
-        authorization += ", Signature="
-        authorization += signature
-        request.headers.append(.init("Authorization", authorization))
+        var authenticator = prepared.authenticator
+        authenticator.update(data: stringToSign)
+        var authorization: [UInt8] = []
+        authorization.reserveCapacity(256)
+        authorization.append(contentsOf: Self.algorithm.utf8)
+        authorization.append(contentsOf: " Credential=".utf8)
+        authorization.append(contentsOf: credentials.accessKeyId.utf8)
+        authorization.append(UInt8(ascii: "/"))
+        authorization.append(contentsOf: prepared.scope)
+        authorization.append(contentsOf: ", SignedHeaders=".utf8)
+        authorization.append(contentsOf: signedHeaders)
+        authorization.append(contentsOf: ", Signature=".utf8)
+        let signatureStart = authorization.count
+        Self.appendHex(authenticator.finalize(), to: &authorization)
+        let signature = String(decoding: authorization[signatureStart...], as: UTF8.self)
+        request.headers.append(.init("Authorization", String(decoding: authorization, as: UTF8.self)))
         if let token, options.omitSessionTokenFromSignature { request.setHeader("X-Amz-Security-Token", token) }
         return Result(
             request: request, canonicalRequest: keepDetails ? String(decoding: canonical, as: UTF8.self) : "",
@@ -298,19 +308,36 @@ public struct SigV4Signer: Sendable {
         hex(SHA256.hash(data: bytes))
     }
 
-    private static let hexAlphabet: [UInt8] = Array("0123456789abcdef".utf8)
-
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    static func hex<D: ContiguousBytes>(_ digest: D) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         appendHex(digest, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendHex<D: Sequence>(_ digest: D, to out: inout [UInt8]) where D.Element == UInt8 {
-        for byte in digest {
-            out.append(hexAlphabet[Int(byte >> 4)])
-            out.append(hexAlphabet[Int(byte & 0x0F)])
+    /// Lower-case hex of every byte, appended (written in place, two digits a byte from a table:
+    /// an append per digit cost more than the hashing).
+    static func appendHex<D: ContiguousBytes>(_ digest: D, to out: inout [UInt8]) {
+        digest.withUnsafeBytes { bytes in
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: bytes.count * 2))
+            out.withUnsafeMutableBytes { buffer in
+                hexPairs.withUnsafeBufferPointer { pairs in
+                    for (offset, byte) in bytes.enumerated() {
+                        buffer.storeBytes(of: pairs[Int(byte)], toByteOffset: start + offset * 2, as: UInt16.self)
+                    }
+                }
+            }
         }
+    }
+
+    /// The two hex digits of every byte value, high digit first in memory.
+    private static let hexPairs: [UInt16] = (0...255).map { byte in
+        (UInt16(hexDigit(UInt8(byte) >> 4)) | UInt16(hexDigit(UInt8(byte) & 0x0F)) << 8).littleEndian
+    }
+
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 }

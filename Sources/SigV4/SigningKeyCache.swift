@@ -5,20 +5,33 @@ import Synchronization
 /// Derived signing keys, cached per (secret, date, region, service) as the SigV4 spec recommends:
 /// the four HMAC rounds of the derivation cost more than signing one request.
 public final class SigningKeyCache: Sendable {
-    private struct Scope: Hashable {
+    struct Scope: Hashable {
         let secret: String
         let date: String
         let region: String
         let service: String
     }
 
-    /// A derived key; `SymmetricKey` is an immutable value, safe to share between threads.
-    private struct SharedKey: @unchecked Sendable { let key: SymmetricKey }
+    /// A derived key, with what signing with it needs ready: the HMAC with the key's pads already
+    /// hashed (copied per request: copy-on-write), and the credential scope as bytes. Immutable
+    /// values, safe to share between threads.
+    struct PreparedKey: @unchecked Sendable {
+        let key: SymmetricKey
+        let authenticator: HMAC<SHA256>
+        /// `date/region/service/aws4_request`.
+        let scope: [UInt8]
 
-    private let entries = Mutex<[Scope: SharedKey]>([:])
+        init(key: SymmetricKey, scope: Scope) {
+            self.key = key
+            authenticator = HMAC<SHA256>(key: key)
+            self.scope = Array("\(scope.date)/\(scope.region)/\(scope.service)/aws4_request".utf8)
+        }
+    }
+
+    private let entries = Mutex<[Scope: PreparedKey]>([:])
     /// The last key handed out: nearly every request signs with the same scope, and comparing four
     /// strings is cheaper than hashing them.
-    private let last = Mutex<(Scope, SharedKey)?>(nil)
+    private let last = Mutex<(Scope, PreparedKey)?>(nil)
     /// The timestamp of the last second seen (formatting it is most of a fast signer's date work).
     private let lastTimestamp = Mutex<(Int, SigV4Timestamp)?>(nil)
     private let capacity = 32
@@ -26,21 +39,27 @@ public final class SigningKeyCache: Sendable {
     public init() {}
 
     public func key(secret: String, date: String, region: String, service: String) -> SymmetricKey {
+        prepared(secret: secret, date: date, region: region, service: service).key
+    }
+
+    /// The key for this scope, derived once and prepared for signing.
+    func prepared(secret: String, date: String, region: String, service: String) -> PreparedKey {
         let scope = Scope(secret: secret, date: date, region: region, service: service)
-        if let (lastScope, shared) = last.withLock({ $0 }), lastScope == scope { return shared.key }
-        let key: SharedKey
+        if let (lastScope, prepared) = last.withLock({ $0 }), lastScope == scope { return prepared }
+        let prepared: PreparedKey
         if let cached = entries.withLock({ $0[scope] }) {
-            key = cached
+            prepared = cached
         } else {
-            key = SharedKey(key: Self.derive(secret: secret, date: date, region: region, service: service))
+            prepared = PreparedKey(
+                key: Self.derive(secret: secret, date: date, region: region, service: service), scope: scope)
             let capacity = self.capacity
             entries.withLock { cache in
                 if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
-                cache[scope] = key
+                cache[scope] = prepared
             }
         }
-        last.withLock { $0 = (scope, key) }
-        return key.key
+        last.withLock { $0 = (scope, prepared) }
+        return prepared
     }
 
     public func timestamp(for date: Date) -> SigV4Timestamp {

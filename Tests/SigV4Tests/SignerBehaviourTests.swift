@@ -11,6 +11,28 @@ import Testing
         sessionToken: "TOKEN+/=")
     let date = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
 
+    @Test func hexWritesEveryByteValueAsFoundationFormatsIt() {
+        // The hex writer stores two digits a byte from a table: every value, and after a prefix
+        // of odd length (an unaligned store), must read as `%02x` does.
+        let bytes = (0...255).map { UInt8($0) }
+        let expected = bytes.map { String(format: "%02x", $0) }.joined()
+        #expect(SigV4Signer.hex(bytes) == expected)
+        var out = Array("abc".utf8)
+        SigV4Signer.appendHex(bytes, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "abc" + expected)
+    }
+
+    @Test func headerValuesAreNormalisedAndRepeatedNamesJoined() {
+        // Values copied whole when clean, trimmed and collapsed when not; names lower-cased and
+        // sorted, repeated ones joined in the order given; unsigned headers left out.
+        let headers = CanonicalHeaders([
+            .init("X-B", "  two   words "), .init("x-a", "plain"), .init("X-b", "a\tb\r\n c"),
+            .init("User-Agent", "ignored"), .init("X-Empty", "   "), .init("X-A", "second"),
+        ])
+        #expect(headers.canonical == "x-a:plain,second\nx-b:two words,a b c\nx-empty:\n")
+        #expect(headers.signedHeaders == "x-a;x-b;x-empty")
+    }
+
     @Test func nonS3ServicesEncodeThePathTwice() {
         let signer = SigV4Signer(credentials: credentials, region: "us-east-1", service: "execute-api")
         #expect(signer.canonicalURI("/main/order%20one") == "/main/order%2520one")
