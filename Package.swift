@@ -49,6 +49,10 @@ let package = Package(
         .target(name: "TerminalUI"),
         // The ncursesw C API, through a shim for the macros Swift does not import.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // glibc's malloc settings (mallopt), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
+        // How OrderDeck's long-running processes ask malloc to give memory back.
+        .target(name: "ProcessHeap", dependencies: ["CMalloc"]),
         // The one module that talks to ncurses: init/teardown, input, resize, diff-flush.
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
         // The dashboard: screens, navigation, refresh scheduling.
@@ -73,6 +77,7 @@ let package = Package(
                 "OrderDeckCore",
                 "OrderDeckUI",
                 "CursesTerminal",
+                "ProcessHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]
@@ -93,6 +98,7 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ProcessHeapTests", dependencies: ["ProcessHeap"]),
         .testTarget(
             name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcessHeap
 
 /// `orderdeck`: the dashboard (no subcommand, once the TUI lands) and the scriptable commands.
 @main
@@ -26,6 +27,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
 
     /// Diagnostics go to the log file (and stderr with --debug) before anything can log.
     static func main() async {
+        HeapPolicy.returnLargeBlocksWhenFreed()
         DiagnosticLog.bootstrap()
         // A closed pipe shows up as EPIPE on the write, which StandardOutput turns into a quiet end.
         signal(SIGPIPE, SIG_IGN)
