@@ -83,18 +83,24 @@ public struct SigV4Signer: Sendable {
     /// (`SigningKeyCache.PreparedKey`), and the canonical request and string to sign become
     /// `String`s only when a caller asks for the details.
     func signHeaders(_ original: SigningRequest, date: Date, keepDetails: Bool) -> Result {
-        let time = keyCache.timestamp(for: date)
+        let (time, prepared) = keyCache.signing(
+            at: date, secret: credentials.secretAccessKey, region: region, service: service)
         var request = original
         var payloadHash: [UInt8] = []
         payloadHash.reserveCapacity(64)
         Self.appendHex(SHA256.hash(data: request.body), to: &payloadHash)
         let token = credentials.sessionToken
         let addHash = options.addContentHashHeader
-        request.headers.removeAll { header in
+        // One copy of the headers, with room for the ones added below.
+        request.headers = []
+        request.headers.reserveCapacity(original.headers.count + 4)
+        for header in original.headers {
             let name = header.name
-            return Self.equalsLowercased(name, "authorization") || Self.equalsLowercased(name, "x-amz-date")
+            let replaced =
+                Self.equalsLowercased(name, "authorization") || Self.equalsLowercased(name, "x-amz-date")
                 || (addHash && Self.equalsLowercased(name, "x-amz-content-sha256"))
                 || (token != nil && Self.equalsLowercased(name, "x-amz-security-token"))
+            if !replaced { request.headers.append(header) }
         }
         request.headers.append(.init("X-Amz-Date", time.amzDate))
         if addHash {
@@ -129,8 +135,6 @@ public struct SigV4Signer: Sendable {
         canonical.append(0x0A)
         canonical.append(contentsOf: payloadHash)
 
-        let prepared = keyCache.prepared(
-            secret: credentials.secretAccessKey, date: time.shortDate, region: region, service: service)
         var stringToSign: [UInt8] = []
         stringToSign.reserveCapacity(160)
         stringToSign.append(contentsOf: Self.algorithm.utf8)

@@ -62,6 +62,39 @@ public final class SigningKeyCache: Sendable {
         return prepared
     }
 
+    /// What the last request signed with: its second and timestamp, its scope's key.
+    private struct LastSigning: @unchecked Sendable {
+        let second: Int
+        let time: SigV4Timestamp
+        let secret: String
+        let region: String
+        let service: String
+        let prepared: PreparedKey
+    }
+
+    private let lastSigning = Mutex<LastSigning?>(nil)
+
+    /// The timestamp of `date` and the prepared key of its scope, under one lock when the last
+    /// request was signed in the same second with the same secret, region and service — nearly
+    /// every request is.
+    func signing(at date: Date, secret: String, region: String, service: String) -> (SigV4Timestamp, PreparedKey) {
+        let second = Int(date.timeIntervalSince1970.rounded(.down))
+        let hit = lastSigning.withLock { last -> (SigV4Timestamp, PreparedKey)? in
+            guard let last, last.second == second, last.secret == secret, last.region == region,
+                last.service == service
+            else { return nil }
+            return (last.time, last.prepared)
+        }
+        if let hit { return hit }
+        let time = timestamp(for: date)
+        let prepared = self.prepared(secret: secret, date: time.shortDate, region: region, service: service)
+        lastSigning.withLock {
+            $0 = LastSigning(
+                second: second, time: time, secret: secret, region: region, service: service, prepared: prepared)
+        }
+        return (time, prepared)
+    }
+
     public func timestamp(for date: Date) -> SigV4Timestamp {
         let second = Int(date.timeIntervalSince1970.rounded(.down))
         if let (cachedSecond, stamp) = lastTimestamp.withLock({ $0 }), cachedSecond == second { return stamp }

@@ -11,6 +11,27 @@ import Testing
         sessionToken: "TOKEN+/=")
     let date = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
 
+    @Test func aSharedCacheNeverSignsWithAnotherScopeOrSecond() {
+        // The cache answers the last second's timestamp and key under one lock: alternating
+        // services, secrets and seconds through one cache must sign as fresh signers do.
+        let cache = SigningKeyCache()
+        let other = SigV4Credentials(accessKeyId: "AKIDOTHER", secretAccessKey: "another secret")
+        let request = SigningRequest(
+            method: "POST", path: "/", headers: [.init("Host", "example.amazonaws.com")], body: Array("{}".utf8))
+        for step in 0..<12 {
+            let service = step % 2 == 0 ? "dynamodb" : "states"
+            let secret = step % 3 == 0 ? credentials : other
+            let when = date.addingTimeInterval(Double(step / 4) * 0.6)
+            let shared = SigV4Signer(
+                credentials: secret, region: "us-east-1", service: service, options: .init(), keyCache: cache)
+            let fresh = SigV4Signer(credentials: secret, region: "us-east-1", service: service)
+            let got = shared.signWithDetails(request, date: when)
+            let want = fresh.signWithDetails(request, date: when)
+            #expect(got.signature == want.signature, "step \(step)")
+            #expect(got.request.headerValue("X-Amz-Date") == want.request.headerValue("X-Amz-Date"))
+        }
+    }
+
     @Test func hexWritesEveryByteValueAsFoundationFormatsIt() {
         // The hex writer stores two digits a byte from a table: every value, and after a prefix
         // of odd length (an unaligned store), must read as `%02x` does.
