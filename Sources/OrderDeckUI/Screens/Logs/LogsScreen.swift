@@ -8,7 +8,11 @@ public struct LogsScreen: Sendable {
     public static let capacity = 20_000
 
     public private(set) var lines: [TailedEvent] = []
-    public private(set) var visible: [TailedEvent] = []
+    /// The lines shown: all of them, or those the execution and the filter let through.
+    public var visible: [TailedEvent] { narrowed ?? lines }
+    /// The lines shown when something narrows them (nil: all lines — not a second copy of 20,000
+    /// events to keep in step on every batch and rebuild on every change of view).
+    private var narrowed: [TailedEvent]?
     public var table = TableView(columns: LogsColumns.all)
     public private(set) var following = true
     /// Stopped by `p` (rather than by scrolling up).
@@ -27,23 +31,37 @@ public struct LogsScreen: Sendable {
 
     public var selected: TailedEvent? { visible.indices.contains(table.selected) ? visible[table.selected] : nil }
 
-    func shows(_ event: TailedEvent) -> Bool {
-        if let execution, event.record?.executionArn != execution.rawValue { return false }
-        if let matcher = TextMatcher(filter) { return matcher.matches(LogsColumns.summary(event)) }
-        return true
+    /// What the execution and the filter let through, made once per pass: a matcher made per
+    /// line compiled the filter's regular expression 20,000 times.
+    struct LineTest {
+        let executionArn: String?
+        let matcher: TextMatcher?
+        /// Whether anything is left out at all (when not, the lines are shown as they are).
+        var narrows: Bool { executionArn != nil || matcher != nil }
+
+        func shows(_ event: TailedEvent) -> Bool {
+            if let executionArn, event.record?.executionArn != executionArn { return false }
+            if let matcher { return matcher.matches(LogsColumns.summary(event)) }
+            return true
+        }
+
     }
+
+    var lineTest: LineTest { LineTest(executionArn: execution?.rawValue, matcher: TextMatcher(filter)) }
 
     /// New lines: appended (the oldest dropped past the capacity), the newest shown when following.
     mutating func append(_ batch: [TailedEvent], visibleRows: Int) {
         guard !batch.isEmpty else { return }
         lines.append(contentsOf: batch)
-        let shown = batch.filter(shows)
-        visible.append(contentsOf: shown)
+        let test = lineTest
+        let shown = test.narrows ? batch.filter(test.shows) : nil
+        if let shown { narrowed?.append(contentsOf: shown) }
         if lines.count > Self.capacity {
             let dropped = lines.prefix(lines.count - Self.capacity)
-            let droppedVisible = dropped.filter(shows).count
+            let droppedVisible = test.narrows ? dropped.count(where: test.shows) : dropped.count
             lines.removeFirst(dropped.count)
-            visible.removeFirst(min(droppedVisible, visible.count))
+            let narrowedCount = narrowed?.count ?? 0
+            narrowed?.removeFirst(min(droppedVisible, narrowedCount))
             table.selected = max(0, table.selected - droppedVisible)
             table.top = max(0, table.top - droppedVisible)
         }
@@ -51,7 +69,7 @@ public struct LogsScreen: Sendable {
         if following {
             table.moveTo(visible.count - 1, visibleRows: visibleRows)
         } else {
-            unseen += shown.count
+            unseen += shown?.count ?? batch.count
             table.scrollToSelection(visibleRows: visibleRows)
         }
     }
@@ -101,7 +119,8 @@ public struct LogsScreen: Sendable {
     /// Re-filters, keeping the selected line selected (or the newest when following) and in view.
     mutating func recompute(visibleRows: Int) {
         let keep = selected?.eventId
-        visible = lines.filter(shows)
+        let test = lineTest
+        narrowed = test.narrows ? lines.filter(test.shows) : nil
         table.setRowCount(visible.count)
         if following {
             table.moveTo(visible.count - 1, visibleRows: visibleRows)
