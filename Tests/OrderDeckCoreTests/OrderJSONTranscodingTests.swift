@@ -31,6 +31,30 @@ import Testing
         return (page.count, transcoded, differing)
     }
 
+    /// The odd items and their answer in the three spellings a reader meets: the fixture's own
+    /// (indented), compact UTF-8 as AWS writes it, and Python's as moto writes it; `tail` closes
+    /// the compact answer after its items.
+    static func oddItemSpellings(tail: String = #","Count":40}"#) throws -> (
+        items: [DynamoItem], spellings: [(name: String, answer: [UInt8])]
+    ) {
+        let file = try Data(contentsOf: oddItems)
+        let items = try JSONDecoder().decode([DynamoItem].self, from: file)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]  // as AWS writes them
+        let compact = Array(#"{"Items":"#.utf8) + Array(try encoder.encode(items)) + Array(tail.utf8)
+        return (
+            items,
+            [
+                (
+                    "the fixture's own (indented)",
+                    Array(#"{"Items": "#.utf8) + Array(file) + Array(#", "Count": 40}"#.utf8)
+                ),
+                ("compact UTF-8 (AWS)", compact),
+                ("Python's (moto)", pythonSpelling(compact)),
+            ]
+        )
+    }
+
     /// Python's `json.dumps` spelling (moto's): spaces after separators, everything beyond ASCII
     /// as `\uXXXX` (surrogate pairs above U+FFFF).
     static func pythonSpelling(_ compact: [UInt8]) -> [UInt8] {
@@ -61,17 +85,8 @@ import Testing
     }
 
     @Test func everyItemIsWrittenAsItsDecodedOrderWouldBe() throws {
-        let file = try Data(contentsOf: Self.oddItems)
-        let items = try JSONDecoder().decode([DynamoItem].self, from: file)
+        let (items, spellings) = try Self.oddItemSpellings()
         #expect(items.count == 40)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]  // as AWS writes them
-        let compact = Array(#"{"Items":"#.utf8) + Array(try encoder.encode(items)) + Array(#","Count":40}"#.utf8)
-        let spellings: [(String, [UInt8])] = [
-            ("the fixture's own (indented)", Array(#"{"Items": "#.utf8) + Array(file) + Array(#", "Count": 40}"#.utf8)),
-            ("compact UTF-8 (AWS)", compact),
-            ("Python's (moto)", Self.pythonSpelling(compact)),
-        ]
         for (name, answer) in spellings {
             let result = try Self.compare(answer)
             #expect(result.items == 40, "\(name)")
