@@ -2,8 +2,9 @@ import Foundation
 
 /// The merged view of `~/.aws/config` and `~/.aws/credentials` that profiles are resolved from.
 ///
-/// In the config file profiles are `[profile name]` (except `[default]`); in the credentials file they
-/// are `[name]`. Values from the credentials file win, as in the AWS CLI.
+/// In the config file profiles are `[profile name]` (and `[default]`, unless `[profile default]` is
+/// there too: the prefixed one wins); in the credentials file they are `[name]`. Values from the
+/// credentials file win, as in the AWS CLI.
 public struct SharedConfig: Sendable, Equatable {
     public var config: INIFile
     public var credentials: INIFile
@@ -23,25 +24,24 @@ public struct SharedConfig: Sendable, Equatable {
     /// Reads both files; a missing file is empty, an unreadable or malformed one is an error.
     public static func load(from environment: ProcessEnvironment) throws -> SharedConfig {
         SharedConfig(
-            config: try readIfPresent(environment.configFilePath),
-            credentials: try readIfPresent(environment.credentialsFilePath),
+            config: try readIfPresent(environment.configFilePath, kind: .config),
+            credentials: try readIfPresent(environment.credentialsFilePath, kind: .credentials),
             configPath: environment.configFilePath,
             credentialsPath: environment.credentialsFilePath)
     }
 
-    private static func readIfPresent(_ path: String) throws -> INIFile {
+    private static func readIfPresent(_ path: String, kind: INIFile.Kind) throws -> INIFile {
         guard FileManager.default.fileExists(atPath: path) else { return INIFile() }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AWSClientError.configuration("cannot read \(path)")
         }
-        return try INIFile(parsing: String(decoding: data, as: UTF8.self), path: path)
+        return try INIFile(parsing: String(decoding: data, as: UTF8.self), path: path, kind: kind)
     }
 
     /// A profile's settings, or nil when neither file defines it.
     public func profile(_ name: String) -> Profile? {
         let configSection =
-            config.sections[name == "default" ? "default" : "profile \(name)"]
-            ?? (name == "default" ? config.sections["profile default"] : nil)
+            config.sections["profile \(name)"] ?? (name == "default" ? config.sections["default"] : nil)
         let credentialsSection = credentials.sections[name]
         if configSection == nil && credentialsSection == nil { return nil }
         var values = configSection?.values ?? [:]
