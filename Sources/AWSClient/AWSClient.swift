@@ -72,7 +72,7 @@ public struct AWSClient: Sendable {
         _ request: AWSRequest, service: ServiceDescriptor, operation: String, signed: Bool = true,
         endpoint explicitEndpoint: Endpoint? = nil
     ) async throws -> HTTPResponse {
-        let endpoint = explicitEndpoint ?? endpoints.endpoint(for: service)
+        let endpoint = try explicitEndpoint ?? endpoints.resolve(service)
         var attempt = 0
         var skewCorrected = false
         while true {

@@ -40,6 +40,9 @@ struct WhoAmICommand: AsyncParsableCommand {
             lines.insert(
                 contentsOf: [("account", identity.account), ("identity", identity.arn), ("credentials", source)], at: 0)
             lines.append(("region", client.region))
+            // FIPS / dual-stack (use_fips_endpoint, AWS_USE_DUALSTACK_ENDPOINT, …): regulated
+            // operators check this line; a configured endpoint URL below is used as it is.
+            lines.append(("endpoints", client.endpoints.variant.description))
             for service in [ServiceDescriptor.dynamoDB, .stepFunctions, .cloudWatchLogs] {
                 lines.append((service.displayName.lowercased(), client.endpoints.endpoint(for: service).url))
             }

@@ -60,12 +60,13 @@ public struct ClientConfiguration: Sendable {
         if options.profile == nil { providers.append(EnvironmentCredentialProvider(environment: environment)) }
         providers.append(
             CachedCredentialProvider(
-                WebIdentityCredentialProvider.fromEnvironment(environment, region: region, transport: transport),
+                WebIdentityCredentialProvider.fromEnvironment(
+                    environment, region: region, transport: transport, endpoints: endpoints),
                 now: environment.now))
         providers.append(
             ProfileCredentialProvider(
                 profileName: profileName, shared: shared, environment: environment, transport: transport,
-                defaultRegion: region))
+                defaultRegion: region, endpoints: endpoints))
         providers.append(
             CachedCredentialProvider(
                 ContainerCredentialProvider(environment: environment, transport: transport), now: environment.now))

@@ -20,9 +20,10 @@ public struct ProcessEnvironment: Sendable {
         ProcessEnvironment(variables: ProcessInfo.processInfo.environment)
     }
 
-    /// A variable's value, treating empty as unset (as the AWS CLI does).
+    /// A variable's value, treating empty or blank (white space only) as unset, as the SDKs'
+    /// standardized providers do: `AWS_ACCESS_KEY_ID="  "` lets the chain go on to the profile.
     public subscript(_ name: String) -> String? {
-        guard let value = variables[name], !value.isEmpty else { return nil }
+        guard let value = variables[name], !value.allSatisfy(\.isWhitespace) else { return nil }
         return value
     }
 

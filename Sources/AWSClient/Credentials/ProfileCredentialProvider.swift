@@ -10,7 +10,11 @@ public final class ProfileCredentialProvider: CredentialProvider {
     let shared: SharedConfig
     let environment: ProcessEnvironment
     let transport: any HTTPTransport
+    /// The region the client resolved (`--region`, `AWS_REGION`, … the profile's `region`):
+    /// STS is called there, as the SDKs do.
     let defaultRegion: String
+    /// The client's endpoint settings (configured URLs, FIPS, dual-stack), for STS and the SSO portal.
+    let endpoints: EndpointResolver
     /// Profiles already on the way here, to refuse `source_profile` cycles.
     let visited: [String]
     /// The source picked on first use, kept so its cache (assumed roles, SSO) lives on.
@@ -18,7 +22,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
 
     public init(
         profileName: String, shared: SharedConfig, environment: ProcessEnvironment, transport: any HTTPTransport,
-        defaultRegion: String, visited: [String] = []
+        defaultRegion: String, endpoints: EndpointResolver? = nil, visited: [String] = []
     ) {
         self.name = "profile \(profileName)"
         self.profileName = profileName
@@ -26,6 +30,13 @@ public final class ProfileCredentialProvider: CredentialProvider {
         self.environment = environment
         self.transport = transport
         self.defaultRegion = defaultRegion
+        let profile = shared.profile(profileName)
+        let resolver =
+            endpoints
+            ?? EndpointResolver(
+                region: defaultRegion, environment: environment, profile: profile,
+                servicesSection: profile?["services"].flatMap { shared.services($0) })
+        self.endpoints = resolver.forCredentials(region: defaultRegion)
         self.visited = visited
     }
 
@@ -44,7 +55,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
     /// Picks the one source this profile configures (nil when it configures none).
     public func resolveProvider() throws -> (any CredentialProvider)? {
         guard let profile = shared.profile(profileName) else { return nil }
-        let region = profile["region"] ?? defaultRegion
+        let region = defaultRegion
         if let roleArn = profile["role_arn"] {
             return try assumeRoleProvider(profile: profile, roleArn: roleArn, region: region)
         }
@@ -75,7 +86,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
                 WebIdentityCredentialProvider(
                     name: "profile \(profileName) (web identity)", tokenFile: tokenFile, roleArn: roleArn,
                     sessionName: profile["role_session_name"], region: region, environment: environment,
-                    transport: transport),
+                    transport: transport, endpoints: endpoints),
                 now: environment.now)
         }
         let source: any CredentialProvider
@@ -100,7 +111,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
             } else {
                 let inner = ProfileCredentialProvider(
                     profileName: sourceProfile, shared: shared, environment: environment, transport: transport,
-                    defaultRegion: region, visited: visited + [profileName])
+                    defaultRegion: region, endpoints: endpoints, visited: visited + [profileName])
                 guard let resolved = try inner.resolveProvider() else {
                     throw AWSClientError.credentialSource(
                         source: name, reason: "source_profile '\(sourceProfile)' has no credentials")
@@ -126,7 +137,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
         }
         let environment = self.environment
         let transport = self.transport
-        let stsProfile = profile
+        let stsEndpoints = endpoints
         return CachedCredentialProvider(
             AssumeRoleCredentialProvider(
                 profileName: profileName, roleArn: roleArn, sessionName: profile["role_session_name"],
@@ -135,7 +146,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
                 stsClient: { credentials in
                     AWSClient(
                         region: region, credentials: credentials,
-                        endpoints: EndpointResolver(region: region, environment: environment, profile: stsProfile),
+                        endpoints: stsEndpoints,
                         transport: transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)),
                         now: environment.now)
                 }),
@@ -172,7 +183,7 @@ public final class ProfileCredentialProvider: CredentialProvider {
             SSOCredentialProvider(
                 profileName: profileName, accountId: accountId, roleName: roleName, ssoRegion: ssoRegion,
                 cacheKey: cacheKey,
-                environment: environment, transport: transport),
+                environment: environment, transport: transport, endpoints: endpoints),
             now: environment.now)
     }
 }

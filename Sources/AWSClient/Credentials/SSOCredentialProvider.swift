@@ -13,10 +13,13 @@ public struct SSOCredentialProvider: CredentialProvider {
     let cacheKey: String
     let environment: ProcessEnvironment
     let transport: any HTTPTransport
+    /// Where the portal is: the client's endpoint settings (FIPS, dual-stack, `AWS_ENDPOINT_URL_SSO`)
+    /// in `sso_region`.
+    let endpoints: EndpointResolver
 
     public init(
         profileName: String, accountId: String, roleName: String, ssoRegion: String, cacheKey: String,
-        environment: ProcessEnvironment, transport: any HTTPTransport
+        environment: ProcessEnvironment, transport: any HTTPTransport, endpoints: EndpointResolver? = nil
     ) {
         self.name = "profile \(profileName) (sso)"
         self.accountId = accountId
@@ -25,6 +28,8 @@ public struct SSOCredentialProvider: CredentialProvider {
         self.cacheKey = cacheKey
         self.environment = environment
         self.transport = transport
+        self.endpoints = (endpoints ?? EndpointResolver(region: ssoRegion, environment: environment)).forCredentials(
+            region: ssoRegion)
     }
 
     /// The cache file name: hex SHA-1 of the session name or start URL, as the AWS CLI writes it.
@@ -60,12 +65,17 @@ public struct SSOCredentialProvider: CredentialProvider {
             throw AWSClientError.credentialSource(
                 source: name, reason: "the SSO token has expired; run 'aws sso login'")
         }
-        let resolver = EndpointResolver(region: ssoRegion, environment: environment)
-        let endpoint = resolver.endpoint(for: .sso)
+        let endpoint: Endpoint
+        do {
+            endpoint = try endpoints.resolve(.sso)
+        } catch {
+            throw AWSClientError.credentialSource(source: name, reason: String(describing: error))
+        }
         let query =
             "account_id=\(accountId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? accountId)&role_name=\(roleName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? roleName)"
         let request = HTTPRequest(
-            method: "GET", origin: endpoint.url, path: "/federation/credentials", query: query,
+            method: "GET", origin: endpoint.originAndBasePath.origin,
+            path: endpoint.originAndBasePath.basePath + "/federation/credentials", query: query,
             headers: [("x-amz-sso_bearer_token", token.accessToken)])
         let response = try await transport.send(request, timeout: .seconds(10))
         guard response.status == 200 else {

@@ -10,10 +10,12 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     let region: String
     let environment: ProcessEnvironment
     let transport: any HTTPTransport
+    /// Where STS is: the client's endpoint settings in `region`.
+    let endpoints: EndpointResolver
 
     public init(
         name: String = "web identity", tokenFile: String?, roleArn: String?, sessionName: String?, region: String,
-        environment: ProcessEnvironment, transport: any HTTPTransport
+        environment: ProcessEnvironment, transport: any HTTPTransport, endpoints: EndpointResolver? = nil
     ) {
         self.name = name
         self.tokenFile = tokenFile
@@ -22,16 +24,19 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         self.region = region
         self.environment = environment
         self.transport = transport
+        self.endpoints = (endpoints ?? EndpointResolver(region: region, environment: environment)).forCredentials(
+            region: region)
     }
 
     /// From `AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_ROLE_ARN`, `AWS_ROLE_SESSION_NAME`.
     public static func fromEnvironment(
-        _ environment: ProcessEnvironment, region: String, transport: any HTTPTransport
+        _ environment: ProcessEnvironment, region: String, transport: any HTTPTransport,
+        endpoints: EndpointResolver? = nil
     ) -> WebIdentityCredentialProvider {
         WebIdentityCredentialProvider(
             tokenFile: environment["AWS_WEB_IDENTITY_TOKEN_FILE"], roleArn: environment["AWS_ROLE_ARN"],
             sessionName: environment["AWS_ROLE_SESSION_NAME"], region: region, environment: environment,
-            transport: transport)
+            transport: transport, endpoints: endpoints)
     }
 
     public func credentials() async throws -> AWSCredentials? {
@@ -46,7 +51,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let client = AWSClient(
             region: region, credentials: CredentialChain([]),
-            endpoints: EndpointResolver(region: region, environment: environment),
+            endpoints: endpoints,
             transport: transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)))
         do {
             return try await STSCredentialCalls.assumeRoleWithWebIdentity(
