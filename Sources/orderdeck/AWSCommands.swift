@@ -107,6 +107,8 @@ struct ConfigCommand: AsyncParsableCommand {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // It may hold the local gateway's API key: readable by its owner only.
+            _ = chmod(path, 0o600)
             print("wrote \(path) (stack '\(name)')")
         }
     }
@@ -150,6 +152,10 @@ enum StackConfigWriter {
             "state_machines = [\(machines.map { "\"\($0.name)\"" }.joined(separator: ", "))]",
         ]
         if let api { lines += ["", "[stacks.local-aws-cli.api]", "url = \"\(api)\""] }
+        if api != nil, let key = record.apiKey {
+            // The gateway was started with --api-key: without the key the written file could not submit.
+            lines += ["auth = \"api_key\"", "api_key = \(TOMLString.quoted(key))"]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -72,6 +72,6 @@ extension AsyncParsableCommand {
     static func complain(_ message: String) {
         let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        FileHandle.standardError.write(Data("orderdeck: \(line)\n".utf8))
+        StandardError.line("orderdeck: \(line)")
     }
 }

@@ -19,7 +19,7 @@ struct LocalCommand: AsyncParsableCommand {
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data("• \(text)\n".utf8))
+        StandardError.line("• \(text)")
     }
 
     static func runningRecord() async throws -> StackRecord {
@@ -45,6 +45,13 @@ struct LocalCommand: AsyncParsableCommand {
                 let (record, alreadyRunning) = try await LocalCommand.controller.up(apiKey: apiKey)
                 if alreadyRunning { LocalCommand.note("the local stack is already running") }
                 print(StackSummary(record: record).text)
+                if alreadyRunning, let apiKey, apiKey != record.apiKey {
+                    // The running gateway keeps the key it was started with: say so, never pretend.
+                    throw CLIFailure(
+                        message:
+                            "--api-key was not applied: the running gateway \(record.apiKey == nil ? "requires no API key" : "keeps its own API key"); 'orderdeck local down' then 'orderdeck local up --api-key …' to change it",
+                        code: .failure)
+                }
             }
         }
     }

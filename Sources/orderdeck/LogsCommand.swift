@@ -71,11 +71,9 @@ struct LogsCommand: AsyncParsableCommand {
                     switch state {
                     case .live: break
                     case .throttled(let wait):
-                        FileHandle.standardError.write(
-                            Data("orderdeck: throttled, backing off \(Int(wait.seconds)) s\n".utf8))
+                        StandardError.line("orderdeck: throttled, backing off \(Int(wait.seconds)) s")
                     case .disconnected(let why, let wait):
-                        FileHandle.standardError.write(
-                            Data("orderdeck: \(why); retrying in \(Int(wait.seconds)) s\n".utf8))
+                        StandardError.line("orderdeck: \(why); retrying in \(Int(wait.seconds)) s")
                     }
                 })
             {

@@ -114,5 +114,5 @@ struct OrdersCommand: AsyncParsableCommand {
         return user == nil ? "(every order of \(table), in table order; --sort created sorts them in memory)" : nil
     }
 
-    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    static func note(_ text: String) { StandardError.line(text) }
 }

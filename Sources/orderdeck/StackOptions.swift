@@ -56,13 +56,18 @@ struct StackOptions: ParsableArguments {
             (xdg + "/orderdeck/config.toml", false),
         ]
         for (path, explicit) in candidates where !path.isEmpty {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                if explicit {
-                    throw CLIFailure(message: "cannot read the configuration file \(path)", code: .configuration)
-                }
+            switch RegularFile.read(path) {
+            case .contents(let data):
+                return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
+            case .missing where !explicit:
                 continue
+            case .missing:
+                throw CLIFailure(
+                    message: "cannot read the configuration file \(path): it does not exist", code: .configuration)
+            case .unreadable(let reason):
+                // The default path too: something is there, and ignoring it would use another stack.
+                throw CLIFailure(message: "cannot read the configuration file \(path): \(reason)", code: .configuration)
             }
-            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
         }
         return nil
     }
@@ -85,7 +90,7 @@ struct StackOptions: ParsableArguments {
         if stack == nil || stack == "discovered", aws.profile != nil || aws.endpointURL != nil {
             let configuration = try aws.resolve()
             let found = try await PipelineDiscovery(client: configuration.makeClient()).discover()
-            for note in found.notes { FileHandle.standardError.write(Data("orderdeck: discovered: \(note)\n".utf8)) }
+            for note in found.notes { StandardError.line("orderdeck: discovered: \(note)") }
             return PipelineDiscovery.stackConfig(
                 found, name: "discovered", profile: aws.profile, region: configuration.region,
                 endpointURL: aws.endpointURL)

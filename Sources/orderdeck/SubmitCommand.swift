@@ -56,8 +56,7 @@ struct SubmitCommand: AsyncParsableCommand {
             let submitter = Submitter(session: session, journal: journal)
             var submission = try await submitter.submit(order)
             if wait, submission.isAccepted {
-                FileHandle.standardError.write(
-                    Data("waiting for \(submission.executionArn ?? "the execution")…\n".utf8))
+                StandardError.line("waiting for \(submission.executionArn ?? "the execution")…")
                 submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
             }
             SubmissionsCommand.show([submission], output: output, journal: journal)
@@ -99,19 +98,24 @@ struct SubmissionsCommand: AsyncParsableCommand {
             let journal = SubmissionJournal(
                 path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
             if let resend {
+                let journaled = try await journal.all().first { $0.id == resend || $0.id.hasPrefix(resend) }
                 let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(
                     id: resend)
-                FileHandle.standardError.write(
-                    Data(
-                        "orderdeck: re-sent submission \(submission.id.prefix(8)) — order \(submission.orderId) again, same id (send #\(submission.attempts))\n"
-                            .utf8))
+                if let journaled, journaled.url != submission.url {
+                    StandardError.line(
+                        "orderdeck: the stack's endpoint changed since the first send (\(journaled.url)); sent to \(submission.url)"
+                    )
+                }
+                StandardError.line(
+                    "orderdeck: re-sent submission \(submission.id.prefix(8)) — order \(submission.orderId) again, same id (send #\(submission.attempts))"
+                )
                 Self.show([submission], output: output, journal: journal)
                 if !submission.isAccepted { throw ExitStatus.failure.exitCode }
                 return
             }
             let all = try await journal.all()
             for warning in await journal.warnings {
-                FileHandle.standardError.write(Data("orderdeck: \(warning)\n".utf8))
+                StandardError.line("orderdeck: \(warning)")
             }
             Self.show(all, output: output, journal: journal, inProcess: false)
         }

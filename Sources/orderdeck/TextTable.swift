@@ -23,33 +23,45 @@ struct TextTable {
     /// A row's cells made terminal-safe and cut to `maxWidth`.
     func clean(_ row: [String]) -> [String] { row.map { Self.truncate(TerminalSafe.escape($0), maxWidth) } }
 
-    /// Each column as wide as its widest cell (header included).
+    /// Each column as wide as its widest cell (header included), in terminal cells: a CJK
+    /// character or an emoji takes two, so rows line up whatever script the data is in.
     static func widths(headers: [String], rows: [[String]]) -> [Int] {
-        var widths = headers.map(\.count)
+        var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
         return widths
     }
 
-    /// One line: cells padded to `widths`, two spaces apart, no trailing spaces (a row ends where
-    /// its last text ends).
+    /// One line: cells padded to `widths` (display cells, not characters), two spaces apart, no
+    /// trailing spaces (a row ends where its last text ends).
     func line(_ cells: [String], _ widths: [Int]) -> String {
         let text = cells.enumerated().map { index, cell in
-            let pad = String(repeating: " ", count: max(0, (index < widths.count ? widths[index] : 0) - cell.count))
+            let room = (index < widths.count ? widths[index] : 0) - DisplayWidth.of(cell)
+            let pad = String(repeating: " ", count: max(0, room))
             return rightAligned.contains(index) ? pad + cell : cell + pad
         }.joined(separator: "  ")
         return String(text.reversed().drop { $0 == " " }.reversed())
     }
 
-    /// Cut to `width`; an ARN keeps its identifying end (the execution or resource name) and
-    /// loses the front instead.
+    /// Cut to `width` display cells; an ARN keeps its identifying end (the execution or resource
+    /// name) and loses the front instead.
     static func truncate(_ text: String, _ width: Int) -> String {
-        guard text.count > width else { return text }
-        if text.hasPrefix("arn:") { return "…" + String(text.suffix(width - 1)) }
-        return String(text.prefix(width - 1)) + "…"
+        guard DisplayWidth.of(text) > width else { return text }
+        if text.hasPrefix("arn:") {
+            var tail = ""
+            var used = 0
+            for character in text.reversed() {
+                let w = DisplayWidth.of(character)
+                if used + w > width - 1 { break }
+                tail.insert(character, at: tail.startIndex)
+                used += w
+            }
+            return "…" + tail
+        }
+        return DisplayWidth.truncate(text, to: width)
     }
 }
 

@@ -73,6 +73,12 @@ public struct CLIRunner: Sendable {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
+
+        /// Ends the process as a crash would: SIGKILL, nothing cleaned up.
+        public func kill() {
+            if process.isRunning { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
     }
 
     /// The process for `arguments`, its output and error pipes attached.

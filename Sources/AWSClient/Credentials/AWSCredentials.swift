@@ -12,6 +12,9 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
         self.signing = signing
         self.expiration = expiration
         self.source = source
+        // Whatever is made here may be echoed back in an error: know it, so it never shows.
+        SecretRedaction.register(signing.secretAccessKey)
+        SecretRedaction.register(signing.sessionToken)
     }
 
     public init(

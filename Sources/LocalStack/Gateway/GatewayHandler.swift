@@ -87,12 +87,7 @@ public struct GatewayHandler: Sendable {
     }
 
     /// 1–80 characters of letters, digits, `-` and `_` (what logging-enabled machines accept).
-    static func isValidExecutionName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 80
-            && name.utf8.allSatisfy {
-                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95
-            }
-    }
+    static func isValidExecutionName(_ name: String) -> Bool { ExecutionNameRule.isValid(name) }
 
     static func sameJSON(_ lhs: String) -> (String) -> Bool {
         { rhs in (try? JSONValue.parse(lhs)) == (try? JSONValue.parse(rhs)) }

@@ -176,10 +176,12 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     case invalidInput(String)
     case readOnly(String)
+    /// A file OrderDeck keeps (the journal) exists but cannot be read: the reason, never "empty".
+    case unreadable(String)
 
     public var description: String {
         switch self {
-        case .notFound(let message), .invalidInput(let message): return message
+        case .notFound(let message), .invalidInput(let message), .unreadable(let message): return message
         case .readOnly(let action): return "\(action) is disabled: this stack is read-only"
         }
     }

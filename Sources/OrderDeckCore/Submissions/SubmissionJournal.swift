@@ -39,9 +39,16 @@ public actor SubmissionJournal {
 
     public func isOwnPending(_ id: String) -> Bool { ownPending.contains(id) }
 
-    /// Every submission, newest first; unreadable lines are reported in `warnings`.
+    /// Every submission, newest first; unreadable lines are reported in `warnings`. No journal yet
+    /// is an empty one; a journal that exists but cannot be read (a directory, no permission)
+    /// throws with the reason, so an operator never takes "nothing there" for "nothing sent".
     public func all() throws -> [Submission] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let data: Data
+        switch RegularFile.read(path) {
+        case .missing: return []
+        case .contents(let contents): data = contents
+        case .unreadable(let reason): throw CoreError.unreadable("cannot read the journal \(path): \(reason)")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         var latest: [String: Submission] = [:]
@@ -62,15 +69,28 @@ public actor SubmissionJournal {
         return order.reversed().compactMap { latest[$0] }
     }
 
+    /// Appends one record. The file is locked for the append, and a torn last line (a process
+    /// that died mid-write) is ended first, so the new record starts on a line of its own and is
+    /// never swallowed by the broken one before it.
     private func append(_ bytes: Data) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw CoreError.invalidInput("cannot open the journal \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        _ = flock(fd, LOCK_EX)
+        defer { _ = flock(fd, LOCK_UN) }
+        var bytes = bytes
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+                bytes.insert(UInt8(ascii: "\n"), at: bytes.startIndex)
+            }
+        }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else {
             throw CoreError.invalidInput("cannot write the journal \(path): \(String(cString: strerror(errno)))")

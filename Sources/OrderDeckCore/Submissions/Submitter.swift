@@ -27,6 +27,7 @@ public struct Submitter: Sendable {
                 "stack \(session.config.name) has no API endpoint configured ([stacks.\(session.config.name).api] url)")
         }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
+        try Self.checkOrderId(order["id"]?.stringValue)
         let submission = Submission(
             id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name,
             url: api.url,
@@ -34,11 +35,31 @@ public struct Submitter: Sendable {
         return try await send(submission)
     }
 
+    /// The gateway names the execution after the order's id, and only that name lets a re-send be
+    /// recognised: an id that cannot be an execution name would be run under a random name, and
+    /// run again on every re-send. Refused before anything is journaled or sent.
+    static func checkOrderId(_ id: String?) throws {
+        guard let id else {
+            throw CoreError.invalidInput(
+                "the order has no \"id\": it names the execution, so a re-send can be recognised (\(ExecutionNameRule.allowed))"
+            )
+        }
+        if let problem = ExecutionNameRule.problem(with: id) {
+            throw CoreError.invalidInput(
+                "order id \"\(id)\" cannot be an execution name: \(problem) (allowed: \(ExecutionNameRule.allowed))")
+        }
+    }
+
     /// Sends a journaled submission again, with the same order id (so an order the API already
-    /// accepted is recognised as a duplicate instead of being run twice).
+    /// accepted is recognised as a duplicate instead of being run twice). It goes to the stack's
+    /// endpoint as configured now — a local stack restarted on new ports has a new address — and
+    /// the result's `url` says where it went (compare with the journaled one to say it changed).
     public func resend(id: String) async throws -> Submission {
-        guard let submission = try await journal.all().first(where: { $0.id == id || $0.id.hasPrefix(id) }) else {
+        guard var submission = try await journal.all().first(where: { $0.id == id || $0.id.hasPrefix(id) }) else {
             throw CoreError.notFound("no submission \(id) in the journal")
+        }
+        if let current = session.config.api?.url, submission.stack == session.config.name {
+            submission.url = current
         }
         return try await send(submission)
     }
@@ -63,6 +84,7 @@ public struct Submitter: Sendable {
                 try await journal.record(submission)
                 return submission
             }
+            SecretRedaction.register(key)
             authorization = .apiKey(key)
         }
         do {
