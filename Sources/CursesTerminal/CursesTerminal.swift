@@ -19,12 +19,18 @@ public final class CursesTerminal: TerminalDevice {
     nonisolated(unsafe) static var resizeRequested: sig_atomic_t = 0
     nonisolated(unsafe) static var signalWakeFd: Int32 = -1
     nonisolated(unsafe) static var active = false
+    /// The signal that asked to stop, and the terminal's settings before curses changed them.
+    nonisolated(unsafe) static var stopSignal: sig_atomic_t = 0
+    nonisolated(unsafe) static var savedTermios = termios()
+    nonisolated(unsafe) static var haveSavedTermios = false
+    nonisolated(unsafe) static var watchdogFd: Int32 = -1
 
     let wake: WakeSignal
     let palette: Palette
 
     public init(wake: WakeSignal, mouse: Bool = false) {
         self.wake = wake
+        Self.haveSavedTermios = tcgetattr(0, &Self.savedTermios) == 0
         setlocale(LC_ALL, "")
         setenv("ESCDELAY", "25", 0)
         initscr()
@@ -115,31 +121,9 @@ public final class CursesTerminal: TerminalDevice {
             erase()
             clearok(od_curscr(), true)
         }
-        for y in 0..<buffer.height {
-            var x = 0
-            while x < buffer.width {
-                let cell = buffer[x, y]
-                if let previous, previous[x, y] == cell {
-                    x += 1
-                    continue
-                }
-                if cell.text.isEmpty {  // right half of a wide character, drawn with its left half
-                    x += 1
-                    continue
-                }
-                var run = cell.text
-                var end = x + 1
-                while end < buffer.width {
-                    let next = buffer[end, y]
-                    guard next.style == cell.style else { break }
-                    if let previous, previous[end, y] == next { break }
-                    run += next.text
-                    end += 1
-                }
-                _ = od_attrset(palette.attributes(for: cell.style))
-                _ = run.withCString { od_mvaddstr(Int32(y), Int32(x), $0) }
-                x = end
-            }
+        for run in buffer.runs(over: previous) {
+            _ = od_attrset(palette.attributes(for: run.style))
+            _ = run.text.withCString { od_mvaddstr(Int32(run.y), Int32(run.x), $0) }
         }
         _ = od_attrset(od_a_normal())
         refresh()
@@ -156,13 +140,40 @@ public final class CursesTerminal: TerminalDevice {
         return EditOutcome(text: edited, problem: problem)
     }
 
+    /// SIGINT, SIGTERM and SIGHUP always end the dashboard with the terminal restored, even while
+    /// the loop is busy and cannot see the request: a thread waits for the signal, gives the loop
+    /// a moment to leave the ordinary way, then puts the terminal back itself (the settings saved
+    /// at start, the normal screen, the cursor, mouse reporting off) and exits.
+    static func startWatchdog() {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        watchdogFd = fds[1]
+        let readEnd = fds[0]
+        let thread = Thread {
+            var byte: UInt8 = 0
+            while read(readEnd, &byte, 1) < 0 && errno == EINTR {}
+            usleep(1_500_000)
+            guard CursesTerminal.active else { return }
+            let reset = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+            _ = reset.withCString { write(1, $0, strlen($0)) }
+            if CursesTerminal.haveSavedTermios { _ = tcsetattr(0, TCSANOW, &CursesTerminal.savedTermios) }
+            _exit(128 + Int32(CursesTerminal.stopSignal))
+        }
+        thread.name = "orderdeck-signal-watchdog"
+        thread.start()
+    }
+
     static func installSignalHandlers(_ wake: WakeSignal) {
         signalWakeFd = wake.writeEnd
-        let stop: @convention(c) (Int32) -> Void = { _ in
+        let stop: @convention(c) (Int32) -> Void = { signal in
             CursesTerminal.stopRequested = 1
+            CursesTerminal.stopSignal = signal
             var byte: UInt8 = 1
             _ = write(CursesTerminal.signalWakeFd, &byte, 1)
+            _ = write(CursesTerminal.watchdogFd, &byte, 1)
         }
+        startWatchdog()
         let resize: @convention(c) (Int32) -> Void = { _ in
             CursesTerminal.resizeRequested = 1
             var byte: UInt8 = 1

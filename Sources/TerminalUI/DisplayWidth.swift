@@ -18,7 +18,11 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        // Plain ASCII (no NUL) is one cell a byte: the common case, without walking graphemes.
+        if text.utf8.allSatisfy({ $0 != 0 && $0 < 0x80 }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     static func isWide(_ value: UInt32) -> Bool {
         switch value {

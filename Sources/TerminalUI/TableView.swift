@@ -16,6 +16,9 @@ public struct TableView: Sendable {
         public var grows: Bool
         /// When the terminal is too narrow, columns with the lowest priority are hidden first.
         public var priority: Int
+        /// A cut keeps the cell's last word (an amount's currency): `12345678… EUR`, never a
+        /// number that reads as another amount.
+        public var keepsLastWord = false
 
         public init(
             _ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, maxWidth: Int? = nil,
@@ -187,7 +190,9 @@ public struct TableView: Sendable {
             var columnX = x
             for (columnIndex, cellWidth) in widths.enumerated() where cellWidth > 0 {
                 let raw = columnIndex < values.count ? values[columnIndex] : ""
-                let text = DisplayWidth.truncate(raw, to: cellWidth)
+                let text =
+                    columns[columnIndex].keepsLastWord
+                    ? Self.truncateKeepingLastWord(raw, to: cellWidth) : DisplayWidth.truncate(raw, to: cellWidth)
                 var cellStyle = style(index, columnIndex)
                 if isSelected { cellStyle.reverse = true }
                 let pad = columns[columnIndex].alignment == .right ? max(0, cellWidth - DisplayWidth.of(text)) : 0
@@ -202,5 +207,16 @@ public struct TableView: Sendable {
                 columnX += cellWidth + 1
             }
         }
+    }
+
+    /// Cut to `width` with the last word kept whole after the cut: "12345678901… EUR".
+    public static func truncateKeepingLastWord(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width, let space = text.lastIndex(of: " ") else {
+            return DisplayWidth.truncate(text, to: width)
+        }
+        let word = String(text[space...])
+        let room = width - DisplayWidth.of(word)
+        guard room >= 2 else { return DisplayWidth.truncate(text, to: width) }
+        return DisplayWidth.truncate(String(text[..<space]), to: room) + word
     }
 }

@@ -44,3 +44,27 @@ import Testing
         #expect(TextMatcher("") == nil)
     }
 }
+
+/// A joined emoji is one grapheme of two cells here; a terminal adding up its code points makes
+/// it four. The run after it is placed by its own column, so the rest of the row never shifts.
+@Suite struct DrawRunTests {
+    @Test func aJoinedEmojiEndsItsRun() {
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        buffer.write("a👩‍💻bc", x: 0, y: 0)
+        let runs = buffer.runs(over: nil)
+        #expect(runs.map(\.x) == [0, 3])
+        #expect(runs.map(\.text) == ["a👩‍💻", "bc     "])
+        // A combining mark is no such grapheme: "é" keeps its run going.
+        var plain = ScreenBuffer(width: 4, height: 1)
+        plain.write("e\u{301}xy", x: 0, y: 0)
+        #expect(plain.runs(over: nil).count == 1)
+    }
+
+    @Test func onlyChangedCellsAreWritten() {
+        var before = ScreenBuffer(width: 6, height: 1)
+        before.write("abcdef", x: 0, y: 0)
+        var after = before
+        after.write("X", x: 3, y: 0)
+        #expect(after.runs(over: before) == [ScreenBuffer.Run(x: 3, y: 0, text: "X", style: .plain)])
+    }
+}

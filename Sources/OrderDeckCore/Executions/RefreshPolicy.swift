@@ -5,6 +5,9 @@ public struct RefreshPolicy: Sendable, Equatable {
     public var watching: Duration
     public var maximum: Duration
     public var throttledMinimum: Duration
+    /// A refresh with no answer for this long shows as stalled (a stack stopped or hung), well
+    /// before its request times out and fails.
+    public var stallAfter: Duration = .seconds(10)
 
     public init(
         base: Duration = .seconds(2), watching: Duration = .milliseconds(500), maximum: Duration = .seconds(30),

@@ -17,7 +17,7 @@ enum ChromeView {
         let refresh = " ⟳ \(state.health.label(now: state.now)) "
         let refreshStyle: Style
         switch state.health {
-        case .throttled: refreshStyle = Style(foreground: .black, background: .yellow)
+        case .throttled, .stalled: refreshStyle = Style(foreground: .black, background: .yellow)
         case .failing: refreshStyle = Style(foreground: .white, background: .red, bold: true)
         default: refreshStyle = .header
         }
@@ -62,6 +62,22 @@ enum ChromeView {
         buffer.write(text, x: 0, y: layout.noteRow, style: style)
     }
 
+    /// The prompt's text and cursor in `width` cells: the end of a long text (where the operator
+    /// types), its front cut with "…".
+    static func promptTail(_ text: String, width: Int) -> String {
+        let shown = text + "█"
+        guard width > 1, DisplayWidth.of(shown) > width else { return shown }
+        var tail = ""
+        var used = 0
+        for character in shown.reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            tail.insert(character, at: tail.startIndex)
+            used += w
+        }
+        return "…" + tail
+    }
+
     /// The key hints, or the open prompt with what it is for.
     static func hints(_ state: DashboardState, into buffer: inout ScreenBuffer) {
         let y = state.layout.hintRow
@@ -72,7 +88,7 @@ enum ChromeView {
         }
         if let prompt = state.prompt {
             let x = buffer.write(prompt.label, x: 0, y: y, style: Style(foreground: .cyan, bold: true))
-            buffer.write(prompt.text + "█", x: x, y: y, style: Style(bold: true))
+            buffer.write(Self.promptTail(prompt.text, width: buffer.width - x), x: x, y: y, style: Style(bold: true))
             return
         }
         // Help and back/quit always show; the screen's own hints go from the end when short.

@@ -15,6 +15,8 @@ public final class Dashboard: TerminalApplication {
     /// (one at a time: a burst of updates costs one more pass, not one each).
     private var overviewWork: Task<Void, Never>?
     private var overviewAgain = false
+    /// The orders filter being matched off the terminal thread (one at a time).
+    private var filterWork: Task<Void, Never>?
     private var clipboard: String?
     private var editRequest: String?
     /// Set when the operator asked for another stack (`:stack NAME`); the dashboard then quits so
@@ -51,6 +53,7 @@ public final class Dashboard: TerminalApplication {
     public func stop() {
         refresherTask?.cancel()
         overviewWork?.cancel()
+        filterWork?.cancel()
     }
 
     public func handle(_ key: Key) -> Bool {
@@ -59,6 +62,27 @@ public final class Dashboard: TerminalApplication {
         let effects = state.handle(key) + state.takePendingEffects()
         if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
         return perform(effects)
+    }
+
+    /// Keys that came together: a run of characters typed into an open prompt (a paste) is one
+    /// edit — the filter is applied once for the whole run, not once per character.
+    public func handle(batch keys: [Key]) -> Bool {
+        var index = 0
+        while index < keys.count {
+            if state.prompt != nil, case .character = keys[index] {
+                var text = ""
+                while index < keys.count, case .character(let character) = keys[index] {
+                    text.append(character)
+                    index += 1
+                }
+                state.now = clock.now()
+                guard perform(state.type(text) + state.takePendingEffects()) else { return false }
+                continue
+            }
+            guard handle(keys[index]) else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Carries out effects; false to quit.
@@ -81,9 +105,21 @@ public final class Dashboard: TerminalApplication {
             case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
             case .loadOlderOrders: refresher.send(.loadOlderOrders)
             case .workOutOverview: workOutOverview()
+            case .filterOrders(let job): filter(job)
             }
         }
         return true
+    }
+
+    /// Matches a filter off the terminal thread; the job before it is cancelled (its filter is
+    /// no longer the one typed), so a pasted pattern costs one pass, not one per character.
+    private func filter(_ job: OrderFilterJob) {
+        filterWork?.cancel()
+        let inbox = self.inbox
+        filterWork = Task.detached(priority: .userInitiated) {
+            guard let rows = job.run(), !Task.isCancelled else { return }
+            inbox.post(.ordersFiltered(job, rows: rows))
+        }
     }
 
     /// Starts working out the Overview's figures from what is loaded now, or — while a pass

@@ -46,6 +46,8 @@ extension DashboardState {
             overview.metrics = metrics
         case .overviewFigures(let figures):
             overview.figures = figures
+        case .ordersFiltered(let job, let rows):
+            orders.filtered(job, rows: rows, visibleRows: layout.listRows)
         }
     }
 

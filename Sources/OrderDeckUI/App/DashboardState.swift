@@ -33,6 +33,10 @@ public struct DashboardState: Sendable {
     /// The pending effects, handed over once.
     mutating func takePendingEffects() -> [Effect] {
         defer { pendingEffects = [] }
+        if let job = orders.filterJobToRun {
+            orders.filterJobToRun = nil
+            return pendingEffects + [.filterOrders(job)]
+        }
         return pendingEffects
     }
 

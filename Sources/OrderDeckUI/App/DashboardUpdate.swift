@@ -23,4 +23,6 @@ public enum DashboardUpdate: Sendable {
     case metrics(StatesMetrics?)
     /// The Overview's figures, worked out off the terminal thread from what was loaded.
     case overviewFigures(OverviewFigures)
+    /// The rows a regular-expression filter leaves, worked out off the terminal thread.
+    case ordersFiltered(OrderFilterJob, rows: [Int32])
 }

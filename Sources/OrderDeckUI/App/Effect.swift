@@ -25,4 +25,7 @@ public enum Effect: Sendable, Equatable {
     case stop(ExecutionARN, error: String?, cause: String?)
     /// Work out the Overview's figures from what is loaded, off the terminal thread.
     case workOutOverview
+    /// Match a regular-expression filter over the orders off the terminal thread (replacing any
+    /// such work under way: the filter changed).
+    case filterOrders(OrderFilterJob)
 }

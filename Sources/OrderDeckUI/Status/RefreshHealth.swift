@@ -10,6 +10,9 @@ public enum RefreshHealth: Sendable, Equatable {
     case failing(since: Date, message: String, retryAt: Date)
     /// Working again after a failure or throttling.
     case recovered(at: Date)
+    /// A refresh has had no answer since then (a stopped or hung server): not failing yet —
+    /// the request has not timed out — but not live either.
+    case stalled(since: Date)
 
     /// The header's words.
     func label(now: Date) -> String {
@@ -18,11 +21,16 @@ public enum RefreshHealth: Sendable, Equatable {
         case .live, .recovered: return "live"
         case .throttled(let until): return "throttled, backing off \(Self.seconds(until, now)) s"
         case .failing: return "failing, retrying"
+        case .stalled(let since): return "stalled \(Self.seconds(now, since)) s"
         }
     }
 
     /// The standing problem, shown until it is resolved.
     func problem(now: Date) -> String? {
+        if case .stalled(let since) = self {
+            return
+                "no answer from the stack since \(Format.clock(since).prefix(8)) (\(Self.seconds(now, since)) s); still waiting"
+        }
         guard case .failing(let since, let message, let retryAt) = self else { return nil }
         return
             "\(message) — failing since \(Format.clock(since).prefix(8)), retrying in \(Self.seconds(retryAt, now)) s"
@@ -30,7 +38,7 @@ public enum RefreshHealth: Sendable, Equatable {
 
     var isCountingDown: Bool {
         switch self {
-        case .throttled, .failing: return true
+        case .throttled, .failing, .stalled: return true
         case .loading, .live, .recovered: return false
         }
     }

@@ -34,19 +34,30 @@ public final class EventLoop {
     /// Handles a batch of events and redraws; false when the loop must end.
     @discardableResult
     public func process(_ events: [TerminalEvent]) -> Bool {
+        // Keys that arrived together go over as one batch: a paste is one edit, not thousands.
+        var keys: [Key] = []
+        func handOver() -> Bool {
+            defer { keys = [] }
+            guard !keys.isEmpty else { return true }
+            dirty = true
+            return keys.count == 1 ? application.handle(keys[0]) : application.handle(batch: keys)
+        }
         for event in events {
+            if case .key(let key) = event {
+                keys.append(key)
+                continue
+            }
+            guard handOver() else { return false }
             switch event {
             case .stop:
                 return false
-            case .wake:
+            case .wake, .key:
                 break
             case .resize(let size):
                 resize(to: size)
-            case .key(let key):
-                dirty = true
-                if !application.handle(key) { return false }
             }
         }
+        guard handOver() else { return false }
         redrawIfNeeded()
         return true
     }

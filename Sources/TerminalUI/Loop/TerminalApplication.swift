@@ -1,9 +1,20 @@
 import Foundation
 
+extension TerminalApplication {
+    public func handle(batch keys: [Key]) -> Bool {
+        for key in keys where !handle(key) { return false }
+        return true
+    }
+}
+
 /// What the event loop drives. All calls happen on the loop's thread, one at a time.
 public protocol TerminalApplication: AnyObject {
     /// Handles one key; returns false to quit.
     func handle(_ key: Key) -> Bool
+    /// Handles keys that arrived together (a paste is thousands of them); false to quit. The
+    /// default hands them over one by one; an application may take a run of typed characters
+    /// as one edit.
+    func handle(batch keys: [Key]) -> Bool
     /// The terminal has a new size: lay out for it (the next frame is drawn in full).
     func resized(to size: TerminalSize)
     /// Applies results that background work posted; true when the screen must be redrawn.

@@ -3,6 +3,9 @@ import TerminalUI
 
 /// The foldable JSON view over the screen body: one row per member, folded containers summarised.
 enum InspectorView {
+    /// The widest indent: a third of the screen.
+    static func maxIndent(_ width: Int) -> Int { max(8, width / 3) }
+
     static func render(_ inspector: JSONInspector, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         for row in y..<(y + height) { buffer.fillRow(row) }
         buffer.write(inspector.title, x: 0, y: y, style: .title, maxWidth: buffer.width)
@@ -16,7 +19,14 @@ enum InspectorView {
             let selected = index == inspector.table.selected
             if selected { buffer.fill(x: 0, y: row, width: buffer.width, style: .selected) }
             let base: Style = selected ? .selected : .plain
-            var x = line.depth * 2
+            // Past a third of the width the indent stops growing and the depth is written
+            // instead, so a payload nested 500 levels deep is still read on an 80-column screen.
+            let cap = Self.maxIndent(buffer.width)
+            var x = min(line.depth * 2, cap)
+            if line.depth * 2 > cap {
+                let label = "depth \(line.depth) "
+                buffer.write(label, x: max(0, cap - label.count), y: row, style: selected ? base : .muted)
+            }
             let marker = line.kind == .open && line.isContainer ? (line.isFolded ? "▸ " : "▾ ") : "  "
             x += buffer.write(marker, x: x, y: row, style: base.with { $0.foreground = .magenta })
             if let key = line.key {
@@ -31,7 +41,11 @@ enum InspectorView {
             case .open where line.isFolded: style = .muted
             case .open, .close: style = .plain
             }
-            buffer.write(line.text, x: x, y: row, style: selected ? base : style, maxWidth: max(0, buffer.width - x))
+            // A value longer than the row ends in "…": cut is never mistaken for whole (y copies it whole).
+            let room = max(0, buffer.width - x)
+            buffer.write(
+                DisplayWidth.truncate(line.text, to: room), x: x, y: row, style: selected ? base : style, maxWidth: room
+            )
         }
         if lines.count > rows {
             let position = " \(inspector.table.selected + 1)/\(lines.count) "

@@ -5,8 +5,11 @@ import OrderDeckCore
 /// orders: a sort key press picks a ready permutation.
 public struct OrderIndex: Sendable {
     public let orders: [Order]
-    /// Per order: its lower-cased search text (fields joined by \u{1}).
+    /// Per order: its lower-cased search text (fields joined by \u{1}), each field its first
+    /// `searchedCharacters` characters: a 100 KB field costs a filter what a short one does.
     let searchKeys: [String]
+    /// How much of each field the `/` filter reads (the help says so).
+    public static let searchedCharacters = 1024
     /// Per order: its status as a small number, and the names of those numbers.
     let statusCodes: [UInt16]
     let statusNames: [String]
@@ -36,6 +39,7 @@ public struct OrderIndex: Sendable {
         self.windowLimit = windowLimit
         searchKeys = orders.map { order in
             [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""]
+                .map { $0.utf8.count > Self.searchedCharacters ? String($0.prefix(Self.searchedCharacters)) : $0 }
                 .joined(separator: "\u{1}").lowercased()
         }
         var codes: [String: UInt16] = [:]

@@ -8,11 +8,18 @@ enum OrdersColumns {
         .init("ORDER", minWidth: 14, maxWidth: 40, priority: 10),
         .init("USER", minWidth: 6, maxWidth: 24, priority: 6),
         .init("STATUS", minWidth: 6, maxWidth: 12, priority: 9),
-        .init("AMOUNT", alignment: .right, minWidth: 8, maxWidth: 20, priority: 5),
+        // DynamoDB keeps 38 significant digits: with sign, point, zeros and currency, 48 cells.
+        amountColumn,
         .init("CREATED", width: 19, priority: 2),
         .init("AGE", width: 4, alignment: .right, priority: 4),
         .init("EXECUTION", minWidth: 9, maxWidth: 10, priority: 7),
     ]
+
+    static var amountColumn: TableView.Column {
+        var column = TableView.Column("AMOUNT", alignment: .right, minWidth: 8, maxWidth: 48, priority: 5)
+        column.keepsLastWord = true
+        return column
+    }
 
     static func index(of key: Order.SortKey) -> Int? {
         switch key {

@@ -10,7 +10,9 @@ enum OrdersKeys {
         .init([.enter, .right], "open the order's execution", hint: "execution", .open),
         .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
         .init([.character("i")], "inspect the whole item (foldable JSON)", hint: "inspect", .inspect),
-        .init([.character("/")], "filter (text or regex; matches highlighted)", hint: "filter", .filter),
+        .init(
+            [.character("/")], "filter (text or regex, over each field's first 1,024 characters)", hint: "filter",
+            .filter),
         .init([.character("f")], "status filter (all, then each status present)", hint: "status", .statusFilter),
         .init([.character("s")], "sort by the next column", hint: "sort", .sortNext),
         .init([.character("S")], "reverse the sort", .sortReverse),
@@ -42,7 +44,7 @@ extension DashboardState {
             openLogs(for: arn)
         case .inspect:
             guard let order else { return [] }
-            inspector = JSONInspector(title: "order \(order.id)", value: order.plainJSON)
+            inspector = JSONInspector(title: "order \(order.id)", value: order.inspectedJSON)
         case .filter:
             prompt = Prompt(.filter(.orders), text: orders.filter)
         case .statusFilter:

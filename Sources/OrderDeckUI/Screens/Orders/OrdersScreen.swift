@@ -19,6 +19,13 @@ public struct OrdersScreen: Sendable {
     public private(set) var statusCounts: [String: Int] = [:]
     /// Only these orders (a jump from an Overview figure), with what they are; esc clears it.
     public private(set) var scope: ListScope?
+    /// A regular-expression filter being worked out off the terminal thread (the rows shown are
+    /// the previous result until it lands); taken by the dashboard, which runs it.
+    public private(set) var filtering: OrderFilterJob?
+    var filterJobToRun: OrderFilterJob?
+    private var filterGeneration = 0
+    /// Rows above which a regular expression is matched off the terminal thread.
+    static let inlineRegexRows = 200
 
     public init() {}
 
@@ -97,7 +104,16 @@ public struct OrdersScreen: Sendable {
     private mutating func refilter(keeping selected: OrderID?, visibleRows: Int) {
         if let cached = filterResults[filter] {
             rows = cached
+        } else if let matcher = TextMatcher(filter), matcher.literal == nil, sortedRows.count > Self.inlineRegexRows {
+            // Keep what is shown until the expression's rows arrive (`filtered`).
+            filterGeneration += 1
+            let job = OrderFilterJob(generation: filterGeneration, filter: filter, index: index, source: sortedRows)
+            filtering = job
+            filterJobToRun = job
+            selectedWhenFiltered = selected
+            return
         } else if let matcher = TextMatcher(filter) {
+            filtering = nil
             let shorter = String(filter.dropLast())
             let source = matcher.literal != nil ? (filterResults[shorter] ?? sortedRows) : sortedRows
             var found: [Int32] = []
@@ -121,8 +137,25 @@ public struct OrdersScreen: Sendable {
             }
             rows = found
         } else {
+            filtering = nil
             rows = sortedRows
         }
+        narrowAndShow(keeping: selected, visibleRows: visibleRows)
+    }
+
+    /// A regular expression's rows, worked out off the terminal thread; dropped when the filter
+    /// or the data changed meanwhile (another job is then under way).
+    mutating func filtered(_ job: OrderFilterJob, rows found: [Int32], visibleRows: Int) {
+        guard job == filtering else { return }
+        filtering = nil
+        rows = found
+        narrowAndShow(keeping: selectedWhenFiltered, visibleRows: visibleRows)
+    }
+
+    private var selectedWhenFiltered: OrderID?
+
+    /// The scope and status narrowing after the text filter, the cache, the counts and the selection.
+    private mutating func narrowAndShow(keeping selected: OrderID?, visibleRows: Int) {
         if let scope {
             rows = rows.filter { scope.ids.contains(index.orders[Int($0)].id) }
         }

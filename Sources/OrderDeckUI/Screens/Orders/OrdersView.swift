@@ -18,7 +18,11 @@ enum OrdersView {
         if let scope = screen.scope {
             x += buffer.write("only: \(scope.title) (esc: back)  ", x: x, y: y, style: .highlight)
         }
-        if !screen.filter.isEmpty { buffer.write("filter /\(screen.filter)", x: x, y: y, style: .highlight) }
+        if screen.filtering != nil { x += buffer.write("filtering… ", x: x, y: y, style: Style(foreground: .yellow)) }
+        if !screen.filter.isEmpty {
+            buffer.write(
+                "filter /" + ChromeView.promptTail(screen.filter, width: 60).dropLast(), x: x, y: y, style: .highlight)
+        }
         // Only the rows on screen are looked up: this runs every frame.
         var executionStatus: [Int: ExecutionStatus] = [:]
         let top = screen.table.top

@@ -47,6 +47,14 @@ extension DashboardState {
         return []
     }
 
+    /// Text typed (or pasted) into the open prompt as one edit.
+    public mutating func type(_ typed: String) -> [Effect] {
+        guard let current = prompt else { return [] }
+        prompt = Prompt(current.kind, text: current.text + typed)
+        if case .filter = current.kind { applyFilter(current.text + typed) }
+        return []
+    }
+
     mutating func applyFilter(_ text: String) {
         switch screen {
         case .orders: orders.setFilter(text, visibleRows: layout.listRows)
