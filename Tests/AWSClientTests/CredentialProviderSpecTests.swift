@@ -91,9 +91,14 @@ import Testing
             default: return Self.answer(200, Self.imdsDocument)
             }
         }
+        let slept = Mutex<[Duration]>([])
         let provider = InstanceMetadataCredentialProvider(
-            environment: Self.imdsEnvironment(now: now), transport: transport)
+            environment: Self.imdsEnvironment(now: now), transport: transport,
+            sleep: { duration in slept.withLock { $0.append(duration) } })
         let found = try #require(try await provider.credentials())
+        // A short back-off before each second and third attempt, never a long wait.
+        #expect(
+            slept.withLock { $0 } == [.milliseconds(100), .milliseconds(200), .milliseconds(100), .milliseconds(100)])
         #expect(found.signing.accessKeyId == "AKIDIMDS")
         #expect(found.source == "EC2 instance metadata (role-a)")
         let role = "/latest/meta-data/iam/security-credentials/"
@@ -108,7 +113,7 @@ import Testing
     @Test func instanceMetadataGivesUpAfterThreeAttempts() async throws {
         let transport = ScriptedTransport { _, _ in Self.answer(503) }
         let provider = InstanceMetadataCredentialProvider(
-            environment: Self.imdsEnvironment(now: Now()), transport: transport)
+            environment: Self.imdsEnvironment(now: Now()), transport: transport, sleep: { _ in })
         // No token after three tries: not on EC2 (or IMDS is down) — the chain goes on.
         #expect(try await provider.credentials() == nil)
         #expect(transport.requests.map(Self.step) == Array(repeating: "PUT /latest/api/token", count: 3))
@@ -142,6 +147,27 @@ import Testing
         _ = try await provider.credentials()
         #expect(transport.requests.filter { $0.method == "PUT" }.count == 2)
         #expect(tokenHeader(transport.requests.last!) == "TOKEN-2")
+    }
+
+    @Test func instanceMetadataFetchesANewTokenOnA401() async throws {
+        let transport = ScriptedTransport { request, number in
+            switch number {
+            case 0: return Self.answer(200, "TOKEN-1")
+            case 1: return Self.answer(401)  // IMDS restarted: the token it gave is gone
+            case 2: return Self.answer(200, "TOKEN-2")
+            case 3: return Self.answer(200, "role-a")
+            default: return Self.answer(200, Self.imdsDocument)
+            }
+        }
+        let provider = InstanceMetadataCredentialProvider(
+            environment: Self.imdsEnvironment(now: Now()), transport: transport)
+        #expect(try await provider.credentials()?.signing.accessKeyId == "AKIDIMDS")
+        #expect(
+            transport.requests.map(Self.step).prefix(4) == [
+                "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/", "PUT /latest/api/token",
+                "GET /latest/meta-data/iam/security-credentials/",
+            ])
+        #expect(transport.requests[3].headers.contains { $0.0 == "X-aws-ec2-metadata-token" && $0.1 == "TOKEN-2" })
     }
 
     // MARK: STS for assume-role and web identity
