@@ -31,6 +31,12 @@ for index in 0..<count {
             "executionArn": .s("arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:\(id)"),
         ]))
 }
+// Two orders hold 100 KB fields (issue 31): a filter must cost no more for them.
+for index in [min(count - 1, 5), min(count - 1, 50)] {
+    var item = orders[index].attributes
+    item["customerEmail"] = .s(String(repeating: "0123456789abcdef", count: 6400) + "@example.com")
+    orders[index] = Order(item: item)
+}
 
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
@@ -128,6 +134,40 @@ for round in 0..<10 {
     press("palette (:)", .character(":"))
     press("palette close (esc)", .escape)
 }
+// The paste of issue 31: 135 order ids joined by "|" (about 5,000 characters) into the Orders
+// filter. A terminal hands a paste over in reads of a few KB: batches of 1,024 keys here, each
+// one edit. Then ⏎, and keys while the rows are matched off the terminal thread; the time until
+// the filtered list is on screen.
+var pasteFiltered: [Double] = []
+for round in 0..<5 {
+    press("orders (1)", .character("1"))
+    press("filter prompt (/)", .character("/"))
+    let pasted = orders[(round * 135)..<(round * 135 + 135)].map(\.id).joined(separator: "|")
+    let keys = pasted.map { TerminalEvent.key(.character($0)) }
+    for start in stride(from: 0, to: keys.count, by: 1024) {
+        let begin = ContinuousClock.now
+        loop.process(Array(keys[start..<min(keys.count, start + 1024)]))
+        samples["paste (1,024 keys at once)", default: []].append(milliseconds(ContinuousClock.now - begin))
+    }
+    let entered = ContinuousClock.now
+    press("paste applied (⏎)", .enter)
+    var moves = 0
+    while dashboard.state.orders.filtering != nil {
+        if moves < 20 {
+            press("move while filtering", moves % 2 == 0 ? .down : .up)
+            moves += 1
+        }
+        usleep(500)
+        loop.tick()
+    }
+    pasteFiltered.append(milliseconds(ContinuousClock.now - entered))
+    precondition(
+        dashboard.state.orders.visible.count == 135,
+        "the pasted filter kept \(dashboard.state.orders.visible.count) rows")
+    press("filter prompt (/)", .character("/"))
+    press("filter clear (esc)", .escape)
+}
+
 var resizes: [Double] = []
 for round in 0..<20 {
     let (width, height) = round % 2 == 0 ? (20, 6) : (200, 50)
@@ -153,6 +193,7 @@ for (name, values) in samples.sorted(by: { $0.key < $1.key }) { print(line(name,
 let all = samples.values.flatMap { $0 }
 print(line("ALL KEYS", all))
 print(line("resize to full frame", resizes))
+print(line("pasted filter to rows on screen", pasteFiltered))
 print(String(format: "order index for %d orders (refresher, off the terminal thread): %.0f ms", count, indexTime))
 let figuresStart = ContinuousClock.now
 let figures = OverviewFigures(

@@ -42,7 +42,7 @@ import Testing
         var buffer = ScreenBuffer(width: 100, height: 30)
         DashboardView.render(state, into: &buffer)
         try Self.check("help-orders-100x30", buffer.text)
-        #expect(buffer.text.contains("filter (text or regex; matches highlighted)"))
+        #expect(buffer.text.contains("filter (text or regex, over each field's first 1,024 characters)"))
         _ = state.handle(.character("x"))
         #expect(!state.showHelp)
     }

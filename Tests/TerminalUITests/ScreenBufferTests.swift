@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TerminalUI
@@ -66,5 +67,25 @@ import Testing
         var after = before
         after.write("X", x: 3, y: 0)
         #expect(after.runs(over: before) == [ScreenBuffer.Run(x: 3, y: 0, text: "X", style: .plain)])
+    }
+}
+
+/// Pasted ids joined by "|" are plain texts: found in one pass, exactly where the expression
+/// would find them.
+@Suite struct LiteralAlternativesTests {
+    @Test func alternativesOfPlainTextMatchAsTheRegularExpressionDoes() throws {
+        let matcher = try #require(TextMatcher("Ab|x|cde-f|注文"))
+        #expect(matcher.alternatives != nil && matcher.isPlainText)
+        #expect(TextMatcher("a|b.c")?.alternatives == nil)
+        #expect(TextMatcher("a||b")?.alternatives == nil)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdex-注文|")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement()! })
+            let regex = try NSRegularExpression(pattern: "Ab|x|cde-f|注文", options: [.caseInsensitive])
+            let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(matcher.matches(lowercased: text.lowercased()) == expected, "\(text)")
+            #expect(matcher.matches(text) == expected, "\(text)")
+        }
     }
 }

@@ -14,9 +14,9 @@ enum ChromeView {
                 " READ-ONLY ", x: x, y: 0, style: Style(foreground: .black, background: .yellow, bold: true))
         }
         // The refresh state (throttled, failing…) matters more than the endpoint: it goes first.
-        let refresh = " ⟳ \(state.health.label(now: state.now)) "
+        let refresh = " ⟳ \(state.shownHealth.label(now: state.now)) "
         let refreshStyle: Style
-        switch state.health {
+        switch state.shownHealth {
         case .throttled, .stalled: refreshStyle = Style(foreground: .black, background: .yellow)
         case .failing: refreshStyle = Style(foreground: .white, background: .red, bold: true)
         default: refreshStyle = .header
@@ -52,7 +52,7 @@ enum ChromeView {
         if let note = state.visibleNote {
             text = note.text
             style = note.isError ? .error : Style(foreground: .green)
-        } else if let problem = state.health.problem(now: state.now) {
+        } else if let problem = state.shownHealth.problem(now: state.now) {
             text = "✗ " + problem
             style = .error
         } else {

@@ -156,6 +156,9 @@ public final class Dashboard: TerminalApplication {
 
     public func applyPendingUpdates() -> Bool {
         state.now = clock.now()
+        let stalled = stalledSince(now: state.now)
+        let stallChanged = stalled != state.stalledSince
+        state.stalledSince = stalled
         let updates = inbox.drain()
         for update in updates {
             if case .overviewFigures = update { overviewWork = nil }
@@ -166,7 +169,15 @@ public final class Dashboard: TerminalApplication {
             if state.screen == .overview { workOutOverview() }
         }
         _ = perform(state.takePendingEffects())
-        return !updates.isEmpty
+        return !updates.isEmpty || stallChanged
+    }
+
+    /// When the refresh now waiting longest began, if it has waited past `stallAfter`.
+    func stalledSince(now: Date) -> Date? {
+        guard let oldest = refresher.loadsInFlight.oldest,
+            now.timeIntervalSince(oldest) >= refresher.policy.stallAfter.seconds
+        else { return nil }
+        return oldest
     }
 
     public func render(into buffer: inout ScreenBuffer) {
@@ -179,9 +190,14 @@ public final class Dashboard: TerminalApplication {
     public var nextRedraw: Duration? {
         let now = clock.now()
         var waits: [TimeInterval] = []
+        // A refresh waiting for its answer: look again when it would count as stalled.
+        if let oldest = refresher.loadsInFlight.oldest {
+            let due = refresher.policy.stallAfter.seconds - now.timeIntervalSince(oldest)
+            waits.append(due > 0 ? due : 1)
+        }
         if let note = state.visibleNote { waits.append(note.expires.timeIntervalSince(now)) }
         let ticking =
-            state.health.isCountingDown
+            state.shownHealth.isCountingDown
             || (state.screen == .executions && state.executions.anyVisibleRunning)
             || ((state.screen == .execution || state.screen == .submit) && state.execution.isRunning)
         if ticking { waits.append(1) }

@@ -26,6 +26,17 @@ public struct DashboardState: Sendable {
     public var copyPopup: String?
     public var note: Note?
     public var health: RefreshHealth = .loading
+    /// Since when a refresh has waited for its answer longer than `RefreshPolicy.stallAfter`.
+    public var stalledSince: Date?
+
+    /// What the header shows: a standing failure or throttling says more than a stall; otherwise
+    /// a stall wins over "live" (the last refresh that answered is not the one now waiting).
+    public var shownHealth: RefreshHealth {
+        switch health {
+        case .loading, .live, .recovered: return stalledSince.map { .stalled(since: $0) } ?? health
+        case .throttled, .failing, .stalled: return health
+        }
+    }
     /// Effects that updates (and keys, beside what a key returns) give rise to; the dashboard
     /// takes them and carries them out.
     var pendingEffects: [Effect] = []

@@ -8,22 +8,10 @@ struct HealthTracker: Sendable {
     private(set) var state: RefreshHealth = .loading
     private var failing: [RefreshFeed: (since: Date, message: String)] = [:]
     private var throttledUntil: Date?
-    /// Feeds waiting for an answer longer than they should, since when.
-    private var stalled: [RefreshFeed: Date] = [:]
-
-    /// A feed's request has had no answer since `since`: the header says stalled (a standing
-    /// failure or throttling says more, and stays).
-    mutating func stalled(_ feed: RefreshFeed, since: Date) -> RefreshHealth? {
-        stalled[feed] = since
-        guard failing.isEmpty, throttledUntil == nil else { return nil }
-        return transition(to: .stalled(since: stalled.values.min() ?? since))
-    }
 
     /// A feed loaded; returns the new state when it changed.
     mutating func succeeded(_ feed: RefreshFeed, now: Date) -> RefreshHealth? {
         failing[feed] = nil
-        stalled[feed] = nil
-        if case .stalled = state, let oldest = stalled.values.min() { return transition(to: .stalled(since: oldest)) }
         if let until = throttledUntil {
             // Throttled until then: one call getting through does not end it.
             guard now >= until else { return nil }
@@ -32,8 +20,8 @@ struct HealthTracker: Sendable {
         guard failing.isEmpty else { return nil }
         switch state {
         case .loading: return transition(to: .live)
-        case .failing, .throttled, .stalled: return transition(to: .recovered(at: now))
-        case .live, .recovered: return nil
+        case .failing, .throttled: return transition(to: .recovered(at: now))
+        case .live, .recovered, .stalled: return nil
         }
     }
 
@@ -43,7 +31,6 @@ struct HealthTracker: Sendable {
         case .throttled:
             return throttled(until: retryAt)
         case .failed:
-            stalled[feed] = nil
             let since = failing[feed]?.since ?? now
             failing[feed] = (since, failure.message)
             let first = failing.values.map(\.since).min() ?? since

@@ -108,15 +108,9 @@ extension Refresher {
         inFlight.insert(feed)
         defer { inFlight.remove(feed) }
         loads["\(feed)", default: 0] += 1
-        // No answer for `stallAfter`: the header says stalled, not live, until one comes.
-        let started = clock.now()
-        let clock = self.clock
-        let stallAfter = policy.stallAfter
-        let stallWatch = Task {
-            do { try await clock.sleep(for: stallAfter) } catch { return }
-            await self.noAnswer(feed, since: started)
-        }
-        defer { stallWatch.cancel() }
+        // Seen by the dashboard: no answer for `stallAfter` shows as stalled, not live.
+        loadsInFlight.begin(feed, at: clock.now())
+        defer { loadsInFlight.end(feed) }
         do {
             let result = try await body()
             if let changed = health.succeeded(feed, now: clock.now()) { post(.health(changed)) }
@@ -132,11 +126,6 @@ extension Refresher {
             if let changed = health.failed(feed, failure, retryAt: retryAt, now: clock.now()) { post(.health(changed)) }
             return (.again(outcome, watchingRunning: false), wait)
         }
-    }
-
-    func noAnswer(_ feed: RefreshFeed, since: Date) {
-        guard inFlight.contains(feed), let changed = health.stalled(feed, since: since) else { return }
-        post(.health(changed))
     }
 
     /// A load that runs once (submitting, a lookup); its failure is a note, not a standing problem.

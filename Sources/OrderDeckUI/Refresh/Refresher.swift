@@ -35,6 +35,8 @@ public actor Refresher {
     private let commandSink: AsyncStream<Command>.Continuation
 
     var tasks: [RefreshFeed: Task<Void, Never>] = [:]
+    /// When each periodic load now waiting for its answer began, for the dashboard to read.
+    public nonisolated let loadsInFlight = LoadsInFlight()
     var inFlight: Set<RefreshFeed> = []
     var health = HealthTracker()
     var monitors: [String: any ExecutionRefreshing] = [:]

@@ -43,6 +43,31 @@ public final class FakeDashboardSource: DashboardSource {
     }
 
     private let data: Mutex<Data>
+    /// While held, reads of changed orders wait (a server that stopped answering); `release` lets
+    /// them go on.
+    private let gate = Mutex<(held: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+    public func hold() { gate.withLock { $0.held = true } }
+
+    public func release() {
+        let waiting = gate.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.held = false
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    func waitWhileHeld() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let go = gate.withLock { state -> Bool in
+                guard state.held else { return true }
+                state.waiting.append(continuation)
+                return false
+            }
+            if go { continuation.resume() }
+        }
+    }
     private let reads = Mutex(Reads())
     public let events: AsyncStream<SourceEvent>
     private let eventSink: AsyncStream<SourceEvent>.Continuation
@@ -109,6 +134,7 @@ public final class FakeDashboardSource: DashboardSource {
     }
 
     public func changedOrders(since: Date) async throws -> [Order]? {
+        await waitWhileHeld()
         try check()
         let (indexed, orders) = data.withLock { ($0.hasChangedIndex, $0.orders) }
         guard indexed else { return nil }

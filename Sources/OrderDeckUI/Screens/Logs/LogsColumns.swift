@@ -19,5 +19,15 @@ enum LogsColumns {
         return [time, "\(arn.machineName ?? "")/\(arn.name)", text]
     }
 
-    static func summary(_ event: TailedEvent) -> String { row(event).joined(separator: " ") + " " + event.message }
+    /// What the filter and search read of a line: its columns and the first `searchedCharacters`
+    /// of its message — a 256 KB message costs a filter what a short one does.
+    static func summary(_ event: TailedEvent) -> String {
+        let message =
+            event.message.utf8.count > searchedCharacters
+            ? String(event.message.prefix(searchedCharacters)) : event.message
+        return row(event).joined(separator: " ") + " " + message
+    }
+
+    /// How much of a message the `/` filter and the search read.
+    static let searchedCharacters = 4096
 }

@@ -18,9 +18,14 @@ public struct OrderFilterJob: Sendable, Equatable {
         var found: [Int32] = []
         for (position, row) in source.enumerated() {
             if position % 256 == 0, Task.isCancelled { return nil }
-            if index.searchKeys[Int(row)].split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) }) {
-                found.append(row)
-            }
+            let key = index.searchKeys[Int(row)]
+            // Plain texts (pasted ids joined by "|") cannot span the field separator: one pass
+            // over the key. A real expression tests each field, so ^bob$ means what it says.
+            let hit =
+                matcher.isPlainText
+                ? matcher.matches(lowercased: key)
+                : key.split(separator: "\u{1}").contains(where: { matcher.matches(String($0)) })
+            if hit { found.append(row) }
         }
         return found
     }

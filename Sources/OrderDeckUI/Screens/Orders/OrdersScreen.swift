@@ -8,7 +8,12 @@ public struct OrdersScreen: Sendable {
     public var table = TableView(columns: OrdersColumns.all)
     public private(set) var sort: Order.SortKey = .created
     public private(set) var descending = true
-    public private(set) var filter = ""
+    public private(set) var filter = "" {
+        didSet { if filter != oldValue { matcher = TextMatcher(filter) } }
+    }
+    /// The filter's matcher, made once per change of filter (a pasted 5,000-character expression
+    /// is compiled once, not once per frame for the highlighting).
+    public private(set) var matcher: TextMatcher?
     /// Only orders of this status (`f` cycles through the statuses present).
     public private(set) var statusFilter: String?
     /// Row numbers into `index.orders`: sorting and filtering move 4-byte indices, never orders.
@@ -104,7 +109,7 @@ public struct OrdersScreen: Sendable {
     private mutating func refilter(keeping selected: OrderID?, visibleRows: Int) {
         if let cached = filterResults[filter] {
             rows = cached
-        } else if let matcher = TextMatcher(filter), matcher.literal == nil, sortedRows.count > Self.inlineRegexRows {
+        } else if let matcher, matcher.literal == nil, sortedRows.count > Self.inlineRegexRows {
             // Keep what is shown until the expression's rows arrive (`filtered`).
             filterGeneration += 1
             let job = OrderFilterJob(generation: filterGeneration, filter: filter, index: index, source: sortedRows)
@@ -112,7 +117,7 @@ public struct OrdersScreen: Sendable {
             filterJobToRun = job
             selectedWhenFiltered = selected
             return
-        } else if let matcher = TextMatcher(filter) {
+        } else if let matcher {
             filtering = nil
             let shorter = String(filter.dropLast())
             let source = matcher.literal != nil ? (filterResults[shorter] ?? sortedRows) : sortedRows

@@ -42,7 +42,7 @@ enum OrdersView {
                 default: return .plain
                 }
             },
-            matcher: TextMatcher(screen.filter))
+            matcher: screen.matcher)
         if orders.isEmpty && height > 3 {
             buffer.write(screen.loading ? "loading orders…" : "no orders", x: 2, y: y + 2, style: .muted)
         }
