@@ -100,17 +100,22 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ProcessHeapTests", dependencies: ["ProcessHeap"]),
         .testTarget(
-            name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"]),
+            name: "OrderDeckUITests", dependencies: ["OrderDeckUI", "TerminalUI", "OrderDeckCore", "TestSupport"],
+            // Test data read by path (#filePath), not resources: excluded so SwiftPM does not warn.
+            exclude: ["Snapshots"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSServices", "TestSupport"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "TestSupport"]),
-        .testTarget(name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"]),
+        .testTarget(
+            name: "OrderDeckCoreTests", dependencies: ["OrderDeckCore", "TestSupport", "LocalStack"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "LocalStackTests", dependencies: ["LocalStack", "TestSupport"]),
         .testTarget(
             name: "OrderDeckCLITests",
             dependencies: [
                 "TestSupport", "LocalStack", "orderdeck", "orderdeck-bench", "TUIBenchmark",
                 .product(name: "Yams", package: "Yams"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
