@@ -9,7 +9,11 @@ import Synchronization
 /// session token is kept for its TTL (six hours, a minute's margin) and fetched again when it
 /// has run out or IMDS answers 401.
 public final class InstanceMetadataCredentialProvider: CredentialProvider {
-    public let name = "EC2 instance metadata"
+    /// Named as off when metadata is disabled: the chain's "tried: …" never claims a lookup it skipped.
+    public var name: String {
+        disabled ? "EC2 instance metadata (off: AWS_EC2_METADATA_DISABLED=true)" : "EC2 instance metadata"
+    }
+    var disabled: Bool { environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" }
     let environment: ProcessEnvironment
     let transport: any HTTPTransport
     let sleep: @Sendable (Duration) async throws -> Void
@@ -83,7 +87,7 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials? {
-        if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" { return nil }
+        if disabled { return nil }
         let base = "/latest/meta-data/iam/security-credentials/"
         // Not on EC2 (or IMDS unreachable) is "not configured", not an error: the chain goes on.
         guard let roleResponse = try await get(base), roleResponse.status == 200,
