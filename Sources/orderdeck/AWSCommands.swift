@@ -69,7 +69,7 @@ struct ConfigCommand: AsyncParsableCommand {
                         throw CLIFailure(
                             message: "the local stack is not running ('orderdeck local up' first)", code: .failure)
                     }
-                    try write(StackConfigWriter.local(record), name: "local")
+                    try write(StackConfigWriter.local(record), name: StackConfigWriter.localStackName)
                     return
                 }
                 let configuration = try aws.resolve()
@@ -109,7 +109,8 @@ struct ConfigCommand: AsyncParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             // It may hold the local gateway's API key: readable by its owner only.
             _ = chmod(path, 0o600)
-            print("wrote \(path) (stack '\(name)')")
+            // The stack's name, and how to use it: `--stack` takes that name with this file.
+            print("wrote \(path) (stack '\(name)', its default: 'orderdeck --config \(path) --stack \(name) …')")
         }
     }
 }
@@ -138,6 +139,10 @@ enum StackConfigWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The stack `config init --local` writes: not `local`, which names the running stack itself
+    /// (found from its record, whatever its port) wherever no configuration file says otherwise.
+    static let localStackName = "local-aws-cli"
+
     /// The running local stack as a configuration: a loopback endpoint and no profile, so its
     /// test credentials are used (never the credential chain).
     static func local(_ record: StackRecord) -> String {
@@ -146,12 +151,12 @@ enum StackConfigWriter {
         var lines = [
             "# Written by 'orderdeck config init --local' for the local stack now running ('orderdeck local up').",
             "# Its port changes when it is started again: write this file again then.",
-            "default_stack = \"local-aws-cli\"", "", "[stacks.local-aws-cli]",
+            "default_stack = \"\(localStackName)\"", "", "[stacks.\(localStackName)]",
             "region = \"\(record.stack.region)\"", "endpoint_url = \"\(record.moto.endpoint)\"",
             "table = \"\(record.stack.tableName)\"",
             "state_machines = [\(machines.map { "\"\($0.name)\"" }.joined(separator: ", "))]",
         ]
-        if let api { lines += ["", "[stacks.local-aws-cli.api]", "url = \"\(api)\""] }
+        if let api { lines += ["", "[stacks.\(localStackName).api]", "url = \"\(api)\""] }
         if api != nil, let key = record.apiKey {
             // The gateway was started with --api-key: without the key the written file could not submit.
             lines += ["auth = \"api_key\"", "api_key = \(TOMLString.quoted(key))"]

@@ -41,7 +41,9 @@ struct CheckCommand: AsyncParsableCommand {
                     ).description)
             case .table:
                 if found.isEmpty {
-                    print("no mismatches among \(orders.count) orders and \(executions.count) executions")
+                    print(
+                        "no mismatches among \(counted(orders.count, "order")) and \(counted(executions.count, "execution"))"
+                    )
                 } else {
                     var table = TextTable(headers: ["PROBLEM", "ORDER", "EXECUTION", "STATUS"], maxWidth: 80)
                     for mismatch in found {

@@ -13,7 +13,10 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var stack: StackOptions
 
-    @Flag(help: "Hide every action that changes something (submitting orders).")
+    @Flag(
+        help:
+            "Hide every action that changes something: the Submit screen (submitting and re-sending orders), re-running an execution (n) and stopping one (x)."
+    )
     var readonly = false
 
     @Flag(

@@ -22,8 +22,13 @@ struct DemoCommand: AsyncParsableCommand {
             let summary = StackSummary(record: record)
             if alreadyRunning { LocalCommand.note("the local stack is already running") }
             let existing = try await summary.orderCount()
-            if existing == 0 && orders > 0 {
-                LocalCommand.note("seeding \(orders) orders through the local API gateway")
+            if existing > 0 && orders > 0 {
+                // Said, not silently skipped: the operator asked for orders and sees why none came.
+                LocalCommand.note(
+                    "not seeding: the stack already holds \(counted(existing, "order")) ('orderdeck local seed --orders \(orders)' adds more)"
+                )
+            } else if existing == 0 && orders > 0 {
+                LocalCommand.note("seeding \(counted(orders, "order")) through the local API gateway")
                 let outcome = try await Seeder(record: record, progress: { LocalCommand.note($0) }).seed(orders: orders)
                 for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
             }

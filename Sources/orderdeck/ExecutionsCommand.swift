@@ -18,11 +18,15 @@ struct ExecutionsCommand: AsyncParsableCommand {
     @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED).")
     var status: String?
 
-    @Option(help: "At most this many per machine (0: all).")
+    @Option(parsing: .unconditional, help: "At most this many per machine (0: all).")
     var limit: Int = 100
 
     @Option(help: "table or json.")
     var output: OutputFormat = .table
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0: all executions; got \(limit))") }
+    }
 
     func run() async throws {
         try await reportingFailures {
@@ -40,7 +44,15 @@ struct ExecutionsCommand: AsyncParsableCommand {
             // As listed: a Standard machine's executions need no DescribeStateMachine.
             let machines: [MachineListing]
             if let machine {
-                machines = [try await session.listedMachine(named: machine)]
+                // A machine the stack does not watch is an unknown value, as an unknown --status is.
+                let all = try await session.listedMachines()
+                guard let named = all.first(where: { $0.name == machine || $0.arn == machine }) else {
+                    throw CLIFailure(
+                        message:
+                            "no state machine '\(TerminalSafe.escape(machine))' in stack \(session.config.name) (have: \(all.map(\.name).joined(separator: ", ")))",
+                        code: .usage)
+                }
+                machines = [named]
             } else {
                 machines = try await session.listedMachines()
             }

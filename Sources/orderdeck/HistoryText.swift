@@ -81,15 +81,7 @@ enum HistoryText {
 /// `history --file`: saved histories, with one line saying what is wrong when the file is not one.
 enum SavedHistoryFile {
     static func read(_ path: String) throws -> [SavedHistory] {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CLIFailure(message: "cannot read \(TerminalSafe.escape(path))", code: .failure)
-            }
-            data = contents
-        }
+        let data = try InputFile.read(path)
         do {
             let histories = try SavedHistory.parse(data)
             if histories.isEmpty {

@@ -58,12 +58,17 @@ struct LocalCommand: AsyncParsableCommand {
 
     struct Down: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stop every process 'up' started and forget the stack.")
+            abstract:
+                "Stop every process 'up' started and forget the stack: its orders, executions and logs go with it (moto keeps everything in memory)."
+        )
 
         func run() async throws {
             try await reportingFailures {
                 let stopped = try await LocalCommand.controller.down()
-                print(stopped ? "local stack stopped" : "the local stack was not running")
+                print(
+                    stopped
+                        ? "local stack stopped: its orders, executions and logs are gone with it (moto keeps them in memory; the submission journal stays)"
+                        : "the local stack was not running")
             }
         }
     }
@@ -131,7 +136,7 @@ struct LocalCommand: AsyncParsableCommand {
                 let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
                     separator: ", ")
                 print(
-                    "submitted \(outcome.submitted) orders (+\(outcome.webhooks) webhooks) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
+                    "submitted \(counted(outcome.submitted, "order")) (+\(counted(outcome.webhooks, "webhook"))) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
                         + (outcome.rejected > 0 ? ", \(outcome.rejected) rejected" : "")
                         + (outcome.unfinished > 0 ? ", \(outcome.unfinished) still running" : ""))
                 if let steady, steady > 0 {
@@ -254,13 +259,13 @@ struct StackSummary {
                 0
             ) { $0 + $1.count }
             lines.append(
-                "  \(machine.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(executions.count) executions"
+                "  \(machine.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(counted(executions.count, "execution"))"
                     + (counts.isEmpty
                         ? ""
                         : " ("
                             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                             + ")")
-                    + ", \(events) log events")
+                    + ", \(counted(events, "log event"))")
         }
         return lines.joined(separator: "\n")
     }

@@ -11,7 +11,11 @@ struct OrderDeckCommand: AsyncParsableCommand {
         discussion: """
             Runs against a real AWS account (profiles, SSO, assume-role) or against the local stack on this machine ('orderdeck local up').
 
-            Exit codes: 0 success (also when the reader of a pipe stops early), 1 a failed AWS call or operation, 2 a submitted order's execution failed (submit --wait), 3 the local stack is not running (local status), 4 check found mismatches, 64 bad usage (unknown command, option or value; input that is not valid), 78 configuration error.
+            EXIT STATUSES:
+            \(ExitStatus.table)
+
+            DASHBOARD OPTIONS ('orderdeck [options]' opens the dashboard, the default command):
+            \(dashboardOptions)
             """,
         version: OrderDeckVersion.text,
         subcommands: [
@@ -46,6 +50,14 @@ struct OrderDeckCommand: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The dashboard's options as its own help lists them: `orderdeck --help` is where an
+    /// operator looks for the flags of the command that runs when none is named.
+    static var dashboardOptions: String {
+        let help = DashboardCommand.helpMessage()
+        guard let start = help.range(of: "OPTIONS:\n") else { return help }
+        return String(help[start.upperBound...]).trimmingCharacters(in: .newlines)
     }
 
     /// A first word that names no command (the dashboard, the default, takes no words).

@@ -17,7 +17,7 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: "Only this user's orders (a Query instead of a Scan).")
     var user: String?
 
-    @Option(help: "Stop after this many orders (0: all).")
+    @Option(parsing: .unconditional, help: "Stop after this many orders (0: all).")
     var limit: Int = 100
 
     @Option(
@@ -34,6 +34,10 @@ struct OrdersCommand: AsyncParsableCommand {
 
     @Option(help: "table or json.")
     var output: OutputFormat = .table
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0: all orders; got \(limit))") }
+    }
 
     func run() async throws {
         try await reportingFailures {
@@ -85,7 +89,7 @@ struct OrdersCommand: AsyncParsableCommand {
             printer.add(Order.sorted(loaded.orders, by: sortKey, descending: !ascending))
             printer.finish()
             if loaded.moreAvailable {
-                Self.note("(first \(printer.printed) orders; more available: --limit 0 for all)")
+                Self.note("(first \(counted(printer.printed, "order")); more available: --limit 0 for all)")
             }
         }
     }

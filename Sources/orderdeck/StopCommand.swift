@@ -7,7 +7,9 @@ struct StopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop",
         abstract: "Stop a RUNNING Standard execution (StopExecution), by execution ARN or order id.",
-        discussion: "Refused on a read-only stack, for Express executions and for executions that already ended.")
+        discussion:
+            "Refused, with the reason: on a read-only stack, for an Express execution (64, StopExecution does not take them), and for one that already ended (1, with its status)."
+    )
 
     @OptionGroup var stack: StackOptions
 
@@ -28,6 +30,15 @@ struct StopCommand: AsyncParsableCommand {
             let session = try await stack.session()
             let store = ExecutionStore(session: session)
             let arn = try await HistoryCommand.resolve(target, session: session, store: store)
+            let execution = ExecutionARN(arn)
+            if !execution.isExpress, !session.config.readOnly {
+                // Already ended is not bad usage: the command was right, the execution moved on
+                // (a script racing its end). A failed operation (1), in the dashboard's words.
+                let status = ExecutionStatus(rawValue: try await session.stepFunctions.describeExecution(arn).status)
+                if let refusal = ExecutionStopper.refusal(execution, status: status) {
+                    throw CLIFailure(message: refusal, code: .failure)
+                }
+            }
             let stopped = try await ExecutionStopper(session: session).stop(
                 ExecutionARN(arn), error: error, cause: cause)
             if output == .json {

@@ -9,7 +9,7 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Submit an order to the API endpoint (journaled before it is sent).",
         discussion:
-            "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED."
+            "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED, 5 accepted and still RUNNING when --timeout ran out (the execution ARN on stdout, 'still RUNNING' on stderr)."
     )
 
     @OptionGroup var stack: StackOptions
@@ -37,15 +37,7 @@ struct SubmitCommand: AsyncParsableCommand {
             if let data {
                 given = try OrderTemplate.parse(data)
             } else if let file {
-                let text: String
-                if file == "-" {
-                    text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                } else {
-                    guard let contents = FileManager.default.contents(atPath: file) else {
-                        throw CLIFailure(message: "cannot read \(file)", code: .usage)
-                    }
-                    text = String(decoding: contents, as: UTF8.self)
-                }
+                let text = String(decoding: try InputFile.read(file), as: UTF8.self)
                 given = try OrderTemplate.parse(text)
             }
             let session = try await stack.session()
@@ -57,7 +49,21 @@ struct SubmitCommand: AsyncParsableCommand {
             var submission = try await submitter.submit(order)
             if wait, submission.isAccepted {
                 StandardError.line("waiting for \(submission.executionArn ?? "the execution")…")
-                submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
+                if let arn = submission.executionArn {
+                    do {
+                        submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
+                    } catch CoreError.notFound {
+                        // The only "not found" once the ARN is known: the wait ran out. The order
+                        // was accepted and runs on: the ARN for a script, its own status.
+                        print(arn)
+                        Self.complain(
+                            "\(Execution.name(fromArn: arn)) still RUNNING after \(timeout) s ('orderdeck history \(arn)' shows where it is)"
+                        )
+                        throw ExitStatus.stillRunning.exitCode
+                    }
+                } else {
+                    submission = try await submitter.waitForCompletion(submission, timeout: .seconds(timeout))
+                }
             }
             SubmissionsCommand.show([submission], output: output, journal: journal)
             if !submission.isAccepted { throw ExitStatus.failure.exitCode }

@@ -20,8 +20,10 @@ struct WhoAmICommand: AsyncParsableCommand {
             let namesAWSOnly =
                 stack.stack == nil && stack.config == nil
                 && (aws.profile != nil || aws.region != nil || aws.endpointURL != nil)
-            let session = namesAWSOnly ? nil : try? await stack.session()
-            if session == nil, stack.stack != nil || stack.config != nil { _ = try await stack.session() }  // its error
+            // With no AWS target named, the stack every other command would use, or the same error
+            // they give (the local stack down: "not running ('orderdeck local up')"), never a
+            // silent turn to the AWS settings alone.
+            let session = namesAWSOnly ? nil : try await stack.session()
             let client: AWSClient
             var lines: [(String, String)] = []
             if let session {

@@ -38,7 +38,7 @@ import Testing
 
         let down = try await cli.run(["local", "down"])
         #expect(down.status == 0)
-        #expect(down.stdout == "local stack stopped\n")
+        #expect(down.stdout.hasPrefix("local stack stopped: its orders, executions and logs are gone with it"))
         #expect(!Spawner.isAlive(record.moto.pid))
         #expect(!Spawner.isAlive(record.companionPid))
         #expect(!FileManager.default.fileExists(atPath: state.path + "/local-stack.json"))

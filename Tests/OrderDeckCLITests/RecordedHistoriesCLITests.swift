@@ -111,7 +111,7 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr == "orderdeck: \(path): line 2: not an execution history (an object with \"events\")\n")
         let missing = try await Self.run(["history", "--file", folder.path + "/none.json"])
-        #expect(missing.status == 1 && missing.stderr.hasPrefix("orderdeck: cannot read "))
+        #expect(missing.status == 64 && missing.stderr.hasPrefix("orderdeck: cannot read "))
     }
 
     static func recordLine(_ test: String) throws -> String {
