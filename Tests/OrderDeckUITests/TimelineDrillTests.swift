@@ -13,6 +13,9 @@ import Testing
         state.now = history.execution.stopDate ?? FixedData.now
         _ = state.openExecution(history.execution.executionARN)
         state.apply(.execution(history.execution, history.events))
+        // The screen opens on the failed state, inside its iteration or branch (IncidentPathTests);
+        // these tests walk the drill from the top, so they go back up first.
+        while state.execution.isDrilled { _ = state.handle(.character("q")) }
         return state
     }
 

@@ -72,8 +72,10 @@ extension DashboardState {
         switch screen {
         case .overview: own = OverviewKeys.table.hints
         case .orders: own = OrdersKeys.table.hints
-        case .executions: own = ExecutionsKeys.table.visible(readOnly: stack.readOnly).hints
-        case .execution: own = ExecutionKeys.table.visible(readOnly: stack.readOnly).hints
+        case .executions:
+            own = ExecutionsKeys.table.visible(readOnly: stack.readOnly).hints { executionsKeyApplies($0) }
+        case .execution:
+            own = ExecutionKeys.table.visible(readOnly: stack.readOnly).hints { executionKeyApplies($0) }
         case .logs: own = LogsKeys.table.hints
         case .submit: own = stack.readOnly ? [] : SubmitKeys.table.hints
         }

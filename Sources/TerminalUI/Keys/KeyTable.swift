@@ -40,8 +40,15 @@ public struct KeyTable<Action: Sendable>: Sendable {
     }
 
     /// "⏎ execution  l logs": the bindings that have a hint.
-    public var hints: [String] {
-        bindings.compactMap { binding in binding.hint.map { "\(binding.label) \($0)" } }
+    public var hints: [String] { hints { _ in true } }
+
+    /// The hints of the bindings whose action `applies` to what is selected now: no "stop" on a
+    /// finished execution, no "drill" on a Task.
+    public func hints(where applies: (Action) -> Bool) -> [String] {
+        bindings.compactMap { binding in
+            guard applies(binding.action) else { return nil }
+            return binding.hint.map { "\(binding.label) \($0)" }
+        }
     }
 
     /// Each binding as (keys, what they do), for the help overlay.

@@ -70,12 +70,15 @@ extension DashboardState {
                 title: "event \(event.id) \(event.type)", value: JSONInspector.expanded(event.details))
         } else {
             guard let step = execution.selectedStep else { return }
-            inspector = JSONInspector(
-                title: "state \(step.name)",
-                value: .object([
-                    ("input", JSONInspector.parsedOrText(step.input)),
-                    ("output", JSONInspector.parsedOrText(step.output)),
-                ]))
+            var members: [(String, JSONValue)] = []
+            // The error and the whole cause first: what an operator opens a failed state for.
+            if let error = step.error { members.append(("error", .string(error))) }
+            if let cause = step.cause { members.append(("cause", JSONInspector.parsedOrText(cause))) }
+            members += [
+                ("input", JSONInspector.parsedOrText(step.input)),
+                ("output", JSONInspector.parsedOrText(step.output)),
+            ]
+            inspector = JSONInspector(title: "state \(step.name)", value: .object(members))
         }
     }
 

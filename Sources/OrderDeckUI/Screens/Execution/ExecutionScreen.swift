@@ -59,6 +59,7 @@ public struct ExecutionScreen: Sendable {
 
     mutating func update(_ found: Execution, events newEvents: [ExecutionEvent], visibleRows: Int) {
         guard found.executionARN == arn else { return }
+        let firstLoad = execution == nil
         execution = found
         events = newEvents
         timeline = Timeline(events: newEvents)
@@ -66,6 +67,34 @@ public struct ExecutionScreen: Sendable {
         resolveRows()
         table.setRowCount(raw ? events.count : rows.count)
         table.scrollToSelection(visibleRows: visibleRows)
+        if firstLoad { focus(visibleRows: visibleRows) }
+    }
+
+    /// Where an operator looks first: the state that failed the execution — inside its Map
+    /// iteration or Parallel branch when it failed there — or else the one still running.
+    mutating func focus(visibleRows: Int) {
+        guard !raw, levels.isEmpty else { return }
+        if let failure = timeline.failure, !failure.path.isEmpty {
+            var remaining = failure.path
+            while !remaining.isEmpty {
+                let name = remaining.removeFirst()
+                if case .steps(let steps) = rows {
+                    guard
+                        let row = steps.lastIndex(where: { $0.name == name && $0.failed })
+                            ?? steps.lastIndex(where: { $0.name == name })
+                    else { return }
+                    table.moveTo(row, visibleRows: visibleRows)
+                    // A Map or Parallel: into its failed iteration or branch, then on to its state.
+                    guard !remaining.isEmpty, steps[row].hasChildren, drillIn(visibleRows: visibleRows) else { return }
+                } else if case .groups(let step) = rows {
+                    guard let row = step.children.lastIndex(where: { $0.label == name }) else { return }
+                    table.moveTo(row, visibleRows: visibleRows)
+                    guard !remaining.isEmpty, drillIn(visibleRows: visibleRows) else { return }
+                }
+            }
+        } else if case .steps(let steps) = rows, let row = steps.lastIndex(where: { $0.outcome == .running }) {
+            table.moveTo(row, visibleRows: visibleRows)
+        }
     }
 
     mutating func toggleRaw(visibleRows: Int) {

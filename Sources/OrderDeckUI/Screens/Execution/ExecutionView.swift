@@ -5,10 +5,16 @@ enum ExecutionView {
     /// Where the table goes in the body: under the ARN, the status and (when failed) the failure.
     static func tableFrame(_ state: DashboardState, y: Int, height: Int) -> (top: Int, height: Int) {
         let screen = state.execution
-        let top = y + 2 + (screen.timeline.failure != nil ? 1 : 0) + (screen.isDrilled && !screen.raw ? 1 : 0)
+        let problem = problemLines(state, height: height).count
+        let top = y + 2 + problem + (screen.isDrilled && !screen.raw ? 1 : 0)
         let remaining = max(1, y + height - top)
         if screen.raw { return (top, remaining) }
         return (top, min(remaining, max(3, min(remaining / 2 + 1, screen.rows.count + 1))))
+    }
+
+    /// The failure (or the abort) wrapped in full, using up to half the body.
+    static func problemLines(_ state: DashboardState, height: Int) -> [String] {
+        ExecutionProblem.lines(state.execution, width: state.size.width, limit: max(1, height / 2 - 1))
     }
 
     /// Rows of states (or events) the table shows: what the movement keys scroll by.
@@ -34,9 +40,10 @@ enum ExecutionView {
         }
         if execution.isTruncated { buffer.write("  payload truncated", x: x, y: y + 1, style: .muted) }
         var row = y + 2
-        if let failure = screen.timeline.failure {
-            let place = failure.path.isEmpty ? "execution" : failure.pathText
-            buffer.write("✗ \(place): \(failure.error ?? "") — \(failure.cause ?? "")", x: 0, y: row, style: .error)
+        for line in problemLines(state, height: height) {
+            buffer.write(
+                line, x: 0, y: row,
+                style: screen.timeline.failure != nil ? .error : Style(foreground: .yellow, bold: true))
             row += 1
         }
         if screen.isDrilled && !screen.raw {
@@ -54,7 +61,11 @@ enum ExecutionView {
         // Input and output of the selected state, side by side when there is room.
         let paneTop = frame.top + frame.height
         let paneHeight = y + height - paneTop
-        guard paneHeight >= 2, let pane = selectedPane(screen) else { return }
+        guard paneHeight >= 2, var pane = selectedPane(screen) else { return }
+        // What changed first: the input against the execution's input, the output against the
+        // state's input — the decisive field of a failed order without scrolling.
+        pane.input = withChangesFirst(pane.input, since: execution.input)
+        pane.output = withChangesFirst(pane.output, since: pane.originalInput)
         let sideBySide = buffer.width >= 60
         let paneWidth = sideBySide ? (buffer.width - 1) / 2 : buffer.width
         JSONPane.render(
@@ -72,12 +83,24 @@ enum ExecutionView {
     }
 
     /// Input and output of the selected state; of an iteration or branch, what went in and came out.
-    static func selectedPane(_ screen: ExecutionScreen) -> (title: String, input: String?, output: String?)? {
-        if let step = screen.selectedStep { return ("input of \(step.name)", step.input, step.output) }
+    static func selectedPane(_ screen: ExecutionScreen) -> (
+        title: String, input: String?, output: String?, originalInput: String?
+    )? {
+        if let step = screen.selectedStep { return ("input of \(step.name)", step.input, step.output, step.input) }
         if let (_, group) = screen.selectedGroup {
-            return ("input of \(group.label)", group.steps.first?.input, group.steps.last?.output)
+            let input = group.steps.first?.input
+            return ("input of \(group.label)", input, group.steps.last?.output, input)
         }
         return nil
+    }
+
+    /// The document pretty-printed, after the leaves that differ from `reference` (marked `+`
+    /// added, `~` changed, `-` removed); the document alone when nothing differs.
+    static func withChangesFirst(_ text: String?, since reference: String?) -> String? {
+        guard let text, let value = try? JSONValue.parse(text) else { return text }
+        let changes = JSONChanges.between(reference, text)
+        guard !changes.isEmpty, reference != nil else { return text }
+        return (changes.map(\.line) + [value.prettyText]).joined(separator: "\n")
     }
 
     /// The raw events; a task's scheduled/started rows name their state and their resource.

@@ -63,6 +63,13 @@ enum JSONPane {
 
     /// Keys cyan, strings green, numbers and literals yellow.
     static func colour(_ line: String, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
+        // A change line (what the state added, changed or removed) in its colour, bold.
+        for (marker, colour) in [("+ ", Style.Color.green), ("~ ", .yellow), ("- ", .red)] where line.hasPrefix(marker)
+        {
+            buffer.style(
+                x: x, y: y, width: min(DisplayWidth.of(line), width), style: Style(foreground: colour, bold: true))
+            return
+        }
         let trimmed = line.drop { $0 == " " }
         let indent = line.count - trimmed.count
         if trimmed.hasPrefix("\""), let close = trimmed.dropFirst().firstIndex(of: "\""),

@@ -1,0 +1,78 @@
+import AWSClient
+
+/// What a state changed in its document, leaf by leaf: fields added (`+`), changed (`~`) and
+/// removed (`-`), each with its path (`payment.declineReason`). The Execution screen puts these
+/// first, so the decisive field of a failed order is on screen without scrolling.
+public enum JSONChanges {
+    public enum Kind: String, Sendable {
+        case added = "+"
+        case changed = "~"
+        case removed = "-"
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var kind: Kind
+        public var path: String
+        /// The new value (the old one for a removal), as compact JSON.
+        public var value: String
+        /// "+ payment.declineReason: \"card declined\"".
+        public var line: String { "\(kind.rawValue) \(path): \(value)" }
+    }
+
+    /// The leaves of `after` that differ from `before` (objects compared member by member, arrays
+    /// element by element, anything else as a whole), in document order.
+    public static func between(_ before: JSONValue?, _ after: JSONValue?) -> [Change] {
+        var changes: [Change] = []
+        walk(before, after, path: "", into: &changes)
+        return changes
+    }
+
+    /// From texts; nothing when either is not JSON.
+    public static func between(_ before: String?, _ after: String?) -> [Change] {
+        guard let before, let after, let old = try? JSONValue.parse(before), let new = try? JSONValue.parse(after)
+        else { return [] }
+        return between(old, new)
+    }
+
+    private static func walk(_ before: JSONValue?, _ after: JSONValue?, path: String, into changes: inout [Change]) {
+        switch (before, after) {
+        case (nil, nil): return
+        case (nil, let new?): leaves(new, path: path, kind: .added, into: &changes)
+        case (let old?, nil): leaves(old, path: path, kind: .removed, into: &changes)
+        case (.object(let old)?, .object(let new)?):
+            let oldByName = Dictionary(old, uniquingKeysWith: { first, _ in first })
+            let newNames = Set(new.map(\.0))
+            for (name, value) in new { walk(oldByName[name], value, path: join(path, name), into: &changes) }
+            for (name, value) in old where !newNames.contains(name) {
+                walk(value, nil, path: join(path, name), into: &changes)
+            }
+        case (.array(let old)?, .array(let new)?):
+            for index in 0..<max(old.count, new.count) {
+                walk(
+                    index < old.count ? old[index] : nil, index < new.count ? new[index] : nil,
+                    path: "\(path)[\(index)]",
+                    into: &changes)
+            }
+        case (let old?, let new?):
+            if old != new {
+                changes.append(Change(kind: .changed, path: path.isEmpty ? "$" : path, value: new.description))
+            }
+        }
+    }
+
+    /// Every leaf of a value added or removed whole (an empty container is a leaf).
+    private static func leaves(_ value: JSONValue, path: String, kind: Kind, into changes: inout [Change]) {
+        switch value {
+        case .object(let members) where !members.isEmpty:
+            for (name, member) in members { leaves(member, path: join(path, name), kind: kind, into: &changes) }
+        case .array(let elements) where !elements.isEmpty:
+            for (index, element) in elements.enumerated() {
+                leaves(element, path: "\(path)[\(index)]", kind: kind, into: &changes)
+            }
+        default:
+            changes.append(Change(kind: kind, path: path.isEmpty ? "$" : path, value: value.description))
+        }
+    }
+
+    private static func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : path + "." + name }
+}

@@ -1,0 +1,146 @@
+import AWSClient
+import Foundation
+import OrderDeckCore
+import TerminalUI
+import TestSupport
+import Testing
+
+@testable import OrderDeckUI
+
+/// Issue 25's incident path on the Execution screen: it opens on the state that failed (inside
+/// its Map iteration or Parallel branch), shows the error and the whole cause wrapped, says why an
+/// ABORTED execution stopped, and never shows an empty `:  —`.
+@Suite struct IncidentPathTests {
+    /// The Execution screen as ⏎ opens it on a loaded history (no key pressed after).
+    static func opened(_ history: SavedHistory, size: TerminalSize) -> DashboardState {
+        var state = FixedData.state(screen: .orders, size: size)
+        state.now = history.execution.stopDate ?? FixedData.now
+        _ = state.openExecution(history.execution.executionARN)
+        state.apply(.execution(history.execution, history.events))
+        return state
+    }
+
+    @Test func everyRecordedFailureOpensOnTheStateThatFailed() throws {
+        let histories = try SavedHistory.parse(Data(contentsOf: SharedFixtures.recordedHistories))
+        var checked = 0
+        var problems: [String] = []
+        for history in histories {
+            let state = Self.opened(history, size: TerminalSize(width: 160, height: 50))
+            guard let failure = state.execution.timeline.failure, let culprit = failure.culprit else { continue }
+            checked += 1
+            let selected = state.execution.selectedStep
+            if selected?.name != culprit {
+                problems.append("\(history.execution.name): on \(selected?.name ?? "-"), not \(culprit)")
+            }
+            // Drilled as deep as the failure: the breadcrumb names the iteration or branch.
+            if failure.path.count > 1, !state.execution.breadcrumb.contains(failure.path[failure.path.count - 2]) {
+                problems.append(
+                    "\(history.execution.name): breadcrumb \(state.execution.breadcrumb) for \(failure.pathText)")
+            }
+        }
+        #expect(checked > 50)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+    }
+
+    @Test func theWholeCauseIsWrappedOnTheExecutionScreen() throws {
+        let history = try #require(
+            try SavedHistory.parse(Data(contentsOf: SharedFixtures.recordedHistories)).first {
+                $0.events.contains { $0.type == "ExecutionFailed" } && Timeline(events: $0.events).failure != nil
+            })
+        var state = Self.opened(history, size: TerminalSize(width: 60, height: 40))
+        let long = String(repeating: "the card issuer said no; ", count: 12) + "END-OF-CAUSE"
+        var execution = history.execution
+        execution.cause = long
+        var events = history.events
+        // The execution's own failure event carries the cause the screen shows.
+        if let index = events.lastIndex(where: { $0.type == "ExecutionFailed" }) {
+            events[index].details = .object([("error", .string("Payment.Declined")), ("cause", .string(long))])
+        }
+        state.apply(.execution(execution, events))
+        var buffer = ScreenBuffer(width: 60, height: 40)
+        DashboardView.render(state, into: &buffer)
+        let text = buffer.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("END-OF-CAUSE"), "\(buffer.text)")
+        #expect(!buffer.text.contains(":  —"))
+    }
+
+    @Test func anAbortedExecutionSaysWhyItStopped() {
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 120, height: 30))
+        let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:stopped-1"
+        _ = state.openExecution(ExecutionARN(arn))
+        let started = FixedData.now.addingTimeInterval(-60)
+        let events = [
+            ExecutionEvent(
+                id: 1, previousEventId: 0, type: "ExecutionStarted", timestamp: started, details: .object([])),
+            ExecutionEvent(
+                id: 2, previousEventId: 1, type: "ExecutionAborted", timestamp: started.addingTimeInterval(5),
+                details: .object([("error", .string("Operator.Stop")), ("cause", .string("stuck in review"))])),
+        ]
+        var execution = Execution(
+            arn: arn, name: "stopped-1", machineName: "OrderWorkflow", status: .aborted, startDate: started,
+            stopDate: started.addingTimeInterval(5), source: .api)
+        state.apply(.execution(execution, events))
+        var buffer = ScreenBuffer(width: 120, height: 30)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.text.contains("■ aborted: Operator.Stop — stuck in review"), "\(buffer.text)")
+        // Nothing given: said so, never an empty ":  —".
+        execution.error = nil
+        let bare = [
+            events[0],
+            ExecutionEvent(
+                id: 2, previousEventId: 1, type: "ExecutionAborted", timestamp: started, details: .object([])),
+        ]
+        state.apply(.execution(execution, bare))
+        buffer = ScreenBuffer(width: 120, height: 30)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.text.contains("■ aborted: stopped, no error or cause given"))
+        #expect(!buffer.text.contains(":  —"))
+    }
+
+    @Test func theCopyPopupShowsTheWholeValueWrapped() {
+        var buffer = ScreenBuffer(width: 40, height: 20)
+        let value = String(repeating: "abcdefghij", count: 20) + "TAIL"
+        CopyPopupView.render(value, into: &buffer)
+        #expect(
+            buffer.text.replacingOccurrences(of: "│", with: "").replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: "\n", with: "").contains("abcdefghijTAIL"))
+    }
+
+    @Test func theHintLineOffersOnlyKeysThatActOnTheSelection() throws {
+        let history = try TimelineDrillTests.saved("test_map_state")
+        var state = Self.opened(history, size: TerminalSize(width: 200, height: 50))
+        while state.execution.isDrilled { _ = state.handle(.character("q")) }
+        let steps = state.execution.timeline.steps
+        let map = try #require(steps.firstIndex { $0.hasChildren })
+        let plain = try #require(steps.firstIndex { !$0.hasChildren })
+        state.execution.table.selected = map
+        #expect(state.hints.contains("⏎ drill"))
+        state.execution.table.selected = plain
+        #expect(!state.hints.contains("⏎ drill"))
+        // A finished execution cannot be stopped: no "x stop" offered.
+        #expect(history.execution.status != .running)
+        #expect(!state.hints.contains("x stop"))
+    }
+
+    @Test func theDeclinedPaymentsDecisiveFieldIsOnScreenWithoutScrolling() {
+        // The fixture is a declined payment of the order workflow, opened as ⏎ opens it.
+        let state = FixedData.state(screen: .execution, size: TerminalSize(width: 80, height: 24))
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        DashboardView.render(state, into: &buffer)
+        #expect(state.execution.selectedStep?.name == "PaymentFailed")
+        #expect(buffer.text.contains("✗ PaymentFailed: Order.PaymentDeclined — The payment was declined"))
+        #expect(buffer.text.contains("was cancelled."))
+        #expect(buffer.text.contains("+ payment.declineReason: \"card declined"), "\(buffer.text)")
+    }
+
+    @Test func changesAreListedLeafByLeaf() throws {
+        let before = try JSONValue.parse(#"{"id":"o1","items":[{"sku":"A"}],"gone":true,"payment":{"roll":1}}"#)
+        let after = try JSONValue.parse(
+            #"{"id":"o1","items":[{"sku":"B"},{"sku":"C"}],"payment":{"roll":1,"why":"no"}}"#)
+        #expect(
+            JSONChanges.between(before, after).map(\.line) == [
+                #"~ items[0].sku: "B""#, #"+ items[1].sku: "C""#, #"+ payment.why: "no""#, "- gone: true",
+            ])
+        #expect(JSONChanges.between(before, before).isEmpty)
+    }
+}
