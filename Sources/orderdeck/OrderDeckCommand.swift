@@ -14,7 +14,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
             EXIT STATUSES:
             \(ExitStatus.table)
 
-            DASHBOARD OPTIONS ('orderdeck [options]' opens the dashboard, the default command):
+            DASHBOARD OPTIONS ('orderdeck [options]' opens the dashboard):
             \(dashboardOptions)
             """,
         version: OrderDeckVersion.text,
@@ -55,9 +55,18 @@ struct OrderDeckCommand: AsyncParsableCommand {
     /// The dashboard's options as its own help lists them: `orderdeck --help` is where an
     /// operator looks for the flags of the command that runs when none is named.
     static var dashboardOptions: String {
-        let help = DashboardCommand.helpMessage()
+        // Rendered two columns narrower than the root's help, which wraps its discussion again:
+        // a line as wide as the screen would be cut a second time.
+        let help = DashboardCommand.helpMessage(columns: max(40, screenColumns - 2))
         guard let start = help.range(of: "OPTIONS:\n") else { return help }
         return String(help[start.upperBound...]).trimmingCharacters(in: .newlines)
+    }
+
+    /// The width the help is written for, found as swift-argument-parser finds it.
+    static var screenColumns: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
     /// A first word that names no command (the dashboard, the default, takes no words).

@@ -224,6 +224,12 @@ import Testing
         for option in ["--readonly", "--mouse", "--config <config>", "--stack <stack>"] {
             #expect(help.stdout.contains(option), "orderdeck --help lacks \(option)")
         }
+        // Rendered to fit: no option's help spills to the left margin when the root wraps it again.
+        let lines = help.stdout.components(separatedBy: "\n")
+        let options = try #require(lines.firstIndex { $0.hasPrefix("DASHBOARD OPTIONS") })
+        let section = lines[(options + 1)...].prefix { !$0.isEmpty }
+        #expect(section.allSatisfy { $0.hasPrefix("  ") }, "\(section.joined(separator: "\n"))")
+        #expect(lines.allSatisfy { $0.count <= 80 })
         let dashboard = try await cli.run(["dashboard", "--help"])
         let readonly = dashboard.stdout.replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
