@@ -23,6 +23,11 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stderr.contains("already running"))
         #expect(try StackRecord.load(from: state.path + "/local-stack.json")?.moto.pid == record.moto.pid)
+        // A key asked of a running gateway is not applied: said, and not 0 (issue 31).
+        let keyed = try await cli.run(["local", "up", "--api-key", "not-applied-key"])
+        #expect(keyed.status == 1)
+        #expect(keyed.stderr.contains("--api-key was not applied"), "\(keyed.stderr)")
+        #expect(try StackRecord.load(from: state.path + "/local-stack.json")?.apiKey == nil)
 
         let seed = try await cli.run(["local", "seed", "--orders", "200", "--seed", "7", "--timeout", "90"])
         #expect(seed.status == 0, "\(seed.stdout) \(seed.stderr)")

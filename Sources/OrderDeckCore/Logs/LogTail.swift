@@ -10,6 +10,9 @@ public struct TailedEvent: Sendable, Hashable {
     public var timestamp: Int64
     public var message: String
     public var record: VendedLogEvent?
+    /// The state (and Map iteration) the record belongs to, worked out from its chain of events
+    /// (`LogStateAttribution`) when it arrives; nil until then or when nothing says.
+    public var state: String?
 
     public init(
         group: String, stream: String, eventId: String, timestamp: Int64, message: String, record: VendedLogEvent?

@@ -13,7 +13,7 @@ enum LogsColumns {
         let time = Format.clock(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
         guard let record = event.record else { return [time, "", event.message] }
         var text = "#\(record.event.id) \(record.event.type)"
-        if let state = record.event.stateName { text += "  \(state)" }
+        if let state = event.state ?? record.event.stateName { text += "  \(state)" }
         if let error = record.event.error { text += "  error=\(error)" }
         let arn = ExecutionARN(record.executionArn)
         return [time, "\(arn.machineName ?? "")/\(arn.name)", text]

@@ -49,9 +49,16 @@ public struct LogsScreen: Sendable {
 
     var lineTest: LineTest { LineTest(executionArn: execution?.rawValue, matcher: TextMatcher(filter)) }
 
+    /// Names each record's state as it arrives, whatever its event type.
+    private var attribution = LogStateAttribution()
+
     /// New lines: appended (the oldest dropped past the capacity), the newest shown when following.
     mutating func append(_ batch: [TailedEvent], visibleRows: Int) {
         guard !batch.isEmpty else { return }
+        var batch = batch
+        for index in batch.indices {
+            if let record = batch[index].record { batch[index].state = attribution.label(for: record) }
+        }
         lines.append(contentsOf: batch)
         let test = lineTest
         let shown = test.narrows ? batch.filter(test.shows) : nil
