@@ -77,6 +77,8 @@ struct DashboardCommand: AsyncParsableCommand {
             let dashboard = Dashboard(
                 state: state, source: source, clock: clock, orderWindow: config.orderWindow, wake: { wake.wake() })
             dashboard.start()
+            let watcher = LocalStackWatch.start(for: config, inbox: dashboard.inbox)
+            defer { watcher?.cancel() }
             let application = CursesApplication(dashboard)
             // ncurses runs on a thread of its own; this task waits for it to end.
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -15,6 +15,62 @@ import Testing
         try await withLocalStack("tui-stop", stop)
     }
 
+    /// Issue 25: the incident path in two keys — from the Orders screen, `/` + a declined order's id
+    /// + ⏎ + ⏎ shows the failing state, its error, the whole cause and the decisive changed field —
+    /// and the dashboard following the local stack when it starts again on new ports.
+    @Test func theIncidentPathInTwoKeysAndAStackThatStartsAgain() async throws {
+        try await withLocalStack("tui-incident") { state, cli in
+            // A declined payment (one order in four): seeded, then found among the failed runs.
+            var declined: String?
+            for round in 0..<4 where declined == nil {
+                let seed = try await cli.run(["local", "seed", "--orders", "12", "--seed", String(31 + round)])
+                #expect(seed.status == 0, "\(seed.stderr)")
+                // A payment declined leaves its reason on the order; a discontinued item says so instead.
+                let cancelled = try await cli.run(["orders", "--status", "CANCELLED", "--output", "json"])
+                let list = try JSONSerialization.jsonObject(with: Data(cancelled.stdout.utf8)) as? [[String: Any]] ?? []
+                declined =
+                    list.first { order in
+                        let reason = ((order["attributes"] as? [String: Any])?["failureReason"] as? [String: Any])?["S"]
+                        return (reason as? String).map { $0 != "item discontinued" } ?? false
+                    }?["id"] as? String
+            }
+            let id = try #require(declined, "no declined payment in 48 seeded orders")
+            let tmux = try TmuxSession(
+                command: CLIRunner.builtExecutable, width: 160, height: 45,
+                environment: [
+                    "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
+                    "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "HOME": state.path,
+                ])
+            defer { tmux.kill() }
+            #expect(try await tmux.waitFor { $0.contains("⟳ live") } != nil, "dashboard did not open:\n\(tmux.screen)")
+            try tmux.send("1")
+            #expect(try await tmux.waitFor { $0.contains(id) } != nil, "\(tmux.screen)")
+            try tmux.send("/")
+            try tmux.sendLiteral(id)
+            try tmux.send("Enter")
+            try tmux.send("Enter")
+            let screen = try await tmux.waitFor {
+                $0.contains("✗ PaymentFailed") && $0.contains("payment.declineReason")
+            }
+            #expect(screen != nil, "the incident path did not land on the failure:\n\(tmux.screen)")
+            let text = screen ?? ""
+            #expect(text.contains("Order.PaymentDeclined — The payment was declined and the order was cancelled."))
+            #expect(text.contains("+ payment.declineReason"))
+
+            // The stack starts again on new ports: the dashboard follows within a few seconds.
+            let before = try #require(try StackRecord.load(from: state.path + "/local-stack.json"))
+            #expect(try await cli.run(["local", "down"]).status == 0)
+            let up = try await cli.run(["local", "up"])
+            #expect(up.status == 0, "\(up.stderr)")
+            let after = try #require(try StackRecord.load(from: state.path + "/local-stack.json"))
+            #expect(after.moto.endpoint != before.moto.endpoint)
+            let followed = try await tmux.waitFor(.seconds(30)) {
+                $0.contains(after.moto.endpoint) && $0.contains("⟳ live")
+            }
+            #expect(followed != nil, "the dashboard stayed on \(before.moto.endpoint):\n\(tmux.screen)")
+        }
+    }
+
     /// `local up` in a state folder of its own, the body, then `local down` on every way out (a
     /// defer cannot await).
     func withLocalStack(

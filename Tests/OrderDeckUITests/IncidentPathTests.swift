@@ -144,3 +144,17 @@ import Testing
         #expect(JSONChanges.between(before, before).isEmpty)
     }
 }
+
+/// Issue 25: a stack that moved under the dashboard (a local stack started again on new ports)
+/// ends it with a request to reopen on the same stack — no key pressed.
+@Suite struct StackMovedTests {
+    @Test func aMovedStackReopensWithoutAKey() async {
+        let harness = DashboardHarness()
+        await harness.settle()
+        harness.dashboard.inbox.post(.stackMoved("the local stack moved to http://127.0.0.1:4242"))
+        let running = harness.loop.process([.wake])
+        #expect(!running)
+        #expect(harness.dashboard.isFinished)
+        #expect(harness.dashboard.requestedStack == harness.state.stack.name)
+    }
+}

@@ -7,7 +7,8 @@ import TerminalUI
 /// Confined to the event loop's thread.
 public final class Dashboard: TerminalApplication {
     public private(set) var state: DashboardState
-    let inbox: Inbox
+    /// Where background work hands in updates (Sendable: watchers of the composition root post here).
+    public let inbox: Inbox
     let clock: any AppClock
     let refresher: Refresher
     private var refresherTask: Task<Void, Never>?
@@ -22,6 +23,8 @@ public final class Dashboard: TerminalApplication {
     /// Set when the operator asked for another stack (`:stack NAME`); the dashboard then quits so
     /// the caller can reopen it on that stack.
     public private(set) var requestedStack: String?
+    /// An update (not a key) ended the dashboard: it reopens on `requestedStack`.
+    public private(set) var isFinished = false
 
     /// The composition of a dashboard over a data source: the inbox wakes the loop with `wake`.
     public convenience init(
@@ -168,7 +171,7 @@ public final class Dashboard: TerminalApplication {
             overviewAgain = false
             if state.screen == .overview { workOutOverview() }
         }
-        _ = perform(state.takePendingEffects())
+        if !perform(state.takePendingEffects()) { isFinished = true }
         return !updates.isEmpty || stallChanged
     }
 

@@ -46,6 +46,9 @@ extension DashboardState {
             overview.metrics = metrics
         case .overviewFigures(let figures):
             overview.figures = figures
+        case .stackMoved(let what):
+            say("\(what): reopening stack \(stack.name)")
+            pendingEffects.append(.switchStack(stack.name))
         case .ordersFiltered(let job, let rows):
             orders.filtered(job, rows: rows, visibleRows: layout.listRows)
         }

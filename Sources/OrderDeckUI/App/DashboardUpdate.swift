@@ -23,6 +23,9 @@ public enum DashboardUpdate: Sendable {
     case metrics(StatesMetrics?)
     /// The Overview's figures, worked out off the terminal thread from what was loaded.
     case overviewFigures(OverviewFigures)
+    /// The stack's address changed under the dashboard (a local stack started again on new
+    /// ports): it reopens on the stack as it is now. The text says what moved.
+    case stackMoved(String)
     /// The rows a regular-expression filter leaves, worked out off the terminal thread.
     case ordersFiltered(OrderFilterJob, rows: [Int32])
 }

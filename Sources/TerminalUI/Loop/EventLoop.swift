@@ -59,7 +59,7 @@ public final class EventLoop {
         }
         guard handOver() else { return false }
         redrawIfNeeded()
-        return true
+        return !application.isFinished
     }
 
     /// Marks the screen as changed (a tick) and redraws.

@@ -1,6 +1,8 @@
 import Foundation
 
 extension TerminalApplication {
+    public var isFinished: Bool { false }
+
     public func handle(batch keys: [Key]) -> Bool {
         for key in keys where !handle(key) { return false }
         return true
@@ -15,6 +17,9 @@ public protocol TerminalApplication: AnyObject {
     /// default hands them over one by one; an application may take a run of typed characters
     /// as one edit.
     func handle(batch keys: [Key]) -> Bool
+    /// The application ended without a key (an update asked it to, e.g. to reopen on a stack
+    /// that moved): the loop stops after the frame it is drawing.
+    var isFinished: Bool { get }
     /// The terminal has a new size: lay out for it (the next frame is drawn in full).
     func resized(to size: TerminalSize)
     /// Applies results that background work posted; true when the screen must be redrawn.

@@ -37,7 +37,9 @@ extension DashboardState {
             return []
         }
         if name == stack.name {
-            say("already on stack \(name)")
+            // Opened again as it is now: a stack whose address changed is read where it is.
+            say("reopening stack \(name)")
+            return [.switchStack(name)]
         } else if stackNames.contains(name) {
             return [.switchStack(name)]
         } else {
