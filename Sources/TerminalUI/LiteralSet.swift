@@ -52,4 +52,36 @@ public struct LiteralSet: Sendable {
             }
         }
     }
+
+    /// Where the texts occur in `text` (ASCII letters compared without case), left to right and
+    /// not overlapping: what the table highlights, with no regular expression.
+    public func ranges(in text: String) -> [Range<String.Index>] {
+        let bytes = Array(text.utf8)
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        var found: [Range<String.Index>] = []
+        var position = 0
+        let utf8 = text.utf8
+        while position < bytes.count {
+            var length = 0
+            if single[lower(bytes[position])] != nil { length = 1 }
+            if position + 1 < bytes.count {
+                let key = UInt16(lower(bytes[position])) << 8 | UInt16(lower(bytes[position + 1]))
+                for candidate in byPair[key] ?? [] where position + candidate.count <= bytes.count {
+                    var offset = 2
+                    while offset < candidate.count && lower(bytes[position + offset]) == candidate[offset] {
+                        offset += 1
+                    }
+                    if offset == candidate.count { length = max(length, candidate.count) }
+                }
+            }
+            if length > 0 {
+                let start = utf8.index(utf8.startIndex, offsetBy: position)
+                found.append(start..<utf8.index(start, offsetBy: length))
+                position += length
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// text. Gives the ranges to highlight as well as whether a line matches.
 public struct TextMatcher: @unchecked Sendable {
     public let pattern: String
-    private let regex: NSRegularExpression
+    /// Nil for plain alternatives: they need no expression, to match or to highlight (a pasted
+    /// 5,000-character expression is costly to compile, and to run over every cell drawn).
+    private let regex: NSRegularExpression?
     /// Lower-cased pattern when it has no regular-expression syntax: matched by plain substring
     /// search, far cheaper than a regex over 100,000 rows.
     public let literal: String?
@@ -28,7 +30,9 @@ public struct TextMatcher: @unchecked Sendable {
             literal == nil && parts.count > 1
                 && parts.allSatisfy({ !$0.isEmpty && !$0.unicodeScalars.contains(where: alternativeSpecial.contains) })
             ? LiteralSet(parts.map { $0.lowercased() }) : nil
-        if let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) {
+        if alternatives != nil {
+            regex = nil
+        } else if let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) {
             self.regex = regex
         } else {
             self.regex = try! NSRegularExpression(
@@ -42,6 +46,7 @@ public struct TextMatcher: @unchecked Sendable {
     public func matches(_ text: String) -> Bool {
         if let literal { return text.lowercased().contains(literal) }
         if let alternatives { return alternatives.occurs(in: text.lowercased()) }
+        guard let regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
@@ -95,7 +100,10 @@ public struct TextMatcher: @unchecked Sendable {
     }
 
     public func ranges(in text: String) -> [Range<String.Index>] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
-            .filter { !$0.isEmpty }
+        guard let regex else { return alternatives?.ranges(in: text) ?? [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text)
+        }
+        .filter { !$0.isEmpty }
     }
 }

@@ -60,7 +60,8 @@ import Testing
             // The stack starts again on new ports: the dashboard follows within a few seconds.
             let before = try #require(try StackRecord.load(from: state.path + "/local-stack.json"))
             #expect(try await cli.run(["local", "down"]).status == 0)
-            let up = try await cli.run(["local", "up"])
+            // Started again with an API key this time (issue 31: `config init --local` must write it).
+            let up = try await cli.run(["local", "up", "--api-key", "e2e-key-0123456789"])
             #expect(up.status == 0, "\(up.stderr)")
             let after = try #require(try StackRecord.load(from: state.path + "/local-stack.json"))
             #expect(after.moto.endpoint != before.moto.endpoint)
@@ -68,6 +69,21 @@ import Testing
                 $0.contains(after.moto.endpoint) && $0.contains("⟳ live")
             }
             #expect(followed != nil, "the dashboard stayed on \(before.moto.endpoint):\n\(tmux.screen)")
+            let file = state.path + "/written.toml"
+            let initialised = try await cli.run(["config", "init", "--local", "--file", file])
+            #expect(initialised.status == 0, "\(initialised.stderr)")
+            let written = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(
+                written.contains(#"auth = "api_key""#) && written.contains(#"api_key = "e2e-key-0123456789""#),
+                "\(written)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let sent = try await cli.run(
+                [
+                    "submit", "--config", file, "--stack", "local-aws-cli", "--data",
+                    #"{"id":"keyed-order-1","user_id":"ops"}"#,
+                ])
+            #expect(sent.status == 0, "the written file could not submit: \(sent.stdout) \(sent.stderr)")
         }
     }
 

@@ -86,6 +86,10 @@ import Testing
             let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
             #expect(matcher.matches(lowercased: text.lowercased()) == expected, "\(text)")
             #expect(matcher.matches(text) == expected, "\(text)")
+            // The highlighted ranges are where the expression finds its matches.
+            let regexRanges = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                .compactMap { Range($0.range, in: text) }.map { text[$0] }
+            #expect(matcher.ranges(in: text).map { text[$0] } == regexRanges, "\(text)")
         }
     }
 }
