@@ -36,7 +36,7 @@ import Testing
         let logs = Self.render(FixedData.state(screen: .logs, size: size), 160, 45)
         let logLines = Self.lines(logs)
         #expect(logLines.contains { $0.contains("sample/495b19a0-21b7-4338-b32e-30e897fe8491 #1 ExecutionStarted") })
-        #expect(logLines.contains { $0.contains("#26 ExecutionFailed  error=Order.PaymentDeclined") })
+        #expect(logLines.contains { $0.contains("#26 ExecutionFailed  PaymentFailed  error=Order.PaymentDeclined") })
         #expect(!logLines.contains { $0.contains("…") })
     }
 

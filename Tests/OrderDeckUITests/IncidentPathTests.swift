@@ -158,3 +158,30 @@ import Testing
         #expect(harness.dashboard.requestedStack == harness.state.stack.name)
     }
 }
+
+/// Issue 25's small things an operator notices at small sizes.
+@Suite struct SmallTerminalTests {
+    static func render(_ state: DashboardState, _ width: Int, _ height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        DashboardView.render(state, into: &buffer)
+        return buffer
+    }
+
+    @Test func theExecutionHeaderKeepsTheNameAndTheLogsKeepTheEventType() {
+        let execution = Self.render(
+            FixedData.state(screen: .execution, size: TerminalSize(width: 80, height: 24)), 80, 24)
+        let arn = FixedData.state(screen: .execution).execution.arn!.rawValue
+        #expect(execution.line(2).hasPrefix("…") && arn.hasSuffix(String(execution.line(2).dropFirst())))
+        #expect(execution.line(2).contains(ExecutionARN(arn).name))
+        let logs = Self.render(FixedData.state(screen: .logs, size: TerminalSize(width: 60, height: 40)), 60, 40)
+        let failed = (0..<40).map(logs.line).first { $0.contains("#26 ") } ?? ""
+        #expect(failed.contains("#26 ExecutionFailed"), "\(logs.text)")
+    }
+
+    @Test func tooSmallSaysSoWholeEvenAt12x4() {
+        let tiny = Self.render(FixedData.state(screen: .orders, size: TerminalSize(width: 12, height: 4)), 12, 4)
+        #expect(tiny.line(0).trimmingCharacters(in: .whitespaces) == "too small")
+        #expect(tiny.line(1).trimmingCharacters(in: .whitespaces) == "need 20x6")
+        #expect(!tiny.text.contains("…"))
+    }
+}

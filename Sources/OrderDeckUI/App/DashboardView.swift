@@ -9,9 +9,14 @@ public enum DashboardView {
         state.size = TerminalSize(width: buffer.width, height: buffer.height)
         let layout = state.layout
         guard !layout.isTooSmall else {
-            buffer.write("terminal too small", x: 0, y: 0, style: .error, maxWidth: buffer.width)
-            let need = "\(buffer.width)x\(buffer.height), need \(Layout.minimumWidth)x\(Layout.minimumHeight)"
-            if buffer.height > 1 { buffer.write(need, x: 0, y: 1, maxWidth: buffer.width) }
+            // The longest wording that fits, whole: "terminal too small" down to "small".
+            let title = ["terminal too small", "too small", "small"].first { $0.count <= buffer.width } ?? ""
+            buffer.write(title, x: 0, y: 0, style: .error, maxWidth: buffer.width)
+            let need = [
+                "\(buffer.width)x\(buffer.height), need \(Layout.minimumWidth)x\(Layout.minimumHeight)",
+                "need \(Layout.minimumWidth)x\(Layout.minimumHeight)",
+            ].first { $0.count <= buffer.width }
+            if buffer.height > 1, let need { buffer.write(need, x: 0, y: 1, maxWidth: buffer.width) }
             return
         }
         ChromeView.header(state, into: &buffer)

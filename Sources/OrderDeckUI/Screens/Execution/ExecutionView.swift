@@ -25,7 +25,11 @@ enum ExecutionView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let screen = state.execution
         guard let arn = screen.arn else { return }
-        buffer.write(arn.rawValue, x: 0, y: y, style: .title)
+        // Too long for the row: the front goes, the execution's name (its end) stays.
+        let shownArn =
+            DisplayWidth.of(arn.rawValue) > buffer.width && buffer.width > 1
+            ? "…" + String(arn.rawValue.suffix(buffer.width - 1)) : arn.rawValue
+        buffer.write(shownArn, x: 0, y: y, style: .title)
         guard let execution = screen.execution else {
             buffer.write("loading execution…", x: 0, y: y + 1, style: .muted)
             return

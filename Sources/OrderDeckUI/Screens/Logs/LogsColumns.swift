@@ -6,7 +6,8 @@ enum LogsColumns {
     static let all: [TableView.Column] = [
         .init("TIME", width: 12, priority: 4),
         .init("EXECUTION", minWidth: 12, maxWidth: 64, priority: 6),
-        .init("EVENT", minWidth: 16, grows: true, priority: 10),
+        // The event type and its state stay whole; the execution's name narrows first.
+        .init("EVENT", minWidth: 30, grows: true, priority: 10),
     ]
 
     static func row(_ event: TailedEvent) -> [String] {
