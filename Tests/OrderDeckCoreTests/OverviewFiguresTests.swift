@@ -14,6 +14,25 @@ import Testing
             stopDate: took.map { now.addingTimeInterval(started + $0) }, source: .api)
     }
 
+    /// Issue 25: the minute's summary and the list ⏎ opens agree, even when more executions of
+    /// that minute were loaded after the figures were worked out.
+    @Test func theMinutesDrillDownListsWhatItsSummaryCounted() {
+        let counted = [
+            execution("a", .failed, started: -130, took: 4), execution("b", .failed, started: -128, took: 4),
+            execution("c", .succeeded, started: -126, took: 4),
+        ]
+        let figures = OverviewFigures(executions: counted, orders: [], logs: [], now: now)
+        let minute = figures.minutes[56]
+        #expect(minute.failed == 2 && minute.succeeded == 1)
+        // Loaded since: a third failure in the same minute, and a status that changed.
+        var later = counted + [execution("d", .failed, started: -127, took: 4)]
+        later[2].status = .failed
+        let failed = figures.executions(in: 56, of: later, failedOnly: true)
+        #expect(failed.map(\.name).sorted() == ["a", "b"])
+        #expect(failed.count == minute.failed)
+        #expect(figures.executions(in: 56, of: later, failedOnly: false).count == minute.total)
+    }
+
     @Test func perMinuteCountsFailureRatesAndStuck() {
         var executions: [Execution] = []
         // Ten finished in the last hour, each taking 4 s: three failed, two of them 2 minutes ago.

@@ -10,6 +10,11 @@ public struct OverviewFigures: Sendable, Equatable {
         public var succeeded: Int
         public var failed: Int
         public var started: Int
+        /// The loaded executions that ended in this minute, and the failed ones among them, as
+        /// the figures counted them: ⏎ on the minute lists exactly these, so the drill-down and
+        /// the summary above it come from the same data at the same moment.
+        public var ended: [String] = []
+        public var failedArns: [String] = []
         public var total: Int { succeeded + failed }
     }
 
@@ -77,6 +82,12 @@ public struct OverviewFigures: Sendable, Equatable {
             guard let date, date >= firstMinute else { return nil }
             let index = Int(date.timeIntervalSince(firstMinute) / 60)
             return index < Self.chartMinutes ? index : nil
+        }
+        // What the drill-down lists: the loaded executions ended in each minute, kept with the figures.
+        for execution in executions {
+            guard let index = bucket(execution.stopDate) else { continue }
+            minutes[index].ended.append(execution.arn)
+            if execution.status.isFailure { minutes[index].failedArns.append(execution.arn) }
         }
         if let metrics, !metrics.isEmpty {
             for point in metrics.points {
@@ -165,14 +176,11 @@ public struct OverviewFigures: Sendable, Equatable {
         return sorted[max(0, min(sorted.count - 1, rank - 1))]
     }
 
-    /// The executions that ended in the chart's minute `index`, failed ones only or all.
+    /// The executions the figures counted as ended in the chart's minute `index` (failed ones
+    /// only, or all), as they are loaded now — the same set as the summary, never a recount.
     public func executions(in index: Int, of executions: [Execution], failedOnly: Bool) -> [Execution] {
         guard minutes.indices.contains(index) else { return [] }
-        let start = minutes[index].start
-        let end = start.addingTimeInterval(60)
-        return executions.filter { execution in
-            guard let stop = execution.stopDate, stop >= start, stop < end else { return false }
-            return failedOnly ? execution.status.isFailure : true
-        }
+        let counted = Set(failedOnly ? minutes[index].failedArns : minutes[index].ended)
+        return executions.filter { counted.contains($0.arn) }
     }
 }

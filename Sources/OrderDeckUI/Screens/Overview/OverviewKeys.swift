@@ -33,7 +33,9 @@ extension DashboardState {
             let all = executions.byMachine.values.flatMap { $0 }
             let found = figures.executions(in: overview.cursor, of: all, failedOnly: failedOnly)
             let minute = Format.clock(figures.minutes[overview.cursor].start).prefix(5)
-            showExecutions(found, title: failedOnly ? "failed, ended \(minute)" : "ended \(minute)")
+            // The chart may count CloudWatch's metrics; the list is always the loaded executions.
+            let source = figures.chartSource == "loaded executions" ? "" : " (loaded; the chart counts CloudWatch's)"
+            showExecutions(found, title: (failedOnly ? "failed, ended \(minute)" : "ended \(minute)") + source)
         case .stuck:
             showExecutions(figures.stuck, title: "stuck: RUNNING past their machine's p99")
         case .pendingEnded:
