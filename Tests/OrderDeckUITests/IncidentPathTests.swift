@@ -185,3 +185,33 @@ import Testing
         #expect(!tiny.text.contains("…"))
     }
 }
+
+/// Issue 25: one execution, one set of figures — once opened, the Executions list shows what the
+/// Execution screen shows (its history's start and stop), across list refreshes, until the list
+/// reports another status.
+@Suite struct OneFigureTests {
+    @Test func theListsElapsedIsTheScreensTookOnceOpened() throws {
+        var state = FixedData.state(screen: .executions, size: TerminalSize(width: 160, height: 40))
+        let machine = "OrderWorkflow"
+        let listed = try #require(state.executions.byMachine[machine]?.first { $0.status != .running })
+        var detail = listed
+        detail.startDate = listed.startDate?.addingTimeInterval(0.274)
+        detail.stopDate = detail.startDate?.addingTimeInterval(0.007)
+        detail.error = ""
+        _ = state.openExecution(listed.executionARN)
+        state.apply(
+            .execution(
+                Execution(
+                    arn: detail.arn, name: detail.name, machineName: detail.machineName, status: detail.status,
+                    startDate: detail.startDate, stopDate: detail.stopDate, error: "", source: .api), []))
+        func row() -> Execution? { state.executions.byMachine[machine]?.first { $0.arn == listed.arn } }
+        let took = try #require(detail.stopDate).timeIntervalSince(try #require(detail.startDate))
+        #expect(row()?.elapsed(now: state.now) == took)
+        #expect(row()?.startDate == detail.startDate)
+        #expect(row()?.error == nil)  // "" is no error, as ListExecutions says
+        // The list refreshes with its own figures: the opened execution keeps its history's.
+        let refreshed = state.executions.byMachine[machine] ?? []
+        state.apply(.executions(machine: machine, refreshed.map { $0.arn == listed.arn ? listed : $0 }))
+        #expect(row()?.elapsed(now: state.now) == took)
+    }
+}

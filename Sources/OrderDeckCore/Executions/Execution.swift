@@ -49,8 +49,9 @@ public struct Execution: Sendable, Hashable, Identifiable {
         self.stopDate = stopDate
         self.input = input
         self.output = output
-        self.error = error
-        self.cause = cause
+        // No error is no error: an empty one (moto writes "") reads as none, as ListExecutions says.
+        self.error = error?.isEmpty == true ? nil : error
+        self.cause = cause?.isEmpty == true ? nil : cause
         self.source = source
         self.isPartial = isPartial
         self.isTruncated = isTruncated

@@ -13,6 +13,7 @@ extension DashboardState {
             executions.replace(machine: machine, list, visibleRows: layout.listRows)
         case .execution(let found, let events):
             execution.update(found, events: events, visibleRows: ExecutionView.tableRows(self))
+            if found.executionARN == execution.arn { executions.adopt(found) }
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .submitted(let submission, let resent):

@@ -9,6 +9,8 @@ public struct ExecutionsScreen: Sendable {
     /// Every execution's status across machines, kept as executions arrive (Orders shows it).
     private var statusByArn: [ExecutionARN: ExecutionStatus] = [:]
     private var standardByName: [OrderID: Execution] = [:]
+    /// Executions read in full, by ARN (see `adopt`).
+    private var detailed: [String: Execution] = [:]
     public private(set) var statusFilter: ExecutionStatus?
     public private(set) var filter = ""
     /// Only these executions, across machines (a jump from an Overview figure); esc clears it.
@@ -55,6 +57,16 @@ public struct ExecutionsScreen: Sendable {
     }
 
     mutating func replace(machine: String, _ list: [Execution], visibleRows: Int) {
+        // An execution read in full (opened) keeps the figures of its history until the list
+        // says something newer (another status): its ELAPSED is the Execution screen's "took".
+        let list = list.map { listed -> Execution in
+            guard let detail = detailed[listed.arn] else { return listed }
+            guard detail.status == listed.status else {
+                detailed[listed.arn] = nil
+                return listed
+            }
+            return Self.merged(listed, with: detail)
+        }
         byMachine[machine] = list
         for execution in list {
             statusByArn[execution.executionARN] = execution.status
@@ -62,6 +74,27 @@ public struct ExecutionsScreen: Sendable {
         }
         table.setRowCount(visible.count)
         table.scrollToSelection(visibleRows: visibleRows)
+    }
+
+    /// An execution read in full (the Execution screen loaded it): its start, stop, status,
+    /// error and cause replace the list's, so one execution shows one set of figures.
+    mutating func adopt(_ detail: Execution) {
+        detailed[detail.arn] = detail
+        guard var list = byMachine[detail.machineName], let index = list.firstIndex(where: { $0.arn == detail.arn })
+        else { return }
+        list[index] = Self.merged(list[index], with: detail)
+        byMachine[detail.machineName] = list
+        statusByArn[detail.executionARN] = detail.status
+    }
+
+    static func merged(_ listed: Execution, with detail: Execution) -> Execution {
+        var merged = listed
+        merged.startDate = detail.startDate ?? listed.startDate
+        merged.stopDate = detail.stopDate ?? listed.stopDate
+        merged.status = detail.status
+        merged.error = detail.error
+        merged.cause = detail.cause
+        return merged
     }
 
     mutating func nextMachine(visibleRows: Int) {
