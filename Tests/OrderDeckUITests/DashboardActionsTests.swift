@@ -149,7 +149,7 @@ import Testing
         #expect(state.handle(.character("R")).isEmpty)
         #expect(
             state.confirmation?.question
-                == "Re-send submission \(last.id.prefix(8)) to local: order \(last.orderId) again, the same id (send #\(last.attempts + 1))? y/N"
+                == "Re-send submission \(last.id.prefix(8)) to local: order \(last.orderId) again, the same id (re-send #\(last.resends + 1))? y/N"
         )
         _ = state.handle(.character("n"))
         #expect(state.visibleNote?.text == "not re-sent")

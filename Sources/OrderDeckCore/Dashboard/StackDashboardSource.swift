@@ -92,7 +92,11 @@ public final class StackDashboardSource: DashboardSource {
         return try await Submitter(session: session, journal: journal, now: { clock.now() }).resend(id: submissionId)
     }
 
-    public func submissions() async throws -> [Submission] { try await journal.all() }
+    /// The journal, newest first, with entries sent to an earlier incarnation of this stack marked.
+    public func submissions() async throws -> [Submission] {
+        Submission.markingEarlierStack(
+            try await journal.all(), stack: session.config.name, currentURL: session.config.api?.url)
+    }
 
     public func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics? {
         try await StatesMetricsReader(session: session).read(machines: machines, now: now)

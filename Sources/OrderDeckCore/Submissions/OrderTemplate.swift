@@ -37,7 +37,8 @@ public enum OrderTemplate {
         return .object(members)
     }
 
-    static func kind(_ value: JSONValue) -> String {
+    /// What a JSON value is, as an operator says it ("an array", "a string").
+    public static func kind(_ value: JSONValue) -> String {
         switch value {
         case .array: return "an array"
         case .string: return "a string"

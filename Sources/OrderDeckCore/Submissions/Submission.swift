@@ -28,6 +28,14 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     public var executionStatus: String?
     public var error: String?
     public var updatedAt: Date?
+    /// Journaled against an earlier incarnation of its stack (the stack's API is elsewhere now):
+    /// worked out when read (`markingEarlierStack`), never written to the journal.
+    public var fromEarlierStack = false
+
+    enum CodingKeys: String, CodingKey {
+        case id, orderId, stack, url, body, createdAt, state, attempts, status, responseBody, requestId
+        case executionArn, executionStatus, error, updatedAt
+    }
 
     public init(
         id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State,
@@ -58,10 +66,32 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     /// The API accepted it (2xx).
     public var isAccepted: Bool { state == .answered && (200..<300).contains(status ?? 0) }
 
+    /// The gateway answered that this order's execution was already started with the same input
+    /// (`"duplicate": true`): accepted, but no new execution ran.
+    public var isDuplicate: Bool {
+        isAccepted && responseBody.flatMap({ try? JSONValue.parse($0) })?["duplicate"] == .bool(true)
+    }
+
+    /// The label of this send in the one sequence an operator reads: nothing for the first send,
+    /// `re-send #1` for the second, and so on (the confirmation asks for the next one by the same
+    /// number).
+    public var sendLabel: String? { resends > 0 ? "re-send #\(resends)" : nil }
+
+    /// The list marked: entries of `stack` journaled against another API url than `currentURL`
+    /// come from an earlier incarnation of the stack (a local stack started again on new ports).
+    public static func markingEarlierStack(_ list: [Submission], stack: String, currentURL: String?) -> [Submission] {
+        guard let currentURL else { return list }
+        return list.map { submission in
+            var marked = submission
+            marked.fromEarlierStack = submission.stack == stack && submission.url != currentURL
+            return marked
+        }
+    }
+
     /// What an operator sees in the list.
     public func outcome(inProcess: Bool) -> String {
         // A re-send says so first: it is the same order again, not a new one.
-        let label = resends > 0 ? "re-send #\(resends): " : ""
+        let label = sendLabel.map { "\($0): " } ?? ""
         switch state {
         case .pending: return label + (inProcess ? "sending" : "unknown outcome")
         case .failed: return label + "failed: \(error ?? "no answer")"
@@ -70,6 +100,7 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
             if let body = responseBody.flatMap({ try? JSONValue.parse($0) })?["status"]?.stringValue {
                 text += " \(body)"
             }
+            if isDuplicate { text += " — duplicate: no new execution" }
             if let executionStatus { text += " → \(executionStatus)" }
             return text
         }

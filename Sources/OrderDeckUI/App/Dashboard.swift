@@ -62,8 +62,10 @@ public final class Dashboard: TerminalApplication {
     public func handle(_ key: Key) -> Bool {
         state.now = clock.now()
         let wasOnLogs = state.screen == .logs
+        let wasOnSubmit = state.screen == .submit
         let effects = state.handle(key) + state.takePendingEffects()
         if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
+        if (state.screen == .submit) != wasOnSubmit { refresher.send(.submitVisible(state.screen == .submit)) }
         return perform(effects)
     }
 
@@ -220,5 +222,13 @@ public final class Dashboard: TerminalApplication {
 
     public func finishEdit(_ outcome: EditOutcome) {
         state.applyEditedTemplate(outcome.text, problem: outcome.problem)
+        // Invalid JSON comes back as a new edit request (the text and the error), not dropped.
+        var reopened: String?
+        state.pendingEffects.removeAll { effect in
+            guard case .editTemplate(let text) = effect else { return false }
+            reopened = text
+            return true
+        }
+        if let reopened { editRequest = reopened }
     }
 }

@@ -21,8 +21,11 @@ extension DashboardState {
             let verb = resent ? "re-sent" : "sent"
             if submission.isAccepted, let arn = submission.executionArn {
                 execution.open(ExecutionARN(arn))
+                // A duplicate is accepted but ran nothing new: said, not taken for a new execution.
+                let duplicate = submission.isDuplicate ? " — duplicate: no new execution" : ""
+                let label = submission.sendLabel.map { " (\($0))" } ?? ""
                 say(
-                    "\(verb) order \(submission.orderId): \(submission.status ?? 0) [request \(submission.requestId ?? "-")]"
+                    "\(verb) order \(submission.orderId)\(label): \(submission.status ?? 0)\(duplicate) [request \(submission.requestId ?? "-")]"
                 )
             } else {
                 say("\(verb) order \(submission.orderId): \(submission.outcome(inProcess: true))", isError: true)

@@ -12,14 +12,18 @@ extension Refresher {
         restart(.orders)
         startExecutions()
         restart(.logs)
-        let source = self.source
-        let post = self.post
-        oneShot(.submissions) { post(.submissions(try await source.submissions())) }
+        oneShot(.submissions) { try await self.readSubmissions() }
     }
 
     func restart(_ feed: RefreshFeed) {
         switch feed {
-        case .orders: loop(.orders, policy) { try await self.loadOrders() }
+        case .orders:
+            loop(.orders, policy) {
+                let result = try await self.loadOrders()
+                // No clock of its own: the journal rides on the orders refresh while it is seen.
+                if await self.submitVisible { try? await self.readSubmissions() }
+                return result
+            }
         case .logs: loop(.logs, logsPolicy) { try await self.pollLogs() }
         default: break
         }

@@ -13,6 +13,9 @@ public actor Refresher {
         case stopWatching
         /// Whether the Logs screen is on screen: then the tail polls at the watching cadence.
         case logsVisible(Bool)
+        /// Whether the Submit screen is on screen: then the journal is read again when it is shown
+        /// and with each orders refresh, so submissions made by other processes (the CLI) show.
+        case submitVisible(Bool)
         case submit(JSONValue)
         case resend(String)
         case findOrder(OrderID, userId: String?)
@@ -46,6 +49,10 @@ public actor Refresher {
     var lastOrders: [Order]?
     /// The Logs screen is showing: the newest line should be on screen within about a second.
     var logsVisible = false
+    /// The Submit screen is showing: the journal is read again with each orders refresh.
+    var submitVisible = false
+    /// The journal as last posted (posted again only when it changed).
+    var lastSubmissions: [Submission]?
     /// Order refreshes so far; every `fullReadEvery`-th reads the whole table.
     var ordersRefreshes = 0
     static let fullReadEvery = 20
@@ -110,6 +117,9 @@ public actor Refresher {
             logsVisible = visible
             // Shown: poll now instead of after the quiet back-off.
             if visible, !inFlight.contains(.logs) { restart(.logs) }
+        case .submitVisible(let visible):
+            submitVisible = visible
+            if visible { oneShot(.submissions) { try await self.readSubmissions() } }
         case .stopWatching:
             watched = nil
             cancel(.execution)
@@ -167,12 +177,22 @@ public actor Refresher {
 
     func submitted(_ submission: Submission, resent: Bool) async {
         post(.submitted(submission, resent: resent))
-        if let all = try? await source.submissions() { post(.submissions(all)) }
+        try? await readSubmissions()
         if submission.isAccepted, let arn = submission.executionArn {
             watched = ExecutionARN(arn)
             startWatching()
             startExecutions()  // the new execution shows while it is still RUNNING
         }
+    }
+
+    /// Reads the journal and posts it when it changed since the last post. Other processes (the
+    /// CLI) write the same journal, so it is read again rather than kept; a failed read leaves the
+    /// list as it is.
+    func readSubmissions() async throws {
+        let all = try await source.submissions()
+        guard all != lastSubmissions else { return }
+        lastSubmissions = all
+        post(.submissions(all))
     }
 
     func clientEvent(_ event: SourceEvent) {

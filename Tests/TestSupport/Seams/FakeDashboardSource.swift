@@ -13,6 +13,10 @@ public final class FakeDashboardSource: DashboardSource {
         public var details: [ExecutionARN: (Execution, [ExecutionEvent])] = [:]
         public var logLines: [TailedEvent] = []
         public var submissions: [Submission] = []
+        /// The stack's API url now (with `stackName`): journaled entries elsewhere are marked as
+        /// from an earlier stack, as the live source marks them.
+        public var apiURL: String?
+        public var stackName = "local"
         /// Every StopExecution asked for: the ARN, error and cause.
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
         /// What GetMetricData would answer (nil: no metrics).
@@ -208,7 +212,8 @@ public final class FakeDashboardSource: DashboardSource {
 
     public func submissions() async throws -> [Submission] {
         try check()
-        return data.withLock { $0.submissions }
+        let (list, stack, url) = data.withLock { ($0.submissions, $0.stackName, $0.apiURL) }
+        return Submission.markingEarlierStack(list, stack: stack, currentURL: url)
     }
 
     public func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics? {

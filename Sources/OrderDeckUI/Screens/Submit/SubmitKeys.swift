@@ -31,7 +31,7 @@ extension DashboardState {
         case .editJSON:
             return [.editTemplate(submit.template.prettyText + "\n")]
         case .send:
-            let order = OrderTemplate.fresh(from: submit.template)
+            let order = submit.orderToSend()
             let id = order["id"]?.stringValue ?? ""
             if let rerun = submit.rerunOf {
                 // A re-run is an action on a failed order: said exactly, confirmed first.
@@ -48,26 +48,50 @@ extension DashboardState {
             return openExecution(ExecutionARN(arn))
         case .resend:
             guard let last = submit.last ?? submit.submissions.first else { return [] }
+            // Numbered as the list numbers it: the first re-send is "re-send #1".
             confirmation = Confirmation(
                 question:
-                    "Re-send submission \(last.id.prefix(8)) to \(stack.name): order \(last.orderId) again, the same id (send #\(last.attempts + 1))? y/N",
+                    "Re-send submission \(last.id.prefix(8)) to \(stack.name): order \(last.orderId) again, the same id (re-send #\(last.resends + 1))? y/N",
                 effect: .resend(last.id), declined: "not re-sent")
             return []
         }
         return []
     }
 
-    /// The template from the operator's editor (or why it did not come back).
+    /// The template from the operator's editor (or why it did not come back). Text that is not
+    /// a JSON object reopens the editor with the operator's text and the error above it, so no
+    /// edit is lost; saving an empty file keeps the form as it was.
     public mutating func applyEditedTemplate(_ text: String?, problem: String? = nil) {
         if let problem {
             say(problem, isError: true)
             return
         }
         guard let text else { return }
-        if let refusal = submit.replaceTemplate(with: text) {
+        let edited = Self.withoutEditorNote(text)
+        if edited.allSatisfy(\.isWhitespace) {
+            say("template not changed: the editor came back empty")
+            return
+        }
+        if let refusal = submit.replaceTemplate(with: edited) {
             say(refusal, isError: true)
+            pendingEffects.append(.editTemplate(Self.editorNote(refusal) + edited))
         } else {
             say("template updated")
         }
+    }
+
+    static let editorNotePrefix = "// orderdeck: "
+
+    /// The lines put above the text when the editor reopens (JSON has no comments: they are
+    /// taken off again when it comes back).
+    static func editorNote(_ refusal: String) -> String {
+        "\(editorNotePrefix)\(refusal)\n"
+            + "\(editorNotePrefix)fix the JSON and save; save an empty file to keep the form as it was\n"
+    }
+
+    static func withoutEditorNote(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.hasPrefix(editorNotePrefix) { lines.removeFirst() }
+        return lines.joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OrderDeckCore
 
 /// The Submit screen's state: the order template, the field being edited, what was sent.
@@ -10,28 +11,49 @@ public struct SubmitScreen: Sendable {
     public var submissions: [Submission] = []
     /// The order this one re-runs ("re-run of order X"), when the template came from a failed execution.
     public private(set) var rerunOf: String?
+    /// The id a re-run sends (a new order): chosen when the form is filled, shown in its `id` field.
+    public private(set) var rerunId: String?
 
     public init(template: JSONValue) { self.template = template }
 
-    /// The editable fields of the template: its top-level scalars.
+    /// The editable fields of the template: every top-level member, scalars as text and the
+    /// rest (`items`, `customer`) as compact JSON. A re-run's `id` is the one it will send.
     public var fields: [(name: String, value: String)] {
-        (template.objectMembers ?? []).compactMap { key, value in
+        var list: [(name: String, value: String)] = (template.objectMembers ?? []).map { key, value in
+            if key == "id", let rerunId { return (key, rerunId) }
             switch value {
             case .string(let text): return (key, text)
             case .number(let text): return (key, text)
             case .bool(let flag): return (key, flag ? "true" : "false")
-            default: return nil
+            default: return (key, value.description)
             }
         }
+        if let rerunId, template["id"] == nil { list.insert(("id", rerunId), at: 0) }
+        return list
     }
 
     mutating func record(_ submission: Submission, resent: Bool) {
         last = submission
         lastWasResend = resent
+        // A re-run sent: its id is taken now; another send is another new order.
+        if !resent, rerunId != nil, submission.orderId == rerunId { rerunId = Self.newOrderId() }
     }
+
+    /// The order a send uses: a re-run's with the id its form shows, a template's with a fresh one.
+    func orderToSend() -> JSONValue {
+        if let rerunId { return OrderTemplate.fresh(from: template, id: rerunId) }
+        return OrderTemplate.fresh(from: template)
+    }
+
+    static func newOrderId() -> String { UUID().uuidString.lowercased() }
 
     /// Sets a field, keeping its JSON type; a problem to show when the text does not fit it.
     mutating func setField(_ name: String, _ text: String) -> String? {
+        if name == "id", rerunId != nil {
+            guard !text.isEmpty else { return "id must not be empty" }
+            rerunId = text
+            return nil
+        }
         guard var members = template.objectMembers, let index = members.firstIndex(where: { $0.0 == name }) else {
             return nil
         }
@@ -44,6 +66,14 @@ public struct SubmitScreen: Sendable {
         case .bool:
             guard text == "true" || text == "false" else { return "\(name) must be true or false" }
             members[index].1 = .bool(text == "true")
+        case .array, .object, .null:
+            // Structured members are edited as JSON and keep their kind (a list stays a list).
+            let kind = OrderTemplate.kind(members[index].1)
+            guard let parsed = try? JSONValue.parse(text) else { return "\(name) must be valid JSON (\(kind))" }
+            guard OrderTemplate.kind(parsed) == kind || members[index].1 == .null else {
+                return "\(name) must be \(kind)"
+            }
+            members[index].1 = parsed
         default:
             members[index].1 = .string(text)
         }
@@ -52,11 +82,13 @@ public struct SubmitScreen: Sendable {
     }
 
     /// A failed order's input as the template (`n` on its execution): sent with a fresh id, so it
-    /// is a new order, journaled like any other.
-    mutating func prefill(with input: JSONValue, rerunOf order: String) {
+    /// is a new order, journaled like any other. The fresh id is in the form (its `id` field), so
+    /// the operator sees — and can find afterwards — the id that will be sent.
+    mutating func prefill(with input: JSONValue, rerunOf order: String, id: String = SubmitScreen.newOrderId()) {
         template = input
         field = 0
         rerunOf = order
+        rerunId = id
     }
 
     /// The template as the operator saved it in the editor: kept only if it is a JSON object.
