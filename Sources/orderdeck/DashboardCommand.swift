@@ -69,6 +69,7 @@ struct DashboardCommand: AsyncParsableCommand {
             let source = StackDashboardSource(session: session, journal: journal, clock: clock)
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
+            state.exportDirectory = ExportTable.directory(environment: ProcessInfo.processInfo.environment)
             state.overview.isStartScreen = true
             state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(ProcessInfo.processInfo.environment)
             if let notice {

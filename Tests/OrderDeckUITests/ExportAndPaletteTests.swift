@@ -14,7 +14,8 @@ import Testing
         await harness.settle()
         harness.press(.control("s"))
         let proposed = try #require(harness.state.prompt?.text)
-        #expect(proposed.hasPrefix("orderdeck-orders-") && proposed.hasSuffix(".csv"))
+        // In the export folder, said in full (not the current directory).
+        #expect(proposed.hasPrefix("~/.local/share/orderdeck/exports/orderdeck-orders-") && proposed.hasSuffix(".csv"))
         // Only the CANCELLED ones: what is on screen is what is saved.
         harness.press(.escape, .character("f"))
         while harness.state.orders.statusFilter != "CANCELLED" { harness.press(.character("f")) }
@@ -25,9 +26,23 @@ import Testing
         #expect(harness.state.visibleNote?.text == "exported \(shown) orders to \(folder.path)/orders.csv")
         let csv = try String(contentsOfFile: folder.path + "/orders.csv", encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "id,user_id,status,amount,currency,createdAt,updatedAt,executionArn")
+        // The keys in the order `orders --output json` writes them.
+        #expect(lines.first == "id,user_id,status,createdAt,updatedAt,amount,currency,executionArn")
         #expect(lines.count == shown + 1)
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[2] == "CANCELLED" })
+        // JSON lines: amounts are numbers, as `orders --output json` writes them.
+        harness.press(.control("s"), .control("u"))
+        harness.type(folder.path + "/nested/orders.jsonl")
+        harness.press(.enter)
+        let first = try JSONValue.parse(
+            String(
+                try String(contentsOfFile: folder.path + "/nested/orders.jsonl", encoding: .utf8).split(
+                    separator: "\n")[0]))
+        if case .number = first["amount"] {} else { Issue.record("amount is not a number: \(first)") }
+        #expect(
+            first.objectMembers?.map(\.0) == [
+                "id", "user_id", "status", "createdAt", "updatedAt", "amount", "currency", "executionArn",
+            ])
 
         harness.press(.character("2"), .enter)
         await harness.waitFor { $0.state.execution.execution != nil }

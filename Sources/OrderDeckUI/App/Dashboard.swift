@@ -148,6 +148,9 @@ public final class Dashboard: TerminalApplication {
         let absolute =
             expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
         do {
+            try FileManager.default.createDirectory(
+                atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
             return "exported \(summary) to \(absolute)"
         } catch {

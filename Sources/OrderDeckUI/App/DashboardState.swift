@@ -26,6 +26,8 @@ public struct DashboardState: Sendable {
     public var copyPopup: String?
     public var note: Note?
     public var health: RefreshHealth = .loading
+    /// Where ctrl-s proposes to save (the composition root sets it from the environment).
+    public var exportDirectory = "~/.local/share/orderdeck/exports"
     /// Since when a refresh has waited for its answer longer than `RefreshPolicy.stallAfter`.
     public var stalledSince: Date?
 

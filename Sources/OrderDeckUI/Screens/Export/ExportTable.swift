@@ -8,11 +8,15 @@ public struct ExportTable: Sendable, Equatable {
     public var what: String
     public var headers: [String]
     public var rows: [[String]]
+    /// Columns written as JSON numbers in JSON lines (as `orders --output json` writes amounts:
+    /// the stored digits, never a string); an empty cell is null.
+    public var numeric: Set<String>
 
-    public init(what: String, headers: [String], rows: [[String]]) {
+    public init(what: String, headers: [String], rows: [[String]], numeric: Set<String> = []) {
         self.what = what
         self.headers = headers
         self.rows = rows
+        self.numeric = numeric
     }
 
     public enum Format: String, Sendable {
@@ -35,9 +39,28 @@ public struct ExportTable: Sendable, Equatable {
                 + "\r\n"
         case .jsonl:
             return rows.map { row in
-                JSONValue.object(zip(headers, row).map { ($0, JSONValue.string($1)) }).description
+                JSONValue.object(zip(headers, row).map { ($0, value($1, numeric: numeric.contains($0))) }).description
             }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
         }
+    }
+
+    /// A cell as JSON: a number where the column is numeric and the text is one.
+    func value(_ text: String, numeric: Bool) -> JSONValue {
+        guard numeric else { return .string(text) }
+        if text.isEmpty { return .null }
+        if let parsed = try? JSONValue.parse(text), case .number = parsed { return parsed }
+        return .string(text)
+    }
+
+    /// Where exports go unless the operator types another path: `ORDERDECK_EXPORT_DIR`, else
+    /// `$XDG_DATA_HOME/orderdeck/exports` (`~/.local/share/orderdeck/exports`); under the home
+    /// folder it is written with `~`.
+    public static func directory(environment: [String: String]) -> String {
+        if let chosen = environment["ORDERDECK_EXPORT_DIR"], !chosen.isEmpty { return chosen }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
+        let path = data + "/orderdeck/exports"
+        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 
     static func csvField(_ text: String) -> String {
@@ -57,18 +80,18 @@ extension DashboardState {
                 what: "minutes", headers: ["minute", "started", "succeeded", "failed"],
                 rows: figures.minutes.map {
                     [iso($0.start), String($0.started), String($0.succeeded), String($0.failed)]
-                })
+                }, numeric: ["started", "succeeded", "failed"])
         case .orders:
             return ExportTable(
                 what: "orders",
-                headers: ["id", "user_id", "status", "amount", "currency", "createdAt", "updatedAt", "executionArn"],
+                // The keys in the order `orders --output json` writes its records.
+                headers: ["id", "user_id", "status", "createdAt", "updatedAt", "amount", "currency", "executionArn"],
                 rows: orders.visible.map {
                     [
-                        $0.id, $0.userId, $0.status, $0.amount ?? "", $0.currency ?? "", iso($0.createdAt),
-                        iso($0.updatedAt),
-                        $0.executionArn ?? "",
+                        $0.id, $0.userId, $0.status, iso($0.createdAt), iso($0.updatedAt), $0.amount ?? "",
+                        $0.currency ?? "", $0.executionArn ?? "",
                     ]
-                })
+                }, numeric: ["amount"])
         case .executions:
             return ExportTable(
                 what: "executions", headers: ["machine", "name", "status", "startDate", "stopDate", "executionArn"],
@@ -81,7 +104,7 @@ extension DashboardState {
                     what: "events", headers: ["id", "previousEventId", "timestamp", "type", "details"],
                     rows: execution.events.map {
                         [String($0.id), String($0.previousEventId), iso($0.timestamp), $0.type, $0.details.description]
-                    })
+                    }, numeric: ["id", "previousEventId"])
             }
             switch execution.rows {
             case .steps(let steps):
@@ -96,7 +119,7 @@ extension DashboardState {
                             $0.duration.map { String(Int(($0 * 1000).rounded())) } ?? "", String($0.retries),
                             $0.outcome.rawValue, $0.error ?? "", $0.cause ?? "",
                         ]
-                    })
+                    }, numeric: ["durationMs", "retries"])
             case .groups(let parent):
                 return ExportTable(
                     what: parent.kind == "Map" ? "iterations" : "branches",
@@ -106,7 +129,7 @@ extension DashboardState {
                             String($0.index), String($0.attempt), iso($0.started), iso($0.ended), $0.outcome.rawValue,
                             String($0.steps.count),
                         ]
-                    })
+                    }, numeric: ["index", "attempt", "states"])
             }
         case .logs:
             return ExportTable(
@@ -117,7 +140,7 @@ extension DashboardState {
                         $0.record?.executionArn ?? "",
                         $0.record?.event.type ?? "", $0.record.map { String($0.event.id) } ?? "", $0.message,
                     ]
-                })
+                }, numeric: ["id"])
         case .submit:
             return nil
         }
@@ -131,7 +154,10 @@ extension DashboardState {
         }
         let stamp = Format.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
             .replacingOccurrences(of: "-", with: "")
-        prompt = Prompt(.export, text: "orderdeck-\(table.what.replacingOccurrences(of: " ", with: "-"))-\(stamp).csv")
+        let name = "orderdeck-\(table.what.replacingOccurrences(of: " ", with: "-"))-\(stamp).csv"
+        // Into the export folder (ORDERDECK_EXPORT_DIR, else ~/.local/share/orderdeck/exports), said
+        // in full: never wherever the dashboard happened to be started.
+        prompt = Prompt(.export, text: (exportDirectory as NSString).appendingPathComponent(name))
     }
 
     /// ⏎ on the path: the rows go out as an effect (the dashboard writes the file).
