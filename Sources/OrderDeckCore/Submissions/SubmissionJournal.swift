@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 import Logging
 
@@ -30,7 +31,11 @@ public actor SubmissionJournal {
     public func record(_ submission: Submission) throws {
         if submission.state == .pending { ownPending.insert(submission.id) } else { ownPending.remove(submission.id) }
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        // Milliseconds kept: two sends within a second stay in order, and times read as sent.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.formatMilliseconds(date))
+        }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(submission)
         line.append(UInt8(ascii: "\n"))
@@ -50,7 +55,15 @@ public actor SubmissionJournal {
         case .unreadable(let reason): throw CoreError.unreadable("cannot read the journal \(path): \(reason)")
         }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        // Whole seconds (older journals) or milliseconds.
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ISO8601.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO-8601 time: \(text)")
+            }
+            return date
+        }
         var latest: [String: Submission] = [:]
         var order: [String] = []
         var problems: [String] = []
