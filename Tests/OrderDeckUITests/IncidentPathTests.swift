@@ -215,3 +215,31 @@ import Testing
         #expect(row()?.elapsed(now: state.now) == took)
     }
 }
+
+/// Issue 25: the inspector shows the selected long value whole (wrapped), and the help overlay
+/// lists every palette command from the table the palette runs.
+@Suite struct WholeValueAndPaletteHelpTests {
+    @Test func theSelectedLongValueIsWrappedWhole() {
+        let cause = String(repeating: "stack frame at payment.py line 42; ", count: 8) + "THE-END"
+        var inspector = JSONInspector(title: "state", value: .object([("cause", .string(cause))]))
+        inspector.table.moveTo(1, visibleRows: 20)
+        var buffer = ScreenBuffer(width: 60, height: 24)
+        InspectorView.render(inspector, into: &buffer, y: 0, height: 24)
+        let text = (0..<24).map { buffer.line($0).trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(text.contains("THE-END"), "\(buffer.text)")
+        #expect(!buffer.text.contains("…"))
+    }
+
+    @Test func theHelpListsEveryPaletteCommand() {
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 120, height: 60))
+        _ = state.handle(.character("?"))
+        let help = state.helpLines.joined(separator: "\n")
+        for command in PaletteCommand.allCases { #expect(help.contains(command.usage), "\(command.usage)") }
+        // And an unknown command's error lists the same commands.
+        _ = state.handle(.character("x"))
+        _ = state.handle(.character(":"))
+        for character in "frob" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.visibleNote?.text.contains(":machine NAME") == true)
+    }
+}

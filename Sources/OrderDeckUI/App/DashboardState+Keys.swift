@@ -96,6 +96,7 @@ extension DashboardState {
         case .logs: own = movement + LogsKeys.table.helpEntries
         case .submit: own = stack.readOnly ? [("", "read-only: submitting is disabled")] : SubmitKeys.table.helpEntries
         }
-        return KeyTable<GlobalAction>.helpLines(own + [("", "")] + GlobalKeys.table.helpEntries)
+        return KeyTable<GlobalAction>.helpLines(
+            own + [("", "")] + GlobalKeys.table.helpEntries + [("", "")] + PaletteCommand.helpEntries)
     }
 }

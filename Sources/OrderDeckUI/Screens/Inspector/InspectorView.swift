@@ -13,9 +13,11 @@ enum InspectorView {
         guard rows > 0 else { return }
         let lines = inspector.lines
         let top = min(inspector.table.top, max(0, lines.count - 1))
-        for (offset, index) in (top..<min(lines.count, top + rows)).enumerated() {
+        var row = y
+        for index in top..<min(lines.count, top + rows) {
+            row += 1
+            guard row < y + height else { break }
             let line = lines[index]
-            let row = y + 1 + offset
             let selected = index == inspector.table.selected
             if selected { buffer.fill(x: 0, y: row, width: buffer.width, style: .selected) }
             let base: Style = selected ? .selected : .plain
@@ -41,11 +43,27 @@ enum InspectorView {
             case .open where line.isFolded: style = .muted
             case .open, .close: style = .plain
             }
-            // A value longer than the row ends in "…": cut is never mistaken for whole (y copies it whole).
+            // A value longer than the row: the selected one is wrapped over the rows below (a whole
+            // cause is read here), any other ends in "…" so a cut is never mistaken for whole.
             let room = max(0, buffer.width - x)
-            buffer.write(
-                DisplayWidth.truncate(line.text, to: room), x: x, y: row, style: selected ? base : style, maxWidth: room
-            )
+            guard selected, DisplayWidth.of(line.text) > room, room > 8 else {
+                buffer.write(
+                    DisplayWidth.truncate(line.text, to: room), x: x, y: row, style: selected ? base : style,
+                    maxWidth: room)
+                continue
+            }
+            var wrapped = ExecutionProblem.wrap(TerminalSafe.escape(line.text), width: room)
+            let fits = y + height - row
+            if wrapped.count > fits {
+                wrapped = Array(wrapped.prefix(max(1, fits - 1))) + ["… y copies it whole"]
+            }
+            for (offset, part) in wrapped.enumerated() {
+                if offset > 0 {
+                    row += 1
+                    buffer.fill(x: 0, y: row, width: buffer.width, style: .selected)
+                }
+                buffer.write(part, x: x, y: row, style: base, maxWidth: room)
+            }
         }
         if lines.count > rows {
             let position = " \(inspector.table.selected + 1)/\(lines.count) "

@@ -2,26 +2,27 @@ extension DashboardState {
     /// `:orders`, `:executions`, `:logs`, `:submit`, `:quit`, `:machine NAME`, `:stack [NAME]`.
     mutating func runCommand(_ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
-        switch words.first ?? "" {
-        case "overview", "ov": return show(.overview)
-        case "orders", "o": return show(.orders)
-        case "executions", "ex", "e": return show(.executions)
-        case "logs", "l": return show(.logs)
-        case "submit", "s": return show(.submit)
-        case "quit", "q": return [.quit]
-        case "machine", "m":
+        guard let command = PaletteCommand.named(words.first ?? "") else {
+            let known = PaletteCommand.allCases.map(\.usage).joined(separator: " ")
+            say("unknown command ':\(text)' (try \(known))", isError: true)
+            return []
+        }
+        switch command {
+        case .overview: return show(.overview)
+        case .orders: return show(.orders)
+        case .executions: return show(.executions)
+        case .logs: return show(.logs)
+        case .submit: return show(.submit)
+        case .quit: return [.quit]
+        case .machine:
             let names = executions.machines.map(\.name)
             if words.count > 1, executions.selectMachine(named: words[1], visibleRows: layout.listRows) {
                 return show(.executions)
             }
             let wanted = words.dropFirst().joined(separator: " ")
             say("no machine '\(wanted)' (known: \(names.joined(separator: ", ")))", isError: true)
-        case "stack":
+        case .stack:
             return switchStack(words.count > 1 ? words[1] : nil)
-        default:
-            say(
-                "unknown command ':\(text)' (try :overview :orders :executions :logs :submit :machine NAME :stack NAME :quit)",
-                isError: true)
         }
         return []
     }
@@ -51,7 +52,7 @@ extension DashboardState {
     }
 
     /// The palette's commands, as tab completes them.
-    static let commands = ["overview", "orders", "executions", "logs", "submit", "machine", "stack", "quit"]
+    static let commands = PaletteCommand.allCases.map(\.rawValue)
 
     /// Tab in the `:` palette: completes the command, then a machine or stack name — as far as the
     /// candidates agree; when they differ, the note lists them.
@@ -68,14 +69,16 @@ extension DashboardState {
             prefix = words.dropFirst().joined(separator: " ")
             head = words[0] + " "
             switch words[0] {
-            case "machine", "m": candidates = executions.machines.map(\.name).filter { $0.hasPrefix(prefix) }
-            case "stack": candidates = stackNames.filter { $0.hasPrefix(prefix) }
+            case let word where PaletteCommand.named(word) == .machine:
+                candidates = executions.machines.map(\.name).filter { $0.hasPrefix(prefix) }
+            case let word where PaletteCommand.named(word) == .stack:
+                candidates = stackNames.filter { $0.hasPrefix(prefix) }
             default: candidates = []
             }
         }
         guard let first = candidates.first else { return (text, []) }
         if candidates.count == 1 {
-            let takesName = head.isEmpty && (first == "machine" || first == "stack")
+            let takesName = head.isEmpty && PaletteCommand.named(first)?.argument != nil
             return (head + first + (takesName ? " " : ""), candidates)
         }
         var common = first
