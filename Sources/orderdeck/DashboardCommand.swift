@@ -70,7 +70,8 @@ struct DashboardCommand: AsyncParsableCommand {
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: ProcessInfo.processInfo.environment)
-            state.overview.isStartScreen = true
+            // Reopened (a stack switch or a stack that moved): stay where the operator is taken, no jump.
+            state.overview.isStartScreen = notice == nil
             state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(ProcessInfo.processInfo.environment)
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())

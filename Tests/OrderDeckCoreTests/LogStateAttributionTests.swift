@@ -36,14 +36,18 @@ import Testing
             Self.record(14, 12, "TaskStateEntered", [("name", .string("ReserveItem"))]),
             Self.record(15, 14, "TaskFailed", [("error", .string("Stock.Out"))]),
             Self.record(16, 13, "TaskSucceeded"),
-            Self.record(17, 16, "MapStateExited", [("name", .string("ReserveStock"))]),
+            Self.record(17, 16, "MapIterationSucceeded", [("name", .string("ReserveStock")), ("index", .number("0"))]),
+            Self.record(18, 17, "MapStateSucceeded"),
+            Self.record(19, 18, "MapStateExited", [("name", .string("ReserveStock"))]),
         ]
         let labels = records.map { attribution.label(for: $0) }
         #expect(labels[7] == "Audit")
         #expect(labels[8] == "Notify")
         #expect(labels[14] == "ReserveItem · iteration 1")
         #expect(labels[15] == "ReserveItem · iteration 0")
-        #expect(labels[16] == "ReserveStock")
+        #expect(labels[16] == "ReserveStock · iteration 0")
+        #expect(labels[17] == "ReserveStock")  // the Map's own event, not its last iteration's
+        #expect(labels[18] == "ReserveStock")
         #expect(labels[0] == nil)
     }
 }

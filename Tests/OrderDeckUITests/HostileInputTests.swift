@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import OrderDeckCore
+import Synchronization
 import TerminalUI
 import TestSupport
 import Testing
@@ -88,6 +89,12 @@ import Testing
         let harness = DashboardHarness(width: 120, height: 30, data: data)
         await harness.settle()
         #expect(harness.line(0).contains("⟳ live"))
+        // A load beginning wakes the loop (it sleeps with no timeout when idle), so the stall is
+        // noticed without a key: seen by the operator trying it, fixed here.
+        let woken = Mutex(0)
+        let loads = LoadsInFlight(onBegin: { woken.withLock { $0 += 1 } })
+        loads.begin(.orders, at: FixedData.now)
+        #expect(woken.withLock { $0 } == 1 && loads.oldest == FixedData.now)
         harness.source.hold()
         // Every feed wakes (30 s is the longest wait); the orders refresh asks and gets no answer.
         harness.clock.advance(by: .seconds(31))

@@ -243,3 +243,53 @@ import Testing
         #expect(state.visibleNote?.text.contains(":machine NAME") == true)
     }
 }
+
+/// Issue 25: a text cause longer than a screen is read whole in the inspector, scrolling.
+@Suite struct LongCauseTests {
+    @Test func aCauseLongerThanAScreenScrollsInTheInspector() throws {
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 80, height: 24))
+        let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:long-cause"
+        let cause = (1...80).map { "frame \($0) in payment.charge()" }.joined(separator: "; ") + " THE-END"
+        let start = FixedData.now.addingTimeInterval(-30)
+        func event(_ id: Int, _ type: String, _ details: [(String, JSONValue)]) -> ExecutionEvent {
+            ExecutionEvent(
+                id: id, previousEventId: id - 1, type: type, timestamp: start.addingTimeInterval(Double(id)),
+                details: .object(details))
+        }
+        let events = [
+            event(1, "ExecutionStarted", [("input", .string("{}"))]),
+            event(2, "TaskStateEntered", [("name", .string("Charge")), ("input", .string("{}"))]),
+            event(3, "TaskScheduled", [("resource", .string("invoke"))]),
+            event(4, "TaskFailed", [("error", .string("Payment.Crashed")), ("cause", .string(cause))]),
+            event(5, "ExecutionFailed", [("error", .string("Payment.Crashed")), ("cause", .string(cause))]),
+        ]
+        _ = state.openExecution(ExecutionARN(arn))
+        state.apply(
+            .execution(
+                Execution(
+                    arn: arn, name: "long-cause", machineName: "OrderWorkflow", status: .failed, startDate: start,
+                    stopDate: start.addingTimeInterval(5), source: .api), events))
+        #expect(state.execution.selectedStep?.name == "Charge")
+        _ = state.handle(.character("i"))
+        let inspector = try #require(state.inspector)
+        #expect(inspector.lines.contains { $0.key == "cause, line by line" })
+        #expect(inspector.lines.count > 30)  // past a screen of 24 rows: it scrolls
+        #expect(inspector.lines.contains { $0.text.contains("THE-END") })
+    }
+}
+
+/// A key a global table binds is never also a screen's: the global one would win while the help
+/// listed both (ctrl-s was "send" on Submit and "export" everywhere).
+@Suite struct KeyOverlapTests {
+    @Test func noScreenBindsAGlobalKey() {
+        let global = Set(GlobalKeys.table.boundKeys)
+        let screens: [(String, [Key])] = [
+            ("orders", OrdersKeys.table.boundKeys), ("executions", ExecutionsKeys.table.boundKeys),
+            ("execution", ExecutionKeys.table.boundKeys), ("logs", LogsKeys.table.boundKeys),
+            ("submit", SubmitKeys.table.boundKeys), ("overview", OverviewKeys.table.boundKeys),
+        ]
+        for (name, keys) in screens {
+            #expect(global.intersection(keys).isEmpty, "\(name) binds \(global.intersection(keys))")
+        }
+    }
+}

@@ -37,6 +37,11 @@ public struct LogStateAttribution: Sendable {
         } else if event.type.hasSuffix("StateExited"), let name = event.stateName {
             // Its chain runs through the state's own iterations: the group it was entered in counts.
             label = Label(state: name, group: enteredIn[arn]?[name] ?? nil)
+        } else if Self.isStateLevel(event.type), let previous {
+            // MapStateSucceeded follows its last iteration's events: it belongs to the Map, in the
+            // group the Map itself was entered in.
+            let state = event.stateName ?? previous.state
+            label = Label(state: state, group: state.flatMap { enteredIn[arn]?[$0] ?? nil })
         } else if let previous {
             label = Label(state: event.stateName ?? previous.state, group: previous.group)
         } else {
@@ -45,6 +50,12 @@ public struct LogStateAttribution: Sendable {
         labels[arn, default: [:]][event.id] = label
         count += 1
         return Self.text(label)
+    }
+
+    /// A Map's or Parallel's own events (started, succeeded, failed, aborted), not an iteration's.
+    static func isStateLevel(_ type: String) -> Bool {
+        (type.hasPrefix("MapState") || type.hasPrefix("ParallelState")) && !type.hasSuffix("Entered")
+            && !type.hasSuffix("Exited")
     }
 
     static func text(_ label: Label) -> String? {

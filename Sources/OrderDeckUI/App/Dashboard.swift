@@ -34,7 +34,8 @@ public final class Dashboard: TerminalApplication {
     ) {
         let inbox = Inbox(wake: wake)
         let refresher = Refresher(
-            source: source, clock: clock, policy: policy, orderWindow: orderWindow, post: { inbox.post($0) })
+            source: source, clock: clock, policy: policy, orderWindow: orderWindow, post: { inbox.post($0) },
+            wake: wake)
         self.init(state: state, inbox: inbox, clock: clock, refresher: refresher)
     }
 

@@ -39,7 +39,7 @@ public actor Refresher {
 
     var tasks: [RefreshFeed: Task<Void, Never>] = [:]
     /// When each periodic load now waiting for its answer began, for the dashboard to read.
-    public nonisolated let loadsInFlight = LoadsInFlight()
+    public nonisolated let loadsInFlight: LoadsInFlight
     var inFlight: Set<RefreshFeed> = []
     var health = HealthTracker()
     var monitors: [String: any ExecutionRefreshing] = [:]
@@ -76,8 +76,10 @@ public actor Refresher {
 
     public init(
         source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
-        orderWindow: Int = StackConfig.defaultOrderWindow, post: @escaping @Sendable (DashboardUpdate) -> Void
+        orderWindow: Int = StackConfig.defaultOrderWindow, post: @escaping @Sendable (DashboardUpdate) -> Void,
+        wake: @escaping @Sendable () -> Void = {}
     ) {
+        loadsInFlight = LoadsInFlight(onBegin: wake)
         self.source = source
         self.orderWindow = orderWindow
         self.clock = clock

@@ -73,7 +73,18 @@ extension DashboardState {
             var members: [(String, JSONValue)] = []
             // The error and the whole cause first: what an operator opens a failed state for.
             if let error = step.error { members.append(("error", .string(error))) }
-            if let cause = step.cause { members.append(("cause", JSONInspector.parsedOrText(cause))) }
+            if let cause = step.cause {
+                let value = JSONInspector.parsedOrText(cause)
+                members.append(("cause", value))
+                // A text cause longer than a screen: also as its wrapped lines, one row each, so it
+                // scrolls like anything else in the inspector.
+                if case .string(let text) = value {
+                    let lines = ExecutionProblem.wrap(TerminalSafe.escape(text), width: max(20, size.width - 12))
+                    if lines.count > max(1, layout.bodyHeight / 2) {
+                        members.append(("cause, line by line", .array(lines.map(JSONValue.string))))
+                    }
+                }
+            }
             members += [
                 ("input", JSONInspector.parsedOrText(step.input)),
                 ("output", JSONInspector.parsedOrText(step.output)),

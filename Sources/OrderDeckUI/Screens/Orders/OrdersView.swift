@@ -5,7 +5,7 @@ enum OrdersView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let screen = state.orders
         let orders = screen.visible
-        var x = buffer.write("\(orders.count) orders  ", x: 0, y: y, style: .title)
+        var x = buffer.write("\(orders.count) order\(orders.count == 1 ? "" : "s")  ", x: 0, y: y, style: .title)
         for (status, count) in screen.statusCounts.sorted(by: { $0.key < $1.key }) {
             x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
         }

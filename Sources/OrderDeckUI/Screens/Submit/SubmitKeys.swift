@@ -11,7 +11,7 @@ enum SubmitKeys {
         .init([.up, .character("k")], "previous field", .up),
         .init([.enter, .character("e")], "edit the field", hint: "edit", .edit),
         .init([.character("E")], "edit the whole order as JSON in $EDITOR (validated)", hint: "JSON", .editJSON),
-        .init([.character("s"), .control("s")], "send (journaled first)", hint: "send", .send),
+        .init([.character("s")], "send (journaled first)", hint: "send", .send),
         .init([.character("w")], "open the new execution", hint: "watch", .watch),
         .init([.character("R")], "re-send the last submission (same order id)", hint: "re-send", .resend),
     ])
