@@ -35,6 +35,22 @@ public enum DisplayWidth {
         }
     }
 
+    /// The longest suffix that fits in `width` columns, with `…` in front when something was cut:
+    /// for text whose end identifies it (an ARN's execution name, the end of a typed prompt).
+    public static func truncateFront(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var tail = ""
+        var used = 0
+        for character in text.reversed() {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            tail.insert(character, at: tail.startIndex)
+            used += w
+        }
+        return "…" + tail
+    }
+
     /// The longest prefix that fits in `width` columns, with `…` when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }

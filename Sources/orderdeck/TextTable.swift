@@ -50,17 +50,7 @@ struct TextTable {
     /// name) and loses the front instead.
     static func truncate(_ text: String, _ width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
-        if text.hasPrefix("arn:") {
-            var tail = ""
-            var used = 0
-            for character in text.reversed() {
-                let w = DisplayWidth.of(character)
-                if used + w > width - 1 { break }
-                tail.insert(character, at: tail.startIndex)
-                used += w
-            }
-            return "…" + tail
-        }
+        if text.hasPrefix("arn:") { return DisplayWidth.truncateFront(text, to: width) }
         return DisplayWidth.truncate(text, to: width)
     }
 }

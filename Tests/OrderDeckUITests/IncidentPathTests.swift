@@ -293,3 +293,24 @@ import Testing
         }
     }
 }
+
+/// Found by the operator's trial: `E` on a re-run's form showed the failed order's old id and
+/// dropped a change to it. It shows the id the form will send, and an edited id is sent.
+@Suite struct RerunEditorTests {
+    @Test func theEditorShowsAndKeepsTheReRunsId() throws {
+        var state = FixedData.state(screen: .execution, size: TerminalSize(width: 120, height: 40))
+        _ = state.handle(.character("n"))
+        #expect(state.screen == .submit)
+        let id = try #require(state.submit.rerunId)
+        let effects = state.handle(.character("E"))
+        guard case .editTemplate(let text)? = effects.first else {
+            Issue.record("E did not open the editor: \(effects)")
+            return
+        }
+        #expect(try JSONValue.parse(text)["id"]?.stringValue == id)
+        var edited = try JSONValue.parse(text).objectMembers ?? []
+        if let index = edited.firstIndex(where: { $0.0 == "id" }) { edited[index].1 = .string("custom-id-7") }
+        state.applyEditedTemplate(JSONValue.object(edited).description)
+        #expect(state.submit.orderToSend()["id"]?.stringValue == "custom-id-7")
+    }
+}

@@ -66,16 +66,8 @@ enum ChromeView {
     /// types), its front cut with "…".
     static func promptTail(_ text: String, width: Int) -> String {
         let shown = text + "█"
-        guard width > 1, DisplayWidth.of(shown) > width else { return shown }
-        var tail = ""
-        var used = 0
-        for character in shown.reversed() {
-            let w = DisplayWidth.of(character)
-            if used + w > width - 1 { break }
-            tail.insert(character, at: tail.startIndex)
-            used += w
-        }
-        return "…" + tail
+        guard width > 1 else { return shown }
+        return DisplayWidth.truncateFront(shown, to: width)
     }
 
     /// The key hints, or the open prompt with what it is for.

@@ -26,10 +26,7 @@ enum ExecutionView {
         let screen = state.execution
         guard let arn = screen.arn else { return }
         // Too long for the row: the front goes, the execution's name (its end) stays.
-        let shownArn =
-            DisplayWidth.of(arn.rawValue) > buffer.width && buffer.width > 1
-            ? "…" + String(arn.rawValue.suffix(buffer.width - 1)) : arn.rawValue
-        buffer.write(shownArn, x: 0, y: y, style: .title)
+        buffer.write(DisplayWidth.truncateFront(arn.rawValue, to: buffer.width), x: 0, y: y, style: .title)
         guard let execution = screen.execution else {
             buffer.write("loading execution…", x: 0, y: y + 1, style: .muted)
             return

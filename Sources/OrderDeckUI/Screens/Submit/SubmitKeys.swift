@@ -29,7 +29,7 @@ extension DashboardState {
             guard fields.indices.contains(submit.field) else { return [] }
             prompt = Prompt(.field(fields[submit.field].name), text: fields[submit.field].value)
         case .editJSON:
-            return [.editTemplate(submit.template.prettyText + "\n")]
+            return [.editTemplate(submit.textToEdit)]
         case .send:
             let order = submit.orderToSend()
             let id = order["id"]?.stringValue ?? ""

@@ -39,6 +39,10 @@ public struct SubmitScreen: Sendable {
         if !resent, rerunId != nil, submission.orderId == rerunId { rerunId = Self.newOrderId() }
     }
 
+    /// What `E` opens in the editor: a re-run's order with the id its form shows (the one it
+    /// will send), else the template.
+    var textToEdit: String { (rerunId != nil ? orderToSend() : template).prettyText + "\n" }
+
     /// The order a send uses: a re-run's with the id its form shows, a template's with a fresh one.
     func orderToSend() -> JSONValue {
         if let rerunId { return OrderTemplate.fresh(from: template, id: rerunId) }
@@ -96,6 +100,8 @@ public struct SubmitScreen: Sendable {
         do {
             let value = try JSONValue.parse(text)
             guard value.objectMembers != nil else { return "template not changed: it must be a JSON object" }
+            // A re-run's id is the one the editor showed; a changed one is what it sends.
+            if rerunId != nil, let id = value["id"]?.stringValue, !id.isEmpty { rerunId = id }
             template = value
             field = 0
             return nil
