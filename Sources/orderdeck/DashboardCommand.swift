@@ -70,8 +70,7 @@ struct DashboardCommand: AsyncParsableCommand {
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: ProcessInfo.processInfo.environment)
-            // Reopened (a stack switch or a stack that moved): stay where the operator is taken, no jump.
-            state.overview.isStartScreen = notice == nil
+            state.overview.isStartScreen = true
             state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(ProcessInfo.processInfo.environment)
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
