@@ -948,6 +948,47 @@ def case_streamed_rss(ctx):
     return rows
 
 
+def case_delivery(ctx):
+    """The local stack's vended-log delivery (the companion beside moto): orders POSTed to the
+    gateway one after another, then the lag of each history event's log line — CloudWatch's
+    ingestionTime minus the event's timestamp. No peer: nothing else delivers these logs locally."""
+    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    machine = next(m for m in record["stack"]["machines"] if m["apiResource"] == "orders")
+    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
+    headers = {"Content-Type": "application/json"}
+    if record.get("apiKey"):
+        headers["x-api-key"] = record["apiKey"]
+    count = ctx.sizes["delivery_orders"]
+    arns = []
+    for index in range(count):
+        body = json.dumps({"id": f"lag-{uuid.uuid4().hex[:10]}", "user_id": "bench_lag",
+                           "customer": {"email": "lag@example.com"}, "amount": 12.5, "currency": "EUR",
+                           "giftWrap": False, "items": [{"sku": "MUG-001", "quantity": 1}]}).encode()
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            arns.append(json.load(reply)["executionArn"])
+        time.sleep(0.5)
+    deadline = time.time() + 120
+    lags, pending = [], set(arns)
+    while pending and time.time() < deadline:
+        time.sleep(1)
+        found = {}
+        for page in ctx.stack.logs.get_paginator("filter_log_events").paginate(logGroupName=machine["logGroupName"]):
+            for event in page["events"]:
+                message = json.loads(event["message"])
+                if message.get("execution_arn") in pending:
+                    found.setdefault(message["execution_arn"], []).append(event)
+        for arn, events in found.items():
+            if any(json.loads(e["message"])["type"].startswith("Execution") and
+                   json.loads(e["message"])["type"] != "ExecutionStarted" for e in events):
+                pending.discard(arn)
+                lags += [e["ingestionTime"] - e["timestamp"] for e in events]
+    case = f"9. vended-log delivery: {count} orders via the gateway, event → log line"
+    note = f"p95 {fmt(percentile(lags, 0.95), 'ms')} over {len(lags)} events of {count - len(pending)} runs" + \
+        (f"; FAILED: {len(pending)} executions never finished in the logs" if pending else "")
+    return [Row(case, "orderdeck local stack", lags, "ms", note=note, peer=False)]
+
+
 class Context:
     pass
 
@@ -955,10 +996,10 @@ class Context:
 SIZES = {
     "full": dict(small=1000, mid=10000, first=100, big=50000, soak_sizes=[2000, 20000, 100000], soak_window=10000,
                  soak_rate=1.5, soak_settle=20, soak_idle=30, soak_traffic=30, follow_idle=30, executions=1000, histories=100, follow_events=500, follow_rate=25,
-                 sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40),
+                 sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40, delivery_orders=20),
     "smoke": dict(small=30, mid=60, first=10, big=120, soak_sizes=[50, 150], soak_window=100, soak_rate=5,
                   soak_settle=4, soak_idle=2, soak_traffic=2, follow_idle=2, executions=6, histories=3, follow_events=10, follow_rate=10,
-                  sign_seconds=0.5, decode_bytes=30_000, decode_rounds=2, tui_orders=2000, idle_seconds=0, idle_seed=0),
+                  sign_seconds=0.5, decode_bytes=30_000, decode_rounds=2, tui_orders=2000, idle_seconds=0, idle_seed=0, delivery_orders=2),
 }
 
 
@@ -971,7 +1012,7 @@ def main():
     parser.add_argument("--runs", type=int, help="runs per tool for the quick cases (default 5; smoke 1)")
     parser.add_argument("--big-runs", type=int, help="runs per tool for cases 2 and 3b (default 1)")
     parser.add_argument("--bin", help="directory with orderdeck, orderdeck-bench and TUIBenchmark (default: release build)")
-    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8", help="which cases, e.g. 1,5,6")
+    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8,9", help="which cases, e.g. 1,5,6")
     parser.add_argument("--markdown", help="also write the table to this file")
     parser.add_argument("--soak-sizes", help="table sizes for case 8, e.g. 2000,20000 (default: the run's)")
     args = parser.parse_args()
@@ -1016,7 +1057,8 @@ def main():
                   f"(loaded in {loaded:.0f} s), moto at {ctx.stack.endpoint}")
         print()
         for number, case in ((1, case_cold_start), (2, case_full_scan), (3, case_executions), (4, case_follow),
-                             (5, case_signing), (6, case_decode), (7, case_tui), (8, case_soak)):
+                             (5, case_signing), (6, case_decode), (7, case_tui), (8, case_soak),
+                             (9, case_delivery)):
             if number in cases:
                 started = time.perf_counter()
                 case_rows = case(ctx)
