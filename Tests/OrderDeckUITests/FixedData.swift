@@ -116,6 +116,7 @@ enum FixedData {
             _ = state.openExecution(ExecutionARN(arn))
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
             state.apply(.execution(rebuilt.execution, rebuilt.events))
+        default: break
         }
         return state
     }

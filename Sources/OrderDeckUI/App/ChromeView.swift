@@ -35,13 +35,15 @@ enum ChromeView {
 
     static func tabs(_ state: DashboardState, into buffer: inout ScreenBuffer) {
         var x = 0
-        let current = state.screen == .execution ? Screen.executions : state.screen
-        for screen in Screen.tabs(readOnly: state.stack.readOnly) {
-            let style = screen == current ? Style(foreground: .cyan, bold: true, reverse: true) : Style.muted
-            x += buffer.write(" \(screen.tabNumber) \(screen.title) ", x: x, y: 1, style: style)
+        let screens = state.screens
+        let current = screens.tab(of: state.screen)
+        for spec in screens.tabs(readOnly: state.stack.readOnly) {
+            let style = spec.screen == current ? Style(foreground: .cyan, bold: true, reverse: true) : Style.muted
+            x += buffer.write(" \(spec.tabNumber ?? 0) \(spec.title) ", x: x, y: 1, style: style)
             x += 1
         }
-        if state.screen == .execution { buffer.write("▸ execution", x: x, y: 1, style: .title) }
+        // A screen opened under a tab is named after the tabs.
+        if current != state.screen { buffer.write("▸ \(state.screen)", x: x, y: 1, style: .title) }
     }
 
     /// The note (or the standing problem) in its row; short terminals show it over the tabs.

@@ -19,29 +19,21 @@ extension DashboardState {
             return []
         }
         if inspector != nil { return handleInspector(key) }
-        if let action = GlobalKeys.table.action(for: key) {
-            // Drilled into a Map or Parallel, back goes up one level before it leaves the screen.
-            if action == .back, screen == .execution, execution.drillOut(visibleRows: ExecutionView.tableRows(self)) {
-                return []
-            }
+        let spec = screens[screen]
+        if let action = screens.globalKeys.action(for: key) {
+            // A screen may take back first (drilled into a Map, back goes up one level).
+            if action == .back, let back = spec.back, back(&self) { return [] }
             return perform(action, key: key)
         }
-        switch screen {
-        case .overview: return handleOverview(key)
-        case .orders: return handleOrders(key)
-        case .executions: return handleExecutions(key)
-        case .execution: return handleExecution(key)
-        case .logs: return handleLogs(key)
-        case .submit: return handleSubmit(key)
-        }
+        return spec.handle(&self, key)
     }
 
     mutating func perform(_ action: GlobalAction, key: Key) -> [Effect] {
         switch action {
         case .show(let target): return show(target)
         case .nextTab:
-            let tabs = Screen.tabs(readOnly: stack.readOnly)
-            let current = screen == .execution ? Screen.executions : screen
+            let tabs = screens.tabs(readOnly: stack.readOnly).map(\.screen)
+            let current = screens.tab(of: screen)
             return show(tabs[((tabs.firstIndex(of: current) ?? -1) + 1) % tabs.count])
         case .palette:
             prompt = Prompt(.command)
@@ -68,35 +60,18 @@ extension DashboardState {
     /// always show (help, back or quit).
     public var hintParts: (own: [String], always: [String]) {
         if inspector != nil { return (InspectorKeys.table.hints, []) }
-        let own: [String]
-        switch screen {
-        case .overview: own = OverviewKeys.table.hints
-        case .orders: own = OrdersKeys.table.hints
-        case .executions:
-            own = ExecutionsKeys.table.visible(readOnly: stack.readOnly).hints { executionsKeyApplies($0) }
-        case .execution:
-            own = ExecutionKeys.table.visible(readOnly: stack.readOnly).hints { executionKeyApplies($0) }
-        case .logs: own = LogsKeys.table.hints
-        case .submit: own = stack.readOnly ? [] : SubmitKeys.table.hints
-        }
+        let spec = screens[screen]
+        let own = spec.isAvailable(readOnly: stack.readOnly) ? spec.keys.hints(self) : []
         let leave = navigation.count > 1 ? "q back" : "q quit"
-        return (own, GlobalKeys.table.hints + [leave])
+        return (own, screens.globalKeys.hints + [leave])
     }
 
     /// Every key of the current screen for the help overlay, generated from the key tables.
     public var helpLines: [String] {
         if inspector != nil { return KeyTable<InspectorAction>.helpLines(InspectorKeys.table.helpEntries) }
-        let movement = GlobalKeys.movement.helpEntries
-        let own: [(keys: String, help: String)]
-        switch screen {
-        case .overview: own = OverviewKeys.table.helpEntries
-        case .orders: own = movement + OrdersKeys.table.helpEntries
-        case .executions: own = movement + ExecutionsKeys.table.visible(readOnly: stack.readOnly).helpEntries
-        case .execution: own = movement + ExecutionKeys.table.visible(readOnly: stack.readOnly).helpEntries
-        case .logs: own = movement + LogsKeys.table.helpEntries
-        case .submit: own = stack.readOnly ? [("", "read-only: submitting is disabled")] : SubmitKeys.table.helpEntries
-        }
+        let spec = screens[screen]
+        let own = spec.readOnlyNote.flatMap { stack.readOnly ? [("", $0)] : nil } ?? spec.keys.help(self)
         return KeyTable<GlobalAction>.helpLines(
-            own + [("", "")] + GlobalKeys.table.helpEntries + [("", "")] + PaletteCommand.helpEntries)
+            own + [("", "")] + screens.globalKeys.helpEntries + [("", "")] + PaletteCommand.helpEntries)
     }
 }

@@ -38,41 +38,23 @@ extension DashboardState {
     /// The tab drawn at column `x` of the tab row (as `ChromeView.tabs` lays them out).
     func tab(at x: Int) -> Screen? {
         var start = 0
-        for screen in Screen.tabs(readOnly: stack.readOnly) {
-            let width = DisplayWidth.of(" \(screen.tabNumber) \(screen.title) ")
-            if (start..<start + width).contains(x) { return screen }
+        for spec in screens.tabs(readOnly: stack.readOnly) {
+            let width = DisplayWidth.of(" \(spec.tabNumber ?? 0) \(spec.title) ")
+            if (start..<start + width).contains(x) { return spec.screen }
             start += width + 1
         }
         return nil
     }
 
-    /// Selects the row drawn at line `y` of the current list (its first row is under the column
-    /// headers); on the Overview, the chart's minute at column `x`. False when nothing is there.
+    /// Selects what is drawn at column `x`, line `y` of the current screen (the row of a list,
+    /// the chart's minute on the Overview). False when nothing is there.
     @discardableResult
     mutating func select(x: Int, y: Int) -> Bool {
-        let listTop = layout.bodyTop + 2
-        switch screen {
-        case .orders: return select(&orders.table, y: y, firstRow: listTop, rows: layout.listRows)
-        case .executions: return select(&executions.table, y: y, firstRow: listTop, rows: layout.listRows)
-        case .logs:
-            let rows = LogsView.tableRows(layout, state: logs)
-            let selected = select(&logs.table, y: y, firstRow: listTop, rows: rows)
-            if selected { logs.moved() }
-            return selected
-        case .execution:
-            let frame = ExecutionView.tableFrame(self, y: layout.bodyTop, height: layout.bodyHeight)
-            return select(&execution.table, y: y, firstRow: frame.top + 1, rows: frame.height - 1)
-        case .overview:
-            guard let figures = overview.figures, y > layout.bodyTop, x < figures.minutes.count else { return false }
-            let shown = min(size.width, figures.minutes.count)
-            overview.moveCursor(by: figures.minutes.count - shown + x - overview.cursor)
-            return true
-        case .submit:
-            return false
-        }
+        screens[screen].click(&self, x, y)
     }
 
-    private func select(_ table: inout TableView, y: Int, firstRow: Int, rows: Int) -> Bool {
+    /// Selects the row of `table` drawn at line `y`, its first row drawn at `firstRow`.
+    static func selectRow(in table: inout TableView, y: Int, firstRow: Int, rows: Int) -> Bool {
         let offset = y - firstRow
         guard offset >= 0, offset < rows, table.top + offset < table.rowCount else { return false }
         table.moveTo(table.top + offset, visibleRows: rows)

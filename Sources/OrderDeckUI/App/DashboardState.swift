@@ -60,8 +60,12 @@ public struct DashboardState: Sendable {
     public var overview = OverviewScreen()
     public var submit: SubmitScreen
 
-    public init(stack: StackInfo, template: JSONValue? = nil) {
+    /// Every screen the dashboard has (a test adds one of its own).
+    public let screens: ScreenRegistry
+
+    public init(stack: StackInfo, template: JSONValue? = nil, screens: ScreenRegistry = .standard) {
         self.stack = stack
+        self.screens = screens
         submit = SubmitScreen(template: template ?? StackConfig.defaultOrderTemplate)
     }
 
@@ -97,7 +101,7 @@ public struct DashboardState: Sendable {
 
     /// A tab: Orders alone, or Orders and the tab above it (so back and `q` lead to Orders).
     mutating func show(_ target: Screen) -> [Effect] {
-        if target == .submit && stack.readOnly { return refuseReadOnly() }
+        if !screens[target].isAvailable(readOnly: stack.readOnly) { return refuseReadOnly() }
         let watching = navigation.contains(.execution)
         navigation = target == .orders ? [.orders] : [.orders, target]
         if target == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }

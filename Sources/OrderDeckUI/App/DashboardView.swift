@@ -22,14 +22,7 @@ public enum DashboardView {
         ChromeView.header(state, into: &buffer)
         ChromeView.tabs(state, into: &buffer)
         let (y, height) = (layout.bodyTop, layout.bodyHeight)
-        switch state.screen {
-        case .orders: OrdersView.render(state, into: &buffer, y: y, height: height)
-        case .overview: OverviewView.render(state, into: &buffer, y: y, height: height)
-        case .executions: ExecutionsView.render(state, into: &buffer, y: y, height: height)
-        case .execution: ExecutionView.render(state, into: &buffer, y: y, height: height)
-        case .logs: LogsView.render(state, into: &buffer, y: y, height: height)
-        case .submit: SubmitView.render(state, into: &buffer, y: y, height: height)
-        }
+        state.screens[state.screen].render(state, &buffer, y, height)
         if let inspector = state.inspector { InspectorView.render(inspector, into: &buffer, y: y, height: height) }
         ChromeView.note(state, into: &buffer)
         ChromeView.hints(state, into: &buffer)

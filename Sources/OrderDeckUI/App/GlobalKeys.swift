@@ -13,12 +13,19 @@ enum GlobalAction: Sendable, Equatable {
 }
 
 enum GlobalKeys {
-    static let table = KeyTable<GlobalAction>([
-        .init([.character("0")], "overview: the last hour at a glance", .show(.overview)),
-        .init([.character("1")], "orders", .show(.orders)),
-        .init([.character("2")], "executions", .show(.executions)),
-        .init([.character("3")], "logs", .show(.logs)),
-        .init([.character("4")], "submit (not when read-only)", .show(.submit)),
+    /// The standard dashboard's global keys.
+    static var table: KeyTable<GlobalAction> { ScreenRegistry.standard.globalKeys }
+
+    /// The global keys of a dashboard with these screens: each tab's number key, then the rest.
+    static func table(tabs specs: [ScreenSpec]) -> KeyTable<GlobalAction> {
+        let tabs = specs.compactMap { spec -> (number: Int, binding: KeyBinding<GlobalAction>)? in
+            guard case .tab(let number, let help) = spec.place else { return nil }
+            return (number, .init([.character(Character(String(number)))], help, .show(spec.screen)))
+        }
+        return KeyTable(tabs.sorted { $0.number < $1.number }.map(\.binding) + shared)
+    }
+
+    static let shared: [KeyBinding<GlobalAction>] = [
         .init([.tab], "next screen", .nextTab),
         .init([.character(":")], "command: orders executions logs submit machine NAME stack NAME quit", .palette),
         .init([.character("r")], "refresh now", .refresh),
@@ -26,7 +33,7 @@ enum GlobalKeys {
         .init([.character("?")], "this help (any key closes it)", hint: "help", .help),
         .init([.character("q"), .escape, .backspace], "back; q quits on the first screen", .back),
         .init([.control("c")], "quit", .quit),
-    ])
+    ]
 
     /// The list keys every table shares (handled by `TableView.handleMovement`).
     static let movement = KeyTable<Void>([

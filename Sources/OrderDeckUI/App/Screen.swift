@@ -1,32 +1,13 @@
-/// The dashboard's screens. Orders is the first screen: every other one goes back to it, and
-/// `q` there quits.
-public enum Screen: String, Sendable, CaseIterable {
-    case overview, orders, executions, execution, logs, submit
+/// A screen's identity: the name the registry finds its `ScreenSpec` by. A value, not an enum,
+/// so a screen is added by its folder and one registry line rather than by a case that every
+/// switch must learn; each screen declares its own (`Screen.orders` in Screens/Orders/).
+public struct Screen: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    public let rawValue: String
 
-    /// The tabs, in the order of their number keys.
-    static func tabs(readOnly: Bool) -> [Screen] {
-        readOnly ? [.overview, .orders, .executions, .logs] : [.overview, .orders, .executions, .logs, .submit]
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
-    /// The number key of a tab (Overview 0, Orders 1 … Submit 4).
-    var tabNumber: Int {
-        switch self {
-        case .overview: return 0
-        case .orders: return 1
-        case .executions, .execution: return 2
-        case .logs: return 3
-        case .submit: return 4
-        }
-    }
+    /// The standard dashboard's screens, in the registry's order.
+    public static var allCases: [Screen] { ScreenRegistry.standard.screens }
 
-    var title: String {
-        switch self {
-        case .overview: return "Overview"
-        case .orders: return "Orders"
-        case .executions: return "Executions"
-        case .execution: return "Execution"
-        case .logs: return "Logs"
-        case .submit: return "Submit"
-        }
-    }
+    public var description: String { rawValue }
 }

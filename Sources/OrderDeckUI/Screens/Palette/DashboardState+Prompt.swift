@@ -56,11 +56,6 @@ extension DashboardState {
     }
 
     mutating func applyFilter(_ text: String) {
-        switch screen {
-        case .orders: orders.setFilter(text, visibleRows: layout.listRows)
-        case .executions: executions.setFilter(text, visibleRows: layout.listRows)
-        case .logs: logs.setFilter(text, visibleRows: LogsView.tableRows(layout, state: logs))
-        case .overview, .execution, .submit: break
-        }
+        screens[screen].filter?(&self, text)
     }
 }
