@@ -1,6 +1,7 @@
 import AWSClient
 import AWSServices
 import Foundation
+import SigV4
 import TestSupport
 import Testing
 

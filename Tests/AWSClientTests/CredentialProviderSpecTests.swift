@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import SigV4
 import Synchronization
 import TestSupport
 import Testing

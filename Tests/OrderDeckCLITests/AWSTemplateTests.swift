@@ -2,6 +2,7 @@ import AWSClient
 import AWSServices
 import Foundation
 import LocalStack
+import SigV4
 import TestSupport
 import Testing
 import Yams

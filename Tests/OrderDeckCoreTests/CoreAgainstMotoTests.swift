@@ -3,6 +3,7 @@ import AWSServices
 import Foundation
 import LocalStack
 import OrderDeckCore
+import ServiceLifecycle
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import OrderDeckCore
+import TerminalUI
 import Testing
 
 @testable import OrderDeckUI

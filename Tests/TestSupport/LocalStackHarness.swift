@@ -3,6 +3,7 @@ import AWSServices
 import Foundation
 import LocalStack
 import OrderDeckCore
+import ServiceLifecycle
 
 /// The order system provisioned on the test process's executing moto, with the local gateway and
 /// log delivery running in this process: the same parts `orderdeck local up` runs.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a service's requests go and which region they are signed for.
 public struct Endpoint: Sendable, Hashable {
     /// `scheme://host[:port]` plus an optional base path, no trailing slash.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the client needs to know about a service to reach and sign for it.
 public struct ServiceDescriptor: Sendable, Hashable {
     public enum WireProtocol: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The AWS JSON 1.0/1.1 protocol: POST `/` with `X-Amz-Target` and a JSON body.
 extension AWSClient {

@@ -1,3 +1,4 @@
+import Foundation
 import SigV4
 
 /// The AWS query protocol (STS, SNS, IAM, CloudFormation): form-encoded POST, XML answers.

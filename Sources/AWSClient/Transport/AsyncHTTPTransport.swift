@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 
 /// HTTP over AsyncHTTPClient's shared client: pooled keep-alive connections, TLS, timeouts, and
 /// cancellation that follows the calling Task.

@@ -1,3 +1,4 @@
+import AWSClient
 import AWSServices
 
 /// Stops a RUNNING Standard execution (StopExecution) with the error and cause the operator gave,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An execution's ARN and what it says: `arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME`
 /// (Standard) or `…:express:MACHINE:NAME:RUN-ID` (Express). The order workflow names each
 /// execution after its order, so the ARN also names the order: that rule is written here only.

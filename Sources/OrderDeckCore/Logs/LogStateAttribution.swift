@@ -1,3 +1,5 @@
+import AWSClient
+
 /// Which state — and which Map iteration — each vended log record belongs to, for every event
 /// type, not only the `…StateEntered`/`…StateExited` records that carry a name: a `TaskSucceeded`
 /// says nothing of its state, but its `previous_event_id` chain leads to the one it belongs to,

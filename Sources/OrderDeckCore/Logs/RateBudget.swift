@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// A token bucket shared by every caller of a rate-limited API (CloudWatch Logs allows a few

@@ -1,3 +1,4 @@
+import AWSClient
 import AWSServices
 import Foundation
 

@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// Builds a `Timeline` from events in id order, attributing each event through its

@@ -1,3 +1,4 @@
+import OrderDeckCore
 import TerminalUI
 
 enum ExecutionsAction: Sendable {

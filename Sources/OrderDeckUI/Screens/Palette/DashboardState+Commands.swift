@@ -1,3 +1,5 @@
+import OrderDeckCore
+
 extension DashboardState {
     /// `:orders`, `:executions`, `:logs`, `:submit`, `:quit`, `:machine NAME`, `:stack [NAME]`.
     mutating func runCommand(_ text: String) -> [Effect] {
