@@ -1,7 +1,7 @@
 import OrderDeckCore
 
 /// One kind of periodic (or one-off) background load the refresher owns.
-enum RefreshFeed: Hashable, Sendable {
+public enum RefreshFeed: Hashable, Sendable {
     case machines
     case orders
     case executions(machine: String)

@@ -111,7 +111,7 @@ extension Refresher {
         guard !inFlight.contains(feed) else { return (.again(.unchanged, watchingRunning: false), .milliseconds(250)) }
         inFlight.insert(feed)
         defer { inFlight.remove(feed) }
-        loads["\(feed)", default: 0] += 1
+        loads[feed, default: 0] += 1
         // Seen by the dashboard: no answer for `stallAfter` shows as stalled, not live.
         loadsInFlight.begin(feed, at: clock.now())
         defer { loadsInFlight.end(feed) }
@@ -133,9 +133,12 @@ extension Refresher {
     }
 
     /// A load that runs once (submitting, a lookup); its failure is a note, not a standing problem.
+    /// One of a kind at a time, in the order asked: a second submit or stop waits for the first —
+    /// cancelling it would abandon a request the operator made (issue 24).
     func oneShot(_ feed: RefreshFeed, _ body: @escaping @Sendable () async throws -> Void) {
-        tasks[feed]?.cancel()
+        let previous = tasks[feed]
         tasks[feed] = Task {
+            await previous?.value
             do {
                 try await body()
             } catch is CancellationError {
@@ -148,80 +151,21 @@ extension Refresher {
 
     // MARK: The loads
 
-    /// Orders read again or anew join the loaded ones (replacing the same id); posted when that
-    /// changed anything.
-    func merge(_ fresh: [Order], into previous: [Order]) -> RunResult {
-        var merged = previous
-        var position = Dictionary(previous.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for order in fresh {
-            if let index = position[order.id] {
-                merged[index] = order
-            } else {
-                position[order.id] = merged.count
-                merged.append(order)
-            }
-        }
-        merged = windowed(merged)
-        let changed = merged != previous
-        if changed { post(.orders(index(merged), loading: false)) }
-        lastOrders = merged
-        return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
-    }
-
+    /// One read of orders (what `LoadedOrders` chooses); posted when what is held changed.
     func loadOrders() async throws -> RunResult {
-        // After the first load, a refresh reads only what changed since the previous one through
-        // the changed-orders index (a quiet refresh reads nothing); a table without it, the orders
-        // created in the last two days through the recent-orders index; a full read still runs
-        // every `fullReadEvery` refreshes without the changed-orders index, for older orders.
-        let started = clock.now()
-        if let previous = lastOrders, let since = ordersReadAt,
-            let changed = try await source.changedOrders(since: since.addingTimeInterval(-Self.changedOverlap))
-        {
-            ordersRefreshes += 1
-            ordersReadAt = started
-            return merge(changed, into: previous)
+        let post = self.post
+        let shown = try await orders.refresh { progress in
+            post(.orders(OrderIndex(progress.orders, windowLimit: progress.windowLimit), loading: true))
         }
-        if let previous = lastOrders, ordersRefreshes % Self.fullReadEvery != 0,
-            let recent = try await source.recentOrders(days: 2)
-        {
-            ordersRefreshes += 1
-            return merge(recent, into: previous)
-        }
-        ordersRefreshes += 1
-        ordersReadAt = started
-        let firstLoad = lastOrders == nil
-        // The first load reads the window alone where the recent-orders index allows: the newest
-        // orders, whatever the table's size (a day ahead: clocks differ).
-        if firstLoad,
-            let newest = try await source.olderOrders(
-                before: started.addingTimeInterval(86_400), limit: orderWindow + 1)
-        {
-            windowed = newest.count > orderWindow
-            let loaded = Array(newest.prefix(orderWindow))
-            post(.orders(index(loaded), loading: false))
-            lastOrders = loaded
-            return .again(.changed, watchingRunning: watched != nil)
-        }
-        var loaded: [Order] = []
-        windowed = false
-        for try await page in source.orderPages() {
-            loaded += page
-            // Trimmed as pages arrive: a big table's first read never holds more than twice the window.
-            if loaded.count > 2 * orderWindow + pinned.count { loaded = windowed(loaded) }
-            if firstLoad { post(.orders(index(loaded), loading: true)) }
-        }
-        loaded = windowed(loaded)
-        let changed = loaded != lastOrders
-        if changed || firstLoad { post(.orders(index(loaded), loading: false)) }
-        lastOrders = loaded
-        return .again(changed ? .changed : .unchanged, watchingRunning: watched != nil)
+        if let shown { post(.orders(index(shown), loading: false)) }
+        return .again(shown == nil ? .unchanged : .changed, watchingRunning: watched != nil)
     }
 
     func refreshExecutions(_ machine: MachineInfo) async throws -> RunResult {
         guard let monitor = monitors[machine.name] else { return .done }
         let changes = try await monitor.refresh()
         let list = await monitor.executions
-        if !changes.isEmpty || loads["\(RefreshFeed.executions(machine: machine.name))"] == 1 {
+        if !changes.isEmpty || loads[.executions(machine: machine.name)] == 1 {
             post(.executions(machine: machine.name, list))
         }
         let running = list.contains { $0.status == .running }

@@ -46,33 +46,19 @@ public actor Refresher {
     var machines: [MachineInfo] = []
     var logTail: (any LogPolling)?
     var watched: ExecutionARN?
-    var lastOrders: [Order]?
     /// The Logs screen is showing: the newest line should be on screen within about a second.
     var logsVisible = false
     /// The Submit screen is showing: the journal is read again with each orders refresh.
     var submitVisible = false
     /// The journal as last posted (posted again only when it changed).
     var lastSubmissions: [Submission]?
-    /// Order refreshes so far; every `fullReadEvery`-th reads the whole table.
-    var ordersRefreshes = 0
-    static let fullReadEvery = 20
-    /// When the previous read of orders began: the next asks the changed-orders index for what
-    /// changed since then.
-    var ordersReadAt: Date?
-    /// Read back this far before the previous read: an index is updated a moment after its table,
-    /// and a change written during the previous read must not be missed. Once quiet for longer
-    /// than this, a refresh reads no order at all.
-    static let changedOverlap: TimeInterval = 10
-    /// The newest this many orders are held (memory flat at any table size); older ones come in
-    /// on demand — `loadOlderOrders`, or a lookup by id — and are kept (`pinned`).
-    let orderWindow: Int
-    var pinned: Set<String> = []
-    /// Some orders were left out of the window (the header says so).
-    var windowed = false
-    /// Older orders are being paged in (one request at a time).
+    /// The orders the dashboard holds and how they are read: the refresher schedules their
+    /// reads and posts what they answer, it holds no copy of its own.
+    let orders: LoadedOrders
+    /// Older orders are being paged in (one request at a time: a second ask is dropped).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
-    public internal(set) var loads: [String: Int] = [:]
+    public internal(set) var loads: [RefreshFeed: Int] = [:]
 
     public init(
         source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
@@ -81,7 +67,7 @@ public actor Refresher {
     ) {
         loadsInFlight = LoadsInFlight(onBegin: wake)
         self.source = source
-        self.orderWindow = orderWindow
+        orders = LoadedOrders(source: source, window: orderWindow, now: { clock.now() })
         self.clock = clock
         self.policy = policy
         self.post = post
@@ -164,13 +150,8 @@ public actor Refresher {
     /// terminal thread) before the dashboard is told, so it can select it at once.
     func lookUp(_ id: OrderID, userId: String?) async {
         do {
-            let order = try await source.order(id, userId: userId)
-            if let order, var loaded = lastOrders, !loaded.contains(where: { $0.id == order.id }) {
-                loaded.append(order)
-                pinned.insert(order.id)
-                lastOrders = loaded
-                post(.orders(index(loaded), loading: false))
-            }
+            let (order, joined) = try await orders.lookUp(id, userId: userId)
+            if let joined { post(.orders(index(joined), loading: false)) }
             post(.orderLookup(id, order, problem: nil))
         } catch {
             post(.orderLookup(id, nil, problem: "looking up order \(id): \(LoadFailure(error).message)"))

@@ -47,31 +47,16 @@ public final class FakeDashboardSource: DashboardSource {
     }
 
     private let data: Mutex<Data>
-    /// While held, reads of changed orders wait (a server that stopped answering); `release` lets
-    /// them go on.
-    private let gate = Mutex<(held: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+    /// While held, reads of changed orders wait (a server that stopped answering).
+    public let changedOrdersGate = CallGate()
+    /// While held, StopExecution calls wait.
+    public let stopGate = CallGate()
 
-    public func hold() { gate.withLock { $0.held = true } }
+    public func hold() { changedOrdersGate.hold() }
+    public func release() { changedOrdersGate.release() }
+    /// Returns once `count` reads of changed orders wait at the gate.
+    public func waitUntilHeld(_ count: Int = 1) async { await changedOrdersGate.waitUntilHeld(count) }
 
-    public func release() {
-        let waiting = gate.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.held = false
-            defer { state.waiting = [] }
-            return state.waiting
-        }
-        for continuation in waiting { continuation.resume() }
-    }
-
-    func waitWhileHeld() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let go = gate.withLock { state -> Bool in
-                guard state.held else { return true }
-                state.waiting.append(continuation)
-                return false
-            }
-            if go { continuation.resume() }
-        }
-    }
     private let reads = Mutex(Reads())
     public let events: AsyncStream<SourceEvent>
     private let eventSink: AsyncStream<SourceEvent>.Continuation
@@ -138,7 +123,7 @@ public final class FakeDashboardSource: DashboardSource {
     }
 
     public func changedOrders(since: Date) async throws -> [Order]? {
-        await waitWhileHeld()
+        await changedOrdersGate.pass()
         try check()
         let (indexed, orders) = data.withLock { ($0.hasChangedIndex, $0.orders) }
         guard indexed else { return nil }
@@ -223,6 +208,9 @@ public final class FakeDashboardSource: DashboardSource {
 
     /// As StopExecution: the execution and its list row become ABORTED.
     public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
+        await stopGate.pass()
+        // As a real transport: a call whose task was cancelled never reaches the service.
+        try Task.checkCancellation()
         try check()
         return try data.withLock { data in
             data.stops.append((arn, error, cause))
