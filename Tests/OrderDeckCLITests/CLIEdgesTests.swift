@@ -134,9 +134,11 @@ import Testing
         let state = try TemporaryDirectory("edges")
         defer { state.remove() }
         let (cli, config) = try CLIMatchesMotoTests().cli(running, state)
-        // No user_id: InitializeOrder fails, so no item is ever written.
+        // No amount: InitializeOrder cannot build the item and fails, so none is ever written.
+        // (An order without user_id, the table's key, is refused before it is sent.)
         let submitted = try await cli.run([
-            "submit", "--data", #"{"amount":5}"#, "--wait", "--output", "json", "--config", config,
+            "submit", "--data", #"{"user_id":"edges","currency":"EUR"}"#, "--wait", "--output", "json", "--config",
+            config,
         ])
         #expect(submitted.status == 2, "\(submitted.stderr)")
         let orderId = try #require(

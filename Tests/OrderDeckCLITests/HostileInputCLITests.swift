@@ -117,6 +117,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: state.path + "/submissions.jsonl"))
     }
 
+    /// Found by a new operator: an order without `user_id` was sent, and its execution failed in
+    /// the workflow's first state. The table's key is checked before anything is journaled.
+    @Test func anOrderWithoutTheTablesKeyIsRefusedBeforeAnythingIsSent() async throws {
+        let (state, cli, config) = try Self.setUp("no-user", apiURL: "http://127.0.0.1:9")
+        defer { state.remove() }
+        for (data, says) in [
+            (#"{"id":"o-1","amount":5}"#, #"has no "user_id""#), (#"{"id":"o-2","user_id":""}"#, "non-empty string"),
+            (#"{"id":"o-3","user_id":42}"#, "non-empty string"),
+        ] {
+            let result = try await cli.run(["submit", "--config", config, "--data", data])
+            #expect(result.status == 64, "\(data): \(result.stderr)")
+            #expect(result.stderr.contains(says), "\(data): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: state.path + "/submissions.jsonl"))
+    }
+
     @Test func tablesLineUpInDisplayCells() async throws {
         let (state, cli, config) = try Self.setUp("cjk", apiURL: "http://127.0.0.1:9")
         defer { state.remove() }

@@ -28,6 +28,7 @@ public struct Submitter: Sendable {
         }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
         try Self.checkOrderId(order["id"]?.stringValue)
+        try Self.checkUserId(order[OrderTableSchema.partitionKey])
         let submission = Submission(
             id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name,
             url: api.url,
@@ -47,6 +48,20 @@ public struct Submitter: Sendable {
         if let problem = ExecutionNameRule.problem(with: id) {
             throw CoreError.invalidInput(
                 "order id \"\(id)\" cannot be an execution name: \(problem) (allowed: \(ExecutionNameRule.allowed))")
+        }
+    }
+
+    /// The table's partition key: the workflow's first state writes the order under it, so an
+    /// order without one starts an execution that can only fail (found by a new operator).
+    static func checkUserId(_ value: JSONValue?) throws {
+        let key = OrderTableSchema.partitionKey
+        guard let value else {
+            throw CoreError.invalidInput(
+                "the order has no \"\(key)\": the orders table's key, so the workflow could not write it")
+        }
+        guard let text = value.stringValue, !text.isEmpty else {
+            throw CoreError.invalidInput(
+                "the order's \"\(key)\" must be a non-empty string (the orders table's key), not \(value)")
         }
     }
 

@@ -6,7 +6,7 @@ import OrderDeckCore
 /// until every failing feed has worked again; then it is `recovered`.
 struct HealthTracker: Sendable {
     private(set) var state: RefreshHealth = .loading
-    private var failing: [RefreshFeed: (since: Date, message: String)] = [:]
+    private var failing: [RefreshFeed: (since: Date, message: String, retryAt: Date)] = [:]
     private var throttledUntil: Date?
 
     /// A feed loaded; returns the new state when it changed.
@@ -32,9 +32,12 @@ struct HealthTracker: Sendable {
             return throttled(until: retryAt)
         case .failed:
             let since = failing[feed]?.since ?? now
-            failing[feed] = (since, failure.message)
+            failing[feed] = (since, failure.message, retryAt)
             let first = failing.values.map(\.since).min() ?? since
-            return transition(to: .failing(since: first, message: failure.message, retryAt: retryAt))
+            // The next retry of any failing feed: the countdown the header shows runs down steadily
+            // instead of jumping to whichever feed failed last (1 → 2 → 10 s, seen by a new operator).
+            let next = failing.values.map(\.retryAt).filter { $0 >= now }.min() ?? retryAt
+            return transition(to: .failing(since: first, message: failure.message, retryAt: next))
         }
     }
 
