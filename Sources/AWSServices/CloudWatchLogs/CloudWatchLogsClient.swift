@@ -7,25 +7,17 @@ public struct CloudWatchLogsClient: Sendable {
     public init(client: AWSClient) { self.client = client }
 
     public func describeLogGroups(prefix: String? = nil) -> PageSequence<[CloudWatchLogs.LogGroup]> {
-        let client = self.client
-        return PageSequence { token in
-            let output: CloudWatchLogs.DescribeLogGroupsOutput = try await client.json(
-                .cloudWatchLogs, "DescribeLogGroups",
-                CloudWatchLogs.DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: token))
-            return (output.logGroups ?? [], output.nextToken)
-        }
+        client.pages(
+            .cloudWatchLogs, "DescribeLogGroups", CloudWatchLogs.DescribeLogGroupsInput(logGroupNamePrefix: prefix),
+            as: CloudWatchLogs.DescribeLogGroupsOutput.self
+        ) { ($0.logGroups ?? [], $0.nextToken) }
     }
 
     public func describeLogStreams(_ input: CloudWatchLogs.DescribeLogStreamsInput) -> PageSequence<
         [CloudWatchLogs.LogStream]
     > {
-        let client = self.client
-        return PageSequence { token in
-            var page = input
-            page.nextToken = token ?? input.nextToken
-            let output: CloudWatchLogs.DescribeLogStreamsOutput = try await client.json(
-                .cloudWatchLogs, "DescribeLogStreams", page)
-            return (output.logStreams ?? [], output.nextToken)
+        client.pages(.cloudWatchLogs, "DescribeLogStreams", input, as: CloudWatchLogs.DescribeLogStreamsOutput.self) {
+            ($0.logStreams ?? [], $0.nextToken)
         }
     }
 
@@ -39,13 +31,8 @@ public struct CloudWatchLogsClient: Sendable {
     public func filterLogEventPages(_ input: CloudWatchLogs.FilterLogEventsInput) -> PageSequence<
         [CloudWatchLogs.FilteredLogEvent]
     > {
-        let client = self.client
-        return PageSequence { token in
-            var page = input
-            page.nextToken = token ?? input.nextToken
-            let output: CloudWatchLogs.FilterLogEventsOutput = try await client.json(
-                .cloudWatchLogs, "FilterLogEvents", page)
-            return (output.events ?? [], output.nextToken)
+        client.pages(.cloudWatchLogs, "FilterLogEvents", input, as: CloudWatchLogs.FilterLogEventsOutput.self) {
+            ($0.events ?? [], $0.nextToken)
         }
     }
 

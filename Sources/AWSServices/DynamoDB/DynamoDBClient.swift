@@ -8,11 +8,8 @@ public struct DynamoDBClient: Sendable {
     public init(client: AWSClient) { self.client = client }
 
     public func listTables() -> PageSequence<[String]> {
-        let client = self.client
-        return PageSequence { token in
-            let output: DynamoDB.ListTablesOutput = try await client.json(
-                .dynamoDB, "ListTables", DynamoDB.ListTablesInput(ExclusiveStartTableName: token))
-            return (output.TableNames ?? [], output.LastEvaluatedTableName)
+        client.pages(.dynamoDB, "ListTables", DynamoDB.ListTablesInput(), as: DynamoDB.ListTablesOutput.self) {
+            ($0.TableNames ?? [], $0.LastEvaluatedTableName)
         }
     }
 

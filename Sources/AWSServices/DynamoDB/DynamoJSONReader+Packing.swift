@@ -101,21 +101,11 @@ extension DynamoJSONReader {
     /// A string packed: plain ASCII copied as it stands; escapes or anything beyond ASCII read as
     /// `string()` reads it (so invalid UTF-8 is repaired the same way).
     mutating func packString(into out: inout [UInt8]) throws {
-        skipSpace()
-        let quote = index
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Refused() }
-        var end = index + 1
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") {
-                PackedItem.packCount(end - quote - 1, into: &out)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<end]))
-                index = end + 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            end += 1
+        if let plain = try plainString(asciiOnly: true) {
+            PackedItem.packCount(plain.count, into: &out)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain]))
+        } else {
+            PackedItem.packText(try string(), into: &out)
         }
-        PackedItem.packText(try string(), into: &out)
     }
 }

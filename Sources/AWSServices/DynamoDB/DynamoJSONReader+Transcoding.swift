@@ -132,36 +132,17 @@ extension DynamoJSONReader {
     /// A string at the reader, escaped as `JSONValue.writeString` escapes it. Plain ASCII is
     /// copied; escapes and other UTF-8 go through `String` (repaired as the decoded path repairs it).
     mutating func transcodeString(into out: inout [UInt8]) throws {
-        try expect(UInt8(ascii: "\""))
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                JSONValue.writeString(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &out)
-                index += 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            index += 1
+        if let plain = try plainString(asciiOnly: true) {
+            JSONValue.writeString(utf8: UnsafeBufferPointer(rebasing: bytes[plain]), into: &out)
+        } else {
+            JSONValue.writeString(try string(), into: &out)
         }
-        index = start - 1
-        JSONValue.writeString(try string(), into: &out)
     }
 
     /// A member name that is plain ASCII without escapes, as its range (others are refused).
     mutating func plainName() throws -> Range<Int> {
-        try expect(UInt8(ascii: "\""))
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return start..<index - 1
-            }
-            guard byte != UInt8(ascii: "\\"), byte >= 0x20, byte < 0x80 else { throw Refused() }
-            index += 1
-        }
-        throw Refused()
+        guard let name = try plainString(asciiOnly: true) else { throw Refused() }
+        return name
     }
 
     func isName(_ range: Range<Int>, _ name: [UInt8]) -> Bool {

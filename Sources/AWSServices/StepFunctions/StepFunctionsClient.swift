@@ -8,11 +8,8 @@ public struct StepFunctionsClient: Sendable {
     public init(client: AWSClient) { self.client = client }
 
     public func listStateMachines() -> PageSequence<[StepFunctions.StateMachineListItem]> {
-        let client = self.client
-        return PageSequence { token in
-            let output: StepFunctions.ListStateMachinesOutput = try await client.json(
-                .stepFunctions, "ListStateMachines", Token(nextToken: token))
-            return (output.stateMachines, output.nextToken)
+        client.pages(.stepFunctions, "ListStateMachines", Token(), as: StepFunctions.ListStateMachinesOutput.self) {
+            ($0.stateMachines, $0.nextToken)
         }
     }
 
@@ -23,15 +20,12 @@ public struct StepFunctionsClient: Sendable {
     public func listExecutions(
         stateMachineArn: String, statusFilter: String? = nil, pageSize: Int? = nil
     ) -> PageSequence<[StepFunctions.ExecutionListItem]> {
-        let client = self.client
-        return PageSequence { token in
-            let output: StepFunctions.ListExecutionsOutput = try await client.json(
-                .stepFunctions, "ListExecutions",
-                StepFunctions.ListExecutionsInput(
-                    stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize, nextToken: token
-                ))
-            return (output.executions, output.nextToken)
-        }
+        client.pages(
+            .stepFunctions, "ListExecutions",
+            StepFunctions.ListExecutionsInput(
+                stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize),
+            as: StepFunctions.ListExecutionsOutput.self
+        ) { ($0.executions, $0.nextToken) }
     }
 
     public func describeExecution(_ arn: String) async throws -> StepFunctions.DescribeExecutionOutput {
@@ -46,15 +40,13 @@ public struct StepFunctionsClient: Sendable {
     public func getExecutionHistory(
         executionArn: String, reverseOrder: Bool = false, includeExecutionData: Bool = true, pageSize: Int? = nil
     ) -> PageSequence<[StepFunctions.HistoryEvent]> {
-        let client = self.client
-        return PageSequence { token in
-            let output: StepFunctions.GetExecutionHistoryOutput = try await client.json(
-                .stepFunctions, "GetExecutionHistory",
-                StepFunctions.GetExecutionHistoryInput(
-                    executionArn: executionArn, maxResults: pageSize, reverseOrder: reverseOrder, nextToken: token,
-                    includeExecutionData: includeExecutionData))
-            return (output.events, output.nextToken)
-        }
+        client.pages(
+            .stepFunctions, "GetExecutionHistory",
+            StepFunctions.GetExecutionHistoryInput(
+                executionArn: executionArn, maxResults: pageSize, reverseOrder: reverseOrder,
+                includeExecutionData: includeExecutionData),
+            as: StepFunctions.GetExecutionHistoryOutput.self
+        ) { ($0.events, $0.nextToken) }
     }
 
     /// The whole history, every page.
@@ -89,7 +81,7 @@ public struct StepFunctionsClient: Sendable {
         try await client.json(.stepFunctions, "UpdateStateMachine", input)
     }
 
-    struct Token: Codable {
+    struct Token: Codable, Sendable {
         var nextToken: String?
     }
 }

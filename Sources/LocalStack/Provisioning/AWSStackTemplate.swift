@@ -108,79 +108,7 @@ public enum AWSStackTemplate {
               LogGroupName: {"Fn::Sub": "/aws/vendedlogs/states/${AWS::StackName}-sample"}
               RetentionInDays: 30
 
-          OrderWorkflowRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: {Service: states.amazonaws.com}
-                    Action: sts:AssumeRole
-              Policies:
-                - PolicyName: order-workflow-tasks
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Sid: WriteOrders
-                        Effect: Allow
-                        Action: [dynamodb:PutItem, dynamodb:UpdateItem]
-                        Resource: {"Fn::GetAtt": [OrderTable, Arn]}
-                      - Sid: ReserveGiftWrap
-                        Effect: Allow
-                        Action: dynamodb:UpdateItem
-                        Resource: {"Fn::Sub": "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/GIFTWRAP_STOCK"}
-                      - Sid: NotifyCustomers
-                        Effect: Allow
-                        Action: sns:Publish
-                        Resource: {Ref: OrderTopic}
-                - PolicyName: vended-log-delivery
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      # Log delivery for Step Functions needs these CloudWatch Logs actions on
-                      # Resource "*": AWS does not support resource-level permissions for them
-                      # (Step Functions developer guide, "IAM policies for logging to CloudWatch Logs").
-                      - Sid: VendedLogDeliveryRequiresWildcard
-                        Effect: Allow
-                        Action:
-                          - logs:CreateLogDelivery
-                          - logs:GetLogDelivery
-                          - logs:UpdateLogDelivery
-                          - logs:DeleteLogDelivery
-                          - logs:ListLogDeliveries
-                          - logs:PutResourcePolicy
-                          - logs:DescribeResourcePolicies
-                          - logs:DescribeLogGroups
-                        Resource: "*"
-
-          SampleRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: {Service: states.amazonaws.com}
-                    Action: sts:AssumeRole
-              Policies:
-                - PolicyName: vended-log-delivery
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      # As above: log delivery actions only accept Resource "*" (AWS requirement).
-                      - Sid: VendedLogDeliveryRequiresWildcard
-                        Effect: Allow
-                        Action:
-                          - logs:CreateLogDelivery
-                          - logs:GetLogDelivery
-                          - logs:UpdateLogDelivery
-                          - logs:DeleteLogDelivery
-                          - logs:ListLogDeliveries
-                          - logs:PutResourcePolicy
-                          - logs:DescribeResourcePolicies
-                          - logs:DescribeLogGroups
-                        Resource: "*"
+        \(Self.stateMachineRoles)
 
           OrderWorkflow:
             Type: AWS::StepFunctions::StateMachine
@@ -214,41 +142,7 @@ public enum AWSStackTemplate {
         __SAMPLE_ASL__
 
           # API Gateway may only start its own machine: one role per integration.
-          OrdersApiRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: {Service: apigateway.amazonaws.com}
-                    Action: sts:AssumeRole
-              Policies:
-                - PolicyName: start-order-workflow
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: states:StartExecution
-                        Resource: {Ref: OrderWorkflow}
-
-          WebhookApiRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: {Service: apigateway.amazonaws.com}
-                    Action: sts:AssumeRole
-              Policies:
-                - PolicyName: start-sample
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: states:StartExecution
-                        Resource: {Ref: Sample}
+        \(Self.apiRoles)
 
           OrdersApi:
             Type: AWS::ApiGateway::RestApi

@@ -1,24 +1,6 @@
 import AWSClient
 import Foundation
 
-extension DynamoDB.ScanOutput {
-    /// Reads a Scan/Query answer in one pass over its bytes straight into `AttributeValue`s — no
-    /// intermediate JSON tree, strings without escapes copied whole. `JSONDecoder`'s generic
-    /// keyed containers made a 1 MB page cost ~100 ms, a tree first ~20 ms. Anything this reader
-    /// refuses (binary attributes, malformed text) is decoded once more by `JSONDecoder`, so a
-    /// malformed answer still gets its precise error.
-    public init(jsonBytes bytes: [UInt8]) throws {
-        if let output = bytes.withUnsafeBufferPointer({ buffer -> DynamoDB.ScanOutput? in
-            var reader = DynamoJSONReader(bytes: buffer)
-            return try? reader.scanOutput()
-        }) {
-            self = output
-            return
-        }
-        self = try JSONDecoder().decode(DynamoDB.ScanOutput.self, from: Data(bytes))
-    }
-}
-
 /// The one-pass reader behind `ScanOutput(jsonBytes:)`. It throws `Refused` for anything it does
 /// not take on itself; the caller then falls back to the Codable path.
 struct DynamoJSONReader {
@@ -31,63 +13,6 @@ struct DynamoJSONReader {
     static let maxDepth = 64
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    mutating func scanOutput() throws -> DynamoDB.ScanOutput {
-        var output = DynamoDB.ScanOutput()
-        try members { reader, key in
-            switch key {
-            case "Items":
-                var items: [DynamoItem] = []
-                try reader.elements { reader in items.append(try reader.item(depth: 1)) }
-                output.Items = items
-            case "Count": output.Count = try reader.integer()
-            case "ScannedCount": output.ScannedCount = try reader.integer()
-            case "LastEvaluatedKey": output.LastEvaluatedKey = try reader.item(depth: 1)
-            default: try reader.skipValue(depth: 1)  // ConsumedCapacity and whatever comes later
-            }
-        }
-        skipSpace()
-        guard index == bytes.count else { throw Refused() }
-        return output
-    }
-
-    /// `{"name": {"S": …}, …}`
-    mutating func item(depth: Int) throws -> DynamoItem {
-        guard depth < Self.maxDepth else { throw Refused() }
-        // Room for a typical order item up front: growing 1 → 3 → 6 → 12 rehashed every key.
-        var item = DynamoItem(minimumCapacity: depth == 1 ? 16 : 4)
-        try members { reader, name in item[name] = try reader.attributeValue(depth: depth + 1) }
-        return item
-    }
-
-    /// `{"S": "…"}`, `{"N": "…"}`, `{"M": {…}}`, … — exactly one type key.
-    mutating func attributeValue(depth: Int) throws -> AttributeValue {
-        guard depth < Self.maxDepth else { throw Refused() }
-        var value: AttributeValue?
-        try members { reader, type in
-            guard value == nil else { throw Refused() }
-            switch type {
-            case "S": value = .s(try reader.string())
-            case "N": value = .n(try reader.string())
-            case "BOOL": value = .bool(try reader.boolean())
-            case "NULL":
-                guard try reader.boolean() else { throw Refused() }
-                value = .null
-            case "M": value = .m(try reader.item(depth: depth))
-            case "L":
-                var list: [AttributeValue] = []
-                try reader.elements { reader in list.append(try reader.attributeValue(depth: depth + 1)) }
-                value = .l(list)
-            case "SS", "NS":
-                var texts: [String] = []
-                try reader.elements { reader in texts.append(try reader.string()) }
-                value = type == "SS" ? .ss(texts) : .ns(texts)
-            default: throw Refused()  // B and BS (base64) and anything odd: the Codable path knows them
-            }
-        }
-        guard let value else { throw Refused() }
-        return value
-    }
 
     // MARK: JSON structure
 
@@ -150,21 +75,33 @@ struct DynamoJSONReader {
         try expect(UInt8(ascii: "]"))
     }
 
-    mutating func string() throws -> String {
+    /// The one scan every string read starts with (a value, a member name, a string transcoded or
+    /// packed): from the opening quote, the bytes up to the closing one when none is an escape or
+    /// a control character (nor, with `asciiOnly`, beyond ASCII), the reader then past the closing
+    /// quote. Nil otherwise, with the reader back at the opening quote for the slower path.
+    @inline(__always)
+    mutating func plainString(asciiOnly: Bool = false) throws -> Range<Int>? {
         try expect(UInt8(ascii: "\""))
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+                return start..<index - 1
             }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || (asciiOnly && byte >= 0x80) { break }
             index += 1
         }
-        // Escapes (rare in DynamoDB answers): the general parser reads this one string.
         index = start - 1
-        var end = start
+        return nil
+    }
+
+    mutating func string() throws -> String {
+        if let plain = try plainString() {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[plain]), as: UTF8.self)
+        }
+        // Escapes (rare in DynamoDB answers): the general parser reads this one string.
+        var end = index + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
             end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
         }
