@@ -16,7 +16,9 @@ struct AWSCommand: AsyncParsableCommand {
             abstract: "Print the CloudFormation template, rendered from the same ASL files the local stack runs.")
 
         func run() async throws {
-            try await reportingFailures { print(try AWSStackTemplate.render(), terminator: "") }
+            try await reportingFailures {
+                print(try AWSStackTemplate.render(environment: CommandContext.current.environment), terminator: "")
+            }
         }
     }
 }
@@ -64,12 +66,17 @@ struct ConfigCommand: AsyncParsableCommand {
                     return
                 }
                 guard let fromStack else {
-                    let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
+                    let directories = StateDirectories.resolve(environment: CommandContext.current.environment)
                     guard let record = try StackRecord.load(from: StackRecord.path(in: directories)) else {
                         throw CLIFailure(
                             message: "the local stack is not running ('orderdeck local up' first)", code: .failure)
                     }
-                    try write(StackConfigWriter.local(record), name: StackConfigWriter.localStackName)
+                    let api = record.stack.machines.first { !$0.isExpress }.map { record.apiURL(for: $0) }
+                    let text = StackConfigWriter.local(
+                        region: record.stack.region, endpointURL: record.moto.endpoint,
+                        table: record.stack.tableName, machines: record.stack.machines.map(\.name), apiURL: api,
+                        apiKey: record.apiKey)
+                    try write(text, name: StackConfigWriter.localStackName)
                     return
                 }
                 let configuration = try aws.resolve()
@@ -82,7 +89,7 @@ struct ConfigCommand: AsyncParsableCommand {
                         message: "stack \(fromStack) is \(stack.status)\(stack.statusReason.map { ": \($0)" } ?? "")",
                         code: .failure)
                 }
-                let text = try StackConfigWriter.toml(
+                let text = try StackConfigWriter.fromStackOutputs(
                     name: fromStack, outputs: stack.outputs, region: configuration.region, profile: aws.profile,
                     endpointURL: aws.endpointURL)
                 try write(text, name: fromStack)
@@ -91,9 +98,9 @@ struct ConfigCommand: AsyncParsableCommand {
 
         /// Writes the configuration where asked (standard output with `--file -`).
         func write(_ text: String, name: String) throws {
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let home = CommandContext.current.environment["HOME"] ?? NSHomeDirectory()
             let path =
-                file ?? (ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
+                file ?? (CommandContext.current.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
                 + "/orderdeck/config.toml"
             if path == "-" {
                 print(text, terminator: "")
@@ -112,115 +119,5 @@ struct ConfigCommand: AsyncParsableCommand {
             // The stack's name, and how to use it: `--stack` takes that name with this file.
             print("wrote \(path) (stack '\(name)', its default: 'orderdeck --config \(path) --stack \(name) …')")
         }
-    }
-}
-
-/// Turns the template's outputs (or the running local stack) into a `[stacks.NAME]` section.
-enum StackConfigWriter {
-    /// What discovery found, as a `[stacks.discovered]` section.
-    static func discovered(_ found: PipelineDiscovery.Found, profile: String?, region: String, endpointURL: String?)
-        -> String
-    {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
-        var lines = [
-            "# Written by 'orderdeck config init --discover': what is deployed in \(region).",
-            "default_stack = \"discovered\"", "", "[stacks.discovered]",
-        ]
-        if let profile { lines.append("profile = \(quoted(profile))") }
-        lines.append("region = \(quoted(region))")
-        if let endpointURL { lines.append("endpoint_url = \(quoted(endpointURL))") }
-        lines.append("table = \(quoted(found.table))")
-        lines.append("state_machines = [\(found.machines.map { quoted($0.arn) }.joined(separator: ", "))]")
-        let groups = found.machines.compactMap(\.logGroup)
-        if !groups.isEmpty { lines.append("log_groups = [\(groups.map(quoted).joined(separator: ", "))]") }
-        if let url = found.apiURL { lines += ["", "[stacks.discovered.api]", "url = \(quoted(url))"] }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The stack `config init --local` writes: not `local`, which names the running stack itself
-    /// (found from its record, whatever its port) wherever no configuration file says otherwise.
-    static let localStackName = "local-aws-cli"
-
-    /// The running local stack as a configuration: a loopback endpoint and no profile, so its
-    /// test credentials are used (never the credential chain).
-    static func local(_ record: StackRecord) -> String {
-        let machines = record.stack.machines
-        let api = machines.first { !$0.isExpress }.map { record.apiURL(for: $0) }
-        var lines = [
-            "# Written by 'orderdeck config init --local' for the local stack now running ('orderdeck local up').",
-            "# Its port changes when it is started again: write this file again then.",
-            "default_stack = \"\(localStackName)\"", "", "[stacks.\(localStackName)]",
-            "region = \"\(record.stack.region)\"", "endpoint_url = \"\(record.moto.endpoint)\"",
-            "table = \"\(record.stack.tableName)\"",
-            "state_machines = [\(machines.map { "\"\($0.name)\"" }.joined(separator: ", "))]",
-        ]
-        if let api { lines += ["", "[stacks.\(localStackName).api]", "url = \"\(api)\""] }
-        if api != nil, let key = record.apiKey {
-            // The gateway was started with --api-key: without the key the written file could not submit.
-            lines += ["auth = \"api_key\"", "api_key = \(TOMLString.quoted(key))"]
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func toml(name: String, outputs: [String: String], region: String, profile: String?, endpointURL: String?)
-        throws -> String
-    {
-        func output(_ key: String) throws -> String {
-            guard let value = outputs[key], !value.isEmpty else {
-                throw CLIFailure(
-                    message: "stack \(name) has no output \(key): was it deployed from config/aws/order-system.yaml?",
-                    code: .failure)
-            }
-            return value
-        }
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
-        let key = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? name : quoted(name)
-        var lines = [
-            "# Written by 'orderdeck config init --from-stack \(name)'.", "default_stack = \(quoted(name))", "",
-            "[stacks.\(key)]",
-        ]
-        if let profile { lines.append("profile = \(quoted(profile))") }
-        lines.append("region = \(quoted(region))")
-        if let endpointURL { lines.append("endpoint_url = \(quoted(endpointURL))") }
-        lines.append("table = \(quoted(try output("TableName")))")
-        lines.append("state_machines = [\(quoted(try output("OrderWorkflowArn"))), \(quoted(try output("SampleArn")))]")
-        lines.append(
-            "log_groups = [\(quoted(try output("OrderWorkflowLogGroup"))), \(quoted(try output("SampleLogGroup")))]")
-        let apiURL = try output("ApiUrl")
-        let invokeURL = endpointURL.flatMap { EmulatorInvokeURL.rewrite(apiURL, endpoint: $0) }
-        lines += ["", "[stacks.\(key).api]"]
-        if let invokeURL {
-            // An emulator (LocalStack) answers the stage on its own endpoint; the host in the
-            // output would need DNS beyond this machine.
-            lines.append("# ApiUrl output: \(apiURL)")
-        }
-        lines.append("url = \(quoted(invokeURL ?? apiURL))")
-        if outputs["ApiAuthorization"] == "AWS_IAM" {
-            lines.append("auth = \"iam\"")
-        } else if outputs["RequireApiKey"] == "true" {
-            lines.append("auth = \"api_key\"")
-            lines.append("api_key_env = \"ORDERDECK_API_KEY\"   # aws apigateway get-api-keys --include-values")
-        } else {
-            lines.append("auth = \"none\"")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// `https://ID.execute-api.HOST/STAGE/PATH` → `ENDPOINT/_aws/execute-api/ID/STAGE/PATH`: how an
-/// emulator on `--endpoint-url` (LocalStack) serves a REST API stage, so nothing is sent to the
-/// host name in the stack's output (`….localhost.localstack.cloud` or AWS's).
-enum EmulatorInvokeURL {
-    static func rewrite(_ apiURL: String, endpoint: String) -> String? {
-        guard let url = URLComponents(string: apiURL), let host = url.host,
-            let marker = host.range(of: ".execute-api.")
-        else { return nil }
-        let id = host[..<marker.lowerBound]
-        let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
-        return "\(base)/_aws/execute-api/\(id)\(url.path)"
     }
 }

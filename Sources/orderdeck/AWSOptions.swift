@@ -2,6 +2,7 @@ import AWSClient
 import ArgumentParser
 import Foundation
 import OrderDeckCore
+import TerminalUI
 
 /// The AWS CLI's connection flags, shared by every command that talks to AWS.
 struct AWSOptions: ParsableArguments {
@@ -29,7 +30,9 @@ struct AWSOptions: ParsableArguments {
     }
 
     /// Resolves configuration and credentials source; errors become one line and exit code 78.
-    func resolve(environment: ProcessEnvironment = .current) throws -> ClientConfiguration {
+    func resolve(environment: ProcessEnvironment = CommandContext.current.processEnvironment) throws
+        -> ClientConfiguration
+    {
         do {
             return try ClientConfiguration.resolve(options: clientOptions, environment: environment)
         } catch {
@@ -56,6 +59,13 @@ extension AsyncParsableCommand {
             throw failure.code.exitCode
         } catch let error as ExitCode {
             throw error
+        } catch let problem as StackResolver.Problem {
+            Self.complain(problem.description)
+            throw ExitStatus.configuration.exitCode
+        } catch let notFound as ExecutionResolver.NotFound {
+            // Text from outside shown escaped, as every table and message shows it.
+            Self.complain(notFound.message(showing: TerminalSafe.escape(notFound.target)))
+            throw ExitStatus.failure.exitCode
         } catch CoreError.invalidInput(let message) {
             // Bad input the operator gave (an order that is not JSON, an unknown value): usage.
             Self.complain(message)

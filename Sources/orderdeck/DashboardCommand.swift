@@ -65,13 +65,13 @@ struct DashboardCommand: AsyncParsableCommand {
             let clock = SystemClock()
             let wake = WakeSignal()
             let journal = SubmissionJournal(
-                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+                path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
             let source = StackDashboardSource(session: session, journal: journal, clock: clock)
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
-            state.exportDirectory = ExportTable.directory(environment: ProcessInfo.processInfo.environment)
+            state.exportDirectory = ExportTable.directory(environment: CommandContext.current.environment)
             state.overview.isStartScreen = true
-            state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(ProcessInfo.processInfo.environment)
+            state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(CommandContext.current.environment)
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }

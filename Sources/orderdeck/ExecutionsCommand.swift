@@ -16,7 +16,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
     var machine: String?
 
     @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED).")
-    var status: String?
+    var status: ExecutionStatusArgument?
 
     @Option(parsing: .unconditional, help: "At most this many per machine (0: all).")
     var limit: Int = 100
@@ -26,20 +26,12 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0: all executions; got \(limit))") }
+        try check(status)
     }
 
     func run() async throws {
         try await reportingFailures {
-            let status = try status.map { wanted in
-                let known = ExecutionStatus.known.map(\.rawValue)
-                guard let match = known.first(where: { $0 == wanted.uppercased() }) else {
-                    throw CLIFailure(
-                        message:
-                            "--status '\(wanted)' is not an execution status (one of \(known.joined(separator: ", ")))",
-                        code: .usage)
-                }
-                return match
-            }
+            let status = status?.value
             let session = try await stack.session()
             // As listed: a Standard machine's executions need no DescribeStateMachine.
             let machines: [MachineListing]
@@ -99,9 +91,6 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "table or json (one JSON object per execution, a line each).")
     var output: OutputFormat = .table
 
-    /// Histories fetched at once when several are asked for (a shell loop would pay a process each).
-    static let concurrentFetches = 8
-
     func validate() throws {
         if targets.isEmpty && file == nil {
             throw ValidationError("name at least one order id or execution ARN (or --file)")
@@ -125,7 +114,7 @@ struct HistoryCommand: AsyncParsableCommand {
             var names: [String] = []
             for target in targets {
                 if target == "-" {
-                    while let line = readLine() {
+                    for line in CommandContext.current.input.lines() {
                         let trimmed = line.trimmingCharacters(in: .whitespaces)
                         if !trimmed.isEmpty { names.append(trimmed) }
                     }
@@ -134,60 +123,13 @@ struct HistoryCommand: AsyncParsableCommand {
                 }
             }
             var printed = 0
-            try await Self.fetchAll(names, session: session, store: store) { execution, history in
+            // Several at once (a shell loop would pay a process each), printed in the order given.
+            try await ExecutionResolver(session: session, store: store).histories(names) { execution, history in
                 if output == .table && printed > 0 { print("") }
                 try render(execution, history)
                 printed += 1
             }
         }
-    }
-
-    /// Every target's execution and history, at most `concurrentFetches` in flight, handed to
-    /// `body` in the order given as soon as each one's turn comes (not after the last arrives).
-    static func fetchAll(
-        _ targets: [String], session: StackSession, store: ExecutionStore,
-        _ body: (Execution, [ExecutionEvent]) throws -> Void
-    ) async throws {
-        try await withThrowingTaskGroup(of: (Int, Execution, [ExecutionEvent]).self) { group in
-            var arrived: [Int: (Execution, [ExecutionEvent])] = [:]
-            var next = 0
-            var due = 0
-            func startNext() {
-                guard next < targets.count else { return }
-                let index = next
-                let target = targets[index]
-                next += 1
-                group.addTask {
-                    let arn = try await resolve(target, session: session, store: store)
-                    let (execution, history) = try await store.detail(arn: arn)
-                    return (index, execution, history)
-                }
-            }
-            for _ in 0..<concurrentFetches { startNext() }
-            while let (index, execution, history) = try await group.next() {
-                arrived[index] = (execution, history)
-                while let ready = arrived.removeValue(forKey: due) {
-                    try body(ready.0, ready.1)
-                    due += 1
-                }
-                startNext()
-            }
-        }
-    }
-
-    static func resolve(_ target: String, session: StackSession, store: ExecutionStore) async throws -> String {
-        if target.hasPrefix("arn:") { return target }
-        let orders = OrderStore(dynamoDB: session.dynamoDB, tableName: session.config.tableName)
-        if let order = try await orders.order(id: target), let found = try await store.executionArn(for: order) {
-            return found
-        }
-        // No item (the run failed before InitializeOrder wrote it): the execution named after the id.
-        if let found = try await store.executionArn(named: target) { return found }
-        let machines = try await session.machines().map(\.name).joined(separator: ", ")
-        throw CLIFailure(
-            message:
-                "no order '\(TerminalSafe.escape(target))' in \(session.config.tableName) and no execution of that name in \(machines)",
-            code: .failure)
     }
 
     func render(_ execution: Execution, _ history: [ExecutionEvent]) throws {

@@ -1,6 +1,5 @@
 import Foundation
 import OrderDeckCore
-import OrderDeckUI
 import TerminalUI
 
 /// `history`'s table output: the header with the failure named down to the state that failed,

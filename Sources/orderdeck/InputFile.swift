@@ -6,7 +6,7 @@ import TerminalUI
 /// is bad usage (64) whichever command reads it, with the reason.
 enum InputFile {
     static func read(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        if path == "-" { return CommandContext.current.input.read() }
         // FileManager reads pipes too (`--file <(…)`); the reason comes from a second look.
         if let contents = FileManager.default.contents(atPath: path) { return contents }
         let reason: String

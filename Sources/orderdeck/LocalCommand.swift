@@ -14,8 +14,9 @@ struct LocalCommand: AsyncParsableCommand {
 
     static var controller: LocalStackController {
         LocalStackController(
-            directories: StateDirectories.resolve(environment: ProcessInfo.processInfo.environment),
-            executable: LocalStackController.currentExecutable, progress: { note($0) })
+            directories: StateDirectories.resolve(environment: CommandContext.current.environment),
+            environment: CommandContext.current.environment, executable: LocalStackController.currentExecutable,
+            progress: { note($0) })
     }
 
     static func note(_ text: String) {
@@ -163,12 +164,13 @@ struct LocalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
-                let installation = try MotoInstallation(directories: directories)
+                let environment = CommandContext.current.environment
+                let directories = StateDirectories.resolve(environment: environment)
+                let installation = try MotoInstallation(directories: directories, environment: environment)
                 try await installation.ensureInstalled { LocalCommand.note($0) }
                 print("\(installation.requirement) ready in \(installation.venvDirectory)")
                 guard localstack else { return }
-                let emulator = EmulatorInstallation(directories: directories)
+                let emulator = EmulatorInstallation(directories: directories, environment: environment)
                 if let reason = emulator.unavailableReason {
                     // Not an error: the tests skip LocalStack with the same line.
                     print("SKIPPED LocalStack: \(reason)")

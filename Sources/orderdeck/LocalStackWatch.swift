@@ -9,7 +9,7 @@ import OrderDeckUI
 /// on, the dashboard is told (`stackMoved`) and reopens on the stack as it is.
 enum LocalStackWatch {
     static func start(for config: StackConfig, inbox: Inbox) -> Task<Void, Never>? {
-        let directories = StateDirectories.resolve(environment: ProcessInfo.processInfo.environment)
+        let directories = StateDirectories.resolve(environment: CommandContext.current.environment)
         let path = StackRecord.path(in: directories)
         // Only a session made from the record itself (not a configuration file's fixed address).
         guard config.isLocal, let record = try? StackRecord.load(from: path),

@@ -9,7 +9,7 @@ import Logging
 /// and `--debug` adds `debug` messages on stderr for the CLI commands.
 enum DiagnosticLog {
     static func bootstrap(
-        arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment
+        arguments: [String] = CommandLine.arguments, environment: [String: String]
     ) {
         let debug = arguments.contains("--debug")
         let directories = StateDirectories.resolve(environment: environment)

@@ -18,13 +18,13 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(
         help:
             "Where to start: relative (30s, 10m, 2h, 1d, 1w) or an ISO 8601 time (2026-11-24T16:00:00Z; no zone: UTC).")
-    var since: String = "10m"
+    var since = SinceArgument(argument: "10m")
 
     @Option(help: "CloudWatch Logs filter pattern (applied by the service).")
     var filter: String?
 
     @Option(help: "Only lines matching this regular expression (applied here).")
-    var grep: String?
+    var grep: PatternArgument?
 
     @Option(help: "Only these log groups (default: every watched machine's group).")
     var group: [String] = []
@@ -32,19 +32,13 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: "table (one line per event) or json (JSON lines).")
     var output: OutputFormat = .table
 
+    func validate() throws { try check(since, grep) }
+
     func run() async throws {
         try await reportingFailures {
-            guard let start = SinceTime.parse(since, now: Date()) else {
-                throw CLIFailure(
-                    message:
-                        "--since must be relative (30s, 10m, 2h, 1d, 1w) or an ISO 8601 time (2026-11-24T16:00:00Z, 2026-11-24 16:00)",
-                    code: .usage)
-            }
-            let pattern: NSRegularExpression? = try grep.map {
-                do { return try NSRegularExpression(pattern: $0) } catch {
-                    throw CLIFailure(message: "--grep is not a valid regular expression: \($0)", code: .usage)
-                }
-            }
+            // Both checked by `validate()`: neither is nil here.
+            let start = since.start(now: Date()) ?? Date()
+            let pattern = grep?.expression
             let session = try await stack.session()
             let groups = group.isEmpty ? try await session.logGroups() : group
             let tail = LogTail(

@@ -29,26 +29,44 @@ struct OrderDeckCommand: AsyncParsableCommand {
         defaultSubcommand: DashboardCommand.self
     )
 
+    /// The process's environment is read here, once, and handed to every command in its context.
     /// Diagnostics go to the log file (and stderr with --debug) before anything can log.
     static func main() async {
+        let context = CommandContext.process(ProcessInfo.processInfo.environment)
         HeapPolicy.returnLargeBlocksWhenFreed()
-        DiagnosticLog.bootstrap()
+        DiagnosticLog.bootstrap(environment: context.environment)
         // A closed pipe shows up as EPIPE on the write, which StandardOutput turns into a quiet end.
         signal(SIGPIPE, SIG_IGN)
-        if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
-            let known = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
-            complain("unknown command '\(unknown)' (commands: \(known); 'orderdeck --help' for more)")
-            Foundation.exit(ExitStatus.usage.rawValue)
-        }
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+        let status = await execute(Array(CommandLine.arguments.dropFirst()), in: context)
+        Foundation.exit(status)
+    }
+
+    /// Parses and runs one command line with `context`'s environment and streams, and returns its
+    /// exit status: the binary's whole life, and what the in-process tests call.
+    static func execute(_ arguments: [String], in context: CommandContext, columns: Int? = nil) async -> Int32 {
+        await CommandContext.$current.withValue(context) {
+            if let unknown = unknownCommand(arguments) {
+                let known = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+                complain("unknown command '\(unknown)' (commands: \(known); 'orderdeck --help' for more)")
+                return ExitStatus.usage.rawValue
             }
-        } catch {
-            exit(withError: error)
+            do {
+                var command = try parseAsRoot(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return ExitStatus.success.rawValue
+            } catch {
+                // What `exit(withError:)` would say: help on stdout, anything else on stderr.
+                let code = exitCode(for: error)
+                let message = fullMessage(for: error, columns: columns)
+                if !message.isEmpty {
+                    (code == .success ? context.output : context.errors).write(message + "\n")
+                }
+                return code.rawValue
+            }
         }
     }
 
@@ -66,7 +84,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
     static var screenColumns: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
+        return CommandContext.current.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
     /// A first word that names no command (the dashboard, the default, takes no words).

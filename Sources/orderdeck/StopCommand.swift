@@ -1,3 +1,4 @@
+import AWSServices
 import ArgumentParser
 import Foundation
 import OrderDeckCore
@@ -29,7 +30,7 @@ struct StopCommand: AsyncParsableCommand {
         try await reportingFailures {
             let session = try await stack.session()
             let store = ExecutionStore(session: session)
-            let arn = try await HistoryCommand.resolve(target, session: session, store: store)
+            let arn = try await ExecutionResolver(session: session, store: store).arn(for: target)
             let execution = ExecutionARN(arn)
             if !execution.isExpress, !session.config.readOnly {
                 // Already ended is not bad usage: the command was right, the execution moved on

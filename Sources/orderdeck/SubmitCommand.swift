@@ -44,8 +44,9 @@ struct SubmitCommand: AsyncParsableCommand {
             let order =
                 given ?? OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
             let journal = SubmissionJournal(
-                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
-            let submitter = Submitter(session: session, journal: journal)
+                path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
+            let submitter = Submitter(
+                session: session, journal: journal, environment: CommandContext.current.environment)
             var submission = try await submitter.submit(order)
             if wait, submission.isAccepted {
                 StandardError.line("waiting for \(submission.executionArn ?? "the execution")…")
@@ -102,10 +103,13 @@ struct SubmissionsCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let journal = SubmissionJournal(
-                path: SubmissionJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
+                path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
             if let resend {
                 let journaled = try await journal.all().first { $0.id == resend || $0.id.hasPrefix(resend) }
-                let submission = try await Submitter(session: try await stack.session(), journal: journal).resend(
+                let submission = try await Submitter(
+                    session: try await stack.session(), journal: journal,
+                    environment: CommandContext.current.environment
+                ).resend(
                     id: resend)
                 if let journaled, journaled.url != submission.url {
                     StandardError.line(

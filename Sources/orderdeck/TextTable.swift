@@ -1,6 +1,6 @@
 import AWSClient
 import Foundation
-import OrderDeckUI
+import OrderDeckCore
 import TerminalUI
 
 /// Plain-text tables for people. Every cell is made terminal-safe first (TerminalUI's

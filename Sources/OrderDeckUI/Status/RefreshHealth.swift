@@ -1,4 +1,5 @@
 import Foundation
+import OrderDeckCore
 
 /// How background refreshing is going, as the header and the note row show it.
 public enum RefreshHealth: Sendable, Equatable {

@@ -11,6 +11,6 @@ enum StandardError {
     static func line(_ text: String) {
         let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { TerminalSafe.escape(SecretRedaction.redact(String($0))) }.joined(separator: "\n")
-        FileHandle.standardError.write(Data((safe + "\n").utf8))
+        CommandContext.current.errors.write(safe + "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Times, ages, durations and bars as the dashboard and the CLI print them.
+/// Times, ages, durations and bars as the dashboard and the CLI print them: one module both
+/// front ends import, so the CLI does not take the dashboard to format a duration.
 public enum Format {
     /// A count with thousands separators (`10,000`), independent of the locale.
     public static func count(_ value: Int) -> String {

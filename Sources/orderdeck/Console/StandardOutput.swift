@@ -4,8 +4,9 @@ import Foundation
     import Glibc
 #endif
 
-/// Standard output for every command: buffered (64 KB writes; a `print` per piece would be a
-/// system call each) and quiet on a closed pipe. When the reader goes away (`| head -1`, `| jq`
+/// Standard output for every command (the context's: the process's, or memory in the in-process
+/// tests): buffered (64 KB writes; a `print` per piece would be a system call each) and quiet on a
+/// closed pipe. When the reader goes away (`| head -1`, `| jq`
 /// that stops early) the command ends at once with status 0 — never a crash, a backtrace or a
 /// follow that keeps polling for nobody. SIGPIPE is ignored (`OrderDeckCommand.main`), so a
 /// write to a closed pipe fails with EPIPE and lands here.
@@ -27,7 +28,7 @@ struct StandardOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        Self.writeAll(buffer)
+        CommandContext.current.output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -50,7 +51,7 @@ struct StandardOutput {
     }
 
     /// One line (or piece) straight to the terminal or pipe.
-    static func emit(_ text: String) { writeAll(Array(text.utf8)) }
+    static func emit(_ text: String) { CommandContext.current.output.write(text) }
 }
 
 /// `print` for this module: through `StandardOutput`, so every command ends quietly on a closed
