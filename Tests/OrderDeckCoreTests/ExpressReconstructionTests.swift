@@ -2,6 +2,7 @@ import AWSClient
 import AWSServices
 import Foundation
 import OrderDeckCore
+import TestSupport
 import Testing
 
 /// Express executions rebuilt from recorded vended-log fixtures (captured from the local stack).

@@ -7,9 +7,9 @@ public enum SharedFixtures {
         if let override = ProcessInfo.processInfo.environment["ORDERDECK_SHARED_DIR"] {
             return URL(fileURLWithPath: override)
         }
-        // Tests/TestSupport/<this file> → repository root → its sibling `shared`.
+        // Tests/TestSupport/Fixtures/<this file> → repository root → its sibling `shared`.
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         return repository.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
