@@ -40,6 +40,7 @@ import Testing
         // Global keys still work over it: back to Orders.
         _ = state.handle(.escape)
         #expect(state.screen == .orders)
+        #expect(state.visibleNote?.text == "left the toy")
     }
 
     @Test func theToyScreenExportsItsRowsAndTakesClicks() throws {

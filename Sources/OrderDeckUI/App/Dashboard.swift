@@ -205,10 +205,7 @@ public final class Dashboard: TerminalApplication {
             waits.append(due > 0 ? due : 1)
         }
         if let note = state.visibleNote { waits.append(note.expires.timeIntervalSince(now)) }
-        let ticking =
-            state.shownHealth.isCountingDown
-            || (state.screen == .executions && state.executions.anyVisibleRunning)
-            || ((state.screen == .execution || state.screen == .submit) && state.execution.isRunning)
+        let ticking = state.shownHealth.isCountingDown || state.screens[state.screen].ticks(state)
         if ticking { waits.append(1) }
         guard let wait = waits.min() else { return nil }
         return .milliseconds(max(10, Int((wait * 1000).rounded(.up))))

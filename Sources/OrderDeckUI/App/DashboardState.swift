@@ -86,17 +86,9 @@ public struct DashboardState: Sendable {
     mutating func back() -> [Effect] {
         guard navigation.count > 1 else { return [] }
         let leaving = navigation.removeLast()
-        // A list narrowed by a jump from the Overview shows everything again when left.
-        if leaving == .executions && executions.scope != nil {
-            executions.setScope(nil, visibleRows: layout.listRows)
-        }
-        if leaving == .orders && orders.scope != nil { orders.setScope(nil, visibleRows: layout.listRows) }
-        if leaving == .logs && logs.filter == Self.logErrorPattern {
-            logs.setFilter("", visibleRows: LogsView.tableRows(layout, state: logs))
-        }
-        if screen == .overview { refreshOverview() }
-        if leaving == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
-        return leaving == .execution && !navigation.contains(.execution) ? [.stopWatching] : []
+        let effects = screens[leaving].leave?(&self) ?? []
+        refreshOverview()  // when back on the Overview
+        return effects
     }
 
     /// A tab: Orders alone, or Orders and the tab above it (so back and `q` lead to Orders).
@@ -104,10 +96,10 @@ public struct DashboardState: Sendable {
         if !screens[target].isAvailable(readOnly: stack.readOnly) { return refuseReadOnly() }
         let watching = navigation.contains(.execution)
         navigation = target == .orders ? [.orders] : [.orders, target]
-        if target == .logs { logs.showAllExecutions(visibleRows: layout.listRows) }
+        screens[target].opened?(&self)
         if executions.scope != nil { executions.setScope(nil, visibleRows: layout.listRows) }
         if orders.scope != nil { orders.setScope(nil, visibleRows: layout.listRows) }
-        if target == .overview { refreshOverview() }
+        refreshOverview()
         return watching ? [.stopWatching] : []
     }
 

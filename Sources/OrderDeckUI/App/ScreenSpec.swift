@@ -34,6 +34,14 @@ struct ScreenSpec: Sendable {
     /// Takes `back` before the navigation does (drilled into a Map, back goes up one level);
     /// true when it did.
     var back: (@Sendable (inout DashboardState) -> Bool)?
+    /// What going back from it undoes (a narrowed list shows everything again), and the effects
+    /// of leaving (no more watching an execution).
+    var leave: (@Sendable (inout DashboardState) -> [Effect])?
+    /// What opening it from its tab or the palette does besides (Logs: every execution's lines).
+    var opened: (@Sendable (inout DashboardState) -> Void)?
+    /// Something on it changes by itself each second (a running execution's elapsed time): the
+    /// loop draws again then, and otherwise sleeps until a key or an update.
+    var ticks: @Sendable (DashboardState) -> Bool
     /// The screen changes the stack as a whole (Submit): on a read-only stack it is no tab,
     /// opening it is refused and its help is this line alone.
     var readOnlyNote: String?
@@ -43,7 +51,10 @@ struct ScreenSpec: Sendable {
         render: @escaping Renderer, export: @escaping @Sendable (DashboardState) -> ExportTable? = { _ in nil },
         click: @escaping @Sendable (inout DashboardState, _ x: Int, _ y: Int) -> Bool = { _, _, _ in false },
         filter: (@Sendable (inout DashboardState, String) -> Void)? = nil,
-        back: (@Sendable (inout DashboardState) -> Bool)? = nil, readOnlyNote: String? = nil
+        back: (@Sendable (inout DashboardState) -> Bool)? = nil,
+        leave: (@Sendable (inout DashboardState) -> [Effect])? = nil,
+        opened: (@Sendable (inout DashboardState) -> Void)? = nil,
+        ticks: @escaping @Sendable (DashboardState) -> Bool = { _ in false }, readOnlyNote: String? = nil
     ) {
         self.screen = screen
         self.title = title
@@ -55,6 +66,9 @@ struct ScreenSpec: Sendable {
         self.click = click
         self.filter = filter
         self.back = back
+        self.leave = leave
+        self.opened = opened
+        self.ticks = ticks
         self.readOnlyNote = readOnlyNote
     }
 

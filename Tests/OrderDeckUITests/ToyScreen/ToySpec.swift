@@ -39,5 +39,9 @@ extension ScreenSpec {
             guard y == state.layout.bodyTop else { return false }
             state.say("clicked the toy")
             return true
+        },
+        leave: { state in
+            state.say("left the toy")
+            return []
         })
 }

@@ -21,5 +21,9 @@ extension ScreenSpec {
         back: { state in
             let rows = ExecutionView.tableRows(state)
             return state.execution.drillOut(visibleRows: rows)
-        })
+        },
+        leave: { state in
+            // Watched while it is anywhere in the navigation.
+            state.navigation.contains(.execution) ? [] : [.stopWatching]
+        }, ticks: { $0.execution.isRunning })
 }

@@ -16,5 +16,10 @@ extension ScreenSpec {
             let (firstRow, rows) = (state.layout.bodyTop + 2, state.layout.listRows)
             return DashboardState.selectRow(in: &state.executions.table, y: y, firstRow: firstRow, rows: rows)
         },
-        filter: { state, text in state.executions.setFilter(text, visibleRows: state.layout.listRows) })
+        filter: { state, text in state.executions.setFilter(text, visibleRows: state.layout.listRows) },
+        leave: { state in
+            // A list narrowed by a jump from the Overview shows everything again when left.
+            if state.executions.scope != nil { state.executions.setScope(nil, visibleRows: state.layout.listRows) }
+            return []
+        }, ticks: { $0.executions.anyVisibleRunning })
 }

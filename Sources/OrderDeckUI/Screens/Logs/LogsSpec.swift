@@ -19,5 +19,14 @@ extension ScreenSpec {
         },
         filter: { state, text in
             state.logs.setFilter(text, visibleRows: LogsView.tableRows(state.layout, state: state.logs))
-        })
+        },
+        leave: { state in
+            // The error lines the Overview opened, and one execution's lines, are left behind.
+            if state.logs.filter == DashboardState.logErrorPattern {
+                state.logs.setFilter("", visibleRows: LogsView.tableRows(state.layout, state: state.logs))
+            }
+            state.logs.showAllExecutions(visibleRows: state.layout.listRows)
+            return []
+        },
+        opened: { state in state.logs.showAllExecutions(visibleRows: state.layout.listRows) })
 }

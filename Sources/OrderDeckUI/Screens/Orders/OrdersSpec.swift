@@ -15,5 +15,10 @@ extension ScreenSpec {
             let (firstRow, rows) = (state.layout.bodyTop + 2, state.layout.listRows)
             return DashboardState.selectRow(in: &state.orders.table, y: y, firstRow: firstRow, rows: rows)
         },
-        filter: { state, text in state.orders.setFilter(text, visibleRows: state.layout.listRows) })
+        filter: { state, text in state.orders.setFilter(text, visibleRows: state.layout.listRows) },
+        leave: { state in
+            // A list narrowed by a jump from the Overview shows everything again when left.
+            if state.orders.scope != nil { state.orders.setScope(nil, visibleRows: state.layout.listRows) }
+            return []
+        })
 }
