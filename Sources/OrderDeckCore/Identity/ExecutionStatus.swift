@@ -1,6 +1,8 @@
 /// An execution's status as Step Functions reports it (`UNKNOWN`: rebuilt from logs that stop
 /// without a final event, too long ago to be still running).
-public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+/// Not `ExpressibleByStringLiteral` here: a typo ("SUCEEDED") would compile as `.other`. Tests,
+/// which read as the API writes, get that conversion from TestSupport.
+public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible {
     case running, succeeded, failed, timedOut, aborted, pendingRedrive, unknown
     /// A status this version does not know: kept, shown as AWS wrote it.
     case other(String)
@@ -23,9 +25,6 @@ public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible, Expres
         default: self = .other(rawValue)
         }
     }
-
-    /// As AWS writes it ("SUCCEEDED"): fixtures and tests read as the API does.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     public var rawValue: String {
         switch self {

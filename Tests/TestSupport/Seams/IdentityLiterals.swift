@@ -1,0 +1,7 @@
+import OrderDeckCore
+
+/// Fixtures and tests write statuses as the API does ("SUCCEEDED"); the product spells them as
+/// cases, so a typo there does not compile into `.other`.
+extension ExecutionStatus: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+}
