@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The upper half's rules, checked on the source tree: small UI files, time only through the
-/// clock seam, ncurses in one module, the dashboard free of the AWS client module.
+/// clock seam, ncurses in one module, the dashboard free of the AWS client module, the executable
+/// reading the process environment once.
 @Suite struct SourceRulesTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
@@ -34,6 +35,17 @@ import Testing
             for forbidden in ["Task.sleep", "ContinuousClock", "SuspendingClock"] {
                 #expect(!file.text.contains(forbidden), "\(file.path) uses \(forbidden)")
             }
+        }
+    }
+
+    /// The executable is held to the rules too: it reads the process environment once, at its
+    /// root, and hands it on in the command context (every other file takes it injected); its
+    /// imports are checked against Package.swift in `DeclaredImportsTests`.
+    @Test func theExecutableReadsTheProcessEnvironmentOnlyAtItsRoot() {
+        let files = Self.swiftFiles(["orderdeck"])
+        #expect(files.count > 20)
+        for file in files where !file.path.hasSuffix("/OrderDeckCommand.swift") {
+            #expect(!file.text.contains("ProcessInfo.processInfo.environment"), "\(file.path) reads the environment")
         }
     }
 
