@@ -98,10 +98,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
         /// Writes the configuration where asked (standard output with `--file -`).
         func write(_ text: String, name: String) throws {
-            let home = CommandContext.current.environment["HOME"] ?? NSHomeDirectory()
-            let path =
-                file ?? (CommandContext.current.environment["XDG_CONFIG_HOME"] ?? home + "/.config")
-                + "/orderdeck/config.toml"
+            let path = file ?? StackResolver.defaultConfigFile(environment: CommandContext.current.environment)
             if path == "-" {
                 print(text, terminator: "")
                 return

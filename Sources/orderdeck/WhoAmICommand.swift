@@ -17,9 +17,7 @@ struct WhoAmICommand: AsyncParsableCommand {
             // A stack (--stack, --config, or the running local stack when nothing else is named),
             // else the AWS settings alone (profile, region, endpoint) as the AWS CLI resolves them.
             let aws = stack.aws
-            let namesAWSOnly =
-                stack.stack == nil && stack.config == nil
-                && (aws.profile != nil || aws.region != nil || aws.endpointURL != nil)
+            let namesAWSOnly = stack.resolver.namesAWSSettingsOnly
             // With no AWS target named, the stack every other command would use, or the same error
             // they give (the local stack down: "not running ('orderdeck local up')"), never a
             // silent turn to the AWS settings alone.

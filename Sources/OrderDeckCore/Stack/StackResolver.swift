@@ -42,8 +42,22 @@ public struct StackResolver: Sendable {
 
     var processEnvironment: ProcessEnvironment { ProcessEnvironment(variables: environment) }
 
-    var configHome: String {
+    var configHome: String { Self.configHome(environment: environment) }
+
+    static func configHome(environment: [String: String]) -> String {
         environment["XDG_CONFIG_HOME"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+    }
+
+    /// Where the configuration file is read when none is named, and `config init` writes one.
+    public static func defaultConfigFile(environment: [String: String]) -> String {
+        configHome(environment: environment) + "/orderdeck/config.toml"
+    }
+
+    /// Only AWS settings named (a profile, region or endpoint) and no stack or configuration file:
+    /// `whoami` then shows those settings alone, as the AWS CLI resolves them.
+    public var namesAWSSettingsOnly: Bool {
+        stackName == nil && configPath == nil
+            && (clientOptions.profile != nil || clientOptions.region != nil || clientOptions.endpointURL != nil)
     }
 
     /// A session on the stack: its configuration and a client for it.
@@ -81,7 +95,7 @@ public struct StackResolver: Sendable {
     public func configFile() throws -> ConfigFile? {
         let candidates: [(String, Bool)] = [
             (configPath ?? "", true), (environment["ORDERDECK_CONFIG"] ?? "", true),
-            (configHome + "/orderdeck/config.toml", false),
+            (Self.defaultConfigFile(environment: environment), false),
         ]
         for (path, explicit) in candidates where !path.isEmpty {
             switch RegularFile.read(path) {
