@@ -30,12 +30,15 @@ struct DashboardCommand: AsyncParsableCommand {
             var options = stack
             var session = try await options.session()
             var notice: String?
+            var resumeTab: Screen?
             // `:stack NAME` closes the dashboard and asks for another stack: open that one (or,
             // when it cannot be resolved, the same one again with the reason in the status line).
-            while let next = try await Self.open(
+            // The same stack asked for again moved (new ports): it reopens on the tab it was on.
+            while let (next, tab) = try await Self.open(
                 session: session, readonly: readonly, profile: options.aws.profile, stackNames: options.stackNames(),
-                notice: notice, mouse: mouse)
+                notice: notice, mouse: mouse, resumeTab: resumeTab)
             {
+                resumeTab = next == session.config.name ? tab : nil
                 var candidate = options
                 candidate.stack = next
                 do {
@@ -49,12 +52,13 @@ struct DashboardCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs the dashboard on a session until the operator quits (nil) or asks for another stack (its name).
+    /// Runs the dashboard on a session until the operator quits (nil) or asks for another stack
+    /// (its name, and the tab the dashboard was on).
     @discardableResult
     static func open(
         session: StackSession, readonly: Bool, profile: String?, stackNames: [String] = [], notice: String? = nil,
-        mouse: Bool = false
-    ) async throws -> String? {
+        mouse: Bool = false, resumeTab: Screen? = nil
+    ) async throws -> (stack: String, tab: Screen)? {
         do {
             let config = session.config
             let info = StackInfo(
@@ -71,6 +75,7 @@ struct DashboardCommand: AsyncParsableCommand {
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: CommandContext.current.environment)
             state.overview.isStartScreen = true
+            if let resumeTab { state.resume(on: resumeTab) }
             state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(CommandContext.current.environment)
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
@@ -91,7 +96,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 thread.start()
             }
             dashboard.stop()
-            return dashboard.requestedStack
+            return dashboard.requestedStack.map { ($0, dashboard.state.tab) }
         }
     }
 }

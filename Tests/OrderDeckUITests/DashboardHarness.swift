@@ -19,14 +19,17 @@ final class DashboardHarness {
 
     init(
         width: Int = 80, height: Int = 24, data: FakeDashboardSource.Data = DashboardHarness.standardData(),
-        stack: StackInfo = FixedData.stack, orderWindow: Int = StackConfig.defaultOrderWindow
+        stack: StackInfo = FixedData.stack, orderWindow: Int = StackConfig.defaultOrderWindow,
+        prepare: (inout DashboardState) -> Void = { _ in }
     ) {
         source = FakeDashboardSource(data)
         terminal = MemoryTerminal(width: width, height: height)
         let (stream, sink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         wakes = stream.makeAsyncIterator()
+        var state = DashboardState(stack: stack)
+        prepare(&state)
         dashboard = Dashboard(
-            state: DashboardState(stack: stack), source: source, clock: clock, orderWindow: orderWindow,
+            state: state, source: source, clock: clock, orderWindow: orderWindow,
             wake: { sink.yield() })
         loop = EventLoop(application: dashboard, terminal: terminal)
         dashboard.start()

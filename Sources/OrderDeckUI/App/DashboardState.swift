@@ -103,6 +103,17 @@ public struct DashboardState: Sendable {
         return watching ? [.stopWatching] : []
     }
 
+    /// The tab the operator is on (Orders, or the tab above it); what a reopened dashboard resumes.
+    public var tab: Screen { navigation.dropFirst().first ?? .orders }
+
+    /// A dashboard reopened on the same stack (it moved to new ports): back on the tab the operator
+    /// had open, and no jump to the Overview when the first executions arrive — that start is for
+    /// a dashboard opened afresh or switched to another stack.
+    public mutating func resume(on tab: Screen) {
+        overview.isStartScreen = false
+        _ = show(tab)
+    }
+
     mutating func push(_ target: Screen) {
         if screen != target { navigation.append(target) }
     }
