@@ -154,7 +154,7 @@ struct HistoryCommand: AsyncParsableCommand {
         } else {
             print(HistoryText.timeline(timeline.steps, mapRuns: execution.mapRuns))
             if let container = timeline.steps.last(where: \.hasChildren) {
-                print("drill in: --drill \(container.name)\(container.kind == "Map" ? ":<iteration>" : ":<branch>")")
+                print("drill in: --drill \(container.name)\(container.kind == .map ? ":<iteration>" : ":<branch>")")
             }
         }
     }

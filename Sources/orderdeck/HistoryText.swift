@@ -34,7 +34,7 @@ enum HistoryText {
         var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 90)
         for step in steps {
             table.add([
-                step.name, step.kind, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
+                step.name, step.kind.rawValue, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
                 step.resultText(duration: Format.duration, mapRuns: mapRuns),
             ])
         }
@@ -42,7 +42,7 @@ enum HistoryText {
     }
 
     static func groups(_ step: Timeline.Step) -> String {
-        let noun = step.kind == "Map" ? "ITERATION" : "BRANCH"
+        let noun = step.kind == .map ? "ITERATION" : "BRANCH"
         var table = TextTable(headers: [noun, "ATTEMPT", "STARTED", "DURATION", "STATES", "RESULT"], maxWidth: 90)
         for group in step.children {
             table.add([

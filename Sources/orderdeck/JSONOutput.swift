@@ -30,7 +30,8 @@ enum JSONOutput {
 
     static func step(_ step: Timeline.Step, mapRuns: [String: MapRunCounts] = [:]) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("name", .string(step.name)), ("kind", .string(step.kind)), ("enteredEventId", number(step.enteredEventId)),
+            ("name", .string(step.name)), ("kind", .string(step.kind.rawValue)),
+            ("enteredEventId", number(step.enteredEventId)),
             ("entered", date(step.entered)),
             ("exited", date(step.exited)), ("durationMs", milliseconds(step.duration)),
             ("outcome", .string(step.outcome.rawValue)), ("attempts", number(step.attempts)),

@@ -123,7 +123,7 @@ struct SyntheticHistory {
         return copy
     }
 
-    func entering(_ kind: String, _ name: String) -> SyntheticHistory {
+    func entering(_ kind: StateKind, _ name: String) -> SyntheticHistory {
         with([("ExecutionStarted", [:]), ("\(kind)StateEntered", ["name": name])])
     }
 

@@ -5,3 +5,8 @@ import OrderDeckCore
 extension ExecutionStatus: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 }
+
+/// Fixtures name state types as the history does ("Map").
+extension StateKind: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+}

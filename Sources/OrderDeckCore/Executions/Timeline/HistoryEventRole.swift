@@ -8,14 +8,14 @@ public enum HistoryEventRole: Sendable, Hashable {
     case executionEnded(ExecutionStatus)
     case executionRedriven
     /// `<Kind>StateEntered`: a state of that kind began (Task, Pass, Choice, Wait, Succeed, Fail, Map, Parallel).
-    case stateEntered(kind: String)
-    case stateExited(kind: String)
+    case stateEntered(kind: StateKind)
+    case stateExited(kind: StateKind)
     /// `<Kind>StateAborted`: the state was stopped from outside (execution stopped, sibling failed).
-    case stateAborted(kind: String)
+    case stateAborted(kind: StateKind)
     /// `MapStateStarted`, `ParallelStateStarted`: one attempt of the state's iterations or branches.
-    case attemptStarted(kind: String)
-    case attemptSucceeded(kind: String)
-    case attemptFailed(kind: String)
+    case attemptStarted(kind: StateKind)
+    case attemptSucceeded(kind: StateKind)
+    case attemptFailed(kind: StateKind)
     /// A Task-state event of a task, activity or Lambda function.
     case task(TaskPhase)
     case iterationStarted
@@ -36,7 +36,6 @@ public enum HistoryEventRole: Sendable, Hashable {
         ("Started", .started), ("Submitted", .submitted), ("Succeeded", .succeeded), ("Failed", .failed),
         ("TimedOut", .timedOut),
     ]
-    static let stateKinds = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map", "Parallel"]
 
     public init?(type: String) {
         switch type {
@@ -62,14 +61,14 @@ public enum HistoryEventRole: Sendable, Hashable {
     }
 
     private static func stateRole(_ type: String) -> HistoryEventRole? {
-        for kind in stateKinds where type.hasPrefix(kind + "State") {
-            switch type.dropFirst(kind.count + "State".count) {
+        for kind in StateKind.known where type.hasPrefix(kind.rawValue + "State") {
+            switch type.dropFirst(kind.rawValue.count + "State".count) {
             case "Entered": return .stateEntered(kind: kind)
             case "Exited": return .stateExited(kind: kind)
             case "Aborted": return .stateAborted(kind: kind)
-            case "Started" where kind == "Map" || kind == "Parallel": return .attemptStarted(kind: kind)
-            case "Succeeded" where kind == "Map" || kind == "Parallel": return .attemptSucceeded(kind: kind)
-            case "Failed" where kind == "Map" || kind == "Parallel": return .attemptFailed(kind: kind)
+            case "Started" where kind.holdsGroups: return .attemptStarted(kind: kind)
+            case "Succeeded" where kind.holdsGroups: return .attemptSucceeded(kind: kind)
+            case "Failed" where kind.holdsGroups: return .attemptFailed(kind: kind)
             default: return nil
             }
         }
@@ -83,13 +82,13 @@ public enum HistoryEventRole: Sendable, Hashable {
     }
 
     /// The kind of state that owns an event of this role, when the role says.
-    var ownerKind: String? {
+    var ownerKind: StateKind? {
         switch self {
         case .stateEntered(let kind), .stateExited(let kind), .stateAborted(let kind), .attemptStarted(let kind),
             .attemptSucceeded(let kind), .attemptFailed(let kind):
             return kind
-        case .task: return "Task"
-        case .iterationStarted, .iterationEnded, .mapRunStarted, .mapRunEnded, .mapRunRedriven: return "Map"
+        case .task: return .task
+        case .iterationStarted, .iterationEnded, .mapRunStarted, .mapRunEnded, .mapRunRedriven: return .map
         default: return nil
         }
     }

@@ -11,7 +11,7 @@ public struct Timeline: Sendable, Hashable {
     public struct Step: Sendable, Hashable {
         public var name: String
         /// Task, Pass, Choice, Wait, Fail, Succeed, Map, Parallel (from the event type).
-        public var kind: String
+        public var kind: StateKind
         /// The id of the `…StateEntered` event: what identifies this run of the state.
         public var enteredEventId: Int
         public var entered: Date
@@ -43,11 +43,11 @@ public struct Timeline: Sendable, Hashable {
 
         /// Iterations or branches by outcome, and the slowest one: the Map/Parallel row's summary.
         public var summary: GroupSummary? {
-            guard kind == "Map" || kind == "Parallel", !children.isEmpty || itemCount != nil else { return nil }
+            guard kind.holdsGroups, !children.isEmpty || itemCount != nil else { return nil }
             let latest = children.map(\.attempt).max() ?? 1
             return GroupSummary(
                 children.filter { $0.attempt == latest }, declared: itemCount,
-                kind: kind == "Map" ? .iteration : .branch)
+                kind: kind == .map ? .iteration : .branch)
         }
     }
 

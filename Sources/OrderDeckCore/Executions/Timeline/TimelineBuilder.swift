@@ -95,7 +95,7 @@ struct TimelineBuilder {
                 nodes[step].step.outcome = .running
             }
             if let length = event.details["length"]?.integerValue { nodes[step].step.itemCount = length }
-            context = Context(scope: nodes[step].scope, step: step, opensBranchOf: kind == "Parallel" ? step : nil)
+            context = Context(scope: nodes[step].scope, step: step, opensBranchOf: kind == .parallel ? step : nil)
         case .attemptSucceeded(let kind):
             guard let step = owner(kind: kind, name: nil, from: previous) else { break }
             close(step, .succeeded, at: event.timestamp)
@@ -105,11 +105,11 @@ struct TimelineBuilder {
             failContainer(step, at: event.timestamp, previous: previous)
             context = Context(scope: nodes[step].scope, step: step)
         case .task(let phase):
-            guard let step = owner(kind: "Task", name: nil, from: previous) else { break }
+            guard let step = owner(kind: .task, name: nil, from: previous) else { break }
             task(phase, step, event)
             context = Context(scope: nodes[step].scope, step: step)
         case .iterationStarted:
-            guard let step = owner(kind: "Map", name: event.stateName, from: previous) else { break }
+            guard let step = owner(kind: .map, name: event.stateName, from: previous) else { break }
             var scope = Scope(parent: step, kind: .iteration, attempt: max(1, nodes[step].step.attempts))
             scope.index = event.details["index"]?.integerValue ?? nodes[step].childScopes.count
             scope.started = event.timestamp
@@ -117,14 +117,14 @@ struct TimelineBuilder {
             nodes[step].childScopes.append(scopes.count - 1)
             context = Context(scope: scopes.count - 1, step: step)
         case .iterationEnded(let outcome):
-            guard let step = owner(kind: "Map", name: event.stateName, from: previous) else { break }
+            guard let step = owner(kind: .map, name: event.stateName, from: previous) else { break }
             let index = event.details["index"]?.integerValue
             if let scope = nodes[step].childScopes.last(where: { scopes[$0].index == index || index == nil }) {
                 endScope(scope, outcome, at: event.timestamp, previous: previous)
             }
             context = Context(scope: nodes[step].scope, step: step)
         case .mapRunStarted, .mapRunEnded, .mapRunRedriven:
-            guard let step = owner(kind: "Map", name: nil, from: previous) else { break }
+            guard let step = owner(kind: .map, name: nil, from: previous) else { break }
             mapRun(role, step, event)
             context = Context(scope: nodes[step].scope, step: step)
         case .evaluationFailed:
@@ -140,7 +140,7 @@ struct TimelineBuilder {
 
     // MARK: - States
 
-    private mutating func enter(_ kind: String, _ event: ExecutionEvent, _ previous: Context?) -> Context {
+    private mutating func enter(_ kind: StateKind, _ event: ExecutionEvent, _ previous: Context?) -> Context {
         var scope = previous?.scope ?? 0
         if let parallel = previous?.opensBranchOf {
             let attempt = max(1, nodes[parallel].step.attempts)
@@ -154,14 +154,14 @@ struct TimelineBuilder {
             let step = nodes[left].step
             if step.outcome == .running {
                 close(left, step.error == nil ? .succeeded : .caught, at: event.timestamp)
-            } else if step.failed, step.kind != "Fail" {
+            } else if step.failed, step.kind != .fail {
                 nodes[left].step.outcome = .caught
             }
         }
         var step = Timeline.Step(
             name: event.stateName ?? "?", kind: kind, enteredEventId: event.id, entered: event.timestamp,
             input: event.input, attempts: 0, outcome: .running, children: [])
-        if kind == "Fail" {
+        if kind == .fail {
             step.exited = event.timestamp
             step.outcome = .failed
         }
@@ -306,7 +306,7 @@ struct TimelineBuilder {
 
     /// The state an event belongs to: the previous event's state if it is of that kind (and name),
     /// else the nearest enclosing Map/Parallel that is; with a broken chain, the newest that fits.
-    private func owner(kind: String?, name: String?, from context: Context?) -> Int? {
+    private func owner(kind: StateKind?, name: String?, from context: Context?) -> Int? {
         func fits(_ step: Int) -> Bool {
             (kind == nil || nodes[step].step.kind == kind) && (name == nil || nodes[step].step.name == name)
         }

@@ -54,7 +54,7 @@ public struct TimelinePath: Sendable, Hashable, CustomStringConvertible {
         var steps = timeline.steps
         var target: Target?
         for (position, hop) in hops.enumerated() {
-            let containers = steps.filter { $0.kind == "Map" || $0.kind == "Parallel" }
+            let containers = steps.filter(\.kind.holdsGroups)
             // A state that ran more than once (a loop) is drilled into at its latest run.
             guard let step = steps.last(where: { $0.name == hop.state && $0.hasChildren }) else {
                 let names = Set(containers.filter(\.hasChildren).map(\.name)).sorted()
@@ -73,7 +73,7 @@ public struct TimelinePath: Sendable, Hashable, CustomStringConvertible {
                 let indices = step.children.filter { $0.attempt == attempt }.map(\.index)
                 let range = indices.isEmpty ? "none" : "\(indices.min() ?? 0)–\(indices.max() ?? 0)"
                 throw CoreError.invalidInput(
-                    "\(step.name) has no \(step.kind == "Map" ? "iteration" : "branch") \(index) in attempt \(attempt) (\(range))"
+                    "\(step.name) has no \(step.kind == .map ? "iteration" : "branch") \(index) in attempt \(attempt) (\(range))"
                 )
             }
             target = .group(step, group)

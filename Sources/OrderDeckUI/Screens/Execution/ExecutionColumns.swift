@@ -1,3 +1,4 @@
+import OrderDeckCore
 import TerminalUI
 
 /// The execution's timeline and raw event list: names sized by content, the spare width to the
@@ -13,9 +14,9 @@ enum ExecutionColumns {
         .init("RESULT", minWidth: 10, grows: true, priority: 9),
     ]
     /// A Map's iterations or a Parallel's branches.
-    static func groups(of kind: String) -> [TableView.Column] {
+    static func groups(of kind: StateKind) -> [TableView.Column] {
         [
-            .init(kind == "Map" ? "ITERATION" : "BRANCH", minWidth: 9, maxWidth: 24, priority: 10),
+            .init(kind == .map ? "ITERATION" : "BRANCH", minWidth: 9, maxWidth: 24, priority: 10),
             .init("STARTED", width: 12, priority: 2),
             .init("TOOK", width: 7, alignment: .right, priority: 8),
             .init("", width: 12, priority: 4),

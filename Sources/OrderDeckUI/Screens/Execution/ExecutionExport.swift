@@ -21,14 +21,14 @@ extension DashboardState {
                 ],
                 rows: steps.map {
                     [
-                        $0.name, $0.kind, iso($0.entered), iso($0.exited),
+                        $0.name, $0.kind.rawValue, iso($0.entered), iso($0.exited),
                         $0.duration.map { String(Int(($0 * 1000).rounded())) } ?? "", String($0.retries),
                         $0.outcome.rawValue, $0.error ?? "", $0.cause ?? "",
                     ]
                 }, numeric: ["durationMs", "retries"])
         case .groups(let parent):
             return ExportTable(
-                what: parent.kind == "Map" ? "iterations" : "branches",
+                what: parent.kind == .map ? "iterations" : "branches",
                 headers: ["index", "attempt", "started", "ended", "outcome", "states"],
                 rows: parent.children.map {
                     [

@@ -46,7 +46,7 @@ public enum TimelineRows: Sendable {
             kept.append(level)
         }
         if case .groups(let step) = rows, !kept.isEmpty {
-            parts.append(step.kind == "Map" ? "iterations" : "branches")
+            parts.append(step.kind == .map ? "iterations" : "branches")
         }
         return (kept, rows, parts.joined(separator: " › "))
     }

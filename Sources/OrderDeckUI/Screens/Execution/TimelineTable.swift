@@ -21,7 +21,7 @@ enum TimelineTable {
                     let step = steps[index]
                     let name = step.hasChildren ? step.name + " ▸" : step.name
                     return [
-                        name, step.kind, Format.clock(step.entered), Format.duration(step.duration),
+                        name, step.kind.rawValue, Format.clock(step.entered), Format.duration(step.duration),
                         Format.bar(step.duration, total: total, width: 12), String(step.retries),
                         step.resultText(duration: Format.duration, mapRuns: execution.mapRuns),
                     ]
