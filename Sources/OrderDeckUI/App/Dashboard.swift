@@ -62,11 +62,13 @@ public final class Dashboard: TerminalApplication {
 
     public func handle(_ key: Key) -> Bool {
         state.now = clock.now()
-        let wasOnLogs = state.screen == .logs
-        let wasOnSubmit = state.screen == .submit
+        let before = state.screen
         let effects = state.handle(key) + state.takePendingEffects()
-        if (state.screen == .logs) != wasOnLogs { refresher.send(.logsVisible(state.screen == .logs)) }
-        if (state.screen == .submit) != wasOnSubmit { refresher.send(.submitVisible(state.screen == .submit)) }
+        if state.screen != before {
+            // Each screen says what the refresher should know when it comes and goes.
+            if let command = state.screens[before].shown?(false) { refresher.send(command) }
+            if let command = state.screens[state.screen].shown?(true) { refresher.send(command) }
+        }
         return perform(effects)
     }
 

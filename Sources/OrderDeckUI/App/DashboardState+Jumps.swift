@@ -24,7 +24,7 @@ extension DashboardState {
     /// else looked up by key.
     mutating func jumpToOrder(of arn: ExecutionARN, userId: String?) -> [Effect] {
         let id = arn.orderID
-        let leaving: [Effect] = navigation.contains(.execution) ? [.stopWatching] : []
+        let leaving: [Effect] = isWatchingExecution ? [.stopWatching] : []
         if orders.select(id, visibleRows: layout.listRows) {
             navigation = [.orders]
             return leaving
@@ -46,7 +46,7 @@ extension DashboardState {
             say("order \(id) was found but is not among the loaded orders yet", isError: true)
             return
         }
-        let leaving = navigation.contains(.execution)
+        let leaving = isWatchingExecution
         navigation = [.orders]
         note = nil
         if leaving { pendingEffects.append(.stopWatching) }

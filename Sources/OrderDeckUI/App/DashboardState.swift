@@ -94,7 +94,7 @@ public struct DashboardState: Sendable {
     /// A tab: Orders alone, or Orders and the tab above it (so back and `q` lead to Orders).
     mutating func show(_ target: Screen) -> [Effect] {
         if !screens[target].isAvailable(readOnly: stack.readOnly) { return refuseReadOnly() }
-        let watching = navigation.contains(.execution)
+        let watching = isWatchingExecution
         navigation = target == .orders ? [.orders] : [.orders, target]
         screens[target].opened?(&self)
         if executions.scope != nil { executions.setScope(nil, visibleRows: layout.listRows) }
@@ -102,6 +102,9 @@ public struct DashboardState: Sendable {
         refreshOverview()
         return watching ? [.stopWatching] : []
     }
+
+    /// A screen in the navigation watches an execution (the registry says which).
+    var isWatchingExecution: Bool { navigation.contains { screens[$0].watchesExecution } }
 
     /// The tab the operator is on (Orders, or the tab above it); what a reopened dashboard resumes.
     public var tab: Screen { navigation.dropFirst().first ?? .orders }

@@ -42,6 +42,12 @@ struct ScreenSpec: Sendable {
     /// Something on it changes by itself each second (a running execution's elapsed time): the
     /// loop draws again then, and otherwise sleeps until a key or an update.
     var ticks: @Sendable (DashboardState) -> Bool
+    /// What the refresher is told when it comes on screen (true) and goes (false): Logs polls
+    /// faster while seen, Submit reads the journal again.
+    var shown: (@Sendable (Bool) -> Refresher.Command)?
+    /// It watches an execution (reads it again while it runs) as long as it is anywhere in the
+    /// navigation; leaving every such screen stops the watching.
+    var watchesExecution: Bool
     /// The screen changes the stack as a whole (Submit): on a read-only stack it is no tab,
     /// opening it is refused and its help is this line alone.
     var readOnlyNote: String?
@@ -54,7 +60,9 @@ struct ScreenSpec: Sendable {
         back: (@Sendable (inout DashboardState) -> Bool)? = nil,
         leave: (@Sendable (inout DashboardState) -> [Effect])? = nil,
         opened: (@Sendable (inout DashboardState) -> Void)? = nil,
-        ticks: @escaping @Sendable (DashboardState) -> Bool = { _ in false }, readOnlyNote: String? = nil
+        ticks: @escaping @Sendable (DashboardState) -> Bool = { _ in false },
+        shown: (@Sendable (Bool) -> Refresher.Command)? = nil, watchesExecution: Bool = false,
+        readOnlyNote: String? = nil
     ) {
         self.screen = screen
         self.title = title
@@ -69,6 +77,8 @@ struct ScreenSpec: Sendable {
         self.leave = leave
         self.opened = opened
         self.ticks = ticks
+        self.shown = shown
+        self.watchesExecution = watchesExecution
         self.readOnlyNote = readOnlyNote
     }
 

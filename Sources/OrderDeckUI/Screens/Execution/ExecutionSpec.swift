@@ -24,6 +24,6 @@ extension ScreenSpec {
         },
         leave: { state in
             // Watched while it is anywhere in the navigation.
-            state.navigation.contains(.execution) ? [] : [.stopWatching]
-        }, ticks: { $0.execution.isRunning })
+            state.isWatchingExecution ? [] : [.stopWatching]
+        }, ticks: { $0.execution.isRunning }, watchesExecution: true)
 }

@@ -28,5 +28,6 @@ extension ScreenSpec {
             state.logs.showAllExecutions(visibleRows: state.layout.listRows)
             return []
         },
-        opened: { state in state.logs.showAllExecutions(visibleRows: state.layout.listRows) })
+        opened: { state in state.logs.showAllExecutions(visibleRows: state.layout.listRows) },
+        shown: { .logsVisible($0) })
 }

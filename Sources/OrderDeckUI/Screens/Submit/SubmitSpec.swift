@@ -12,5 +12,6 @@ extension ScreenSpec {
         .submit, title: "Submit", place: .tab(number: 4, help: "submit (not when read-only)"),
         keys: ScreenKeyTable(SubmitKeys.table, list: false), handle: { $0.handleSubmit($1) },
         render: { SubmitView.render($0, into: &$1, y: $2, height: $3) },
-        ticks: { $0.execution.isRunning }, readOnlyNote: "read-only: submitting is disabled")
+        ticks: { $0.execution.isRunning }, shown: { .submitVisible($0) },
+        readOnlyNote: "read-only: submitting is disabled")
 }
