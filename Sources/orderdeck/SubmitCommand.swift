@@ -68,11 +68,10 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             SubmissionsCommand.show([submission], output: output, journal: journal)
             if !submission.isAccepted { throw ExitStatus.failure.exitCode }
-            if let status = submission.executionStatus, status != "SUCCEEDED", let arn = submission.executionArn {
+            if let status = submission.executionStatus, status != .succeeded, let arn = submission.executionArn {
                 // Why it did not succeed, as `history` shows it: the failing state, error and cause.
-                if let detail = try? await ExecutionStore(session: session).detail(arn: arn),
-                    let failure = Timeline(events: detail.events).failure
-                {
+                let resolver = ExecutionResolver(session: session, store: ExecutionStore(session: session))
+                if let failure = await resolver.failure(of: arn) {
                     Self.complain(
                         "execution \(status) in \(failure.state ?? "the execution"): \(failure.error ?? "no error")"
                             + (failure.cause.map { " — \($0)" } ?? ""))
@@ -80,7 +79,7 @@ struct SubmitCommand: AsyncParsableCommand {
                     Self.complain("execution \(status) (see 'orderdeck history \(arn)')")
                 }
             }
-            if let status = submission.executionStatus, status != "SUCCEEDED" {
+            if let status = submission.executionStatus, status != .succeeded {
                 throw ExitStatus.executionFailed.exitCode
             }
         }

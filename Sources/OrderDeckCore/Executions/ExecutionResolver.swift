@@ -38,6 +38,13 @@ public struct ExecutionResolver: Sendable {
             target: target, table: session.config.tableName, machines: try await session.machines().map(\.name))
     }
 
+    /// Why an execution did not succeed, as `history` shows it: the failing state, its error and
+    /// cause; nil when its history cannot be read or names no failure.
+    public func failure(of arn: String) async -> Timeline.Failure? {
+        guard let detail = try? await store.detail(arn: arn) else { return nil }
+        return Timeline(events: detail.events).failure
+    }
+
     /// Every target's execution and history, at most `concurrency` in flight, handed to `body` in
     /// the order given as soon as each one's turn comes (not after the last arrives).
     public func histories(
