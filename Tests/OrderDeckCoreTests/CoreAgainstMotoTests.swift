@@ -285,10 +285,10 @@ import Testing
         let arn = try #require(sent.executionArn)
         let done = try await submitter.waitForCompletion(sent, timeout: .seconds(30))
         let described = try await StepFunctionsClient(client: fixture.running.client).describeExecution(arn)
-        #expect(done.executionStatus == described.status)
+        #expect(done.executionStatus?.rawValue == described.status)
         let journaled = try #require(try await SubmissionJournal(path: journal.path).all().first)
         #expect(journaled.id == sent.id)
-        #expect(journaled.executionStatus == described.status)
+        #expect(journaled.executionStatus?.rawValue == described.status)
         #expect(journaled.body == order.description)
         let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -91,7 +91,7 @@ import Testing
         let figures = OverviewFigures(executions: executions, orders: orders, logs: logs, now: now)
         #expect(figures.stateTimings.map(\.state) == ["Hold", "Pay"])
         #expect(figures.stateTimings.first?.p95 == 5 && figures.stateTimings.last?.p50 == 3)
-        #expect(figures.ordersByStatus.map(\.status) == ["COMPLETED", "PENDING"])
+        #expect(figures.ordersByStatus.map(\.status) == [.completed, .pending])
         #expect(figures.pendingEnded.map(\.orderId) == ["o-1"])
         #expect(figures.logErrors == 2 && figures.logRecords == 7)
     }

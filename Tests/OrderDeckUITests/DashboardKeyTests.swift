@@ -179,15 +179,15 @@ import Testing
     @Test func fOnOrdersCyclesThroughTheStatusesPresent() {
         var state = FixedData.state(screen: .orders)
         _ = state.handle(.character("f"))
-        #expect(state.orders.statusFilter == "CANCELLED")
-        #expect(state.orders.visible.count == 8 && state.orders.visible.allSatisfy { $0.status == "CANCELLED" })
+        #expect(state.orders.statusFilter == .cancelled)
+        #expect(state.orders.visible.count == 8 && state.orders.visible.allSatisfy { $0.status == .cancelled })
         _ = state.handle(.character("f"))
-        #expect(state.orders.statusFilter == "COMPLETED" && state.orders.visible.count == 24)
+        #expect(state.orders.statusFilter == .completed && state.orders.visible.count == 24)
         // With a text filter too: both apply.
         _ = state.handle(.character("/"))
         for character in "bob" { _ = state.handle(.character(character)) }
         _ = state.handle(.enter)
-        #expect(state.orders.visible.allSatisfy { $0.status == "COMPLETED" && $0.userId == "bob" })
+        #expect(state.orders.visible.allSatisfy { $0.status == .completed && $0.userId == "bob" })
         var buffer = ScreenBuffer(width: 100, height: 24)
         DashboardView.render(state, into: &buffer)
         #expect(buffer.line(2).contains("only COMPLETED"))

@@ -28,7 +28,7 @@ enum FixedData {
 
     static func executions(for orders: [Order]) -> [Execution] {
         orders.enumerated().map { index, order in
-            let status: ExecutionStatus = index == 0 ? .running : (order.status == "CANCELLED" ? .failed : .succeeded)
+            let status: ExecutionStatus = index == 0 ? .running : (order.status == .cancelled ? .failed : .succeeded)
             return Execution(
                 arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
                 startDate: order.createdAt,

@@ -45,3 +45,15 @@ public enum ExecutionStatus: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { rawValue }
 }
+
+/// Written as AWS spells it (the submission journal keeps the status an execution ended with).
+extension ExecutionStatus: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

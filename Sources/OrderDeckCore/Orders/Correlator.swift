@@ -47,14 +47,14 @@ public struct Correlator: Sendable {
 
     /// Compares orders with the executions of the order workflow (Standard machines).
     public static func mismatches(orders: [Order], executions: [Execution]) -> [Mismatch] {
-        pendingEnded(orders.filter { $0.status == Order.pendingStatus }, executions: executions)
+        pendingEnded(orders.filter { $0.status == .pending }, executions: executions)
             + executionsWithoutOrder(orders: orders, executions: executions)
     }
 
     /// PENDING orders whose execution ended (nobody completed or cancelled them), found through
     /// dictionaries: O(orders + executions), so the Overview can ask it on every refresh.
     public static func pendingEnded(_ orders: [Order], executions: [Execution]) -> [Mismatch] {
-        guard !executions.isEmpty, orders.contains(where: { $0.status == Order.pendingStatus }) else { return [] }
+        guard !executions.isEmpty, orders.contains(where: { $0.status == .pending }) else { return [] }
         // One pass: by ARN the first of each (any machine), by name the last Standard one.
         var byArn: [String: Execution] = [:]
         var byName: [String: Execution] = [:]
@@ -65,7 +65,7 @@ public struct Correlator: Sendable {
             if !execution.isExpress { byName[execution.name] = execution }
         }
         return orders.compactMap { order in
-            guard order.status == Order.pendingStatus,
+            guard order.status == .pending,
                 let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id]
             else { return nil }
             let kind: Mismatch.Kind

@@ -10,7 +10,7 @@ extension Order {
     /// item prints the same bytes every run.
     public func writeJSON(into out: inout [UInt8]) {
         Self.writeRecord(
-            id: id, userId: userId, status: status, createdAt: createdAt, updatedAt: updatedAt, amount: amount,
+            id: id, userId: userId, status: status.rawValue, createdAt: createdAt, updatedAt: updatedAt, amount: amount,
             currency: currency, executionArn: executionArn, into: &out)
         DynamoJSONWriter.write(attributes, into: &out)
         out.append(UInt8(ascii: "}"))
@@ -24,7 +24,7 @@ extension Order {
         let transcoded = page.transcodeItem(at: index, picking: recordNames, into: &out) { values, out in
             let fields = Fields(values, of: recordNames)
             writeRecord(
-                id: fields.id, userId: fields.userId, status: fields.status, createdAt: fields.createdAt,
+                id: fields.id, userId: fields.userId, status: fields.status.rawValue, createdAt: fields.createdAt,
                 updatedAt: fields.updatedAt, amount: fields.amount, currency: fields.currency,
                 executionArn: fields.executionArn, into: &out)
         }

@@ -6,15 +6,10 @@ import Foundation
 /// attribute kept as it came (nested maps, sets, binaries, 38-digit numbers) — nothing is dropped
 /// and nothing in an odd item can crash the mapping.
 public struct Order: Sendable, Hashable, Identifiable {
-    /// The statuses the order workflow writes (InitializeOrder, then complete or cancel).
-    public static let knownStatuses = [pendingStatus, "COMPLETED", "CANCELLED"]
-    /// Written by InitializeOrder; an order still PENDING after its execution ended is what
-    /// `check` and the Overview look for.
-    public static let pendingStatus = "PENDING"
-
     public var userId: String
     public var id: String
-    public var status: String
+    /// An order still PENDING after its execution ended is what `check` and the Overview look for.
+    public var status: OrderStatus
     public var createdAt: Date?
     public var updatedAt: Date?
     /// The amount exactly as stored (DynamoDB numbers keep up to 38 digits).
@@ -75,7 +70,7 @@ public struct Order: Sendable, Hashable, Identifiable {
 
         var userId: String
         var id: String
-        var status: String
+        var status: OrderStatus
         var createdAt: Date?
         var updatedAt: Date?
         var amount: String?
@@ -93,7 +88,7 @@ public struct Order: Sendable, Hashable, Identifiable {
             userId = value("user_id")?.displayText ?? ""
             id = value("id")?.displayText ?? ""
             let orderStatus = value("orderStatus")
-            status = orderStatus?.stringValue ?? orderStatus?.displayText ?? "UNKNOWN"
+            status = orderStatus.map { OrderStatus(rawValue: $0.stringValue ?? $0.displayText) } ?? .unknown
             createdAt = value("createdAt").flatMap(Order.date)
             updatedAt = value("updatedAt").flatMap(Order.date)
             switch value("amount") {

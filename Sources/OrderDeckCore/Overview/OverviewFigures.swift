@@ -38,7 +38,7 @@ public struct OverviewFigures: Sendable, Equatable {
     public var stateTimings: [StateTiming]
     /// RUNNING longer than their machine's p99 of finished executions.
     public var stuck: [Execution]
-    public var ordersByStatus: [(status: String, count: Int)]
+    public var ordersByStatus: [(status: OrderStatus, count: Int)]
     /// PENDING orders whose execution ended (what `check` finds).
     public var pendingEnded: [Correlator.Mismatch]
     /// Failure records (…Failed, …TimedOut, …Aborted) among the log records of the last hour.
@@ -59,18 +59,18 @@ public struct OverviewFigures: Sendable, Equatable {
     public init(
         executions: [Execution], orders: [Order], logs: [TailedEvent], metrics: StatesMetrics? = nil, now: Date
     ) {
-        var counts: [String: Int] = [:]
+        var counts: [OrderStatus: Int] = [:]
         for order in orders { counts[order.status, default: 0] += 1 }
         self.init(
             executions: executions, ordersByStatus: counts,
-            pendingOrders: orders.filter { $0.status == Order.pendingStatus },
+            pendingOrders: orders.filter { $0.status == .pending },
             logs: logs, metrics: metrics, now: now)
     }
 
     /// From what a large table is reduced to first: the count of each status and the PENDING
     /// orders (the dashboard counts from its index; it never walks 100,000 orders here).
     public init(
-        executions: [Execution], ordersByStatus counts: [String: Int], pendingOrders: [Order], logs: [TailedEvent],
+        executions: [Execution], ordersByStatus counts: [OrderStatus: Int], pendingOrders: [Order], logs: [TailedEvent],
         metrics: StatesMetrics? = nil, now: Date
     ) {
         let hourAgo = now.addingTimeInterval(-3600)

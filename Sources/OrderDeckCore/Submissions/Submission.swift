@@ -25,7 +25,7 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     public var responseBody: String?
     public var requestId: String?
     public var executionArn: String?
-    public var executionStatus: String?
+    public var executionStatus: ExecutionStatus?
     public var error: String?
     public var updatedAt: Date?
     /// Journaled against an earlier incarnation of its stack (the stack's API is elsewhere now):
@@ -41,7 +41,7 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
         id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State,
         attempts: Int,
         status: Int? = nil, responseBody: String? = nil, requestId: String? = nil, executionArn: String? = nil,
-        executionStatus: String? = nil, error: String? = nil, updatedAt: Date? = nil
+        executionStatus: ExecutionStatus? = nil, error: String? = nil, updatedAt: Date? = nil
     ) {
         self.id = id
         self.orderId = orderId

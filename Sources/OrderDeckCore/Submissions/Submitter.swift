@@ -145,7 +145,7 @@ public struct Submitter: Sendable {
         var result = submission
         while clock.now() < deadline {
             if let detail = try? await store.detail(arn: arn), detail.execution.status != .running {
-                result.executionStatus = detail.execution.status.rawValue
+                result.executionStatus = detail.execution.status
                 result.updatedAt = now()
                 try await journal.record(result)
                 return result

@@ -32,11 +32,12 @@ struct OrderStatusArgument: CheckedArgument {
     let text: String
     init(argument: String) { text = argument }
 
-    var value: String? { Order.knownStatuses.first { $0 == text.uppercased() } }
+    var value: String? { OrderStatus.known.first { $0.rawValue == text.uppercased() }?.rawValue }
 
     var problem: String? {
         value == nil
-            ? "--status '\(text)' is not an order status (one of \(Order.knownStatuses.joined(separator: ", ")))" : nil
+            ? "--status '\(text)' is not an order status (one of \(OrderStatus.known.map(\.rawValue).joined(separator: ", ")))"
+            : nil
     }
 }
 

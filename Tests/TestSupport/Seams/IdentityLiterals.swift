@@ -10,3 +10,8 @@ extension ExecutionStatus: ExpressibleByStringLiteral {
 extension StateKind: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 }
+
+/// Fixtures write order statuses as the table holds them ("PENDING").
+extension OrderStatus: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+}

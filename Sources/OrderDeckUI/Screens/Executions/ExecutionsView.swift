@@ -22,7 +22,8 @@ enum ExecutionsView {
         var counts: [String: Int] = [:]
         for execution in all { counts[execution.status.rawValue, default: 0] += 1 }
         for (status, count) in counts.sorted(by: { $0.key < $1.key }) {
-            x += buffer.write("\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(status))
+            x += buffer.write(
+                "\(count) \(status)  ", x: x, y: y, style: StatusStyle.of(ExecutionStatus(rawValue: status)))
         }
         if let filter = screen.statusFilter { x += buffer.write("only \(filter)  ", x: x, y: y, style: .highlight) }
         if screen.machines.count > 1 && screen.scope == nil {

@@ -12,13 +12,13 @@ public struct OrderIndex: Sendable {
     public static let searchedCharacters = 1024
     /// Per order: its status as a small number, and the names of those numbers.
     let statusCodes: [UInt16]
-    let statusNames: [String]
+    let statusNames: [OrderStatus]
 
     /// How many orders have each status (a pass over 2-byte codes, not over the orders).
-    public var statusCounts: [String: Int] {
+    public var statusCounts: [OrderStatus: Int] {
         var tally = [Int](repeating: 0, count: statusNames.count)
         for code in statusCodes { tally[Int(code)] += 1 }
-        var counts: [String: Int] = [:]
+        var counts: [OrderStatus: Int] = [:]
         for (code, count) in tally.enumerated() where count > 0 { counts[statusNames[code], default: 0] += count }
         return counts
     }
@@ -38,12 +38,12 @@ public struct OrderIndex: Sendable {
         self.orders = orders
         self.windowLimit = windowLimit
         searchKeys = orders.map { order in
-            [order.id, order.userId, order.status, order.customerEmail ?? "", order.amount ?? ""]
+            [order.id, order.userId, order.status.rawValue, order.customerEmail ?? "", order.amount ?? ""]
                 .map { $0.utf8.count > Self.searchedCharacters ? String($0.prefix(Self.searchedCharacters)) : $0 }
                 .joined(separator: "\u{1}").lowercased()
         }
-        var codes: [String: UInt16] = [:]
-        var names: [String] = []
+        var codes: [OrderStatus: UInt16] = [:]
+        var names: [OrderStatus] = []
         statusCodes = orders.map { order in
             if let code = codes[order.status] { return code }
             let code = UInt16(truncatingIfNeeded: names.count)
@@ -52,7 +52,7 @@ public struct OrderIndex: Sendable {
             return code
         }
         statusNames = names
-        pendingOrders = orders.filter { $0.status == Order.pendingStatus }
+        pendingOrders = orders.filter { $0.status == .pending }
         var sorted: [Order.SortKey: [Int32]] = [:]
         for key in Order.SortKey.allCases {
             sorted[key] = Order.sortedIndices(orders, by: key, descending: false).map { Int32(truncatingIfNeeded: $0) }

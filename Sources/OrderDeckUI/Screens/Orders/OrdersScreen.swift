@@ -15,13 +15,13 @@ public struct OrdersScreen: Sendable {
     /// is compiled once, not once per frame for the highlighting).
     public private(set) var matcher: TextMatcher?
     /// Only orders of this status (`f` cycles through the statuses present).
-    public private(set) var statusFilter: String?
+    public private(set) var statusFilter: OrderStatus?
     /// Row numbers into `index.orders`: sorting and filtering move 4-byte indices, never orders.
     private var rows: [Int32] = []
     private var sortedRows: [Int32] = []
     /// Filters typed so far (text → rows): deleting a character goes back to an earlier result.
     private var filterResults: [String: [Int32]] = [:]
-    public private(set) var statusCounts: [String: Int] = [:]
+    public private(set) var statusCounts: [OrderStatus: Int] = [:]
     /// Only these orders (a jump from an Overview figure), with what they are; esc clears it.
     public private(set) var scope: ListScope?
     /// A regular-expression filter being worked out off the terminal thread (the rows shown are
@@ -66,7 +66,7 @@ public struct OrdersScreen: Sendable {
 
     /// The next status of those present (none, then each in name order).
     mutating func nextStatusFilter(visibleRows: Int) {
-        let cycle: [String?] = [nil] + index.statusNames.sorted().map { $0 }
+        let cycle: [OrderStatus?] = [nil] + index.statusNames.sorted().map { $0 }
         statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
         filterResults = [:]
         refilter(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
@@ -185,7 +185,7 @@ public struct OrdersScreen: Sendable {
         index.statusCodes.withUnsafeBufferPointer { codes in
             for row in rows { tally[Int(codes[Int(row)])] += 1 }
         }
-        var counts: [String: Int] = [:]
+        var counts: [OrderStatus: Int] = [:]
         for (code, count) in tally.enumerated() where count > 0 { counts[index.statusNames[code], default: 0] += count }
         statusCounts = counts
     }
