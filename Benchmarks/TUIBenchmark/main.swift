@@ -58,7 +58,7 @@ let executionCount = min(count, StackConfig.defaultOrderWindow)
 let executions = orders.prefix(executionCount).enumerated().map { index, order in
     let status: ExecutionStatus = index % 20 == 0 ? .failed : .succeeded
     return Execution(
-        arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
+        arn: order.executionArn!.rawValue, name: order.id, machineName: "OrderWorkflow", status: status,
         startDate: order.createdAt, stopDate: order.createdAt?.addingTimeInterval(1.5 + Double(index % 7)),
         source: .api)
 }

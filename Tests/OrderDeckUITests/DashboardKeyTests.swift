@@ -37,7 +37,7 @@ import Testing
         var state = FixedData.state(screen: .orders)
         _ = state.handle(.down)
         let order = state.orders.visible[1]
-        let arn = ExecutionARN(order.executionArn!)
+        let arn = order.executionArn!
         let effects = state.handle(.enter)
         #expect(state.screen == .execution)
         #expect(effects == [.watch(arn)])

@@ -39,7 +39,7 @@ import Testing
         let order = harness.state.orders.visible[2]
         harness.press(.mouseDoubleClick(x: 5, y: 6))
         #expect(harness.state.screen == .execution)
-        #expect(harness.state.execution.arn?.rawValue == order.executionArn)
+        #expect(harness.state.execution.arn == order.executionArn)
     }
 
     @Test func aClickOnTheChartPicksItsMinuteAndClosesTheHelp() async throws {

@@ -1,9 +1,11 @@
 import Foundation
+import OrderDeckCore
 import Testing
 
 /// The upper half's rules, checked on the source tree: small UI files, time only through the
 /// clock seam, ncurses in one module, the dashboard free of the AWS client module, the executable
-/// reading the process environment once.
+/// reading the process environment once, statuses and state kinds spelled only where AWS text is
+/// parsed into their types.
 @Suite struct SourceRulesTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
@@ -46,6 +48,25 @@ import Testing
         #expect(files.count > 20)
         for file in files where !file.path.hasSuffix("/OrderDeckCommand.swift") {
             #expect(!file.text.contains("ProcessInfo.processInfo.environment"), "\(file.path) reads the environment")
+        }
+    }
+
+    /// Statuses and the Map/Parallel kinds are written as AWS spells them only in Identity/, where
+    /// AWS text becomes `ExecutionStatus`, `OrderStatus` and `StateKind`; everywhere else they are
+    /// cases, so a typo does not compile into `.other`.
+    @Test func statusAndStateKindLiteralsOnlyWhereAWSTextIsParsed() {
+        let spelled =
+            (ExecutionStatus.known + [.unknown]).map(\.rawValue) + (OrderStatus.known + [.unknown]).map(\.rawValue)
+            + [StateKind.map, .parallel].map(\.rawValue)
+        #expect(spelled.contains("SUCCEEDED") && spelled.contains("CANCELLED") && spelled.contains("Parallel"))
+        // A step's outcome word, not a status: "FAILED States.TaskFailed" in the timeline's result.
+        let wordsNotStatuses = ["OrderDeckCore/Executions/Timeline/TimelineText.swift": ["FAILED"]]
+        let files = Self.swiftFiles(Self.upperHalf + ["orderdeck"])
+        #expect(files.count > 100)
+        for file in files where !file.path.hasPrefix("OrderDeckCore/Identity/") {
+            for literal in spelled where !(wordsNotStatuses[file.path] ?? []).contains(literal) {
+                #expect(!file.text.contains("\"\(literal)\""), "\(file.path) spells \"\(literal)\": use the case")
+            }
         }
     }
 

@@ -130,7 +130,7 @@ public struct ExecutionStore: Sendable {
 
     /// The execution ARN of an order: stored on the item, or the order id as execution name.
     public func executionArn(for order: Order) async throws -> String? {
-        if let arn = order.executionArn { return arn }
+        if let arn = order.executionArn { return arn.rawValue }
         guard let machine = try await session.machines().first(where: { !$0.isExpress }) else { return nil }
         return ExecutionARN.standard(machineArn: machine.arn, name: order.executionName).rawValue
     }

@@ -66,7 +66,7 @@ public struct Correlator: Sendable {
         }
         return orders.compactMap { order in
             guard order.status == .pending,
-                let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id]
+                let execution = order.executionArn.flatMap({ byArn[$0.rawValue] }) ?? byName[order.id]
             else { return nil }
             let kind: Mismatch.Kind
             if execution.status.isFailure {
@@ -85,7 +85,7 @@ public struct Correlator: Sendable {
     /// have none.
     static func executionsWithoutOrder(orders: [Order], executions: [Execution]) -> [Mismatch] {
         let ids = Set(orders.map(\.id))
-        let arns = Set(orders.compactMap(\.executionArn))
+        let arns = Set(orders.compactMap(\.executionArn?.rawValue))
         return executions.filter { execution in
             !execution.isExpress && execution.status != .running && !ids.contains(execution.name)
                 && !arns.contains(execution.arn)

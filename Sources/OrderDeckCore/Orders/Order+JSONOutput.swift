@@ -11,7 +11,7 @@ extension Order {
     public func writeJSON(into out: inout [UInt8]) {
         Self.writeRecord(
             id: id, userId: userId, status: status.rawValue, createdAt: createdAt, updatedAt: updatedAt, amount: amount,
-            currency: currency, executionArn: executionArn, into: &out)
+            currency: currency, executionArn: executionArn?.rawValue, into: &out)
         DynamoJSONWriter.write(attributes, into: &out)
         out.append(UInt8(ascii: "}"))
     }

@@ -15,7 +15,7 @@ public struct Order: Sendable, Hashable, Identifiable {
     /// The amount exactly as stored (DynamoDB numbers keep up to 38 digits).
     public var amount: String?
     public var currency: String?
-    public var executionArn: String?
+    public var executionArn: ExecutionARN?
     public var customerEmail: String?
     public var itemCount: Int?
     /// Every attribute of the item, the known ones included, unpacked when asked for (the
@@ -59,7 +59,7 @@ public struct Order: Sendable, Hashable, Identifiable {
         updatedAt = fields.updatedAt
         amount = fields.amount
         currency = fields.currency
-        executionArn = fields.executionArn
+        executionArn = fields.executionArn.map(ExecutionARN.init)
         customerEmail = fields.customerEmail
         itemCount = fields.itemCount
     }

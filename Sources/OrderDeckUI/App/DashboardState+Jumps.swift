@@ -4,7 +4,7 @@ import OrderDeckCore
 extension DashboardState {
     /// The execution of an order: stored on the item, or the Standard execution named after it.
     public func executionARN(for order: Order) -> ExecutionARN? {
-        if let arn = order.executionArn { return ExecutionARN(arn) }
+        if let arn = order.executionArn { return arn }
         return executions.standardExecution(named: OrderID(order.id))?.executionARN
     }
 

@@ -10,7 +10,7 @@ extension DashboardState {
                 [
                     $0.id, $0.userId, $0.status.rawValue, Format.iso($0.createdAt), Format.iso($0.updatedAt),
                     $0.amount ?? "",
-                    $0.currency ?? "", $0.executionArn ?? "",
+                    $0.currency ?? "", $0.executionArn?.rawValue ?? "",
                 ]
             }, numeric: ["amount"])
     }
