@@ -20,7 +20,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
         version: OrderDeckVersion.text,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-            StopCommand.self,
+            StopCommand.self, RedriveCommand.self,
             LogsCommand.self, SubmitCommand.self,
             SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, DiscoverCommand.self, LocalCommand.self,
             ConfigCommand.self,

@@ -153,6 +153,22 @@ import Testing
         let none = try await cli.run(["history", "no-such-order", "--config", config])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no execution of that name"), "\(none.stderr)")
+
+        // Redrive (issue 27) by the same id: --dry-run says it would, and sends nothing.
+        let dry = try await cli.run(["redrive", orderId, "--dry-run", "--config", config])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("would redrive") && dry.stdout.contains("FAILED"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("redriven 0 times so far"), "\(dry.stdout)")
+        // Moto has no RedriveExecution: the attempt ends in one line, exit 1 (RedriveTests covers
+        // the call itself through the transport seam).
+        let sent = try await cli.run(["redrive", orderId, "--config", config])
+        #expect(sent.status == 1, "\(sent.stdout) \(sent.stderr)")
+        #expect(sent.stderr.split(separator: "\n").count == 1, "\(sent.stderr)")
+        let express = try await cli.run([
+            "redrive", "arn:aws:states:us-east-1:123456789012:express:sample:x:y", "--config", config,
+        ])
+        #expect(express.status == 64, "\(express.stderr)")
+        #expect(express.stderr.contains("Express"), "\(express.stderr)")
     }
 
     @Test func whoamiFindsTheLocalStackAndAnUnknownProfileIsAnErrorEverywhere() async throws {

@@ -69,6 +69,14 @@ public struct StepFunctionsClient: Sendable {
         try await client.json(.stepFunctions, "StopExecution", input)
     }
 
+    /// Runs a FAILED, TIMED_OUT or ABORTED Standard execution again from where it stopped (same
+    /// ARN). The client token makes a retried request the same redrive.
+    public func redriveExecution(_ input: StepFunctions.RedriveExecutionInput) async throws
+        -> StepFunctions.RedriveExecutionOutput
+    {
+        try await client.json(.stepFunctions, "RedriveExecution", input)
+    }
+
     public func createStateMachine(_ input: StepFunctions.CreateStateMachineInput) async throws
         -> StepFunctions.CreateStateMachineOutput
     {

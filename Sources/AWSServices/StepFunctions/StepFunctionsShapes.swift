@@ -100,6 +100,29 @@ public enum StepFunctions {
         public var output: String?
         public var error: String?
         public var cause: String?
+        /// How often it was redriven, when last, and whether it can be (with why not).
+        public var redriveCount: Int?
+        public var redriveDate: Date?
+        /// `REDRIVABLE`, `NOT_REDRIVABLE` or `REDRIVABLE_BY_MAP_RUN`.
+        public var redriveStatus: String?
+        public var redriveStatusReason: String?
+        /// The version and alias it ran, when started through one.
+        public var stateMachineVersionArn: String?
+        public var stateMachineAliasArn: String?
+    }
+
+    public struct RedriveExecutionInput: Codable, Sendable {
+        public var executionArn: String
+        /// Makes a retried request the same redrive, not a second one.
+        public var clientToken: String?
+        public init(executionArn: String, clientToken: String? = nil) {
+            self.executionArn = executionArn
+            self.clientToken = clientToken
+        }
+    }
+
+    public struct RedriveExecutionOutput: Codable, Sendable {
+        public var redriveDate: Date
     }
 
     /// A distributed Map's run: how many items (and child executions) are where.

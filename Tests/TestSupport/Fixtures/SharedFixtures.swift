@@ -18,6 +18,39 @@ public enum SharedFixtures {
 
     /// Every `HistoryEventType` of the Step Functions API, read from botocore's service model in
     /// the machine's Python — so a type AWS adds shows up here without anyone typing it.
+    /// An operation's input and output members in botocore's model of `service` (the required
+    /// input members apart): exchanges scripted for a call no engine here implements are written
+    /// from these, and checked against them.
+    public struct OperationShape: Decodable, Sendable {
+        public var input: [String]
+        public var required: [String]
+        public var output: [String]
+        public var errors: [String]
+    }
+
+    public static func operationShape(_ service: String, _ operation: String) throws -> OperationShape {
+        let script = """
+            import botocore.session, json
+            op = botocore.session.get_session().get_service_model('\(service)').operation_model('\(operation)')
+            print(json.dumps({'input': list(op.input_shape.members), 'required': op.input_shape.required_members,
+                              'output': list(op.output_shape.members), 'errors': [e.name for e in op.error_shapes]}))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "botocore's \(service) model"])
+        }
+        return try JSONDecoder().decode(OperationShape.self, from: data)
+    }
+
     public static func historyEventTypes() throws -> [String] {
         let script = """
             import botocore.session, json

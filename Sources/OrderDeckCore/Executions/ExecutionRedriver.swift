@@ -1,0 +1,92 @@
+import AWSClient
+import AWSServices
+import Foundation
+
+/// Redrives a Standard execution that ended badly (RedriveExecution: it runs again from the
+/// states that did not succeed, under the same ARN), after the checks that say beforehand why it
+/// would be refused: not on a read-only stack, not an Express execution, not one still running or
+/// that succeeded, not one Step Functions marks NOT_REDRIVABLE (its reason said), and not on the
+/// local stack, whose engine does not implement the call.
+public struct ExecutionRedriver: Sendable {
+    public let session: StackSession
+    let makeToken: @Sendable () -> String
+
+    public init(session: StackSession, makeToken: @escaping @Sendable () -> String = { UUID().uuidString }) {
+        self.session = session
+        self.makeToken = makeToken
+    }
+
+    /// What DescribeExecution says about an execution's redrive.
+    public struct Standing: Sendable, Equatable {
+        public var status: ExecutionStatus
+        public var redriveCount: Int
+        public var redriveDate: Date?
+        /// `REDRIVABLE`, `NOT_REDRIVABLE`, `REDRIVABLE_BY_MAP_RUN` (nil: the service did not say).
+        public var redriveStatus: String?
+        public var redriveStatusReason: String?
+
+        public init(_ described: StepFunctions.DescribeExecutionOutput) {
+            status = ExecutionStatus(rawValue: described.status)
+            redriveCount = described.redriveCount ?? 0
+            redriveDate = described.redriveDate
+            redriveStatus = described.redriveStatus
+            redriveStatusReason = described.redriveStatusReason.flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// What a redrive did.
+    public struct Redriven: Sendable, Equatable {
+        public var arn: ExecutionARN
+        public var redriveDate: Date
+        /// The execution's redrive count before this one (this is redrive number `before + 1`).
+        public var before: Standing
+    }
+
+    /// Why RedriveExecution would refuse this execution, or nil: the one wording for the CLI and
+    /// the dashboard. `standing` nil: only what the ARN and the stack tell.
+    public static func refusal(_ arn: ExecutionARN, standing: Standing?, localStack: Bool) -> String? {
+        if arn.isExpress {
+            return
+                "\(arn.name) is an Express execution: RedriveExecution takes Standard executions only — re-run the order as a new one"
+        }
+        if localStack {
+            return
+                "the local stack's engine (moto) does not implement RedriveExecution — re-run the order as a new one, or redrive on AWS"
+        }
+        guard let standing else { return nil }
+        switch standing.status {
+        case .failed, .timedOut, .aborted: break
+        case .running, .pendingRedrive: return "\(arn.name) is \(standing.status): it has not ended"
+        default:
+            return "\(arn.name) is \(standing.status): only a FAILED, TIMED_OUT or ABORTED execution can be redriven"
+        }
+        switch standing.redriveStatus {
+        case "NOT_REDRIVABLE":
+            return "\(arn.name) cannot be redriven: \(standing.redriveStatusReason ?? "Step Functions gives no reason")"
+        case "REDRIVABLE_BY_MAP_RUN":
+            return
+                "\(arn.name) is redriven through its Map Run (\(standing.redriveStatusReason ?? "a Distributed Map's child execution"))"
+        default: return nil
+        }
+    }
+
+    /// The execution's redrive standing, and why a redrive would be refused (nil: it would go).
+    public func check(_ arn: ExecutionARN) async throws -> (standing: Standing?, refusal: String?) {
+        if let refusal = Self.refusal(arn, standing: nil, localStack: session.config.isLocal) { return (nil, refusal) }
+        let standing = Standing(try await session.stepFunctions.describeExecution(arn.rawValue))
+        return (standing, Self.refusal(arn, standing: standing, localStack: false))
+    }
+
+    /// Redrives it; refused with the reason `check` gives.
+    public func redrive(_ arn: ExecutionARN) async throws -> Redriven {
+        if session.config.readOnly { throw CoreError.readOnly("redriving executions") }
+        let (standing, refusal) = try await check(arn)
+        if let refusal { throw CoreError.invalidInput(refusal) }
+        guard let standing else { throw CoreError.invalidInput("\(arn.name) could not be described") }
+        // One token for every attempt of this request: a retry after a lost answer is the same
+        // redrive, not a second one.
+        let answer = try await session.stepFunctions.redriveExecution(
+            .init(executionArn: arn.rawValue, clientToken: makeToken()))
+        return Redriven(arn: arn, redriveDate: answer.redriveDate, before: standing)
+    }
+}
