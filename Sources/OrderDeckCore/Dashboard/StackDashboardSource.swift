@@ -66,12 +66,12 @@ public final class StackDashboardSource: DashboardSource {
     public func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing {
         let clock = self.clock
         return ExecutionMonitor(
-            session: session, machine: machine, now: { clock.now() }, window: session.config.orderWindow)
+            session: session, machine: machine, clock: clock, window: session.config.orderWindow)
     }
 
     public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
         let clock = self.clock
-        return try await ExecutionStore(session: session, now: { clock.now() }).detail(arn: arn.rawValue)
+        return try await ExecutionStore(session: session, clock: clock).detail(arn: arn.rawValue)
     }
 
     public func logTail(since: Date) async throws -> (any LogPolling)? {
@@ -84,12 +84,12 @@ public final class StackDashboardSource: DashboardSource {
 
     public func submit(_ order: JSONValue) async throws -> Submission {
         let clock = self.clock
-        return try await Submitter(session: session, journal: journal, now: { clock.now() }).submit(order)
+        return try await Submitter(session: session, journal: journal, clock: clock).submit(order)
     }
 
     public func resend(_ submissionId: String) async throws -> Submission {
         let clock = self.clock
-        return try await Submitter(session: session, journal: journal, now: { clock.now() }).resend(id: submissionId)
+        return try await Submitter(session: session, journal: journal, clock: clock).resend(id: submissionId)
     }
 
     /// The journal, newest first, with entries sent to an earlier incarnation of this stack marked.

@@ -39,7 +39,7 @@ public actor ExecutionMonitor {
     public private(set) var pagesRead = 0
     /// Express: log records read so far (a quiet refresh adds none once `logOverlap` has passed).
     public private(set) var recordsRead = 0
-    private let now: @Sendable () -> Date
+    private let clock: any AppClock
     /// Express: every execution's events seen (by id), and when the previous read began.
     private var expressEvents: [String: [Int: ExecutionEvent]] = [:]
     private var expressReadFrom: Date?
@@ -54,15 +54,15 @@ public actor ExecutionMonitor {
     let window: Int
 
     public init(
-        session: StackSession, machine: MachineInfo, now: @escaping @Sendable () -> Date = { Date() },
+        session: StackSession, machine: MachineInfo, clock: any AppClock = SystemClock(),
         logOverlap: TimeInterval = 30, window: Int = StackConfig.defaultOrderWindow
     ) {
         self.window = window
         self.session = session
         self.machine = machine
-        self.now = now
+        self.clock = clock
         self.logOverlap = logOverlap
-        self.store = ExecutionStore(session: session, now: now)
+        self.store = ExecutionStore(session: session, clock: clock)
     }
 
     public func refresh() async throws -> Changes {
@@ -90,7 +90,7 @@ public actor ExecutionMonitor {
     /// on the first): only the executions those records touch are rebuilt — and the RUNNING ones,
     /// which turn UNKNOWN with time; executions that left the lookback are dropped.
     private func refreshExpress() async throws -> [Execution] {
-        let started = now()
+        let started = clock.now()
         // Every `fullReadEvery`th read takes the whole lookback again: a record that reached the
         // group later than the overlap (a lagging delivery) is picked up then, not lost.
         expressReads += 1

@@ -6,16 +6,17 @@ import Foundation
 /// Step Functions API, Express rebuilt from the vended log group (AWS keeps nothing else).
 public struct ExecutionStore: Sendable {
     public let session: StackSession
-    public let now: @Sendable () -> Date
+    /// What time it is (Express executions are read back from logs up to now).
+    public let clock: any AppClock
     /// How far back Express executions are read from the logs.
     public var expressLookback: TimeInterval
 
     public init(
-        session: StackSession, now: @escaping @Sendable () -> Date = { Date() },
+        session: StackSession, clock: any AppClock = SystemClock(),
         expressLookback: TimeInterval = 24 * 3600
     ) {
         self.session = session
-        self.now = now
+        self.clock = clock
         self.expressLookback = expressLookback
     }
 
@@ -53,8 +54,8 @@ public struct ExecutionStore: Sendable {
         if machine.isExpress {
             var executions = ExpressReconstructor().reconstruct(
                 try await expressRecords(
-                    machine: machine, since: now().addingTimeInterval(-expressLookback)),
-                now: now()
+                    machine: machine, since: clock.now().addingTimeInterval(-expressLookback)),
+                now: clock.now()
             ).map(\.execution)
             if let status { executions = executions.filter { $0.status.rawValue == status } }
             if let limit { executions = Array(executions.prefix(limit)) }
@@ -105,7 +106,7 @@ public struct ExecutionStore: Sendable {
                 $0.executionArn == arn
             }
             guard !records.isEmpty else { throw CoreError.notFound("no log records for \(arn) in \(group)") }
-            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now())
+            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: clock.now())
             return (rebuilt.execution, rebuilt.events)
         }
         // The history alone: it holds everything DescribeExecution would add (one request, not two).

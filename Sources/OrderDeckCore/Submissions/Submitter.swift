@@ -8,17 +8,18 @@ public struct Submitter: Sendable {
     public let session: StackSession
     public let journal: SubmissionJournal
     public let environment: [String: String]
-    public let now: @Sendable () -> Date
+    /// When a submission was journaled and answered, and how long to wait for its execution.
+    public let clock: any AppClock
 
     public init(
         session: StackSession, journal: SubmissionJournal,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: any AppClock = SystemClock()
     ) {
         self.session = session
         self.journal = journal
         self.environment = environment
-        self.now = now
+        self.clock = clock
     }
 
     public func submit(_ order: JSONValue) async throws -> Submission {
@@ -32,7 +33,7 @@ public struct Submitter: Sendable {
         let submission = Submission(
             id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name,
             url: api.url,
-            body: order.description, createdAt: now(), state: .pending, attempts: 0)
+            body: order.description, createdAt: clock.now(), state: .pending, attempts: 0)
         return try await send(submission)
     }
 
@@ -83,7 +84,7 @@ public struct Submitter: Sendable {
         var submission = original
         submission.state = .pending
         submission.attempts += 1
-        submission.updatedAt = now()
+        submission.updatedAt = clock.now()
         try await journal.record(submission)
         let authorization: APIInvoker.Authorization
         switch session.config.api?.auth ?? .none {
@@ -119,7 +120,7 @@ public struct Submitter: Sendable {
             submission.state = .failed
             submission.error = String(describing: error)
         }
-        submission.updatedAt = now()
+        submission.updatedAt = clock.now()
         try await journal.record(submission)
         return submission
     }
@@ -134,19 +135,18 @@ public struct Submitter: Sendable {
 
     /// Waits for the execution to end and journals its final status.
     public func waitForCompletion(
-        _ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500),
-        clock: any AppClock = SystemClock()
+        _ submission: Submission, timeout: Duration = .seconds(300), poll: Duration = .milliseconds(500)
     ) async throws -> Submission {
         guard let arn = submission.executionArn else {
             throw CoreError.notFound("the API did not say which execution it started, and none could be derived")
         }
-        let store = ExecutionStore(session: session, now: now)
+        let store = ExecutionStore(session: session, clock: clock)
         let deadline = clock.now().addingTimeInterval(timeout.seconds)
         var result = submission
         while clock.now() < deadline {
             if let detail = try? await store.detail(arn: arn), detail.execution.status != .running {
                 result.executionStatus = detail.execution.status
-                result.updatedAt = now()
+                result.updatedAt = clock.now()
                 try await journal.record(result)
                 return result
             }
