@@ -42,7 +42,10 @@ import Testing
         // One edit: the whole paste is in the prompt, and the keys answered within a frame or so
         // (per character, the expression was matched over every row 5,000 times: tens of seconds).
         #expect(harness.state.prompt?.text == pattern)
-        #expect(took < .milliseconds(500), "the paste took \(took)")
+        // The first filter job of this dashboard: the paste started one match, not 5,000 (how long
+        // the keys took is a figure — BENCHMARKS.md's pasted-filter case — printed here).
+        #expect(harness.state.orders.filtering?.generation == 1)
+        print("pasted filter: \(pattern.count) keys handled in \(took)")
         // The prompt shows the end of the pattern, where the operator types.
         let hintRow = harness.line(harness.state.layout.hintRow)
         #expect(hintRow.contains(String(pattern.suffix(20)) + "█"), "\(hintRow)")
