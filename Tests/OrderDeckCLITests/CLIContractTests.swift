@@ -99,7 +99,9 @@ import Testing
         #expect(result.status == 5, "\(result.status): \(result.stderr)")
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Self.executionArn, "\(result.stdout)")
         #expect(result.stderr.contains("still RUNNING"), "\(result.stderr)")
-        #expect(Date().timeIntervalSince(started) < 30)
+        // --timeout was honoured, not the 300 s default (a bound of 30 s failed at 78 s on a machine
+        // loaded by parallel builds: what is told apart here is 1 s from 300 s).
+        #expect(Date().timeIntervalSince(started) < 150)
     }
 
     // MARK: 2. every status as documented
