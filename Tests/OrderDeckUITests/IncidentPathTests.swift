@@ -311,6 +311,6 @@ import Testing
         var edited = try JSONValue.parse(text).objectMembers ?? []
         if let index = edited.firstIndex(where: { $0.0 == "id" }) { edited[index].1 = .string("custom-id-7") }
         state.applyEditedTemplate(JSONValue.object(edited).description)
-        #expect(state.submit.orderToSend()["id"]?.stringValue == "custom-id-7")
+        #expect(state.submit.orderToSend(now: state.now)["id"]?.stringValue == "custom-id-7")
     }
 }

@@ -17,7 +17,7 @@ public enum OrderTemplate {
 
     /// Parses and checks an order given as text (file, --data, stdin): a JSON object with an id
     /// (one is added when missing, so a re-send is recognised as the same order).
-    public static func parse(_ text: String, now: Date = Date()) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         let value: JSONValue
         do {
             value = try JSONValue.parse(text)

@@ -29,9 +29,9 @@ extension DashboardState {
             guard fields.indices.contains(submit.field) else { return [] }
             prompt = Prompt(.field(fields[submit.field].name), text: fields[submit.field].value)
         case .editJSON:
-            return [.editTemplate(submit.textToEdit)]
+            return [.editTemplate(submit.textToEdit(now: now))]
         case .send:
-            let order = submit.orderToSend()
+            let order = submit.orderToSend(now: now)
             let id = order["id"]?.stringValue ?? ""
             if let rerun = submit.rerunOf {
                 // A re-run is an action on a failed order: said exactly, confirmed first.

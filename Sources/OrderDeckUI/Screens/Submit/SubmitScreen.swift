@@ -41,12 +41,12 @@ public struct SubmitScreen: Sendable {
 
     /// What `E` opens in the editor: a re-run's order with the id its form shows (the one it
     /// will send), else the template.
-    var textToEdit: String { (rerunId != nil ? orderToSend() : template).prettyText + "\n" }
+    func textToEdit(now: Date) -> String { (rerunId != nil ? orderToSend(now: now) : template).prettyText + "\n" }
 
     /// The order a send uses: a re-run's with the id its form shows, a template's with a fresh one.
-    func orderToSend() -> JSONValue {
-        if let rerunId { return OrderTemplate.fresh(from: template, id: rerunId) }
-        return OrderTemplate.fresh(from: template)
+    func orderToSend(now: Date) -> JSONValue {
+        if let rerunId { return OrderTemplate.fresh(from: template, id: rerunId, now: now) }
+        return OrderTemplate.fresh(from: template, now: now)
     }
 
     static func newOrderId() -> String { UUID().uuidString.lowercased() }
