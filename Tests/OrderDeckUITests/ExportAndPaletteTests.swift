@@ -62,6 +62,39 @@ import Testing
         #expect(harness.state.visibleNote?.text == "export: name a .csv or .jsonl file")
     }
 
+    /// Found by a new operator: `~` in the proposed path was the account's home, not `$HOME`, and
+    /// the file was 0644. `~` is the operator's home, and the export is the owner's alone.
+    @Test func theProposedPathIsUnderTheOperatorsHomeAndTheFileIsTheirsAlone() async throws {
+        let home = try TemporaryDirectory("export-home")
+        defer { home.remove() }
+        let harness = DashboardHarness(width: 120, height: 40) { $0.homeDirectory = home.path }
+        await harness.settle()
+        harness.press(.control("s"))
+        let proposed = try #require(harness.state.prompt?.text)
+        #expect(proposed.hasPrefix("~/.local/share/orderdeck/exports/"))
+        harness.press(.enter)
+        let written = home.path + proposed.dropFirst()
+        #expect(
+            harness.state.visibleNote?.text.hasSuffix(" to \(written)") == true,
+            "\(harness.state.visibleNote?.text ?? "")")
+        let attributes = try FileManager.default.attributesOfItem(atPath: written)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: written, encoding: .utf8).hasPrefix("id,user_id,"))
+    }
+
+    /// An empty XDG variable counts as unset (the XDG rule): never a path at the filesystem root.
+    @Test func emptyXDGVariablesCountAsUnset() {
+        let environment = ["HOME": "/home/op", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": "", "XDG_STATE_HOME": ""]
+        #expect(ExportTable.directory(environment: environment) == "~/.local/share/orderdeck/exports")
+        #expect(StackResolver.defaultConfigFile(environment: environment) == "/home/op/.config/orderdeck/config.toml")
+        #expect(
+            SubmissionJournal.defaultPath(environment: environment)
+                == "/home/op/.local/state/orderdeck/submissions.jsonl")
+        #expect(
+            SubmissionJournal.defaultPath(environment: environment.merging(["ORDERDECK_STATE_DIR": ""]) { $1 })
+                == "/home/op/.local/state/orderdeck/submissions.jsonl")
+    }
+
     @Test func csvQuotesWhatWouldBreakAColumn() {
         let table = ExportTable(
             what: "x", headers: ["a", "b"], rows: [["plain", "with, comma and \"quote\"\nnewline"]])

@@ -21,10 +21,10 @@ public actor SubmissionJournal {
     }
 
     public static func defaultPath(environment: [String: String]) -> String {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let state =
-            environment["ORDERDECK_STATE_DIR"] ?? (environment["XDG_STATE_HOME"] ?? home + "/.local/state")
-            + "/orderdeck"
+        // Set but empty counts as unset (the XDG rule).
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let home = value("HOME") ?? NSHomeDirectory()
+        let state = value("ORDERDECK_STATE_DIR") ?? (value("XDG_STATE_HOME") ?? home + "/.local/state") + "/orderdeck"
         return state + "/submissions.jsonl"
     }
 

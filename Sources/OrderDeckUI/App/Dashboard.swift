@@ -107,7 +107,8 @@ public final class Dashboard: TerminalApplication {
             case .resend(let id): refresher.send(.resend(id))
             case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))
             case .copy(let text): clipboard = text
-            case .export(let path, let text, let summary): state.say(Self.write(text, to: path, summary: summary))
+            case .export(let path, let text, let summary):
+                state.say(Self.write(text, to: path, summary: summary, home: state.homeDirectory))
             case .editTemplate(let text): editRequest = text
             case .refresh: refresher.send(.refreshNow)
             case .findOrder(let id, let userId): refresher.send(.findOrder(id, userId: userId))
@@ -146,15 +147,29 @@ public final class Dashboard: TerminalApplication {
     }
 
     /// Writes an export (~ expanded, relative to the working directory); the note it gives.
-    static func write(_ text: String, to path: String, summary: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+    /// Writes an export: `~` is the operator's `$HOME` (`home`), not the account's home from the
+    /// password file; the file is the owner's alone (0600, as the journal and config), written
+    /// whole or not at all.
+    static func write(_ text: String, to path: String, summary: String, home: String?) -> String {
+        let expanded =
+            if let home, path == "~" || path.hasPrefix("~/") { home + path.dropFirst() } else {
+                (path as NSString).expandingTildeInPath
+            }
         let absolute =
             expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        let temporary = absolute + ".tmp-\(getpid())"
         do {
             try FileManager.default.createDirectory(
                 atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+                rename(temporary, absolute) == 0
+            else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                return "export failed: cannot write \(absolute)"
+            }
             return "exported \(summary) to \(absolute)"
         } catch {
             return "export failed: cannot write \(absolute)"

@@ -28,6 +28,8 @@ public struct DashboardState: Sendable {
     public var health: RefreshHealth = .loading
     /// Where ctrl-s proposes to save (the composition root sets it from the environment).
     public var exportDirectory = "~/.local/share/orderdeck/exports"
+    /// The operator's `$HOME`, which `~` in an export path means (nil: the account's home).
+    public var homeDirectory: String?
     /// Since when a refresh has waited for its answer longer than `RefreshPolicy.stallAfter`.
     public var stalledSince: Date?
 

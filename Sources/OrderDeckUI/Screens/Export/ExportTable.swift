@@ -57,7 +57,7 @@ public struct ExportTable: Sendable, Equatable {
     /// folder it is written with `~`.
     public static func directory(environment: [String: String]) -> String {
         if let chosen = environment["ORDERDECK_EXPORT_DIR"], !chosen.isEmpty { return chosen }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
         let path = data + "/orderdeck/exports"
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
