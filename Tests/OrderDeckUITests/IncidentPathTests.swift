@@ -133,6 +133,28 @@ import Testing
         #expect(buffer.text.contains("+ payment.declineReason: \"card declined"), "\(buffer.text)")
     }
 
+    /// Found by this stop's new-operator trial: an order whose gift wrap failed (caught early)
+    /// and whose payment was then declined showed the gift-wrap error's fields first, and the
+    /// declined payment's reason 44 lines down at 80x24. The latest states' changes come first.
+    @Test func theLatestStatesChangesComeBeforeWhatEarlyStatesAdded() throws {
+        let start = #"{"id":"o-9","user_id":"u","giftWrap":true}"#
+        let wrapped =
+            #"{"id":"o-9","user_id":"u","giftWrap":true,"giftWrapError":{"Error":"States.TaskFailed","Cause":"Requested resource not found: the gift wrap service is down for maintenance until further notice"},"#
+            + #""notes":["a","b","c","d","e","f"]}"#
+        let paid =
+            #"{"id":"o-9","user_id":"u","giftWrap":true,"giftWrapError":{"Error":"States.TaskFailed","Cause":"Requested resource not found: the gift wrap service is down for maintenance until further notice"},"#
+            + #""notes":["a","b","c","d","e","f"],"payment":{"status":"DECLINED","declineReason":"card declined"}}"#
+        // ApplyGiftWrap's catch, then ProcessPayment: each step's input and output.
+        let steps: [(input: String?, output: String?)] = [(start, wrapped), (wrapped, paid)]
+        let pane = try #require(ExecutionView.withChangesFirst(paid, since: start, madeBy: steps))
+        let lines = pane.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(2) == [#"+ payment.status: "DECLINED""#, #"+ payment.declineReason: "card declined""#])
+        #expect(lines[2].hasPrefix("+ giftWrapError.Error"))
+        // Without the states, document order (what the trial saw).
+        let plain = try #require(ExecutionView.withChangesFirst(paid, since: start))
+        #expect(plain.hasPrefix("+ giftWrapError.Error"))
+    }
+
     @Test func changesAreListedLeafByLeaf() throws {
         let before = try JSONValue.parse(#"{"id":"o1","items":[{"sku":"A"}],"gone":true,"payment":{"roll":1}}"#)
         let after = try JSONValue.parse(

@@ -34,6 +34,30 @@ public enum JSONChanges {
         return between(old, new)
     }
 
+    /// `changes` with the ones the latest of `steps` made first — each step's own, its output
+    /// against its input — so the field that decided the outcome, written by the last states
+    /// before the one selected, is not pushed off the pane by what early states added (a caught
+    /// gift-wrap error's long cause above a declined payment's reason, seen by a new operator).
+    /// A document longer than `sizeLimit` is not read (a frame stays cheap); changes no step
+    /// made keep document order, after the rest.
+    public static func newestFirst(
+        _ changes: [Change], madeBy steps: [(input: String?, output: String?)], sizeLimit: Int = 16_384
+    ) -> [Change] {
+        guard changes.count > 1, !steps.isEmpty else { return changes }
+        var latest: [String: Int] = [:]
+        for (index, step) in steps.enumerated() {
+            guard (step.input?.utf8.count ?? 0) <= sizeLimit, (step.output?.utf8.count ?? 0) <= sizeLimit else {
+                continue
+            }
+            for change in between(step.input, step.output) { latest[change.path] = index }
+        }
+        guard !latest.isEmpty else { return changes }
+        return changes.enumerated().sorted { left, right in
+            let (a, b) = (latest[left.element.path] ?? -1, latest[right.element.path] ?? -1)
+            return a != b ? a > b : left.offset < right.offset
+        }.map(\.element)
+    }
+
     private static func walk(_ before: JSONValue?, _ after: JSONValue?, path: String, into changes: inout [Change]) {
         switch (before, after) {
         case (nil, nil): return

@@ -65,7 +65,7 @@ enum ExecutionView {
         guard paneHeight >= 2, var pane = selectedPane(screen) else { return }
         // What changed first: the input against the execution's input, the output against the
         // state's input — the decisive field of a failed order without scrolling.
-        pane.input = withChangesFirst(pane.input, since: execution.input)
+        pane.input = withChangesFirst(pane.input, since: execution.input, madeBy: precedingSteps(screen))
         pane.output = withChangesFirst(pane.output, since: pane.originalInput)
         let sideBySide = buffer.width >= 60
         let paneWidth = sideBySide ? (buffer.width - 1) / 2 : buffer.width
@@ -96,12 +96,21 @@ enum ExecutionView {
     }
 
     /// The document pretty-printed, after the leaves that differ from `reference` (marked `+`
-    /// added, `~` changed, `-` removed); the document alone when nothing differs.
-    static func withChangesFirst(_ text: String?, since reference: String?) -> String? {
+    /// added, `~` changed, `-` removed) — those the latest of `steps` made first; the document
+    /// alone when nothing differs.
+    static func withChangesFirst(
+        _ text: String?, since reference: String?, madeBy steps: [(input: String?, output: String?)] = []
+    ) -> String? {
         guard let text, let value = try? JSONValue.parse(text) else { return text }
-        let changes = JSONChanges.between(reference, text)
+        let changes = JSONChanges.newestFirst(JSONChanges.between(reference, text), madeBy: steps)
         guard !changes.isEmpty, reference != nil else { return text }
         return (changes.map(\.line) + [value.prettyText]).joined(separator: "\n")
+    }
+
+    /// The states before the selected one at this level (the last 30): whose changes come first.
+    static func precedingSteps(_ screen: ExecutionScreen) -> [(input: String?, output: String?)] {
+        guard case .steps(let steps) = screen.rows, steps.indices.contains(screen.table.selected) else { return [] }
+        return steps[max(0, screen.table.selected - 30)..<screen.table.selected].map { ($0.input, $0.output) }
     }
 
     /// The raw events; a task's scheduled/started rows name their state and their resource.
