@@ -60,13 +60,23 @@ import Testing
         try state.write("submissions.jsonl", try Self.journalLine(earlier) + "\n" + #"{"id":"22222222","orderId":"tor"#)
         let running = try cli.start(
             ["submit", "--config", config, "--data", #"{"id":"order-after-tear","user_id":"u1"}"#])
-        var journaled = false
-        for _ in 0..<200 where !journaled {
-            journaled = (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("order-after-tear") == true
-            if !journaled { try await Task.sleep(for: .milliseconds(50)) }
+        // Watched from a thread of its own, not the test pool: the kill must come while the send
+        // hangs (the gateway call gives up after 29 s), even when other suites keep the pool's two
+        // threads busy — a CI run starved this loop past that and saw the send fail instead.
+        let journaled = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                for _ in 0..<400 {
+                    if (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("order-after-tear") == true {
+                        running.kill()  // mid-flight: the gateway never answered
+                        return done.resume(returning: true)
+                    }
+                    Thread.sleep(forTimeInterval: 0.025)
+                }
+                running.kill()
+                done.resume(returning: false)
+            }
         }
         #expect(journaled)
-        running.kill()  // mid-flight: the gateway never answered
         let listed = try await cli.run(["submissions", "--config", config])
         #expect(listed.status == 0)
         let row = listed.stdout.split(separator: "\n").first { $0.contains("order-after-tear") }

@@ -79,13 +79,13 @@ import Testing
 
     func targets(_ transport: ScriptedTransport) -> [String] { transport.requests.compactMap(Self.target) }
 
-    @Test func theScriptedExchangesAreTheServiceModels() throws {
-        let redrive = try SharedFixtures.operationShape("stepfunctions", "RedriveExecution")
+    @Test func theScriptedExchangesAreTheServiceModels() async throws {
+        let redrive = try await SharedFixtures.operationShape("stepfunctions", "RedriveExecution")
         #expect(redrive.required == ["executionArn"])
         #expect(Set(["executionArn", "clientToken"]).isSubset(of: redrive.input))
         #expect(redrive.output == ["redriveDate"])
         #expect(redrive.errors.contains("ExecutionNotRedrivable"))
-        let describe = try SharedFixtures.operationShape("stepfunctions", "DescribeExecution")
+        let describe = try await SharedFixtures.operationShape("stepfunctions", "DescribeExecution")
         let scripted = Self.described(status: "FAILED", reason: "x")
         #expect(Set(scripted.keys).isSubset(of: describe.output), "\(Set(scripted.keys).subtracting(describe.output))")
         for member in ["redriveCount", "redriveDate", "redriveStatus", "redriveStatusReason"] {
@@ -108,7 +108,7 @@ import Testing
             ])
         let sent = try transport.requests.filter { Self.target($0) == "AWSStepFunctions.RedriveExecution" }
             .map(body)
-        let redriveModel = try SharedFixtures.operationShape("stepfunctions", "RedriveExecution")
+        let redriveModel = try await SharedFixtures.operationShape("stepfunctions", "RedriveExecution")
         for members in sent {
             #expect(Set(members.keys).isSubset(of: redriveModel.input))
             #expect(members["executionArn"] == .string(Self.arn.rawValue))

@@ -28,7 +28,17 @@ public enum SharedFixtures {
         public var errors: [String]
     }
 
-    public static func operationShape(_ service: String, _ operation: String) throws -> OperationShape {
+    /// Read off the test pool's threads (python takes a moment; a blocked pool thread starves
+    /// other suites' waits).
+    public static func operationShape(_ service: String, _ operation: String) async throws -> OperationShape {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try readOperationShape(service, operation) })
+            }
+        }
+    }
+
+    static func readOperationShape(_ service: String, _ operation: String) throws -> OperationShape {
         let script = """
             import botocore.session, json
             op = botocore.session.get_session().get_service_model('\(service)').operation_model('\(operation)')
