@@ -25,6 +25,9 @@ struct DashboardCommand: AsyncParsableCommand {
     )
     var mouse = false
 
+    /// Whether these words are the dashboard's own options (and their values).
+    static func parseable(_ arguments: [String]) -> Bool { (try? parse(arguments)) != nil }
+
     func run() async throws {
         try await reportingFailures {
             var options = stack

@@ -50,6 +50,14 @@ struct OrderDeckCommand: AsyncParsableCommand {
                 complain("unknown command '\(unknown)' (commands: \(known); 'orderdeck --help' for more)")
                 return ExitStatus.usage.rawValue
             }
+            if let (command, rest) = commandAfterOptions(arguments) {
+                // `orderdeck --profile prod orders` parsed as the dashboard's options would end in
+                // "Unexpected argument" under the dashboard's usage: say where options go.
+                complain(
+                    "options go after the command: orderdeck \(command) \(rest.joined(separator: " "))"
+                        + " ('orderdeck \(command) --help' for its options)")
+                return ExitStatus.usage.rawValue
+            }
             do {
                 var command = try parseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {
@@ -85,6 +93,22 @@ struct OrderDeckCommand: AsyncParsableCommand {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return CommandContext.current.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
+    }
+
+    /// A command named after options (`--profile prod orders`): the command, and the words
+    /// around it in the order it takes them. Nil when the first word is the command, or when no
+    /// later word names one — a word right after an option may be that option's value, so only
+    /// a command name that also parses as no option value counts: the dashboard takes no words.
+    static func commandAfterOptions(_ arguments: [String]) -> (String, [String])? {
+        guard let first = arguments.first, first.hasPrefix("-"), !["-h", "--help", "--version"].contains(first)
+        else { return nil }
+        let names = Set(configuration.subcommands.map { $0._commandName }).subtracting([DashboardCommand._commandName])
+        guard let index = arguments.indices.dropFirst().first(where: { names.contains(arguments[$0]) }) else {
+            return nil
+        }
+        // `--stack orders` names a stack called "orders": the dashboard's own, parsed as usual.
+        if DashboardCommand.parseable(Array(arguments[..<index]) + [arguments[index]]) { return nil }
+        return (arguments[index], Array(arguments[..<index]) + arguments[(index + 1)...])
     }
 
     /// A first word that names no command (the dashboard, the default, takes no words).

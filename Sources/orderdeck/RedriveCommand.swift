@@ -42,7 +42,8 @@ struct RedriveCommand: AsyncParsableCommand {
             if let refusal {
                 // The ARN or the stack rules it out: the command cannot work here (usage). The
                 // execution's own state rules it out: the operation failed (a script racing it).
-                throw CLIFailure(message: refusal, code: standing == nil ? .usage : .failure)
+                let here = ExecutionRedriver.refusedHere(arn, standing: standing, localStack: session.config.isLocal)
+                throw CLIFailure(message: refusal, code: here ? .usage : .failure)
             }
             guard let standing else { return }
             if dryRun {

@@ -34,6 +34,24 @@ struct InProcessCLI {
 }
 
 @Suite struct InProcessCLITests {
+    /// Found by a new operator: `orderdeck --profile nope orders` ended in argument-parser's
+    /// "Unexpected argument 'orders'" under the dashboard's usage. It says where options go; a
+    /// dashboard option whose value happens to be a command's name is still the dashboard's.
+    @Test func optionsBeforeTheCommandAreSaidWhereTheyGo() async throws {
+        let state = try TemporaryDirectory("inproc-order")
+        defer { state.remove() }
+        let cli = InProcessCLI(state)
+        let misplaced = await cli.run(["--profile", "nope", "orders", "--limit", "5"])
+        #expect(misplaced.status == 64)
+        #expect(
+            misplaced.stderr
+                == "orderdeck: options go after the command: orderdeck orders --profile nope --limit 5 ('orderdeck orders --help' for its options)\n",
+            "\(misplaced.stderr)")
+        #expect(OrderDeckCommand.commandAfterOptions(["--stack", "orders"]) == nil)
+        #expect(OrderDeckCommand.commandAfterOptions(["orders", "--profile", "x"]) == nil)
+        #expect(OrderDeckCommand.commandAfterOptions(["--readonly", "history", "o-1"])?.0 == "history")
+    }
+
     @Test func usageErrorsAreOneLineWithStatus64() async throws {
         let state = try TemporaryDirectory("inproc-usage")
         defer { state.remove() }

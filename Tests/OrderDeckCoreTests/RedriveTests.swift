@@ -143,7 +143,7 @@ import Testing
         }
     }
 
-    @Test func expressTheLocalStackAndReadOnlyAreRefusedBeforeAnyRequest() async throws {
+    @Test func expressTheLocalStackAndReadOnlyAreRefusedBeforeARedrive() async throws {
         let express = ExecutionARN("arn:aws:states:us-east-1:123456789012:express:sample:run-1:abc")
         let states = ScriptedStates(described: Self.described(status: "FAILED"))
         let (plain, plainTransport) = session(states)
@@ -154,11 +154,17 @@ import Testing
         let (local, localTransport) = session(states, isLocal: true)
         let localCheck = try await ExecutionRedriver(session: local).check(Self.arn)
         #expect(localCheck.refusal?.contains("does not implement RedriveExecution") == true)
+        // On the local stack an execution that succeeded says so first (found by a new operator:
+        // the engine's refusal hid it).
+        let succeeded = ScriptedStates(described: Self.described(status: "SUCCEEDED", redriveStatus: nil))
+        let (localSucceeded, _) = session(succeeded, isLocal: true)
+        let succeededCheck = try await ExecutionRedriver(session: localSucceeded).check(Self.arn)
+        #expect(succeededCheck.refusal?.contains("SUCCEEDED: only a FAILED") == true)
 
         let (readOnly, readOnlyTransport) = session(states, readOnly: true)
         await #expect(throws: CoreError.self) { try await ExecutionRedriver(session: readOnly).redrive(Self.arn) }
-        #expect(
-            plainTransport.requests.isEmpty && localTransport.requests.isEmpty && readOnlyTransport.requests.isEmpty)
+        #expect(plainTransport.requests.isEmpty && readOnlyTransport.requests.isEmpty)
+        #expect(targets(localTransport) == ["AWSStepFunctions.DescribeExecution"])
     }
 
     @Test func theServicesOwnRefusalIsSaid() async throws {

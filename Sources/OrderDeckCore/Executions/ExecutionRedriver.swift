@@ -49,32 +49,43 @@ public struct ExecutionRedriver: Sendable {
             return
                 "\(arn.name) is an Express execution: RedriveExecution takes Standard executions only — re-run the order as a new one"
         }
+        // What the execution's own state rules out comes first: it holds on any engine.
+        if let standing {
+            switch standing.status {
+            case .failed, .timedOut, .aborted: break
+            case .running, .pendingRedrive: return "\(arn.name) is \(standing.status): it has not ended"
+            default:
+                return
+                    "\(arn.name) is \(standing.status): only a FAILED, TIMED_OUT or ABORTED execution can be redriven"
+            }
+        }
         if localStack {
             return
                 "the local stack's engine (moto) does not implement RedriveExecution — re-run the order as a new one, or redrive on AWS"
         }
-        guard let standing else { return nil }
-        switch standing.status {
-        case .failed, .timedOut, .aborted: break
-        case .running, .pendingRedrive: return "\(arn.name) is \(standing.status): it has not ended"
-        default:
-            return "\(arn.name) is \(standing.status): only a FAILED, TIMED_OUT or ABORTED execution can be redriven"
-        }
-        switch standing.redriveStatus {
+        switch standing?.redriveStatus {
         case "NOT_REDRIVABLE":
-            return "\(arn.name) cannot be redriven: \(standing.redriveStatusReason ?? "Step Functions gives no reason")"
+            return
+                "\(arn.name) cannot be redriven: \(standing?.redriveStatusReason ?? "Step Functions gives no reason")"
         case "REDRIVABLE_BY_MAP_RUN":
             return
-                "\(arn.name) is redriven through its Map Run (\(standing.redriveStatusReason ?? "a Distributed Map's child execution"))"
+                "\(arn.name) is redriven through its Map Run (\(standing?.redriveStatusReason ?? "a Distributed Map's child execution"))"
         default: return nil
         }
     }
 
     /// The execution's redrive standing, and why a redrive would be refused (nil: it would go).
+    /// An Express execution is not described (DescribeExecution does not take them).
     public func check(_ arn: ExecutionARN) async throws -> (standing: Standing?, refusal: String?) {
-        if let refusal = Self.refusal(arn, standing: nil, localStack: session.config.isLocal) { return (nil, refusal) }
+        if arn.isExpress { return (nil, Self.refusal(arn, standing: nil, localStack: false)) }
         let standing = Standing(try await session.stepFunctions.describeExecution(arn.rawValue))
-        return (standing, Self.refusal(arn, standing: standing, localStack: false))
+        return (standing, Self.refusal(arn, standing: standing, localStack: session.config.isLocal))
+    }
+
+    /// Whether a refusal is the place's (Express, or an engine without the call) rather than the
+    /// execution's state: the CLI says the first is bad usage, the second a failed operation.
+    public static func refusedHere(_ arn: ExecutionARN, standing: Standing?, localStack: Bool) -> Bool {
+        arn.isExpress || (localStack && refusal(arn, standing: standing, localStack: false) == nil)
     }
 
     /// Redrives it; refused with the reason `check` gives.
