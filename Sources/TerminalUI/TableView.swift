@@ -19,6 +19,9 @@ public struct TableView: Sendable {
         /// A cut keeps the cell's last word (an amount's currency): `12345678… EUR`, never a
         /// number that reads as another amount.
         public var keepsLastWord = false
+        /// Never cut below its content (an amount: a digit lost reads as another amount); other
+        /// columns give way first, and when they cannot it is hidden rather than cut.
+        public var keepsWhole = false
 
         public init(
             _ title: String, width: Int? = nil, alignment: Alignment = .left, minWidth: Int = 12, maxWidth: Int? = nil,
@@ -98,10 +101,12 @@ public struct TableView: Sendable {
             return min(max(content, column.minWidth), column.maxWidth ?? Int.max)
         }
         var shown = Array(columns.indices)
+        // How far each may shrink: a column that keeps whole, not below what it holds.
+        let minimum = columns.indices.map { columns[$0].keepsWhole ? result[$0] : columns[$0].minWidth }
         func deficit() -> Int { shown.reduce(0) { $0 + result[$1] } + max(0, shown.count - 1) - total }
         func shrink(_ indices: [Int]) {
             for index in indices where deficit() > 0 {
-                result[index] -= min(deficit(), max(0, result[index] - columns[index].minWidth))
+                result[index] -= min(deficit(), max(0, result[index] - minimum[index]))
             }
         }
         func drop(below priority: Int) {

@@ -16,8 +16,9 @@ enum OrdersColumns {
     ]
 
     static var amountColumn: TableView.Column {
-        var column = TableView.Column("AMOUNT", alignment: .right, minWidth: 8, maxWidth: 48, priority: 5)
+        var column = TableView.Column("AMOUNT", alignment: .right, minWidth: 8, maxWidth: 48, priority: 8)
         column.keepsLastWord = true
+        column.keepsWhole = true
         return column
     }
 
