@@ -35,12 +35,7 @@ import Testing
                     }?["id"] as? String
             }
             let id = try #require(declined, "no declined payment in 48 seeded orders")
-            let tmux = try TmuxSession(
-                command: CLIRunner.builtExecutable, width: 160, height: 45,
-                environment: [
-                    "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
-                    "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "HOME": state.path,
-                ])
+            let tmux = try Self.dashboard(in: state)
             defer { tmux.kill() }
             #expect(try await tmux.waitFor { $0.contains("⟳ live") } != nil, "dashboard did not open:\n\(tmux.screen)")
             try tmux.send("1")
@@ -87,6 +82,16 @@ import Testing
         }
     }
 
+    /// The real dashboard at 160x45 in tmux, on the stack of `state` (its state and config there).
+    static func dashboard(in state: TemporaryDirectory) throws -> TmuxSession {
+        try TmuxSession(
+            command: CLIRunner.builtExecutable, width: 160, height: 45,
+            environment: [
+                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
+                "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "HOME": state.path,
+            ])
+    }
+
     /// `local up` in a state folder of its own, the body, then `local down` on every way out (a
     /// defer cannot await).
     func withLocalStack(
@@ -113,12 +118,7 @@ import Testing
         func held(_ id: String) -> String {
             #"{"id":"\#(id)","user_id":"ops","customer":{"email":"o@example.com"},"items":[{"sku":"MUG-001","quantity":1}],"amount":9,"currency":"EUR","holdSeconds":120}"#
         }
-        let tmux = try TmuxSession(
-            command: CLIRunner.builtExecutable, width: 160, height: 45,
-            environment: [
-                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
-                "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "HOME": state.path,
-            ])
+        let tmux = try Self.dashboard(in: state)
         defer { tmux.kill() }
         #expect(try await tmux.waitFor { $0.contains("⟳ live") } != nil, "dashboard did not open:\n\(tmux.screen)")
         let id = "held-\(UUID().uuidString.prefix(8).lowercased())"
@@ -170,14 +170,7 @@ import Testing
     }
 
     func drive(state: TemporaryDirectory, cli: CLIRunner) async throws {
-
-        let tmux = try TmuxSession(
-            command: CLIRunner.builtExecutable, width: 160, height: 45,
-            environment: [
-                "ORDERDECK_STATE_DIR": state.path, "XDG_CONFIG_HOME": state.path + "/xdg",
-                "AWS_EC2_METADATA_DISABLED": "true",
-                "TERM": "xterm-256color", "HOME": state.path,
-            ])
+        let tmux = try Self.dashboard(in: state)
         defer { tmux.kill() }
         let opened = try await tmux.waitFor {
             $0.contains("OrderDeck") && $0.contains("LOCAL") && $0.contains("⟳ live")

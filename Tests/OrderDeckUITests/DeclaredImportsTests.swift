@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Package.swift tells the truth about the layers: every module a target's files import is one the
@@ -27,17 +28,9 @@ import Testing
     static func targets() throws -> [Target] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("od-dump-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // A scratch path of its own: no wait on the lock of a build running in .build.
-        process.arguments = ["swift", "package", "--scratch-path", scratch.path, "dump-package"]
-        process.currentDirectoryURL = root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (data, _) = try SharedFixtures.output(
+            of: ["swift", "package", "--scratch-path", scratch.path, "dump-package"], in: root)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let targets = try #require(json["targets"] as? [[String: Any]])
         return targets.compactMap { target in

@@ -45,20 +45,27 @@ public enum SharedFixtures {
             print(json.dumps({'input': list(op.input_shape.members), 'required': op.input_shape.required_members,
                               'output': list(op.output_shape.members), 'errors': [e.name for e in op.error_shapes]}))
             """
+        let (data, status) = try output(of: ["python3", "-c", script])
+        guard status == 0 else {
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "botocore's \(service) model"])
+        }
+        return try JSONDecoder().decode(OperationShape.self, from: data)
+    }
+
+    /// What a command (through `env`) writes on stdout, and its exit status; stderr is dropped.
+    public static func output(of arguments: [String], in directory: URL? = nil) throws -> (Data, Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(
-                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "botocore's \(service) model"])
-        }
-        return try JSONDecoder().decode(OperationShape.self, from: data)
+        return (data, process.terminationStatus)
     }
 
     public static func historyEventTypes() throws -> [String] {
@@ -67,16 +74,8 @@ public enum SharedFixtures {
             model = botocore.session.get_session().get_service_model('stepfunctions')
             print(json.dumps(model.shape_for('HistoryEventType').enum))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let types = try JSONSerialization.jsonObject(with: data) as? [String]
+        let (data, status) = try output(of: ["python3", "-c", script])
+        guard status == 0, let types = try JSONSerialization.jsonObject(with: data) as? [String]
         else {
             throw CocoaError(
                 .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "botocore's stepfunctions model"])
