@@ -77,7 +77,7 @@ struct DashboardCommand: AsyncParsableCommand {
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: CommandContext.current.environment)
-            state.homeDirectory = CommandContext.current.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            state.homeDirectory = ProcessEnvironment(variables: CommandContext.current.environment)["HOME"]
             state.overview.isStartScreen = true
             if let resumeTab { state.resume(on: resumeTab) }
             state.clipboardConfirmed = ClipboardSupport.terminalTakesOSC52(CommandContext.current.environment)

@@ -11,7 +11,10 @@ public struct ProcessEnvironment: Sendable {
         variables: [String: String], homeDirectory: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.variables = variables
-        self.homeDirectory = homeDirectory ?? variables["HOME"] ?? NSHomeDirectory()
+        // An empty HOME counts as unset, as every variable read through the subscript does.
+        self.homeDirectory =
+            homeDirectory ?? variables["HOME"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            ?? NSHomeDirectory()
         self.now = now
     }
 

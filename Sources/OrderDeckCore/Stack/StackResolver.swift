@@ -47,8 +47,8 @@ public struct StackResolver: Sendable {
     /// `$XDG_CONFIG_HOME`, else `~/.config`; set but empty counts as unset (the XDG rule — an
     /// empty value once put a configuration at `/orderdeck/config.toml`).
     static func configHome(environment: [String: String]) -> String {
-        environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.config"
+        let environment = ProcessEnvironment(variables: environment)
+        return environment["XDG_CONFIG_HOME"] ?? environment.homeDirectory + "/.config"
     }
 
     /// Where the configuration file is read when none is named, and `config init` writes one.

@@ -21,10 +21,11 @@ public actor SubmissionJournal {
     }
 
     public static func defaultPath(environment: [String: String]) -> String {
-        // Set but empty counts as unset (the XDG rule).
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let home = value("HOME") ?? NSHomeDirectory()
-        let state = value("ORDERDECK_STATE_DIR") ?? (value("XDG_STATE_HOME") ?? home + "/.local/state") + "/orderdeck"
+        // Set but empty counts as unset (the XDG rule), as ProcessEnvironment reads every variable.
+        let environment = ProcessEnvironment(variables: environment)
+        let state =
+            environment["ORDERDECK_STATE_DIR"]
+            ?? (environment["XDG_STATE_HOME"] ?? environment.homeDirectory + "/.local/state") + "/orderdeck"
         return state + "/submissions.jsonl"
     }
 
