@@ -53,7 +53,7 @@ struct RedriveCommand: AsyncParsableCommand {
                 return
             }
             if session.config.readOnly { throw CLIFailure(message: "read-only: redriving is disabled", code: .usage) }
-            let redriven = try await redriver.redrive(arn)
+            let redriven = try await redriver.redrive(arn, checked: standing)
             var final: ExecutionRedriver.Standing?
             if wait { final = try await waitForEnd(arn, after: redriven, session: session) }
             if output == .json {

@@ -89,9 +89,16 @@ public struct ExecutionRedriver: Sendable {
     }
 
     /// Redrives it; refused with the reason `check` gives.
-    public func redrive(_ arn: ExecutionARN) async throws -> Redriven {
+    /// `checked`: the standing a `check` just read (the CLI's), so it is not described twice.
+    public func redrive(_ arn: ExecutionARN, checked: Standing? = nil) async throws -> Redriven {
         if session.config.readOnly { throw CoreError.readOnly("redriving executions") }
-        let (standing, refusal) = try await check(arn)
+        let standing: Standing?
+        let refusal: String?
+        if let checked {
+            (standing, refusal) = (checked, Self.refusal(arn, standing: checked, localStack: session.config.isLocal))
+        } else {
+            (standing, refusal) = try await check(arn)
+        }
         if let refusal { throw CoreError.invalidInput(refusal) }
         guard let standing else { throw CoreError.invalidInput("\(arn.name) could not be described") }
         // One token for every attempt of this request: a retry after a lost answer is the same

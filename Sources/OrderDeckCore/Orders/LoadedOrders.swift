@@ -57,9 +57,6 @@ public actor LoadedOrders {
         self.now = now
     }
 
-    /// The orders held now (nil before the first load).
-    public var held: Snapshot? { orders.map(snapshot) }
-
     /// One refresh. Returns the snapshot when the orders held changed (always on the first load),
     /// nil when nothing did; `progress` sees a first scan's pages as they arrive.
     public func refresh(progress: @Sendable (Snapshot) -> Void = { _ in }) async throws -> Snapshot? {
