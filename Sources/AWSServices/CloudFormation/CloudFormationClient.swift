@@ -1,4 +1,5 @@
 import AWSClient
+import Foundation
 
 /// CloudFormation calls (query protocol, XML answers): deploy the seed system and read a deployed
 /// stack's outputs to configure OrderDeck for it.
@@ -16,11 +17,16 @@ public struct CloudFormationClient: Sendable {
         public var parameters: [String: String]
     }
 
+    /// The client token is the same on every retry of this call, so a retried CreateStack whose
+    /// first attempt landed after all is the same request to CloudFormation, not a second stack.
     public func createStack(
         name: String, templateBody: String, parameters: [String: String] = [:],
-        capabilities: [String] = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"]
+        capabilities: [String] = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+        clientRequestToken: String = "orderdeck-\(UUID().uuidString)"
     ) async throws -> String {
-        var query: [(String, String)] = [("StackName", name), ("TemplateBody", templateBody)]
+        var query: [(String, String)] = [
+            ("StackName", name), ("TemplateBody", templateBody), ("ClientRequestToken", clientRequestToken),
+        ]
         for (index, (key, value)) in parameters.sorted(by: { $0.key < $1.key }).enumerated() {
             query.append(("Parameters.member.\(index + 1).ParameterKey", key))
             query.append(("Parameters.member.\(index + 1).ParameterValue", value))
