@@ -24,6 +24,7 @@ extension AWSClient {
 extension StepFunctionsClient.Token: TokenPagedInput {}
 extension StepFunctions.ListExecutionsInput: TokenPagedInput {}
 extension StepFunctions.GetExecutionHistoryInput: TokenPagedInput {}
+extension StepFunctions.ListMapRunsInput: TokenPagedInput {}
 extension CloudWatchLogs.DescribeLogGroupsInput: TokenPagedInput {}
 extension CloudWatchLogs.DescribeLogStreamsInput: TokenPagedInput {}
 extension CloudWatchLogs.FilterLogEventsInput: TokenPagedInput {}

@@ -18,6 +18,13 @@ struct ExecutionsCommand: AsyncParsableCommand {
     @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED).")
     var status: ExecutionStatusArgument?
 
+    @Option(
+        name: .customLong("map-run"),
+        help: ArgumentHelp(
+            "A Map Run's child executions instead (its ARN: history EXECUTION --map-run lists them).",
+            valueName: "arn"))
+    var mapRun: MapRunArgument?
+
     @Option(parsing: .unconditional, help: "At most this many per machine (0: all).")
     var limit: Int = 100
 
@@ -26,6 +33,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0: all executions; got \(limit))") }
+        try validateMapRun()
         try check(status)
     }
 
@@ -33,6 +41,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
         try await reportingFailures {
             let status = status?.value
             let session = try await stack.session()
+            if let mapRun { return try await listChildren(of: mapRun, session: session, status: status) }
             // As listed: a Standard machine's executions need no DescribeStateMachine.
             let machines: [MachineListing]
             if let machine {
@@ -88,6 +97,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print the raw event list instead of the state timeline.")
     var events = false
 
+    @Flag(
+        name: .customLong("map-run"),
+        help: "List the execution's Map Runs (its distributed Map states' runs) with their item and execution counts.")
+    var mapRuns = false
+
     @Option(help: "table or json (one JSON object per execution, a line each).")
     var output: OutputFormat = .table
 
@@ -97,6 +111,7 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         if !targets.isEmpty && file != nil { throw ValidationError("--file renders saved histories: name no targets") }
         if let drill { _ = try TimelinePath(parsing: drill) }
+        try validateMapRuns()
     }
 
     func run() async throws {
@@ -122,6 +137,7 @@ struct HistoryCommand: AsyncParsableCommand {
                     names.append(target)
                 }
             }
+            if mapRuns { return try await printMapRuns(names, session: session) }
             var printed = 0
             // Several at once (a shell loop would pay a process each), printed in the order given.
             try await ExecutionResolver(session: session, store: store).histories(names) { execution, history in

@@ -116,6 +116,13 @@ enum FixedData {
             _ = state.openExecution(ExecutionARN(arn))
             let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
             state.apply(.execution(rebuilt.execution, rebuilt.events))
+        case .mapRun:
+            // The failed distributed Map's row, ⏎, and the run as DescribeMapRun and its listing say.
+            let events = MapRunData.parentEvents
+            _ = state.openExecution(MapRunData.parent)
+            state.apply(.execution(Execution(standardHistory: events, arn: MapRunData.parent.rawValue), events))
+            _ = state.handle(.enter)
+            state.apply(.mapRun(MapRunData.detail))
         default: break
         }
         return state

@@ -37,6 +37,25 @@ public struct StepFunctionsClient: Sendable {
         try await client.json(.stepFunctions, "DescribeMapRun", ["mapRunArn": arn])
     }
 
+    /// An execution's Map Runs (one per distributed Map state run), a page at a time.
+    public func listMapRuns(executionArn: String) -> PageSequence<[StepFunctions.MapRunListItem]> {
+        client.pages(
+            .stepFunctions, "ListMapRuns", StepFunctions.ListMapRunsInput(executionArn: executionArn),
+            as: StepFunctions.ListMapRunsOutput.self
+        ) { ($0.mapRuns, $0.nextToken) }
+    }
+
+    /// A Map Run's child executions (ListExecutions by `mapRunArn`), newest first.
+    public func listExecutions(
+        mapRunArn: String, statusFilter: String? = nil, pageSize: Int? = nil
+    ) -> PageSequence<[StepFunctions.ExecutionListItem]> {
+        client.pages(
+            .stepFunctions, "ListExecutions",
+            StepFunctions.ListExecutionsInput(mapRunArn: mapRunArn, statusFilter: statusFilter, maxResults: pageSize),
+            as: StepFunctions.ListExecutionsOutput.self
+        ) { ($0.executions, $0.nextToken) }
+    }
+
     public func getExecutionHistory(
         executionArn: String, reverseOrder: Bool = false, includeExecutionData: Bool = true, pageSize: Int? = nil
     ) -> PageSequence<[StepFunctions.HistoryEvent]> {

@@ -67,10 +67,15 @@ public enum StepFunctions {
         public var status: String
         public var startDate: Date
         public var stopDate: Date?
+        /// A Map Run's child execution (listed by `mapRunArn`): its run, and how many items it took.
+        public var mapRunArn: String?
+        public var itemCount: Int?
     }
 
     public struct ListExecutionsInput: Codable, Sendable {
-        public var stateMachineArn: String
+        /// The machine, or (`mapRunArn`) the Map Run whose child executions are listed: one of the two.
+        public var stateMachineArn: String?
+        public var mapRunArn: String?
         public var statusFilter: String?
         public var maxResults: Int?
         public var nextToken: String?
@@ -81,6 +86,13 @@ public enum StepFunctions {
             self.statusFilter = statusFilter
             self.maxResults = maxResults
             self.nextToken = nextToken
+        }
+
+        /// A Map Run's child executions.
+        public init(mapRunArn: String, statusFilter: String? = nil, maxResults: Int? = nil) {
+            self.mapRunArn = mapRunArn
+            self.statusFilter = statusFilter
+            self.maxResults = maxResults
         }
     }
 
@@ -150,6 +162,32 @@ public enum StepFunctions {
         public var itemCounts: Counts
         public var executionCounts: Counts?
         public var redriveCount: Int?
+        public var redriveDate: Date?
+    }
+
+    public struct ListMapRunsInput: Codable, Sendable {
+        public var executionArn: String
+        public var maxResults: Int?
+        public var nextToken: String?
+        public init(executionArn: String, maxResults: Int? = nil) {
+            self.executionArn = executionArn
+            self.maxResults = maxResults
+        }
+    }
+
+    /// One Map Run of an execution (ListMapRuns); DescribeMapRun says how far it got.
+    public struct MapRunListItem: Codable, Sendable, Hashable {
+        public var executionArn: String
+        public var mapRunArn: String
+        /// The Map Run's own state machine: `…:stateMachine:MACHINE/LABEL`.
+        public var stateMachineArn: String
+        public var startDate: Date
+        public var stopDate: Date?
+    }
+
+    public struct ListMapRunsOutput: Codable, Sendable {
+        public var mapRuns: [MapRunListItem]
+        public var nextToken: String?
     }
 
     /// One history event; the type-specific `…EventDetails` member is kept whole in `details`.

@@ -37,6 +37,8 @@ public protocol DashboardSource: Sendable {
     func metrics(machines: [MachineInfo], now: Date) async throws -> StatesMetrics?
     /// Stops a RUNNING Standard execution; the execution as it is afterwards.
     func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution
+    /// A distributed Map's run (DescribeMapRun) and its child executions, the first `childLimit`.
+    func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail
 }
 
 /// Keeps an execution list current (`ExecutionMonitor` is the live one).

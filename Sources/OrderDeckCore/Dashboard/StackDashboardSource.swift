@@ -105,4 +105,8 @@ public final class StackDashboardSource: DashboardSource {
     public func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution {
         try await ExecutionStopper(session: session).stop(arn, error: error, cause: cause)
     }
+
+    public func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail {
+        try await MapRunReader(session: session).detail(arn, childLimit: childLimit)
+    }
 }

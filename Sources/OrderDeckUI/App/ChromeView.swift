@@ -42,8 +42,10 @@ enum ChromeView {
             x += buffer.write(" \(spec.tabNumber ?? 0) \(spec.title) ", x: x, y: 1, style: style)
             x += 1
         }
-        // A screen opened under a tab is named after the tabs.
-        if current != state.screen { buffer.write("▸ \(state.screen)", x: x, y: 1, style: .title) }
+        // A screen opened under a tab is named after the tabs, by its title ("▸ map run").
+        if current != state.screen {
+            buffer.write("▸ \(screens[state.screen].title.lowercased())", x: x, y: 1, style: .title)
+        }
     }
 
     /// The note (or the standing problem) in its row; short terminals show it over the tabs.

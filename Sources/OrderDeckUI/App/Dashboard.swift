@@ -103,6 +103,8 @@ public final class Dashboard: TerminalApplication {
                 return false
             case .watch(let arn): refresher.send(.watch(arn))
             case .stopWatching: refresher.send(.stopWatching)
+            case .watchMapRun(let arn): refresher.send(.watchMapRun(arn))
+            case .stopWatchingMapRun: refresher.send(.stopWatchingMapRun)
             case .submit(let order): refresher.send(.submit(order))
             case .resend(let id): refresher.send(.resend(id))
             case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))

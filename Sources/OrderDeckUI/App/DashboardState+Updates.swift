@@ -14,6 +14,12 @@ extension DashboardState {
         case .execution(let found, let events):
             execution.update(found, events: events, visibleRows: ExecutionView.tableRows(self))
             if found.executionARN == execution.arn { executions.adopt(found) }
+        case .mapRun(let detail):
+            mapRun.update(detail, visibleRows: MapRunView.tableRows(self))
+            // Left by a jump elsewhere (a tab): no more reading it.
+            if !navigation.contains(.mapRun) { pendingEffects.append(.stopWatchingMapRun) }
+        case .mapRunFailed(let arn, let message):
+            mapRun.failed(arn, message)
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .submitted(let submission, let resent):

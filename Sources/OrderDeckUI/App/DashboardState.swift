@@ -58,6 +58,7 @@ public struct DashboardState: Sendable {
     public var orders = OrdersScreen()
     public var executions = ExecutionsScreen()
     public var execution = ExecutionScreen()
+    public var mapRun = MapRunScreen()
     public var logs = LogsScreen()
     public var overview = OverviewScreen()
     public var submit: SubmitScreen

@@ -7,6 +7,9 @@ public enum DashboardUpdate: Sendable {
     case orders(OrderIndex, loading: Bool)
     case executions(machine: String, [Execution])
     case execution(Execution, [ExecutionEvent])
+    /// A Map Run and its children, or why it could not be read.
+    case mapRun(MapRunDetail)
+    case mapRunFailed(String, String)
     case logs([TailedEvent])
     case submitted(Submission, resent: Bool)
     case submitFailed(String)

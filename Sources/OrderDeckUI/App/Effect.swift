@@ -6,6 +6,9 @@ public enum Effect: Sendable, Equatable {
     /// Load this execution, again while it runs.
     case watch(ExecutionARN)
     case stopWatching
+    /// Read this Map Run (and its children), again while it runs.
+    case watchMapRun(String)
+    case stopWatchingMapRun
     case submit(JSONValue)
     /// Send a journaled submission again (same order id).
     case resend(String)

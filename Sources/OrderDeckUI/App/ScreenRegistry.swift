@@ -9,6 +9,7 @@ public struct ScreenRegistry: Sendable {
         .orders,
         .executions,
         .execution,
+        .mapRun,
         .logs,
         .submit,
     ])

@@ -8,6 +8,8 @@ public enum RefreshFeed: Hashable, Sendable {
     case logs
     /// The watched execution (detail and submit-and-watch), while it runs.
     case execution
+    /// The Map Run on screen, while it runs.
+    case mapRun
     case submissions
     case submit
     case lookup

@@ -11,6 +11,9 @@ public actor Refresher {
         case refreshNow
         case watch(ExecutionARN)
         case stopWatching
+        /// Read this Map Run and its children now, and again while it runs.
+        case watchMapRun(String)
+        case stopWatchingMapRun
         /// Whether the Logs screen is on screen: then the tail polls at the watching cadence.
         case logsVisible(Bool)
         /// Whether the Submit screen is on screen: then the journal is read again when it is shown
@@ -46,6 +49,8 @@ public actor Refresher {
     var machines: [MachineInfo] = []
     var logTail: (any LogPolling)?
     var watched: ExecutionARN?
+    /// The Map Run on screen.
+    var watchedMapRun: String?
     /// The Logs screen is showing: the newest line should be on screen within about a second.
     var logsVisible = false
     /// The Submit screen is showing: the journal is read again with each orders refresh.
@@ -97,6 +102,7 @@ public actor Refresher {
             for feed in [RefreshFeed.orders, .logs] where !inFlight.contains(feed) { restart(feed) }
             if !inFlight.contains(.machines) { startExecutions() }
             if watched != nil, !inFlight.contains(.execution) { startWatching() }
+            if watchedMapRun != nil, !inFlight.contains(.mapRun) { startWatchingMapRun() }
         case .watch(let arn):
             watched = arn
             startWatching()
@@ -111,6 +117,12 @@ public actor Refresher {
         case .stopWatching:
             watched = nil
             cancel(.execution)
+        case .watchMapRun(let arn):
+            watchedMapRun = arn
+            startWatchingMapRun()
+        case .stopWatchingMapRun:
+            watchedMapRun = nil
+            cancel(.mapRun)
         case .submit(let order):
             let source = self.source
             oneShot(.submit) { await self.submitted(try await source.submit(order), resent: false) }

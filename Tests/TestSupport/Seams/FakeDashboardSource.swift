@@ -21,6 +21,9 @@ public final class FakeDashboardSource: DashboardSource {
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
         /// What GetMetricData would answer (nil: no metrics).
         public var metrics: StatesMetrics?
+        /// Distributed Map runs by ARN, with their child executions (DescribeMapRun and
+        /// ListExecutions by `mapRunArn`).
+        public var mapRuns: [String: MapRunDetail] = [:]
         /// The table has the recent-orders index: `recentOrders` answers (orders created in the last
         /// days by `createdAt`).
         public var hasRecentIndex = false
@@ -42,6 +45,7 @@ public final class FakeDashboardSource: DashboardSource {
         public var changedItemsRead = 0
         public var executionRefreshes = 0
         public var detailLoads = 0
+        public var mapRunLoads = 0
         public var logPolls = 0
         public var failedCalls = 0
     }
@@ -224,6 +228,18 @@ public final class FakeDashboardSource: DashboardSource {
             }
             return detail.0
         }
+    }
+
+    /// As DescribeMapRun and ListExecutions by `mapRunArn`: the run, its first `childLimit` children.
+    public func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail {
+        try check()
+        reads.withLock { $0.mapRunLoads += 1 }
+        guard var detail = data.withLock({ $0.mapRuns[arn] }) else {
+            throw LoadFailure(kind: .failed, message: "ResourceNotFound: no Map Run \(arn)")
+        }
+        detail.moreChildren = detail.moreChildren || detail.children.count > childLimit
+        detail.children = Array(detail.children.prefix(childLimit))
+        return detail
     }
 }
 

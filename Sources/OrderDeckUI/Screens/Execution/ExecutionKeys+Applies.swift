@@ -7,7 +7,9 @@ extension DashboardState {
     func executionKeyApplies(_ action: ExecutionAction) -> Bool {
         let found = execution.execution
         switch action {
-        case .drill: return execution.selectedStep?.hasChildren == true || execution.selectedGroup != nil
+        case .drill:
+            return execution.selectedStep?.hasChildren == true || execution.selectedStep?.mapRun != nil
+                || execution.selectedGroup != nil
         case .stop: return found?.status == .running && found?.isExpress == false
         case .rerun: return found?.status.isFailure == true
         case .previousGroup, .nextGroup: return execution.isDrilled

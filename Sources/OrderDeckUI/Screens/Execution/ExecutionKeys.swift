@@ -7,7 +7,9 @@ enum ExecutionAction: Sendable {
 
 enum ExecutionKeys {
     static let table = KeyTable<ExecutionAction>([
-        .init([.enter], "into a Map's iterations or a Parallel's branches, then one of them", hint: "drill", .drill),
+        .init(
+            [.enter], "into a Map's iterations or a Parallel's branches, then one of them; a distributed Map's Map Run",
+            hint: "drill", .drill),
         .init([.character("]")], "next iteration or branch (drilled in)", .nextGroup),
         .init([.character("[")], "previous iteration or branch (drilled in)", .previousGroup),
         .init([.character("e")], "raw event list ⇄ timeline", hint: "events", .events),
@@ -34,6 +36,10 @@ extension DashboardState {
         else { return [] }
         switch action {
         case .drill:
+            // A distributed Map: its iterations are child executions, listed by its Map Run.
+            if let step = execution.selectedStep, !step.hasChildren, let run = step.mapRun {
+                return openMapRun(run.arn, state: step)
+            }
             if !execution.drillIn(visibleRows: rows) { say("nothing inside this row: ⏎ opens Map and Parallel states") }
         case .nextGroup:
             if !execution.moveGroup(by: 1, visibleRows: rows) {
