@@ -19,6 +19,16 @@ struct ExecutionsCommand: AsyncParsableCommand {
     var status: ExecutionStatusArgument?
 
     @Option(
+        name: .customLong("version"),
+        help: ArgumentHelp("Only executions of this published version (Standard machines).", valueName: "n"))
+    var machineVersion: MachineVersionArgument?
+
+    @Option(
+        name: .customLong("alias"),
+        help: ArgumentHelp("Only executions started through this alias (Standard machines).", valueName: "name"))
+    var machineAlias: MachineAliasArgument?
+
+    @Option(
         name: .customLong("map-run"),
         help: ArgumentHelp(
             "A Map Run's child executions instead (its ARN: history EXECUTION --map-run lists them).",
@@ -34,7 +44,10 @@ struct ExecutionsCommand: AsyncParsableCommand {
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0: all executions; got \(limit))") }
         try validateMapRun()
-        try check(status)
+        if machineVersion != nil && machineAlias != nil {
+            throw ValidationError("--version and --alias each name what ran: give one")
+        }
+        try check(status, machineVersion, machineAlias)
     }
 
     func run() async throws {
@@ -58,11 +71,21 @@ struct ExecutionsCommand: AsyncParsableCommand {
                 machines = try await session.listedMachines()
             }
             let store = ExecutionStore(session: session)
+            let qualifier = machineVersion?.value ?? machineAlias?.value
+            // A machine named is listed as asked (an Express one says why it cannot be); all: Standard ones.
+            let (listed, skipped) =
+                machine == nil ? ExecutionStore.listable(machines, qualifier: qualifier) : (machines, [])
+            if let qualifier, !skipped.isEmpty {
+                StandardError.line(
+                    "orderdeck: not listed by \(qualifier): \(skipped.map(\.name).joined(separator: ", ")) (Express: rebuilt from logs, which do not say)"
+                )
+            }
             // Printed page by page as they arrive: memory stays flat whatever the count.
             var printer = ListingPrinter.executions(format: output)
-            for machine in machines {
-                try await store.forEachPage(listing: machine, status: status, limit: limit > 0 ? limit : nil) {
-                    page in
+            for machine in listed {
+                try await store.forEachPage(
+                    listing: machine, status: status, limit: limit > 0 ? limit : nil, qualifier: qualifier
+                ) { page in
                     printer.add(page)
                     return true
                 }
@@ -169,6 +192,7 @@ struct HistoryCommand: AsyncParsableCommand {
             print(HistoryText.drilled(try path.resolve(in: timeline), path: path))
         } else {
             print(HistoryText.timeline(timeline.steps, mapRuns: execution.mapRuns))
+            if let variables = HistoryText.variables(timeline) { print(variables) }
             if let container = timeline.steps.last(where: \.hasChildren) {
                 print("drill in: --drill \(container.name)\(container.kind == .map ? ":<iteration>" : ":<branch>")")
             }

@@ -12,10 +12,13 @@ enum HistoryText {
                 + (execution.isExpress ? "   (Express: rebuilt from logs)" : "")
                 + (execution.isPartial ? "   PARTIAL RECORD" : "")
                 + (timeline.redrives > 0 ? "   redriven \(timeline.redrives)x" : ""))
+        if let version = execution.versionSentence { lines.append("ran \(TerminalSafe.escape(version))") }
         if let failure = timeline.failure {
             let place = failure.path.isEmpty ? "the execution" : failure.pathText
             lines.append(
-                "FAILED in \(TerminalSafe.escape(place)): \(TerminalSafe.escape(failure.error ?? "?")) — \(TerminalSafe.escape(failure.cause ?? ""))"
+                "FAILED in \(TerminalSafe.escape(place)): \(TerminalSafe.escape(failure.error ?? "?"))"
+                    + (failure.location.map { " at \(TerminalSafe.escape($0))" } ?? "")
+                    + " — \(TerminalSafe.escape(failure.cause ?? ""))"
             )
         }
         if execution.status == .aborted, execution.error != nil || execution.cause != nil {

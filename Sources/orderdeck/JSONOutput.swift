@@ -17,6 +17,10 @@ enum JSONOutput {
             ("source", .string(execution.source.rawValue)), ("express", .bool(execution.isExpress)),
             ("partial", .bool(execution.isPartial)), ("truncated", .bool(execution.isTruncated)),
             ("error", string(execution.error)), ("cause", string(execution.cause)),
+            ("stateMachineVersionArn", string(execution.version?.rawValue)),
+            ("stateMachineAliasArn", string(execution.alias?.rawValue)),
+            ("version", execution.version.map { number($0.number) } ?? .null),
+            ("alias", string(execution.alias?.name)),
         ])
     }
 
@@ -39,6 +43,10 @@ enum JSONOutput {
             ("cause", string(step.cause)), ("resource", string(step.resource)), ("input", string(step.input)),
             ("output", string(step.output)),
         ]
+        if let assigned = step.assigned {
+            members.append(("assignedVariables", variables(assigned)))
+        }
+        if let location = step.errorLocation { members.append(("errorLocation", .string(location))) }
         if let summary = step.summary {
             members.append(
                 (
@@ -92,7 +100,23 @@ enum JSONOutput {
     static func failure(_ failure: Timeline.Failure) -> JSONValue {
         .object([
             ("state", string(failure.state)), ("path", .array(failure.path.map(JSONValue.string))),
-            ("error", string(failure.error)), ("cause", string(failure.cause)),
+            ("error", string(failure.error)), ("cause", string(failure.cause)), ("location", string(failure.location)),
+        ])
+    }
+
+    /// A state's assigned variables: each value as the JSON it is (its text when it is not JSON),
+    /// and whether Step Functions cut them.
+    static func variables(_ assigned: AssignedVariables) -> JSONValue {
+        .object([
+            (
+                "values",
+                .object(
+                    assigned.names.map { name in
+                        let text = assigned.values[name] ?? ""
+                        return (name, (try? JSONValue.parse(text)) ?? .string(text))
+                    })
+            ),
+            ("truncated", .bool(assigned.truncated)),
         ])
     }
 

@@ -50,7 +50,9 @@ import Testing
             if lines.first != record["execution_arn"] as? String { problems.append("header names another execution") }
             if !(lines.count > 1 && lines[1].hasPrefix("status: \(status)")) { problems.append("status line") }
             let events = record["events"] as? [[String: Any]] ?? []
-            let rows = lines.drop { !$0.hasPrefix("STATE ") }.dropFirst().filter { !$0.hasPrefix("drill in:") }
+            // The timeline's rows: up to the variables the states assigned, when any did.
+            let rows = lines.drop { !$0.hasPrefix("STATE ") }.dropFirst().prefix { $0 != "variables assigned:" }
+                .filter { !$0.hasPrefix("drill in:") }
             // Every state entered at the top level has its row (rows in entry order).
             let oracle = HistoryOracle(record: record)
             let topLevel = events.filter {

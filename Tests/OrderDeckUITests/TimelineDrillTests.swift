@@ -39,7 +39,11 @@ import Testing
             // here: every top-level state has its row, nothing runs in a finished execution, the
             // failure line names the path.
             for step in timeline.steps where !text.contains(step.name) { problems.append("\(step.name) not on screen") }
-            let rows = text.split(separator: "\n").drop { !$0.hasPrefix("STATE ") }.prefix { !$0.hasPrefix("input of") }
+            // The table's rows end where the selected state's variables line (a value may read
+            // "running") or its input pane begins.
+            let rows = text.split(separator: "\n").drop { !$0.hasPrefix("STATE ") }.prefix {
+                !$0.hasPrefix("input of") && !$0.hasPrefix("assigned $") && !$0.hasPrefix("in scope $")
+            }
             if history.execution.status != .running, rows.contains(where: { $0.contains("running") }) {
                 problems.append("a row still running")
             }

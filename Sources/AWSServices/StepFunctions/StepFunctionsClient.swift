@@ -32,6 +32,13 @@ public struct StepFunctionsClient: Sendable {
         try await client.json(.stepFunctions, "DescribeExecution", ["executionArn": arn])
     }
 
+    /// The definition an execution ran: its version's when it was started through one.
+    public func describeStateMachineForExecution(_ executionArn: String) async throws
+        -> StepFunctions.DescribeStateMachineForExecutionOutput
+    {
+        try await client.json(.stepFunctions, "DescribeStateMachineForExecution", ["executionArn": executionArn])
+    }
+
     /// A distributed Map run's item and child-execution counts.
     public func describeMapRun(_ arn: String) async throws -> StepFunctions.DescribeMapRunOutput {
         try await client.json(.stepFunctions, "DescribeMapRun", ["mapRunArn": arn])

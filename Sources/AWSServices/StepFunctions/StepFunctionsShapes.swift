@@ -60,6 +60,16 @@ public enum StepFunctions {
         public var loggingConfiguration: LoggingConfiguration?
     }
 
+    /// The definition an execution ran (its version's, when started through a version or alias).
+    public struct DescribeStateMachineForExecutionOutput: Codable, Sendable {
+        public var stateMachineArn: String
+        public var name: String
+        public var definition: String
+        public var roleArn: String?
+        public var updateDate: Date?
+        public var revisionId: String?
+    }
+
     public struct ExecutionListItem: Codable, Sendable, Hashable {
         public var executionArn: String
         public var stateMachineArn: String
@@ -67,6 +77,9 @@ public enum StepFunctions {
         public var status: String
         public var startDate: Date
         public var stopDate: Date?
+        /// The version and alias it ran, when started through one.
+        public var stateMachineVersionArn: String?
+        public var stateMachineAliasArn: String?
         /// A Map Run's child execution (listed by `mapRunArn`): its run, and how many items it took.
         public var mapRunArn: String?
         public var itemCount: Int?

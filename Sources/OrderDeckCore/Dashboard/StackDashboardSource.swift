@@ -11,6 +11,8 @@ public final class StackDashboardSource: DashboardSource {
     let clock: any AppClock
     private let recentIndex = Mutex<Bool?>(nil)
     private let changedIndex = Mutex<Bool?>(nil)
+    /// The query language of each execution's definition, read once (a definition never changes).
+    private let queryLanguages = Mutex<[ExecutionARN: MachineQueryLanguages]>([:])
 
     public init(session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock()) {
         let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
@@ -71,7 +73,15 @@ public final class StackDashboardSource: DashboardSource {
 
     public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
         let clock = self.clock
-        return try await ExecutionStore(session: session, clock: clock).detail(arn: arn.rawValue)
+        let store = ExecutionStore(session: session, clock: clock)
+        var detail = try await store.detail(arn: arn.rawValue)
+        if let known = queryLanguages.withLock({ $0[arn] }) {
+            detail.execution.queryLanguages = known
+        } else if let read = await store.queryLanguages(of: arn) {
+            queryLanguages.withLock { $0[arn] = read }
+            detail.execution.queryLanguages = read
+        }
+        return detail
     }
 
     public func logTail(since: Date) async throws -> (any LogPolling)? {

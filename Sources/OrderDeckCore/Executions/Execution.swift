@@ -30,6 +30,12 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var isTruncated: Bool
     /// Its distributed Maps' runs by Map Run ARN (DescribeMapRun), when read.
     public var mapRuns: [String: MapRunCounts] = [:]
+    /// The published version of its machine it ran, when started through a version or an alias.
+    public var version: StateMachineVersionARN?
+    /// The alias it was started through (which chose `version`).
+    public var alias: StateMachineAliasARN?
+    /// The query language of the definition it ran, when read (the dashboard reads it).
+    public var queryLanguages: MachineQueryLanguages?
 
     public var id: String { arn }
     public var executionARN: ExecutionARN { ExecutionARN(arn) }
@@ -62,6 +68,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
             arn: listItem.executionArn, name: listItem.name, machineName: machineName,
             status: ExecutionStatus(rawValue: listItem.status),
             startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
+        setRevision(version: listItem.stateMachineVersionArn, alias: listItem.stateMachineAliasArn)
     }
 
     public init(described: StepFunctions.DescribeExecutionOutput, machineName: String) {
@@ -72,6 +79,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
             stopDate: described.stopDate,
             input: described.input,
             output: described.output, error: described.error, cause: described.cause, source: .api)
+        setRevision(version: described.stateMachineVersionArn, alias: described.stateMachineAliasArn)
     }
 
     /// `arn:aws:states:r:a:execution:Machine:name` (or `:express:Machine:name:uuid`) → name.

@@ -67,22 +67,31 @@ public struct ExecutionStore: Sendable {
 
     /// `forEachPage` for a machine as listed: a Standard one needs nothing more (no
     /// DescribeStateMachine); an Express one is resolved for its log group first.
+    /// `qualifier`: only one version's executions, or one alias's (Standard machines only).
     public func forEachPage(
-        listing: MachineListing, status: String? = nil, limit: Int? = nil, _ body: ([Execution]) async throws -> Bool
+        listing: MachineListing, status: String? = nil, limit: Int? = nil, qualifier: StateMachineQualifier? = nil,
+        _ body: ([Execution]) async throws -> Bool
     ) async throws {
+        if let qualifier, listing.type != .standard {
+            throw CoreError.invalidInput(
+                "\(listing.name) is an Express machine: its executions are rebuilt from logs, which do not say which \(qualifier) ran"
+            )
+        }
         guard listing.type == .standard else {
             return try await forEachPage(
                 machine: try await session.machine(named: listing.arn), status: status, limit: limit, body)
         }
-        try await forEachStandardPage(machine: listing, status: status, limit: limit, body)
+        try await forEachStandardPage(machine: listing, status: status, limit: limit, qualifier: qualifier, body)
     }
 
     private func forEachStandardPage(
-        machine: MachineListing, status: String?, limit: Int?, _ body: ([Execution]) async throws -> Bool
+        machine: MachineListing, status: String?, limit: Int?, qualifier: StateMachineQualifier? = nil,
+        _ body: ([Execution]) async throws -> Bool
     ) async throws {
         var count = 0
+        // A version's or alias's ARN in place of the machine's lists only the executions it ran.
         for try await page in session.stepFunctions.listExecutions(
-            stateMachineArn: machine.arn, statusFilter: status,
+            stateMachineArn: qualifier?.arn(machineArn: machine.arn) ?? machine.arn, statusFilter: status,
             pageSize: min(limit ?? Self.largestPage, Self.largestPage))
         {
             let executions = page.prefix(limit.map { $0 - count } ?? page.count).map {

@@ -92,3 +92,26 @@ struct PatternArgument: CheckedArgument {
 
     var problem: String? { expression == nil ? "--grep is not a valid regular expression: \(text)" : nil }
 }
+
+/// `executions --version`: a published version's number (from 1).
+struct MachineVersionArgument: CheckedArgument {
+    let text: String
+    init(argument: String) { text = argument }
+
+    var value: StateMachineQualifier? { Int(text).flatMap { $0 >= 1 ? .version($0) : nil } }
+
+    var problem: String? {
+        value == nil
+            ? "--version '\(text)' is not a version number (1, 2, … as PublishStateMachineVersion numbers them)" : nil
+    }
+}
+
+/// `executions --alias`: an alias's name.
+struct MachineAliasArgument: CheckedArgument {
+    let text: String
+    init(argument: String) { text = argument }
+
+    var value: StateMachineQualifier? { problem == nil ? .alias(text) : nil }
+
+    var problem: String? { StateMachineQualifier.problem(aliasName: text).map { "--alias '\(text)': \($0)" } }
+}

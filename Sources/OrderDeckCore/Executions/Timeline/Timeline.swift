@@ -26,6 +26,11 @@ public struct Timeline: Sendable, Hashable {
         public var outcome: StepOutcome
         /// The task's resource (`dynamodb:putItem`, an activity or function ARN), when it has one.
         public var resource: String?
+        /// The variables it assigned as it left (`Assign`), when it assigned any.
+        public var assigned: AssignedVariables?
+        /// A failed JSONata or variable evaluation (`EvaluationFailed`): the field whose expression
+        /// failed (`Items`, `Timestamp`, `Output/FunctionResult`), when Step Functions says.
+        public var errorLocation: String?
         /// Map: its iterations; Parallel: its branches — of every attempt, oldest attempt first,
         /// then by index (a retried Map keeps the iterations that failed before).
         public var children: [Group]
@@ -126,6 +131,8 @@ public struct Timeline: Sendable, Hashable {
         public var path: [String]
         public var error: String?
         public var cause: String?
+        /// A failed JSONata or variable evaluation: the field of the failing state it was in.
+        public var location: String?
         /// The top-level state, or nil when the execution failed outside any state.
         public var state: String? { path.first }
         /// The deepest state: the one that really failed.

@@ -78,6 +78,7 @@ struct TimelineBuilder {
             guard let step = owner(kind: kind, name: event.stateName, from: previous) else { break }
             nodes[step].step.exited = event.timestamp
             nodes[step].step.output = event.output ?? nodes[step].step.output
+            if let assigned = AssignedVariables(exitDetails: event.details) { nodes[step].step.assigned = assigned }
             if nodes[step].step.outcome == .running {
                 nodes[step].step.outcome = nodes[step].step.error == nil ? .succeeded : .caught
             }
@@ -132,6 +133,7 @@ struct TimelineBuilder {
             guard let step = owner(kind: nil, name: name, from: previous) else { break }
             nodes[step].step.error = event.error
             nodes[step].step.cause = event.cause
+            nodes[step].step.errorLocation = event.details["location"]?.stringValue
             close(step, .failed, at: event.timestamp)
             context = Context(scope: nodes[step].scope, step: step)
         }
@@ -182,6 +184,7 @@ struct TimelineBuilder {
         case .succeeded:
             nodes[step].step.error = nil
             nodes[step].step.cause = nil
+            nodes[step].step.errorLocation = nil
         case .failed, .timedOut:
             nodes[step].step.error = event.error ?? (phase == .timedOut ? "States.Timeout" : nil)
             nodes[step].step.cause = event.cause
@@ -388,7 +391,8 @@ struct TimelineBuilder {
             }
         }
         return Timeline.Failure(
-            path: path, error: executionError?.error ?? deepest?.error, cause: executionError?.cause ?? deepest?.cause)
+            path: path, error: executionError?.error ?? deepest?.error, cause: executionError?.cause ?? deepest?.cause,
+            location: deepest?.errorLocation)
     }
 }
 

@@ -21,6 +21,8 @@ extension Timeline.Step {
     /// `mapRuns`: distributed Map runs described (DescribeMapRun), by ARN.
     public func resultText(duration: (TimeInterval?) -> String, mapRuns: [String: MapRunCounts] = [:]) -> String {
         var text = outcome.text(error: error)
+        // A failed JSONata or variable evaluation: in which field of the state.
+        if let errorLocation, error != nil { text += " at \(errorLocation)" }
         if let summary, !summary.isEmpty { text += " · " + summary.text(duration: duration) }
         if let mapRun {
             text += " · map run " + (mapRuns[mapRun.arn]?.text ?? mapRun.outcome.text(error: mapRun.error))

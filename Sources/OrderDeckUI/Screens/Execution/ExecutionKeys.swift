@@ -79,6 +79,7 @@ extension DashboardState {
             var members: [(String, JSONValue)] = []
             // The error and the whole cause first: what an operator opens a failed state for.
             if let error = step.error { members.append(("error", .string(error))) }
+            if let location = step.errorLocation { members.append(("location", .string(location))) }
             if let cause = step.cause {
                 let value = JSONInspector.parsedOrText(cause)
                 members.append(("cause", value))
@@ -95,6 +96,7 @@ extension DashboardState {
                 ("input", JSONInspector.parsedOrText(step.input)),
                 ("output", JSONInspector.parsedOrText(step.output)),
             ]
+            members += JSONInspector.variableMembers(of: step, in: execution.timeline)
             inspector = JSONInspector(title: "state \(step.name)", value: .object(members))
         }
     }

@@ -9,7 +9,9 @@ enum ExecutionProblem {
     static func text(_ screen: ExecutionScreen) -> String? {
         if let failure = screen.timeline.failure {
             let place = failure.path.isEmpty ? "execution" : failure.pathText
-            return "✗ " + joined(place, failure.error, failure.cause)
+            // A failed JSONata or variable evaluation says in which field of the state.
+            let error = failure.error.map { error in failure.location.map { "\(error) at \($0)" } ?? error }
+            return "✗ " + joined(place, error, failure.cause)
         }
         guard let execution = screen.execution, execution.status == .aborted else { return nil }
         let aborted = screen.events.last { $0.type == "ExecutionAborted" }

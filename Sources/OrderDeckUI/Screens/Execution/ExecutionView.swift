@@ -35,6 +35,7 @@ enum ExecutionView {
             execution.status.rawValue, x: 0, y: y + 1, style: StatusStyle.of(execution.status).with { $0.bold = true })
         let took = Format.duration(execution.elapsed(now: state.now))
         x += buffer.write("  started \(Format.time(execution.startDate))  took \(took)", x: x, y: y + 1)
+        x += ExecutionDefinitionLine.render(execution, into: &buffer, x: x, y: y + 1)
         if execution.isExpress { x += buffer.write("  Express: rebuilt from logs", x: x, y: y + 1, style: .muted) }
         if execution.isPartial {
             x += buffer.write("  PARTIAL RECORD", x: x, y: y + 1, style: Style(foreground: .magenta, bold: true))
@@ -60,9 +61,15 @@ enum ExecutionView {
         TimelineTable.render(
             screen, execution: execution, now: state.now, into: &buffer, top: frame.top, height: frame.height)
         // Input and output of the selected state, side by side when there is room.
-        let paneTop = frame.top + frame.height
-        let paneHeight = y + height - paneTop
+        var paneTop = frame.top + frame.height
+        var paneHeight = y + height - paneTop
         guard paneHeight >= 2, var pane = selectedPane(screen) else { return }
+        // The variables the selected state assigned and could read, on a line of their own.
+        if paneHeight >= 4, let variables = VariablesLine.text(screen) {
+            VariablesLine.render(variables, into: &buffer, y: paneTop)
+            paneTop += 1
+            paneHeight -= 1
+        }
         // What changed first: the input against the execution's input, the output against the
         // state's input — the decisive field of a failed order without scrolling.
         pane.input = withChangesFirst(pane.input, since: execution.input, madeBy: precedingSteps(screen))

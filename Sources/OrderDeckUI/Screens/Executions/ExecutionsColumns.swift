@@ -11,6 +11,21 @@ enum ExecutionsColumns {
         .init("NOTE", minWidth: 4, maxWidth: 30, grows: true, priority: 2),
     ]
 
+    /// The VERSION column ("7", "7 via prod"), after STATUS: shown only while an execution listed
+    /// ran a version or alias, and the first content column to go when the terminal is narrow.
+    static let version = TableView.Column("VERSION", minWidth: 7, maxWidth: 24, priority: 1)
+
+    /// The columns, with VERSION when `showingVersion`.
+    static func columns(showingVersion: Bool) -> [TableView.Column] {
+        showingVersion ? Array(all.prefix(2)) + [version] + all.dropFirst(2) : all
+    }
+
+    /// `row` with the version's text after the status when the column is shown.
+    static func row(_ execution: Execution, now: Date, showingVersion: Bool) -> [String] {
+        let cells = row(execution, now: now)
+        return showingVersion ? Array(cells.prefix(2)) + [execution.versionText] + cells.dropFirst(2) : cells
+    }
+
     static func row(_ execution: Execution, now: Date) -> [String] {
         var notes: [String] = []
         if execution.isExpress { notes.append("from logs") }

@@ -12,7 +12,9 @@ enum ExecutionsKeys {
         .init(
             [.character("f")], "status filter (all, running, succeeded, failed, timed out, aborted)", hint: "status",
             .statusFilter),
-        .init([.character("/")], "filter by name or status", hint: "filter", .filter),
+        .init(
+            [.character("/")], "filter by name, status or version (terms: version:7, alias:prod)", hint: "filter",
+            .filter),
         .init([.character("l")], "the execution's log lines", hint: "logs", .logs),
         .init([.character("y")], "copy the ARN", .copy),
         .init(

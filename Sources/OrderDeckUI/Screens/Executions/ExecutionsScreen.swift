@@ -32,8 +32,13 @@ public struct ExecutionsScreen: Sendable {
             list = byMachine[machine.name] ?? []
         }
         if let status = statusFilter { list = list.filter { $0.status == status } }
-        if let matcher = TextMatcher(filter) {
-            list = list.filter { matcher.matches($0.name) || matcher.matches($0.status.rawValue) }
+        // `version:7` / `alias:prod` terms pick by what ran; the rest matches name, status, version.
+        let parsed = ExecutionsFilter(filter)
+        list = list.filter { execution in parsed.qualifiers.allSatisfy { $0.matches(execution) } }
+        if let matcher = TextMatcher(parsed.text) {
+            list = list.filter {
+                matcher.matches($0.name) || matcher.matches($0.status.rawValue) || matcher.matches($0.versionText)
+            }
         }
         return list
     }

@@ -31,11 +31,18 @@ enum ExecutionsView {
         }
         let list = screen.visible
         let now = state.now
-        screen.table.render(
+        // VERSION only while a listed execution ran a version or an alias.
+        let showingVersion = list.contains { $0.version != nil || $0.alias != nil }
+        var table = screen.table
+        table.columns = ExecutionsColumns.columns(showingVersion: showingVersion)
+        let note = table.columns.count - 1
+        table.render(
             into: &buffer, x: 0, y: y + 1, width: buffer.width, height: height - 1,
-            row: { ExecutionsColumns.row(list[$0], now: now) },
-            style: { row, column in column == 1 ? StatusStyle.of(list[row].status) : (column == 4 ? .muted : .plain) },
-            matcher: TextMatcher(screen.filter))
+            row: { ExecutionsColumns.row(list[$0], now: now, showingVersion: showingVersion) },
+            style: { row, column in
+                column == 1 ? StatusStyle.of(list[row].status) : (column == note ? .muted : .plain)
+            },
+            matcher: TextMatcher(ExecutionsFilter(screen.filter).text))
         if list.isEmpty && height > 3 { buffer.write("no executions", x: 2, y: y + 2, style: .muted) }
     }
 }
