@@ -191,7 +191,7 @@ struct HistoryCommand: AsyncParsableCommand {
         } else if let path {
             print(HistoryText.drilled(try path.resolve(in: timeline), path: path))
         } else {
-            print(HistoryText.timeline(timeline.steps, mapRuns: execution.mapRuns))
+            print(HistoryText.timeline(timeline.steps, mapRuns: execution.mapRuns, redriven: timeline.redriven))
             if let variables = HistoryText.variables(timeline) { print(variables) }
             if let container = timeline.steps.last(where: \.hasChildren) {
                 print("drill in: --drill \(container.name)\(container.kind == .map ? ":<iteration>" : ":<branch>")")

@@ -33,15 +33,30 @@ enum HistoryText {
         return lines.joined(separator: "\n")
     }
 
-    static func timeline(_ steps: [Timeline.Step], mapRuns: [String: MapRunCounts] = [:]) -> String {
-        var table = TextTable(headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 90)
-        for step in steps {
-            table.add([
-                step.name, step.kind.rawValue, Age.iso(step.entered), Age.duration(step.duration), String(step.retries),
-                step.resultText(duration: Format.duration, mapRuns: mapRuns),
-            ])
+    /// The states in order; a redriven execution's runs each under their own heading (the states
+    /// entered after each `ExecutionRedriven`), as the console sections them.
+    static func timeline(
+        _ steps: [Timeline.Step], mapRuns: [String: MapRunCounts] = [:], redriven: [Date] = []
+    ) -> String {
+        var sections: [String] = []
+        for run in 0...redriven.count {
+            let ran = steps.filter { $0.run == run }
+            if run > 0 {
+                sections.append(
+                    "── redrive \(run) at \(Age.iso(redriven[run - 1])) " + String(repeating: "─", count: 20))
+            }
+            guard !ran.isEmpty || run == 0 else { continue }
+            var table = TextTable(
+                headers: ["STATE", "KIND", "ENTERED", "DURATION", "RETRIES", "RESULT"], maxWidth: 90)
+            for step in ran {
+                table.add([
+                    step.name, step.kind.rawValue, Age.iso(step.entered), Age.duration(step.duration),
+                    String(step.retries), step.resultText(duration: Format.duration, mapRuns: mapRuns),
+                ])
+            }
+            sections.append(table.render())
         }
-        return table.render()
+        return sections.joined(separator: "\n")
     }
 
     static func groups(_ step: Timeline.Step) -> String {

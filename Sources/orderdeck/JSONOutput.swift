@@ -17,6 +17,9 @@ enum JSONOutput {
             ("source", .string(execution.source.rawValue)), ("express", .bool(execution.isExpress)),
             ("partial", .bool(execution.isPartial)), ("truncated", .bool(execution.isTruncated)),
             ("error", string(execution.error)), ("cause", string(execution.cause)),
+            ("redriveCount", number(execution.redrive.count)), ("redriveDate", date(execution.redrive.date)),
+            ("redriveStatus", string(execution.redrive.status?.rawValue)),
+            ("redriveStatusReason", string(execution.redrive.reason)),
             ("stateMachineVersionArn", string(execution.version?.rawValue)),
             ("stateMachineAliasArn", string(execution.alias?.rawValue)),
             ("version", execution.version.map { number($0.number) } ?? .null),
@@ -41,7 +44,7 @@ enum JSONOutput {
             ("outcome", .string(step.outcome.rawValue)), ("attempts", number(step.attempts)),
             ("retries", number(step.retries)), ("failed", .bool(step.failed)), ("error", string(step.error)),
             ("cause", string(step.cause)), ("resource", string(step.resource)), ("input", string(step.input)),
-            ("output", string(step.output)),
+            ("output", string(step.output)), ("run", number(step.run)),
         ]
         if let assigned = step.assigned {
             members.append(("assignedVariables", variables(assigned)))

@@ -169,6 +169,31 @@ import Testing
         ])
         #expect(express.status == 64, "\(express.stderr)")
         #expect(express.stderr.contains("Express"), "\(express.stderr)")
+
+        // In bulk: every execution that ended badly in the last hour, a line each, then a count.
+        let plan = try await cli.run(["redrive", "--since", "1h", "--dry-run", "--config", config])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let line = plan.stdout.split(separator: "\n").first { $0.contains(orderId) }.map(String.init) ?? ""
+        #expect(line.hasPrefix("would redrive") && line.contains("FAILED"), "\(plan.stdout)")
+        #expect(plan.stdout.contains(/would redrive \d+ of \d+ executions? that ended badly/), "\(plan.stdout)")
+        // Unconfirmed (nothing on standard input): nothing sent, exit 64; "n": nothing, exit 0.
+        let unconfirmed = try await cli.run(["redrive", "--since", "1h", "--config", config])
+        #expect(unconfirmed.status == 64 && unconfirmed.stderr.contains("not confirmed"), "\(unconfirmed.stderr)")
+        let declined = try await cli.run(["redrive", "--since", "1h", "--config", config], stdin: "n\n")
+        #expect(declined.status == 0 && declined.stdout.contains("nothing redriven"), "\(declined.stdout)")
+        // Confirmed: moto answers each RedriveExecution with an error, said per execution; exit 1.
+        let confirmed = try await cli.run(
+            ["redrive", "--since", "1h", "--output", "json", "--config", config], stdin: "y\n")
+        #expect(confirmed.status == 1, "\(confirmed.stdout) \(confirmed.stderr)")
+        let results = confirmed.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
+        let mine = results.last { $0["executionArn"]?.stringValue?.hasSuffix(":" + orderId) == true }
+        #expect(mine?["action"]?.stringValue == "failed", "\(confirmed.stdout)")
+        #expect(confirmed.stderr.contains("not redriven"), "\(confirmed.stderr)")
+        // The two forms do not mix; one of them is needed.
+        #expect(try await cli.run(["redrive", "--config", config]).status == 64)
+        #expect(try await cli.run(["redrive", orderId, "--since", "1h", "--config", config]).status == 64)
+        #expect(
+            try await cli.run(["redrive", "--since", "1h", "--status", "SUCCEEDED", "--config", config]).status == 64)
     }
 
     @Test func whoamiFindsTheLocalStackAndAnUnknownProfileIsAnErrorEverywhere() async throws {

@@ -100,7 +100,7 @@ import Testing
         let (session, transport) = session(states)
         let redriven = try await ExecutionRedriver(session: session, makeToken: { "token-1" }).redrive(Self.arn)
         #expect(redriven.redriveDate == Date(timeIntervalSince1970: 1_790_000_000.5))
-        #expect(redriven.before.redriveCount == 1 && redriven.before.status == .failed)
+        #expect(redriven.before.redrive.count == 1 && redriven.before.status == .failed)
         #expect(
             targets(transport) == [
                 "AWSStepFunctions.DescribeExecution", "AWSStepFunctions.RedriveExecution",

@@ -18,12 +18,13 @@ public struct StepFunctionsClient: Sendable {
     }
 
     public func listExecutions(
-        stateMachineArn: String, statusFilter: String? = nil, pageSize: Int? = nil
+        stateMachineArn: String, statusFilter: String? = nil, pageSize: Int? = nil, redriveFilter: String? = nil
     ) -> PageSequence<[StepFunctions.ExecutionListItem]> {
         client.pages(
             .stepFunctions, "ListExecutions",
             StepFunctions.ListExecutionsInput(
-                stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize),
+                stateMachineArn: stateMachineArn, statusFilter: statusFilter, maxResults: pageSize,
+                redriveFilter: redriveFilter),
             as: StepFunctions.ListExecutionsOutput.self
         ) { ($0.executions, $0.nextToken) }
     }

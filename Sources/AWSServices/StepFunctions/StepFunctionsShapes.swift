@@ -80,6 +80,9 @@ public enum StepFunctions {
         /// The version and alias it ran, when started through one.
         public var stateMachineVersionArn: String?
         public var stateMachineAliasArn: String?
+        /// How often it was redriven and when last (absent: never).
+        public var redriveCount: Int?
+        public var redriveDate: Date?
         /// A Map Run's child execution (listed by `mapRunArn`): its run, and how many items it took.
         public var mapRunArn: String?
         public var itemCount: Int?
@@ -92,13 +95,17 @@ public enum StepFunctions {
         public var statusFilter: String?
         public var maxResults: Int?
         public var nextToken: String?
+        /// `REDRIVEN` or `NOT_REDRIVEN`.
+        public var redriveFilter: String?
         public init(
-            stateMachineArn: String, statusFilter: String? = nil, maxResults: Int? = nil, nextToken: String? = nil
+            stateMachineArn: String, statusFilter: String? = nil, maxResults: Int? = nil, nextToken: String? = nil,
+            redriveFilter: String? = nil
         ) {
             self.stateMachineArn = stateMachineArn
             self.statusFilter = statusFilter
             self.maxResults = maxResults
             self.nextToken = nextToken
+            self.redriveFilter = redriveFilter
         }
 
         /// A Map Run's child executions.

@@ -39,6 +39,8 @@ public protocol DashboardSource: Sendable {
     func stop(_ arn: ExecutionARN, error: String?, cause: String?) async throws -> Execution
     /// A distributed Map's run (DescribeMapRun) and its child executions, the first `childLimit`.
     func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail
+    /// Redrives a Standard execution that ended badly, or throws why it cannot be.
+    func redrive(_ arn: ExecutionARN) async throws -> ExecutionRedriver.Redriven
 }
 
 /// Keeps an execution list current (`ExecutionMonitor` is the live one).

@@ -74,7 +74,7 @@ public final class StackDashboardSource: DashboardSource {
     public func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent]) {
         let clock = self.clock
         let store = ExecutionStore(session: session, clock: clock)
-        var detail = try await store.detail(arn: arn.rawValue)
+        var detail = try await store.detail(arn: arn.rawValue, redriveStanding: true)
         if let known = queryLanguages.withLock({ $0[arn] }) {
             detail.execution.queryLanguages = known
         } else if let read = await store.queryLanguages(of: arn) {
@@ -118,5 +118,9 @@ public final class StackDashboardSource: DashboardSource {
 
     public func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail {
         try await MapRunReader(session: session).detail(arn, childLimit: childLimit)
+    }
+
+    public func redrive(_ arn: ExecutionARN) async throws -> ExecutionRedriver.Redriven {
+        try await ExecutionRedriver(session: session).redrive(arn)
     }
 }

@@ -18,6 +18,9 @@ extension Execution {
             status: ended?.terminalStatus ?? .running, startDate: started?.timestamp ?? events.first?.timestamp,
             stopDate: ended?.timestamp, input: started?.input, output: ended?.output, error: ended?.error,
             cause: ended?.cause, source: .api, isTruncated: events.contains { $0.isTruncated })
+        // Its redrives so far, as DescribeExecution would count them; whether it can be redriven
+        // again only DescribeExecution says (`ExecutionStore.detail` asks when it ended badly).
+        redrive = ExecutionRedrive(history: events)
         // Started through a version or an alias, `ExecutionStarted` says which (as DescribeExecution would).
         setRevision(
             version: started?.details["stateMachineVersionArn"]?.stringValue,

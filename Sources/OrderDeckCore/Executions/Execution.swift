@@ -36,6 +36,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
     public var alias: StateMachineAliasARN?
     /// The query language of the definition it ran, when read (the dashboard reads it).
     public var queryLanguages: MachineQueryLanguages?
+    /// How often it was redriven, when last, and whether it can be again.
+    public var redrive = ExecutionRedrive()
 
     public var id: String { arn }
     public var executionARN: ExecutionARN { ExecutionARN(arn) }
@@ -69,6 +71,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
             status: ExecutionStatus(rawValue: listItem.status),
             startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
         setRevision(version: listItem.stateMachineVersionArn, alias: listItem.stateMachineAliasArn)
+        redrive = ExecutionRedrive(listItem)
     }
 
     public init(described: StepFunctions.DescribeExecutionOutput, machineName: String) {
@@ -80,6 +83,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
             input: described.input,
             output: described.output, error: described.error, cause: described.cause, source: .api)
         setRevision(version: described.stateMachineVersionArn, alias: described.stateMachineAliasArn)
+        redrive = ExecutionRedrive(described)
     }
 
     /// `arn:aws:states:r:a:execution:Machine:name` (or `:express:Machine:name:uuid`) → name.

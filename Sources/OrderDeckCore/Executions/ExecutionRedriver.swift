@@ -16,21 +16,23 @@ public struct ExecutionRedriver: Sendable {
         self.makeToken = makeToken
     }
 
-    /// What DescribeExecution says about an execution's redrive.
+    /// What DescribeExecution says about an execution's redrive: its status and redrive record.
     public struct Standing: Sendable, Equatable {
         public var status: ExecutionStatus
-        public var redriveCount: Int
-        public var redriveDate: Date?
-        /// `REDRIVABLE`, `NOT_REDRIVABLE`, `REDRIVABLE_BY_MAP_RUN` (nil: the service did not say).
-        public var redriveStatus: String?
-        public var redriveStatusReason: String?
+        public var redrive: ExecutionRedrive
+
+        public init(status: ExecutionStatus, redrive: ExecutionRedrive) {
+            self.status = status
+            self.redrive = redrive
+        }
 
         public init(_ described: StepFunctions.DescribeExecutionOutput) {
-            status = ExecutionStatus(rawValue: described.status)
-            redriveCount = described.redriveCount ?? 0
-            redriveDate = described.redriveDate
-            redriveStatus = described.redriveStatus
-            redriveStatusReason = described.redriveStatusReason.flatMap { $0.isEmpty ? nil : $0 }
+            self.init(status: ExecutionStatus(rawValue: described.status), redrive: ExecutionRedrive(described))
+        }
+
+        /// What an execution already read says (the dashboard's); its redrive status may be unknown.
+        public init(_ execution: Execution) {
+            self.init(status: execution.status, redrive: execution.redrive)
         }
     }
 
@@ -40,6 +42,12 @@ public struct ExecutionRedriver: Sendable {
         public var redriveDate: Date
         /// The execution's redrive count before this one (this is redrive number `before + 1`).
         public var before: Standing
+
+        public init(arn: ExecutionARN, redriveDate: Date, before: Standing) {
+            self.arn = arn
+            self.redriveDate = redriveDate
+            self.before = before
+        }
     }
 
     /// Why RedriveExecution would refuse this execution, or nil: the one wording for the CLI and
@@ -63,13 +71,13 @@ public struct ExecutionRedriver: Sendable {
             return
                 "the local stack's engine (moto) does not implement RedriveExecution — re-run the order as a new one, or redrive on AWS"
         }
-        switch standing?.redriveStatus {
-        case "NOT_REDRIVABLE":
+        switch standing?.redrive.status {
+        case .notRedrivable:
             return
-                "\(arn.name) cannot be redriven: \(standing?.redriveStatusReason ?? "Step Functions gives no reason")"
-        case "REDRIVABLE_BY_MAP_RUN":
+                "\(arn.name) cannot be redriven: \(standing?.redrive.reason ?? "Step Functions gives no reason")"
+        case .redrivableByMapRun:
             return
-                "\(arn.name) is redriven through its Map Run (\(standing?.redriveStatusReason ?? "a Distributed Map's child execution"))"
+                "\(arn.name) is redriven through its Map Run (\(standing?.redrive.reason ?? "a Distributed Map's child execution"))"
         default: return nil
         }
     }

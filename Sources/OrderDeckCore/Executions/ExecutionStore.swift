@@ -103,7 +103,11 @@ public struct ExecutionStore: Sendable {
     }
 
     /// One execution with input/output/error, and its events in id order.
-    public func detail(arn: String) async throws -> (execution: Execution, events: [ExecutionEvent]) {
+    /// `redriveStanding`: for one that ended badly, also whether it can be redriven and why not
+    /// (one DescribeExecution more; the dashboard's Execution screen says it before `R` is tried).
+    public func detail(arn: String, redriveStanding: Bool = false) async throws -> (
+        execution: Execution, events: [ExecutionEvent]
+    ) {
         // Only an Express execution needs its machine (for the log group); a Standard one is read
         // by its ARN, which names the machine — no listing and describing of machines first.
         if ExecutionARN(arn).isExpress {
@@ -122,6 +126,13 @@ public struct ExecutionStore: Sendable {
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
         var execution = Execution(standardHistory: events, arn: arn)
         execution.mapRuns = await mapRuns(in: events)
+        // Ended badly: whether it can be redriven, and why not, before the operator tries — one
+        // DescribeExecution, only for these (an engine without redrive says nothing: left unknown).
+        if redriveStanding, execution.status.isFailure,
+            let described = try? await session.stepFunctions.describeExecution(arn)
+        {
+            execution.redrive = ExecutionRedrive(described)
+        }
         return (execution, events)
     }
 

@@ -56,6 +56,7 @@ public struct SavedHistory: Sendable {
         var execution = ExpressReconstructor(runningHorizon: .infinity).build(arn: arn, events: events, now: Date())
             .execution
         execution.source = .api
+        execution.redrive = ExecutionRedrive(history: events)
         if let status = envelope.status, execution.status == .running {
             execution.status = ExecutionStatus(rawValue: status)
         }

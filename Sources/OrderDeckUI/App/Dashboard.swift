@@ -108,6 +108,7 @@ public final class Dashboard: TerminalApplication {
             case .submit(let order): refresher.send(.submit(order))
             case .resend(let id): refresher.send(.resend(id))
             case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))
+            case .redrive(let arns): refresher.send(.redrive(arns))
             case .copy(let text): clipboard = text
             case .export(let path, let text, let summary):
                 state.say(Self.write(text, to: path, summary: summary, home: state.homeDirectory))

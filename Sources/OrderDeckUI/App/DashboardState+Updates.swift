@@ -52,6 +52,14 @@ extension DashboardState {
             say("stopped \(execution.name): \(execution.status)" + (detail.isEmpty ? "" : " (\(detail))"))
         case .stopFailed(let arn, let message):
             say("\(arn.name) not stopped: \(message)", isError: true)
+        case .redriven(let redriven):
+            say(
+                "redriven \(redriven.arn.name) (redrive \(redriven.before.redrive.count + 1), \(Format.clock(redriven.redriveDate)))"
+                    + ": it runs again from the states that did not succeed")
+        case .redriveFailed(let arn, let message):
+            say("\(arn.name) not redriven: \(message)", isError: true)
+        case .redriveFinished(let redriven, let total):
+            say("redrove \(redriven) of \(total) executions", isError: redriven < total)
         case .metrics(let metrics):
             overview.metrics = metrics
         case .overviewFigures(let figures):

@@ -22,6 +22,11 @@ public enum DashboardUpdate: Sendable {
     /// The execution after StopExecution, or why it was not stopped.
     case stopped(Execution)
     case stopFailed(ExecutionARN, String)
+    /// One execution of a redrive request: redriven (as the redriver says), or why not.
+    case redriven(ExecutionRedriver.Redriven)
+    case redriveFailed(ExecutionARN, String)
+    /// A request for several ended: how many of how many were redriven.
+    case redriveFinished(redriven: Int, of: Int)
     /// CloudWatch's AWS/States metrics of the last hour (nil: none here).
     case metrics(StatesMetrics?)
     /// The Overview's figures, worked out off the terminal thread from what was loaded.

@@ -26,6 +26,8 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, text: String, summary: String)
     /// StopExecution, with the error and cause the operator gave (after confirming).
     case stop(ExecutionARN, error: String?, cause: String?)
+    /// RedriveExecution for each (after confirming), one after another.
+    case redrive([ExecutionARN])
     /// Work out the Overview's figures from what is loaded, off the terminal thread.
     case workOutOverview
     /// Match a regular-expression filter over the orders off the terminal thread (replacing any

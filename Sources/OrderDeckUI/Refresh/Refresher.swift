@@ -23,6 +23,8 @@ public actor Refresher {
         case resend(String)
         case findOrder(OrderID, userId: String?)
         case stop(ExecutionARN, error: String?, cause: String?)
+        /// Redrive these, one after another (a refusal of one does not stop the rest).
+        case redrive([ExecutionARN])
         /// The operator scrolled past the oldest order held: page in the next older ones.
         case loadOlderOrders
     }
@@ -137,6 +139,8 @@ public actor Refresher {
             guard !loadingOlder else { break }
             loadingOlder = true
             oneShot(.olderOrders) { try await self.loadOlderOrders() }
+        case .redrive(let arns):
+            oneShot(.redrive) { await self.redrive(arns) }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {
@@ -148,6 +152,24 @@ public actor Refresher {
                 }
             }
         }
+    }
+
+    /// Each in turn, a line each; then the lists again, and the watched execution if it was one of
+    /// them (it runs again under the same ARN).
+    func redrive(_ arns: [ExecutionARN]) async {
+        var redriven = 0
+        for arn in arns {
+            if Task.isCancelled { break }
+            do {
+                post(.redriven(try await source.redrive(arn)))
+                redriven += 1
+            } catch {
+                post(.redriveFailed(arn, LoadFailure(error).message))
+            }
+        }
+        if arns.count > 1 { post(.redriveFinished(redriven: redriven, of: arns.count)) }
+        if !inFlight.contains(.machines) { startExecutions() }
+        if let watched, arns.contains(watched), !inFlight.contains(.execution) { startWatching() }
     }
 
     /// Tells the dashboard, then reads the lists and the watched execution again at once, so the

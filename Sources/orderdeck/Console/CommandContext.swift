@@ -66,10 +66,21 @@ final class CommandStream: @unchecked Sendable {
 /// Standard input, or a text given in its place.
 struct CommandInput: Sendable {
     let read: @Sendable () -> Data
+    /// One line, for an answer to a question (nil: the input ended): a terminal is not read to its end.
+    let firstLine: @Sendable () -> String?
 
-    static let standardInput = CommandInput { FileHandle.standardInput.readDataToEndOfFile() }
+    static let standardInput = CommandInput(
+        read: { FileHandle.standardInput.readDataToEndOfFile() }, firstLine: { Swift.readLine() })
 
-    static func text(_ text: String) -> CommandInput { CommandInput { Data(text.utf8) } }
+    static func text(_ text: String) -> CommandInput {
+        CommandInput(
+            read: { Data(text.utf8) },
+            firstLine: {
+                text.isEmpty
+                    ? nil
+                    : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init)
+            })
+    }
 
     /// Every line, without its line end.
     func lines() -> [String] {

@@ -19,6 +19,10 @@ public final class FakeDashboardSource: DashboardSource {
         public var stackName = "local"
         /// Every StopExecution asked for: the ARN, error and cause.
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
+        /// RedriveExecution requests, in order; and whether this "engine" refuses them all, as the
+        /// local stack's moto does.
+        public var redrives: [ExecutionARN] = []
+        public var redriveUnimplemented = false
         /// What GetMetricData would answer (nil: no metrics).
         public var metrics: StatesMetrics?
         /// Distributed Map runs by ARN, with their child executions (DescribeMapRun and
@@ -229,7 +233,9 @@ public final class FakeDashboardSource: DashboardSource {
             return detail.0
         }
     }
+}
 
+extension FakeDashboardSource {
     /// As DescribeMapRun and ListExecutions by `mapRunArn`: the run, its first `childLimit` children.
     public func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail {
         try check()
@@ -240,6 +246,30 @@ public final class FakeDashboardSource: DashboardSource {
         detail.moreChildren = detail.moreChildren || detail.children.count > childLimit
         detail.children = Array(detail.children.prefix(childLimit))
         return detail
+    }
+
+    /// As RedriveExecution after the redriver's checks (the same refusals, worded once): the
+    /// execution runs again under its ARN, its redrive count one up.
+    public func redrive(_ arn: ExecutionARN) async throws -> ExecutionRedriver.Redriven {
+        try check()
+        return try data.withLock { data in
+            guard var detail = data.details[arn] else { throw LoadFailure(kind: .failed, message: "no \(arn)") }
+            let before = ExecutionRedriver.Standing(detail.0)
+            if let refusal = ExecutionRedriver.refusal(arn, standing: before, localStack: data.redriveUnimplemented) {
+                throw LoadFailure(kind: .failed, message: refusal)
+            }
+            data.redrives.append(arn)
+            let date = (detail.0.stopDate ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(60)
+            detail.0.status = .running
+            detail.0.stopDate = nil
+            detail.0.redrive.count += 1
+            detail.0.redrive.date = date
+            data.details[arn] = detail
+            for (machine, list) in data.executions {
+                data.executions[machine] = list.map { $0.arn == arn.rawValue ? detail.0 : $0 }
+            }
+            return ExecutionRedriver.Redriven(arn: arn, redriveDate: date, before: before)
+        }
     }
 }
 

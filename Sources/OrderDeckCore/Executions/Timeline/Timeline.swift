@@ -38,6 +38,8 @@ public struct Timeline: Sendable, Hashable {
         public var itemCount: Int?
         /// Distributed Map: its Map Run.
         public var mapRun: MapRun?
+        /// The run of the execution it was entered in: 0 the first, n the nth redrive.
+        public var run: Int = 0
 
         /// Attempts beyond the first.
         public var retries: Int { max(0, attempts - 1) }
@@ -145,8 +147,11 @@ public struct Timeline: Sendable, Hashable {
     public var endedAt: Date?
     public var status: ExecutionStatus?
     public var failure: Failure?
-    /// Times the execution was redriven (`ExecutionRedriven`).
-    public var redrives: Int
+    /// When the execution was redriven (`ExecutionRedriven`), oldest first: run n (from 1) began
+    /// at `redriven[n - 1]`; the states it ran have `run == n`.
+    public var redriven: [Date]
+    /// Times the execution was redriven.
+    public var redrives: Int { redriven.count }
     /// Event types no role is known for (kept so a view can say so rather than drop them).
     public var unknownEventTypes: [String]
 
@@ -157,7 +162,7 @@ public struct Timeline: Sendable, Hashable {
     }
 
     init(
-        steps: [Step], startedAt: Date?, endedAt: Date?, status: ExecutionStatus?, failure: Failure?, redrives: Int,
+        steps: [Step], startedAt: Date?, endedAt: Date?, status: ExecutionStatus?, failure: Failure?, redriven: [Date],
         unknownEventTypes: [String]
     ) {
         self.steps = steps
@@ -165,7 +170,7 @@ public struct Timeline: Sendable, Hashable {
         self.endedAt = endedAt
         self.status = status
         self.failure = failure
-        self.redrives = redrives
+        self.redriven = redriven
         self.unknownEventTypes = unknownEventTypes
     }
 

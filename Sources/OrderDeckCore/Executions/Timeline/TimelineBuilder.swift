@@ -48,7 +48,7 @@ struct TimelineBuilder {
     private var status: ExecutionStatus?
     private var executionError: (error: String?, cause: String?)?
     private var culprit: Int?
-    private var redrives = 0
+    private var redriven: [Date] = []
     private var unknown: [String] = []
 
     mutating func apply(_ event: ExecutionEvent) {
@@ -65,7 +65,7 @@ struct TimelineBuilder {
             startedAt = event.timestamp
             context = Context(scope: 0)
         case .executionRedriven:
-            redrives += 1
+            redriven.append(event.timestamp)
             status = .running
             endedAt = nil
             context = Context(scope: 0)
@@ -163,6 +163,7 @@ struct TimelineBuilder {
         var step = Timeline.Step(
             name: event.stateName ?? "?", kind: kind, enteredEventId: event.id, entered: event.timestamp,
             input: event.input, attempts: 0, outcome: .running, children: [])
+        step.run = redriven.count
         if kind == .fail {
             step.exited = event.timestamp
             step.outcome = .failed
@@ -342,7 +343,7 @@ struct TimelineBuilder {
     func timeline() -> Timeline {
         Timeline(
             steps: scopes[0].steps.map(tree), startedAt: startedAt, endedAt: endedAt, status: status,
-            failure: failure(), redrives: redrives, unknownEventTypes: unknown)
+            failure: failure(), redriven: redriven, unknownEventTypes: unknown)
     }
 
     private func tree(_ index: Int) -> Timeline.Step {

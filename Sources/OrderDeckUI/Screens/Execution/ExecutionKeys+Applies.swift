@@ -11,16 +11,21 @@ extension DashboardState {
             return execution.selectedStep?.hasChildren == true || execution.selectedStep?.mapRun != nil
                 || execution.selectedGroup != nil
         case .stop: return found?.status == .running && found?.isExpress == false
+        case .redrive: return found.map { redriveRefusal($0) == nil } ?? false
         case .rerun: return found?.status.isFailure == true
         case .previousGroup, .nextGroup: return execution.isDrilled
         case .events, .inspect, .logs, .order, .copy: return true
         }
     }
 
-    /// The same for the Executions list: stop only on a running Standard execution.
+    /// The same for the Executions list: stop only on a running Standard execution, redrive only
+    /// on one that can be.
     func executionsKeyApplies(_ action: ExecutionsAction) -> Bool {
-        guard case .stop = action else { return true }
         let selected = executions.selected
-        return selected?.status == .running && selected?.isExpress == false
+        switch action {
+        case .stop: return selected?.status == .running && selected?.isExpress == false
+        case .redrive: return selected.map { redriveRefusal($0) == nil } ?? false
+        case .open, .machine, .statusFilter, .filter, .logs, .copy: return true
+        }
     }
 }

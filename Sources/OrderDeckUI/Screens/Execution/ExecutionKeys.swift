@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, rerun
+    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, redrive, rerun
 }
 
 enum ExecutionKeys {
@@ -22,6 +22,10 @@ enum ExecutionKeys {
         .init(
             [.character("x")], "stop this RUNNING execution (StopExecution: asks for error and cause, then confirms)",
             hint: "stop", mutates: true, .stop),
+        .init(
+            [.character("R")],
+            "redrive this failed Standard execution (same ARN, from the states that did not succeed; confirms first)",
+            hint: "redrive", mutates: true, .redrive),
         .init(
             [.character("n")], "re-run this failed order as a new order (Submit, prefilled with its input; a fresh id)",
             hint: "re-run", mutates: true, .rerun),
@@ -62,6 +66,8 @@ extension DashboardState {
             return copy(arn.rawValue)
         case .stop:
             beginStop(execution.execution)
+        case .redrive:
+            beginRedrive(execution.execution)
         case .rerun:
             rerun(execution.execution)
         }

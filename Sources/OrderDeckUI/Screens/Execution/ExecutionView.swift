@@ -5,7 +5,7 @@ enum ExecutionView {
     /// Where the table goes in the body: under the ARN, the status and (when failed) the failure.
     static func tableFrame(_ state: DashboardState, y: Int, height: Int) -> (top: Int, height: Int) {
         let screen = state.execution
-        let problem = problemLines(state, height: height).count
+        let problem = problemLines(state, height: height).count + redriveLines(state).count
         let top = y + 2 + problem + (screen.isDrilled && !screen.raw ? 1 : 0)
         let remaining = max(1, y + height - top)
         if screen.raw { return (top, remaining) }
@@ -15,6 +15,16 @@ enum ExecutionView {
     /// The failure (or the abort) wrapped in full, using up to half the body.
     static func problemLines(_ state: DashboardState, height: Int) -> [String] {
         ExecutionProblem.lines(state.execution, width: state.size.width, limit: max(1, height / 2 - 1))
+    }
+
+    /// The redrive line (redrives so far; whether `R` would redrive, or why not), wrapped: at most
+    /// two rows, the second cut with an ellipsis (`i` on the execution is not where it lives: the
+    /// refusal is short, the reason Step Functions gives rarely long).
+    static func redriveLines(_ state: DashboardState) -> [String] {
+        guard let execution = state.execution.execution, let line = state.redriveLine(execution) else { return [] }
+        let lines = ExecutionProblem.wrap(TerminalSafe.escape(line), width: max(1, state.size.width))
+        guard lines.count > 2 else { return lines }
+        return [lines[0], DisplayWidth.truncate(lines[1] + " " + lines[2], to: state.size.width)]
     }
 
     /// Rows of states (or events) the table shows: what the movement keys scroll by.
@@ -46,6 +56,10 @@ enum ExecutionView {
             buffer.write(
                 line, x: 0, y: row,
                 style: screen.timeline.failure != nil ? .error : Style(foreground: .yellow, bold: true))
+            row += 1
+        }
+        for line in redriveLines(state) {
+            buffer.write(line, x: 0, y: row, style: Style(foreground: .yellow))
             row += 1
         }
         if screen.isDrilled && !screen.raw {

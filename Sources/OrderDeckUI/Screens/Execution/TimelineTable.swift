@@ -19,7 +19,8 @@ enum TimelineTable {
                 into: &buffer, x: 0, y: top, width: buffer.width, height: height,
                 row: { index in
                     let step = steps[index]
-                    let name = step.hasChildren ? step.name + " ▸" : step.name
+                    // A redriven execution's later runs: each state marked with the run it ran in.
+                    let name = (step.run > 0 ? "↻\(step.run) " : "") + step.name + (step.hasChildren ? " ▸" : "")
                     return [
                         name, step.kind.rawValue, Format.clock(step.entered), Format.duration(step.duration),
                         Format.bar(step.duration, total: total, width: 12), String(step.retries),

@@ -4,11 +4,14 @@ extension DashboardState {
     /// The executions shown.
     var executionsExport: ExportTable? {
         ExportTable(
-            what: "executions", headers: ["machine", "name", "status", "startDate", "stopDate", "executionArn"],
+            what: "executions",
+            headers: [
+                "machine", "name", "status", "startDate", "stopDate", "redriveCount", "executionArn",
+            ],
             rows: executions.visible.map {
                 [
                     $0.machineName, $0.name, $0.status.rawValue, Format.iso($0.startDate), Format.iso($0.stopDate),
-                    $0.arn,
+                    String($0.redrive.count), $0.arn,
                 ]
             })
     }

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionsAction: Sendable {
-    case open, machine, statusFilter, filter, logs, copy, stop
+    case open, machine, statusFilter, filter, logs, copy, stop, redrive
 }
 
 enum ExecutionsKeys {
@@ -20,6 +20,10 @@ enum ExecutionsKeys {
         .init(
             [.character("x")], "stop the selected RUNNING execution (asks for error and cause, then confirms)",
             hint: "stop", mutates: true, .stop),
+        .init(
+            [.character("R")],
+            "redrive the selected failed Standard execution (confirms first; :redrive shown: every one shown)",
+            hint: "redrive", mutates: true, .redrive),
     ])
 }
 
@@ -47,6 +51,8 @@ extension DashboardState {
             return copy(selected.arn)
         case .stop:
             beginStop(selected)
+        case .redrive:
+            beginRedrive(selected)
         }
         return []
     }

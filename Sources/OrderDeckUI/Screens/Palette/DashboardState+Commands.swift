@@ -25,6 +25,16 @@ extension DashboardState {
             say("no machine '\(wanted)' (known: \(names.joined(separator: ", ")))", isError: true)
         case .stack:
             return switchStack(words.count > 1 ? words[1] : nil)
+        case .redrive:
+            if stack.readOnly {
+                say("read-only: redriving executions is disabled for this stack", isError: true)
+                return []
+            }
+            switch words.dropFirst().first {
+            case nil: beginRedrive(screen == .execution ? execution.execution : executions.selected)
+            case "shown": beginRedriveShown()
+            case let other?: say("':redrive \(other)': say ':redrive' or ':redrive shown'", isError: true)
+            }
         }
         return []
     }
@@ -75,6 +85,8 @@ extension DashboardState {
                 candidates = executions.machines.map(\.name).filter { $0.hasPrefix(prefix) }
             case let word where PaletteCommand.named(word) == .stack:
                 candidates = stackNames.filter { $0.hasPrefix(prefix) }
+            case let word where PaletteCommand.named(word) == .redrive:
+                candidates = ["shown"].filter { $0.hasPrefix(prefix) }
             default: candidates = []
             }
         }

@@ -1,7 +1,7 @@
 /// The `:` palette's commands, declared once: what runs them, what tab completes, what an unknown
 /// command's error lists and what the help overlay says all come from this table.
 enum PaletteCommand: String, CaseIterable, Sendable {
-    case overview, orders, executions, logs, submit, machine, stack, quit
+    case overview, orders, executions, logs, submit, machine, stack, redrive, quit
 
     var aliases: [String] {
         switch self {
@@ -11,7 +11,7 @@ enum PaletteCommand: String, CaseIterable, Sendable {
         case .logs: return ["l"]
         case .submit: return ["s"]
         case .machine: return ["m"]
-        case .stack: return []
+        case .stack, .redrive: return []
         case .quit: return ["q"]
         }
     }
@@ -21,6 +21,7 @@ enum PaletteCommand: String, CaseIterable, Sendable {
         switch self {
         case .machine: return "NAME"
         case .stack: return "[NAME]"
+        case .redrive: return "[shown]"
         default: return nil
         }
     }
@@ -34,6 +35,9 @@ enum PaletteCommand: String, CaseIterable, Sendable {
         case .submit: return "the Submit screen"
         case .machine: return "the Executions of that state machine"
         case .stack: return "the configured stacks, or open one (the current one again: as it is now)"
+        case .redrive:
+            return
+                "redrive the execution on screen; shown: every one the Executions list shows that can be (a count, then y/N)"
         case .quit: return "quit"
         }
     }
