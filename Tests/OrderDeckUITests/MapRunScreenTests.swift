@@ -110,6 +110,24 @@ import Testing
         #expect(!other.state.hints.contains("open"))
     }
 
+    /// Step Functions keeps no history of an Express child: ⏎ says where it is instead of failing.
+    @Test func anExpressChildIsNotOpenedAndSaysWhy() async throws {
+        var data = MapRunData.sourceData()
+        data.mapRuns[MapRunData.run]?.children = [
+            Execution(
+                arn: "arn:aws:states:us-east-1:123456789012:express:OrderWorkflow/ShipItems:item-9:0a1b",
+                name: "item-9", machineName: "OrderWorkflow/ShipItems", status: .failed, startDate: MapRunData.start,
+                stopDate: MapRunData.start.addingTimeInterval(1), source: .api)
+        ]
+        let harness = await Self.onParent(data: data)
+        harness.press(.enter)
+        await harness.waitFor { $0.state.mapRun.detail != nil }
+        #expect(!harness.state.hints.contains("open"))
+        harness.press(.enter)
+        #expect(harness.state.screen == .mapRun)
+        #expect(harness.state.visibleNote?.text.contains("item-9 is an Express child") == true)
+    }
+
     @Test func itFitsAndWorksAt20x6() async throws {
         let harness = await Self.onParent(width: 20, height: 6)
         harness.press(.enter)

@@ -23,6 +23,11 @@ extension DashboardState {
         switch action {
         case .open:
             guard let child = mapRun.selected else { return [] }
+            guard !child.isExpress else {
+                // Step Functions keeps no history of an Express child: only its machine's logs do.
+                say("\(child.name) is an Express child: its history is only in its machine's log group", isError: true)
+                return []
+            }
             return openExecution(child.executionARN)
         case .statusFilter:
             mapRun.nextStatusFilter(visibleRows: rows)

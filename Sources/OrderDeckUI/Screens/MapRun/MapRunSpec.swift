@@ -11,7 +11,7 @@ extension ScreenSpec {
     static let mapRun = ScreenSpec(
         .mapRun, title: "Map Run", place: .under(.executions),
         keys: ScreenKeyTable(MapRunKeys.table, list: true) { state, action in
-            action != .open || state.mapRun.selected != nil
+            action != .open || state.mapRun.selected.map { !$0.isExpress } == true
         },
         handle: { $0.handleMapRun($1) }, render: { MapRunView.render($0, into: &$1, y: $2, height: $3) },
         export: { $0.mapRunExport },
