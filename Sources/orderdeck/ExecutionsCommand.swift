@@ -35,6 +35,12 @@ struct ExecutionsCommand: AsyncParsableCommand {
             valueName: "arn"))
     var mapRun: MapRunArgument?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Only executions redriven at least once, or never (ListExecutions' redriveFilter; Express ones are never redriven)."
+        ))
+    var redrive: RedriveFilterFlag?
+
     @Option(parsing: .unconditional, help: "At most this many per machine (0: all).")
     var limit: Int = 100
 
@@ -84,7 +90,8 @@ struct ExecutionsCommand: AsyncParsableCommand {
             var printer = ListingPrinter.executions(format: output)
             for machine in listed {
                 try await store.forEachPage(
-                    listing: machine, status: status, limit: limit > 0 ? limit : nil, qualifier: qualifier
+                    listing: machine, status: status, limit: limit > 0 ? limit : nil, qualifier: qualifier,
+                    redriveFilter: redrive?.filter
                 ) { page in
                     printer.add(page)
                     return true
@@ -198,4 +205,12 @@ struct HistoryCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// `executions --redriven` / `--not-redriven`.
+enum RedriveFilterFlag: String, EnumerableFlag {
+    case redriven
+    case notRedriven
+
+    var filter: ExecutionRedrive.Filter { self == .redriven ? .redriven : .notRedriven }
 }

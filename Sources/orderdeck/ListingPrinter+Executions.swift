@@ -14,6 +14,7 @@ extension ListingPrinter where Record == Execution {
                 if execution.isExpress { notes.append("express, from logs") }
                 if execution.isPartial { notes.append("partial record") }
                 if execution.isTruncated { notes.append("payload truncated") }
+                if let redriven = execution.redrive.note { notes.append(redriven) }
                 return [
                     execution.machineName, execution.name, execution.status.rawValue, execution.versionText,
                     Age.iso(execution.startDate),

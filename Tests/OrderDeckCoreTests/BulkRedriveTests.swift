@@ -175,4 +175,27 @@ import Testing
         // No second DescribeExecution: the plan's check is the check.
         #expect(sent == Array(repeating: "AWSStepFunctions.RedriveExecution", count: plan.chosen.count))
     }
+
+    @Test func theExecutionsListPassesTheRedriveFilterAndNotesEachRowsRedrives() async throws {
+        let states = ScriptedStates()
+        let (session, transport) = session(states)
+        let store = ExecutionStore(session: session)
+        var rows: [Execution] = []
+        try await store.forEachPage(listing: Self.machines[0], status: "FAILED", redriveFilter: .redriven) {
+            rows += $0
+            return true
+        }
+        let listed = states.listed.withLock { $0 }
+        #expect(listed.allSatisfy { $0["redriveFilter"]?.stringValue == "REDRIVEN" } && !listed.isEmpty)
+        // The count each row carries, as the lists note it.
+        #expect(rows.first { $0.name == "o-2" }?.redrive.note == "redriven 1000×")
+        #expect(rows.first { $0.name == "o-1" }?.redrive.note == nil)
+        // Express executions are never redriven: "only redriven" reads nothing for an Express machine.
+        let before = transport.requests.count
+        try await store.forEachPage(listing: Self.machines[1], redriveFilter: .redriven) { _ in
+            Issue.record("an Express machine listed for --redriven")
+            return true
+        }
+        #expect(transport.requests.count == before)
+    }
 }

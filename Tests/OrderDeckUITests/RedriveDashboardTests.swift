@@ -144,4 +144,38 @@ import Testing
                 == "Redrive \(eligible.count) executions on prod (\(all.count - eligible.count) shown can't be: running, succeeded, Express or not redrivable)? Each runs again from the states that did not succeed. y/N"
         )
     }
+
+    /// Failed in Charge, redriven an hour later, failed in Charge again.
+    static let redrivenTwiceFailed = """
+        {"executionArn":"arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:o-9","events":[
+        {"id":1,"previousEventId":0,"type":"ExecutionStarted","timestamp":1795422000,"executionStartedEventDetails":{"input":"{\\"id\\":\\"o-9\\",\\"user_id\\":\\"alice\\"}"}},
+        {"id":2,"previousEventId":1,"type":"PassStateEntered","timestamp":1795422000.1,"stateEnteredEventDetails":{"name":"InitializeOrder","input":"{}"}},
+        {"id":3,"previousEventId":2,"type":"PassStateExited","timestamp":1795422000.2,"stateExitedEventDetails":{"name":"InitializeOrder","output":"{}"}},
+        {"id":4,"previousEventId":3,"type":"TaskStateEntered","timestamp":1795422000.3,"stateEnteredEventDetails":{"name":"Charge","input":"{}"}},
+        {"id":5,"previousEventId":4,"type":"TaskFailed","timestamp":1795422001.5,"taskFailedEventDetails":{"error":"Payments.Unavailable","cause":"payment provider timed out","resource":"invoke","resourceType":"lambda"}},
+        {"id":6,"previousEventId":5,"type":"ExecutionFailed","timestamp":1795422001.5,"executionFailedEventDetails":{"error":"Payments.Unavailable","cause":"payment provider timed out"}},
+        {"id":7,"previousEventId":6,"type":"ExecutionRedriven","timestamp":1795425600,"executionRedrivenEventDetails":{"redriveCount":1}},
+        {"id":8,"previousEventId":7,"type":"TaskStateEntered","timestamp":1795425600.1,"stateEnteredEventDetails":{"name":"Charge","input":"{}"}},
+        {"id":9,"previousEventId":8,"type":"TaskFailed","timestamp":1795425602.1,"taskFailedEventDetails":{"error":"Payments.Unavailable","cause":"payment provider timed out","resource":"invoke","resourceType":"lambda"}},
+        {"id":10,"previousEventId":9,"type":"ExecutionFailed","timestamp":1795425602.1,"executionFailedEventDetails":{"error":"Payments.Unavailable","cause":"payment provider timed out"}}
+        ]}
+        """
+
+    /// The README's picture: a redriven execution that failed again, on a stack on AWS.
+    @Test func aRedrivenExecutionShowsItsRunsAndWhetherItCanGoAgain() throws {
+        let saved = try #require(try SavedHistory.parse(Data(Self.redrivenTwiceFailed.utf8)).first)
+        var execution = saved.execution
+        execution.redrive.status = .redrivable
+        var state = FixedData.state(screen: .executions, size: TerminalSize(width: 100, height: 24))
+        state.stack = Self.aws
+        _ = state.openExecution(execution.executionARN)
+        state.apply(.execution(execution, saved.events))
+        #expect(state.execution.timeline.steps.map(\.run) == [0, 0, 1])
+        var buffer = ScreenBuffer(width: 100, height: 24)
+        DashboardView.render(state, into: &buffer)
+        #expect(buffer.text.contains("↻1 Charge"))
+        #expect(buffer.text.contains("↻ redriven 1×, last "))
+        #expect(buffer.text.contains("R redrives it (REDRIVABLE)"))
+        try ScreenSnapshotTests.check("execution-redriven-100x24", buffer.text)
+    }
 }

@@ -67,6 +67,12 @@ public struct ExecutionRedrive: Sendable, Hashable {
     /// Redriven at least once.
     public var happened: Bool { count > 0 }
 
-    /// "↻2": the redrive count as a list cell shows it after the status; empty when never.
-    public var mark: String { count > 0 ? "↻\(count)" : "" }
+    /// "redriven 2×": a list row's note (the dashboard's and the CLI's); nil when never.
+    public var note: String? { count > 0 ? "redriven \(count)×" : nil }
+
+    /// ListExecutions' `redriveFilter`: only executions redriven at least once, or never.
+    public enum Filter: String, Sendable, CaseIterable {
+        case redriven = "REDRIVEN"
+        case notRedriven = "NOT_REDRIVEN"
+    }
 }

@@ -68,9 +68,11 @@ public struct ExecutionStore: Sendable {
     /// `forEachPage` for a machine as listed: a Standard one needs nothing more (no
     /// DescribeStateMachine); an Express one is resolved for its log group first.
     /// `qualifier`: only one version's executions, or one alias's (Standard machines only).
+    /// `redriveFilter`: ListExecutions' own for Standard machines; Express executions are never
+    /// redriven, so kept only by `.notRedriven`.
     public func forEachPage(
         listing: MachineListing, status: String? = nil, limit: Int? = nil, qualifier: StateMachineQualifier? = nil,
-        _ body: ([Execution]) async throws -> Bool
+        redriveFilter: ExecutionRedrive.Filter? = nil, _ body: ([Execution]) async throws -> Bool
     ) async throws {
         if let qualifier, listing.type != .standard {
             throw CoreError.invalidInput(
@@ -78,21 +80,23 @@ public struct ExecutionStore: Sendable {
             )
         }
         guard listing.type == .standard else {
+            if redriveFilter == .redriven { return }
             return try await forEachPage(
                 machine: try await session.machine(named: listing.arn), status: status, limit: limit, body)
         }
-        try await forEachStandardPage(machine: listing, status: status, limit: limit, qualifier: qualifier, body)
+        try await forEachStandardPage(
+            machine: listing, status: status, limit: limit, qualifier: qualifier, redriveFilter: redriveFilter, body)
     }
 
     private func forEachStandardPage(
         machine: MachineListing, status: String?, limit: Int?, qualifier: StateMachineQualifier? = nil,
-        _ body: ([Execution]) async throws -> Bool
+        redriveFilter: ExecutionRedrive.Filter? = nil, _ body: ([Execution]) async throws -> Bool
     ) async throws {
         var count = 0
         // A version's or alias's ARN in place of the machine's lists only the executions it ran.
         for try await page in session.stepFunctions.listExecutions(
             stateMachineArn: qualifier?.arn(machineArn: machine.arn) ?? machine.arn, statusFilter: status,
-            pageSize: min(limit ?? Self.largestPage, Self.largestPage))
+            pageSize: min(limit ?? Self.largestPage, Self.largestPage), redriveFilter: redriveFilter?.rawValue)
         {
             let executions = page.prefix(limit.map { $0 - count } ?? page.count).map {
                 Execution(listItem: $0, machineName: machine.name)

@@ -31,7 +31,7 @@ enum ExecutionsColumns {
         if execution.isExpress { notes.append("from logs") }
         if execution.isPartial { notes.append("partial") }
         if execution.isTruncated { notes.append("truncated") }
-        if execution.redrive.happened { notes.append("redriven \(execution.redrive.count)×") }
+        if let redriven = execution.redrive.note { notes.append(redriven) }
         if let error = execution.error { notes.append(error) }
         return [
             execution.name, execution.status.rawValue, Format.time(execution.startDate),
