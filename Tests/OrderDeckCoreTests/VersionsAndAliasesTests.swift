@@ -68,6 +68,49 @@ import Testing
         #expect(Execution.qualifier(filterTerm: "prod") == nil)
     }
 
+    /// `executions --alias prod` through the transport seam (LocalStack 2026.3.0 cannot start an
+    /// execution through an alias, moto cannot either): ListExecutions is asked with the alias's
+    /// ARN, built from the machine's, and its answer — written from botocore's
+    /// ExecutionListItem — is read as the version and alias that ran.
+    @Test func listingByAliasAsksForTheAliasArn() async throws {
+        let model = try await SharedFixtures.operationShape("stepfunctions", "ListExecutions")
+        #expect(model.output.contains("executions"))
+        let answer = #"""
+            {"executions":[{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:o-9",
+              "stateMachineArn":"\#(Self.machine)","name":"o-9","status":"RUNNING","startDate":1790000000.5,
+              "stateMachineVersionArn":"\#(Self.machine):7","stateMachineAliasArn":"\#(Self.machine):prod"}]}
+            """#
+        let transport = ScriptedTransport { _, _ in
+            HTTPResponse(
+                status: 200, headers: [("Content-Type", "application/x-amz-json-1.0")], body: Array(answer.utf8))
+        }
+        let client = TestAWS.client(endpoint: "http://127.0.0.1:9", transport: transport)
+        let config = StackConfig(
+            name: "prod", region: "us-east-1", endpointURL: "http://127.0.0.1:9", stateMachines: [Self.machine],
+            staticCredentials: MotoFixture.testCredentials)
+        let store = ExecutionStore(session: StackSession(config: config, client: client))
+        var listed: [Execution] = []
+        try await store.forEachPage(
+            listing: MachineListing(name: "OrderWorkflow", arn: Self.machine, type: .standard),
+            qualifier: .alias("prod")
+        ) { page in
+            listed += page
+            return true
+        }
+        let request = try #require(transport.requests.first)
+        let body = try JSONValue.parse(request.body)
+        #expect(body["stateMachineArn"]?.stringValue == "\(Self.machine):prod")
+        #expect(listed.map(\.versionText) == ["7 via prod"])
+
+        // An Express machine is not listed by alias: its executions come from logs, which do not say.
+        await #expect(throws: CoreError.self) {
+            try await store.forEachPage(
+                listing: MachineListing(name: "Fast", arn: Self.machine + "Fast", type: .express),
+                qualifier: .alias("prod")
+            ) { _ in true }
+        }
+    }
+
     @Test func expressMachinesAreNotListedByVersion() {
         let standard = MachineListing(name: "A", arn: Self.machine, type: .standard)
         let express = MachineListing(name: "B", arn: Self.machine + "B", type: .express)

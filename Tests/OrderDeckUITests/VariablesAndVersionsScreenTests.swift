@@ -116,3 +116,19 @@ import Testing
         try ScreenSnapshotTests.check("execution-variables-100x24", buffer.text)
     }
 }
+
+extension VariablesAndVersionsScreenTests {
+    /// A history that does not say what ran (LocalStack's `ExecutionStarted`): the Execution screen
+    /// says what the list said.
+    @Test func theListSaysWhatRanWhenTheHistoryDoesNot() async throws {
+        let (data, _) = try Self.data()
+        let first = try #require(data.executions["OrderWorkflow"]?.first)
+        #expect(data.details[first.executionARN]?.0.versionSentence == nil)
+        let harness = DashboardHarness(width: 120, height: 30, data: data)
+        harness.press(.character("2"))
+        #expect(await harness.waitFor { $0.state.executions.visible.count == 40 })
+        harness.press(.enter)
+        #expect(await harness.waitFor { $0.state.execution.execution?.arn == first.arn })
+        #expect(harness.screen.contains("version 7 via alias prod"), "\(harness.screen)")
+    }
+}

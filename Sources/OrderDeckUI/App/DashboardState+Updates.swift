@@ -12,7 +12,8 @@ extension DashboardState {
         case .executions(let machine, let list):
             executions.replace(machine: machine, list, visibleRows: layout.listRows)
         case .execution(let found, let events):
-            execution.update(found, events: events, visibleRows: ExecutionView.tableRows(self))
+            execution.update(
+                executions.withKnownRevision(found), events: events, visibleRows: ExecutionView.tableRows(self))
             if found.executionARN == execution.arn { executions.adopt(found) }
         case .mapRun(let detail):
             mapRun.update(detail, visibleRows: MapRunView.tableRows(self))
