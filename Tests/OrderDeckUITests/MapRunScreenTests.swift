@@ -110,6 +110,39 @@ import Testing
         #expect(!other.state.hints.contains("open"))
     }
 
+    /// A run still going is read again at the watching cadence, and no more once it has ended.
+    @Test func aRunningRunIsReadAgainUntilItEnds() async throws {
+        var data = MapRunData.sourceData()
+        data.mapRuns[MapRunData.run]?.run.status = .running
+        data.mapRuns[MapRunData.run]?.run.stopDate = nil
+        data.mapRuns[MapRunData.run]?.run.itemCounts.running = 2
+        let harness = await Self.onParent(data: data)
+        harness.press(.enter)
+        await harness.waitFor { $0.state.mapRun.detail != nil }
+        #expect(harness.screen.contains("RUNNING  started"))
+        #expect(harness.screen.contains("2 failed · 2 running"))
+        harness.source.update {
+            $0.mapRuns[MapRunData.run]?.run.status = .succeeded
+            $0.mapRuns[MapRunData.run]?.run.itemCounts.running = 0
+        }
+        // Time passes at the watching cadence until the run is read again (however many other
+        // feeds wake meanwhile); it has ended, so its loop ends.
+        let clock = harness.clock
+        let ticking = Task {
+            while !Task.isCancelled {
+                clock.advance(by: .milliseconds(500))
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        await harness.waitFor { $0.state.mapRun.detail?.run.status == .succeeded }
+        ticking.cancel()
+        #expect(harness.screen.contains("SUCCEEDED  started"))
+        let loads = harness.source.counts.mapRunLoads
+        #expect(loads == 2)
+        await harness.advance(by: .seconds(5))
+        #expect(harness.source.counts.mapRunLoads == loads)
+    }
+
     /// Step Functions keeps no history of an Express child: ⏎ says where it is instead of failing.
     @Test func anExpressChildIsNotOpenedAndSaysWhy() async throws {
         var data = MapRunData.sourceData()
