@@ -120,6 +120,18 @@ public actor LoadedOrders {
         return .loaded(older.count, join(older))
     }
 
+    /// One order read again by key because something said it changed (a log record of its
+    /// execution): it joins, or replaces the copy held. The user is the one given, else the held
+    /// copy's; with neither nothing is read (a read by id alone scans) and `known` is false.
+    /// The snapshot when what is held changed.
+    public func reread(_ id: OrderID, userId: String?) async throws -> (snapshot: Snapshot?, known: Bool) {
+        guard let user = userId ?? orders?.first(where: { $0.id == id.rawValue })?.userId else { return (nil, false) }
+        guard let order = try await source.order(id, userId: user) else { return (nil, true) }
+        // Applied to what is held now, after the read (never to a copy from before it).
+        guard orders != nil else { return (nil, true) }
+        return (join([order]), true)
+    }
+
     // MARK: Applying an answer to the orders held now
 
     /// Orders read again or anew join those held now (replacing the same id). The snapshot when

@@ -17,6 +17,8 @@ public enum RefreshFeed: Hashable, Sendable {
     case olderOrders
     /// StopExecution asked for from the dashboard.
     case stop
+    /// Orders read again by key because log records said their executions moved.
+    case orderRereads
     /// RedriveExecution asked for from the dashboard.
     case redrive
     /// CloudWatch's AWS/States metrics for the Overview.

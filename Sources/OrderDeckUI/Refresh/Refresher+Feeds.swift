@@ -179,7 +179,13 @@ extension Refresher {
         }
         guard let tail = logTail else { return .done }
         let batch = try await tail.poll()
-        if !batch.isEmpty { post(.logs(batch)) }
+        if let mode = await tail.takeModeChange() { post(.logsMode(mode)) }
+        if !batch.isEmpty {
+            post(.logs(batch))
+            // The first round is the lookback's backlog, which the first loads read anyway.
+            if logBacklogRead { reactToLogs(batch) }
+        }
+        logBacklogRead = true
         return .again(batch.isEmpty ? .unchanged : .changed, watchingRunning: logsVisible)
     }
 }

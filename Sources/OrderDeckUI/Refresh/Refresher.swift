@@ -62,6 +62,11 @@ public actor Refresher {
     /// The orders the dashboard holds and how they are read: the refresher schedules their
     /// reads and posts what they answer, it holds no copy of its own.
     let orders: LoadedOrders
+    /// Whose order each execution started recently works on (from its log records' input), so a
+    /// record of it can read that order by key.
+    var usersByExecutionName: [String: String] = [:]
+    /// The tail's first round (the lookback's backlog) is behind: records now say what moves.
+    var logBacklogRead = false
     /// Older orders are being paged in (one request at a time: a second ask is dropped).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
