@@ -72,19 +72,44 @@ public struct AWSClient: Sendable {
         _ request: AWSRequest, service: ServiceDescriptor, operation: String, signed: Bool = true,
         endpoint explicitEndpoint: Endpoint? = nil
     ) async throws -> HTTPResponse {
-        let endpoint = try explicitEndpoint ?? endpoints.resolve(service)
+        let transport = self.transport
+        let timeout = self.timeout
+        return try await send(
+            request, service: service, operation: operation, signed: signed,
+            endpoint: try explicitEndpoint ?? endpoints.resolve(service)
+        ) { wire in
+            let response = try await transport.send(wire, timeout: timeout)
+            return (200..<300).contains(response.status) ? .answer(response) : .refused(response)
+        }
+    }
+
+    /// What one attempt of an exchange gave: the answer, or an HTTP error to decode (and maybe retry).
+    enum Attempt<Answer> {
+        case answer(Answer)
+        case refused(HTTPResponse)
+    }
+
+    /// The retry loop around one exchange: signing per attempt, clock-skew correction, error
+    /// decoding and the retry policy. `exchange` sends the signed request and says how it went.
+    func send<Answer>(
+        _ request: AWSRequest, service: ServiceDescriptor, operation: String, signed: Bool, endpoint: Endpoint,
+        exchange: (HTTPRequest) async throws -> Attempt<Answer>
+    ) async throws -> Answer {
         var attempt = 0
         var skewCorrected = false
         while true {
             attempt += 1
             try Task.checkCancellation()
             let wire = try await prepare(request, endpoint: endpoint, service: service, signed: signed)
-            let outcome: Result<HTTPResponse, any Error>
+            let outcome: Result<Void, any Error>
             do {
-                let response = try await transport.send(wire, timeout: timeout)
-                if (200..<300).contains(response.status) {
-                    logger.debug("\(service.displayName) \(operation) \(response.status) attempt \(attempt)")
-                    return response
+                let response: HTTPResponse
+                switch try await exchange(wire) {
+                case .answer(let answer):
+                    logger.debug("\(service.displayName) \(operation) answered, attempt \(attempt)")
+                    return answer
+                case .refused(let refused):
+                    response = refused
                 }
                 let error = ErrorDecoder.decode(response, service: service.displayName, operation: operation)
                 if AWSServiceError.clockSkewCodes.contains(error.code), !skewCorrected,

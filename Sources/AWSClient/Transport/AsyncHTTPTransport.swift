@@ -52,6 +52,48 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
+    public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
+        let seconds = Int64(timeout.components.seconds) + (timeout.components.attoseconds > 0 ? 1 : 0)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing(request), timeout: .seconds(seconds))
+        } catch {
+            throw Self.failure(error, request: request)
+        }
+        let (body, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let reader = Task {
+            do {
+                for try await chunk in response.body {
+                    continuation.yield(Array(buffer: chunk))
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: Self.failure(error, request: request))
+            }
+        }
+        // The consumer stopping (or its task cancelled) closes the connection.
+        continuation.onTermination = { _ in reader.cancel() }
+        return HTTPStreamingResponse(
+            status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: body)
+    }
+
+    private func outgoing(_ request: HTTPRequest) -> HTTPClientRequest {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        return outgoing
+    }
+
+    /// A failure of AsyncHTTPClient as the seam reports it: cancellation, or a network error.
+    private static func failure(_ error: any Error, request: HTTPRequest) -> any Error {
+        if error is AWSClientError || error is CancellationError { return error }
+        if Task.isCancelled { return CancellationError() }
+        return AWSClientError.network(endpoint: request.origin, reason: describe(error))
+    }
+
     /// A short, human reason for a transport failure ("connection refused", "timed out").
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)

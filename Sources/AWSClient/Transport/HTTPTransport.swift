@@ -55,4 +55,15 @@ public struct HTTPResponse: Sendable {
 /// `AsyncHTTPTransport`. Errors without an HTTP answer are thrown as `AWSClientError.network`.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+    /// The answer as soon as its head arrives, the body read as the server sends it; `timeout`
+    /// bounds the whole exchange, body included.
+    func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse
+}
+
+extension HTTPTransport {
+    /// Buffered: the whole answer through `send`, then handed over as one chunk (what scripted and
+    /// fault-injecting transports give without further work).
+    public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
+        HTTPStreamingResponse(buffered: try await send(request, timeout: timeout))
+    }
 }
