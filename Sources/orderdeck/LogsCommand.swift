@@ -32,6 +32,11 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: "table (one line per event) or json (JSON lines).")
     var output: OutputFormat = .table
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "With --follow: CloudWatch Logs Live Tail first, FilterLogEvents polling as the fallback.")
+    var liveTail = true
+
     func validate() throws { try check(since, grep) }
 
     func run() async throws {
@@ -43,7 +48,7 @@ struct LogsCommand: AsyncParsableCommand {
             let groups = group.isEmpty ? try await session.logGroups() : group
             let tail = LogTail(
                 reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
-                since: start, filterPattern: filter)
+                since: start, filterPattern: filter, liveTail: follow && liveTail)
             let emit: ([TailedEvent]) -> Void = { batch in
                 for event in batch {
                     let line = output == .json ? JSONOutput.tailed(event).description : Self.compact(event)
@@ -68,6 +73,8 @@ struct LogsCommand: AsyncParsableCommand {
                         StandardError.line("orderdeck: throttled, backing off \(Int(wait.seconds)) s")
                     case .disconnected(let why, let wait):
                         StandardError.line("orderdeck: \(why); retrying in \(Int(wait.seconds)) s")
+                    case .mode(let mode):
+                        StandardError.line("orderdeck: following by \(mode)")
                     }
                 })
             {

@@ -1,4 +1,5 @@
 import AWSClient
+import Foundation
 
 /// CloudWatch Logs calls over the JSON 1.1 protocol.
 public struct CloudWatchLogsClient: Sendable {
@@ -33,6 +34,50 @@ public struct CloudWatchLogsClient: Sendable {
     > {
         client.pages(.cloudWatchLogs, "FilterLogEvents", input, as: CloudWatchLogs.FilterLogEventsOutput.self) {
             ($0.events ?? [], $0.nextToken)
+        }
+    }
+
+    /// Opens a Live Tail session: its `sessionStart`, then its `sessionUpdate`s as the service
+    /// pushes them (every second on AWS, for up to 3 hours). Errors before the stream opens are
+    /// thrown here (AccessDeniedException, LimitExceededException); a session that ends badly
+    /// ends the sequence with the `:exception-type` as an `AWSServiceError` code
+    /// (SessionTimeoutException, SessionStreamingException). Other events (`initial-response`)
+    /// carry nothing and are passed over.
+    /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartLiveTail.html
+    public func startLiveTail(_ input: CloudWatchLogs.StartLiveTailInput, timeout: Duration = .seconds(3 * 3600 + 600))
+        async throws -> AsyncThrowingStream<CloudWatchLogs.LiveTailEvent, any Error>
+    {
+        let messages = try await client.eventStream(
+            .cloudWatchLogs, "StartLiveTail", input, hostPrefix: "stream-", timeout: timeout)
+        return AsyncThrowingStream { continuation in
+            let reader = Task {
+                do {
+                    for try await message in messages {
+                        let body = message.payload.isEmpty ? Array("{}".utf8) : message.payload
+                        switch message.eventType {
+                        case "sessionStart":
+                            continuation.yield(.sessionStart(try Self.decode(body, event: "sessionStart")))
+                        case "sessionUpdate":
+                            continuation.yield(.sessionUpdate(try Self.decode(body, event: "sessionUpdate")))
+                        default:
+                            continue
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in reader.cancel() }
+        }
+    }
+
+    private static func decode<Event: Decodable>(_ body: [UInt8], event: String) throws -> Event {
+        do {
+            return try JSONDecoder().decode(Event.self, from: Data(body))
+        } catch {
+            throw AWSClientError.invalidResponse(
+                service: "CloudWatch Logs", operation: "StartLiveTail", reason: "\(event) event: \(error)")
         }
     }
 

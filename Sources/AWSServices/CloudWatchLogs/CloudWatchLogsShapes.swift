@@ -3,7 +3,10 @@
 public enum CloudWatchLogs {
     public struct LogGroup: Codable, Sendable, Hashable {
         public var logGroupName: String
+        /// The group's ARN with a trailing `:*` (for IAM policies).
         public var arn: String?
+        /// The group's ARN without the `:*`: what StartLiveTail takes as a log group identifier.
+        public var logGroupArn: String?
         public var creationTime: Int64?
         public var storedBytes: Int64?
         public var retentionInDays: Int?

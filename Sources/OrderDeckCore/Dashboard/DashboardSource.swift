@@ -54,6 +54,13 @@ public protocol ExecutionRefreshing: Sendable {
 /// Returns the log events not returned before (`LogTail` is the live one).
 public protocol LogPolling: Sendable {
     func poll() async throws -> [TailedEvent]
+    /// How the lines are followed (Live Tail or polling, and why) when that changed since the
+    /// last call; nil when unchanged.
+    func takeModeChange() async -> LogFollowMode?
+}
+
+extension LogPolling {
+    public func takeModeChange() async -> LogFollowMode? { nil }
 }
 
 extension ExecutionMonitor: ExecutionRefreshing {}

@@ -89,7 +89,7 @@ public final class StackDashboardSource: DashboardSource {
         guard !groups.isEmpty else { return nil }
         return LogTail(
             reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since,
-            clock: clock)
+            clock: clock, liveTail: true)
     }
 
     public func submit(_ order: JSONValue) async throws -> Submission {

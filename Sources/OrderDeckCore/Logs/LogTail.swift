@@ -26,8 +26,15 @@ public struct TailedEvent: Sendable, Hashable {
     }
 }
 
-/// Follows one or more log groups like `aws logs tail --follow`, without its gaps and repeats:
-/// each poll asks FilterLogEvents for everything since the newest timestamp seen minus an overlap
+/// Follows one or more log groups like `aws logs tail --follow`, without its gaps and repeats.
+///
+/// With `liveTail`, a CloudWatch Logs Live Tail session pushes new lines (`LiveTailSession`) and
+/// `poll()` hands out what it pushed; FilterLogEvents polling is the fallback, and `mode` says
+/// which runs and why (`LiveTailState`). Every switch adds one polling round from the last line
+/// seen minus the overlap, and lines are deduplicated on group, stream, time and message (Live
+/// Tail's lines have no event id), so a switch neither loses nor repeats a line.
+///
+/// Polling: each poll asks FilterLogEvents for everything since the newest timestamp seen minus an overlap
 /// window (so events that arrive late, out of order, are still found), reads every page, drops
 /// event ids already printed, and hands back the new events sorted by time across streams.
 /// New streams are picked up automatically (the query is by group, not by stream).
@@ -36,21 +43,28 @@ public actor LogTail {
     public let filterPattern: String?
     /// How late an event may arrive (behind the newest one seen) and still be shown.
     public let overlap: Int64
-    private let reader: LogReader
-    private var watermark: [String: Int64] = [:]
+    let reader: LogReader
+    var watermark: [String: Int64] = [:]
     /// When the previous poll started (server time, epoch ms): an event not visible then and
     /// visible now arrived in between, so it is at most `overlap` older than that.
-    private var previousPoll: Int64?
-    private let clock: any AppClock
-    /// Ids printed within the overlap window, per group, with their timestamps for pruning.
-    private var seen: [String: [String: Int64]] = [:]
+    var previousPoll: Int64?
+    let clock: any AppClock
+    /// Lines printed within the overlap window, per group (keyed on stream, time and message),
+    /// with their timestamps for pruning.
+    var seen: [String: [String: Int64]] = [:]
     public private(set) var delivered = 0
+    /// Live Tail first, polling as the fallback; the running session; what it pushed since the
+    /// last poll.
+    var live: LiveTailState
+    var liveSession: Task<Void, Never>?
+    var liveInbox: [TailedEvent] = []
 
     public init(
         reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil,
         overlap: Duration = .seconds(30),
-        clock: any AppClock = SystemClock()
+        clock: any AppClock = SystemClock(), liveTail: Bool = false
     ) {
+        self.live = LiveTailState(enabled: liveTail)
         self.clock = clock
         self.reader = reader
         self.groups = groups
@@ -60,8 +74,34 @@ public actor LogTail {
         for group in groups { watermark[group] = start }
     }
 
-    /// One round over every group: the events not delivered before, oldest first.
+    deinit { liveSession?.cancel() }
+
+    /// The events not delivered before, oldest first: what a Live Tail session pushed, and a
+    /// FilterLogEvents round when not live (or catching up after a switch).
     public func poll() async throws -> [TailedEvent] {
+        startLiveTailIfDue()
+        var fresh = takeLiveEvents()
+        if live.wantsRound {
+            live.needsCatchUp = false
+            do {
+                fresh += try await pollRound()
+            } catch {
+                live.needsCatchUp = true
+                throw error
+            }
+            // A session may have pushed (or ended) while the round was read.
+            fresh += takeLiveEvents()
+        }
+        delivered += fresh.count
+        // Time order across streams and groups; ties keep execution event order.
+        return fresh.sorted {
+            ($0.timestamp, $0.record?.executionArn ?? "", $0.record?.event.id ?? 0, $0.eventId)
+                < ($1.timestamp, $1.record?.executionArn ?? "", $1.record?.event.id ?? 0, $1.eventId)
+        }
+    }
+
+    /// One FilterLogEvents round over every group: the events not delivered before.
+    private func pollRound() async throws -> [TailedEvent] {
         var fresh: [TailedEvent] = []
         let pollStart = Int64((clock.now().timeIntervalSince1970 + reader.logs.client.clockSkew.current) * 1000)
         for group in groups {
@@ -70,15 +110,18 @@ public actor LogTail {
             // previous poll can still hold events that were not visible then.
             let start = max(0, max(newest, previousPoll ?? 0) - overlap)
             let events = try await reader.events(group: group, start: start, filterPattern: filterPattern)
+            // Read after the await: a session's lines may have moved both on meanwhile.
             var ids = seen[group] ?? [:]
-            var top = newest
+            var top = max(newest, watermark[group] ?? 0)
             for event in events {
                 let timestamp = event.timestamp ?? 0
                 let id = event.eventId ?? "\(event.logStreamName ?? "")/\(timestamp)/\(event.message?.hashValue ?? 0)"
-                guard timestamp >= start, ids[id] == nil else { continue }
+                let key = Self.key(
+                    stream: event.logStreamName ?? "", timestamp: timestamp, message: event.message ?? "")
+                guard timestamp >= start, ids[key] == nil else { continue }
                 // Before the first watermark (the --since point) nothing is shown.
                 if timestamp < (watermark[group] ?? 0) - overlap { continue }
-                ids[id] = timestamp
+                ids[key] = timestamp
                 top = max(top, timestamp)
                 let message = event.message ?? ""
                 fresh.append(
@@ -94,17 +137,14 @@ public actor LogTail {
             let floor = top - overlap
             seen[group] = ids.filter { $0.value >= floor }
         }
-        previousPoll = pollStart  // only once every group was read
-        delivered += fresh.count
-        // Time order across streams and groups; ties keep execution event order.
-        return fresh.sorted {
-            ($0.timestamp, $0.record?.executionArn ?? "", $0.record?.event.id ?? 0, $0.eventId)
-                < ($1.timestamp, $1.record?.executionArn ?? "", $1.record?.event.id ?? 0, $1.eventId)
-        }
+        previousPoll = max(previousPoll ?? 0, pollStart)  // only once every group was read
+        return fresh
     }
 
     /// Polls until cancelled: `interval` between rounds, doubling (up to `maxInterval`) while
-    /// nothing arrives or the service throttles, back to `interval` as soon as events flow.
+    /// nothing arrives or the service throttles, back to `interval` as soon as events flow. While
+    /// a Live Tail session pushes, a round reads only what it pushed: every `interval`, no doubling.
+    /// Each switch between Live Tail and polling is reported as `.mode`.
     public nonisolated func follow(
         interval: Duration = .seconds(1), maxInterval: Duration = .seconds(10), clock: any AppClock = SystemClock(),
         onState: @escaping @Sendable (FollowState) -> Void = { _ in }
@@ -115,8 +155,10 @@ public actor LogTail {
                 while !Task.isCancelled {
                     do {
                         let batch = try await self.poll()
+                        if let mode = await self.takeModeChange() { onState(.mode(mode)) }
                         if !batch.isEmpty { continuation.yield(batch) }
-                        wait = batch.isEmpty ? min(wait * 2, maxInterval) : interval
+                        let pushed = await self.mode.isLiveTail
+                        wait = batch.isEmpty && !pushed ? min(wait * 2, maxInterval) : interval
                         onState(.live)
                     } catch is CancellationError {
                         break
@@ -144,5 +186,7 @@ public actor LogTail {
         case live
         case throttled(backingOff: Duration)
         case disconnected(String, retryingIn: Duration)
+        /// Following switched between Live Tail and polling (the mode says why).
+        case mode(LogFollowMode)
     }
 }

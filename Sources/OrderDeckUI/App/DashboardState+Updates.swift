@@ -23,6 +23,8 @@ extension DashboardState {
             mapRun.failed(arn, message)
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
+        case .logsMode(let mode):
+            logs.mode = mode
         case .submitted(let submission, let resent):
             submit.record(submission, resent: resent)
             let verb = resent ? "re-sent" : "sent"

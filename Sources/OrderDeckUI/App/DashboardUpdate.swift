@@ -11,6 +11,8 @@ public enum DashboardUpdate: Sendable {
     case mapRun(MapRunDetail)
     case mapRunFailed(String, String)
     case logs([TailedEvent])
+    /// The log lines are now followed this way (Live Tail or polling, and why).
+    case logsMode(LogFollowMode)
     case submitted(Submission, resent: Bool)
     case submitFailed(String)
     case submissions([Submission])

@@ -26,6 +26,8 @@ public struct LogsScreen: Sendable {
     /// Only this execution's lines (opened with `l` from an order or an execution).
     public private(set) var execution: ExecutionARN?
     public var wrap = false
+    /// How the lines are followed — Live Tail or polling, and why (nil: not said yet).
+    public var mode: LogFollowMode?
 
     public init() {}
 

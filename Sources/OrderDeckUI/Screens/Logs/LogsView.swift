@@ -21,6 +21,10 @@ enum LogsView {
             let news = screen.unseen > 0 ? " — \(screen.unseen) new ↓" : ""
             x += buffer.write("\(why)\(news)  ", x: x, y: y, style: Style(foreground: .yellow, bold: true))
         }
+        if let mode = screen.mode {
+            let style = mode.isLiveTail ? Style(foreground: .green) : Style.muted
+            x += buffer.write("\(mode)  ", x: x, y: y, style: style)
+        }
         if let execution = screen.execution {
             x += buffer.write("only execution \(execution.name) (esc: back)  ", x: x, y: y, style: .highlight)
         }
