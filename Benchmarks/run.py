@@ -989,6 +989,84 @@ def case_delivery(ctx):
     return [Row(case, "orderdeck local stack", lags, "ms", note=note, peer=False)]
 
 
+def case_live(ctx):
+    """Issue 28: from an order's POST returning (what `submit` waits for) to its row on the Orders
+    screen, and from its execution's end (DescribeExecution's stopDate; the workflow itself waits
+    seconds) to the row's final status — the real dashboard (tmux 200x50) on the local stack,
+    log-driven refreshes side by side with the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
+    Also what each mode asks of the stack while nothing happens (the counting proxy)."""
+    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    table = record["stack"]["tableName"]
+    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
+    headers = {"Content-Type": "application/json"}
+    if record.get("apiKey"):
+        headers["x-api-key"] = record["apiKey"]
+    proxy = CountingProxy(ctx.stack.endpoint)
+    config = os.path.join(ctx.workdir, "live.toml")
+    with open(config, "w") as handle:
+        handle.write(f'[stacks.live]\nregion = "{REGION}"\nendpoint_url = "{proxy.endpoint}"\ntable = "{table}"\n'
+                     f'state_machines = ["OrderWorkflow"]\n')
+    count, quiet = ctx.sizes["live_orders"], ctx.sizes["live_quiet"]
+    case = f"10. live: POST returned → order row on screen; execution ended → final status on screen ({count} orders)"
+    rows = []
+    try:
+        for mode, extra in (("log-driven", {}), ("timed reads only", {"ORDERDECK_TIMED_REFRESH_ONLY": "1"})):
+            env_prefix = " ".join(f"{k}={v}" for k, v in {
+                "ORDERDECK_STATE_DIR": ctx.stack.state, "XDG_CONFIG_HOME": ctx.stack.env["XDG_CONFIG_HOME"],
+                "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "AWS_ACCESS_KEY_ID": "testing",
+                "AWS_SECRET_ACCESS_KEY": "testing", **extra}.items())
+            dashboard = TmuxDashboard(f"orderdeck-live-{os.getpid()}",
+                                      f"env {env_prefix} {ctx.bins['orderdeck']} --config {config} --stack live")
+            try:
+                time.sleep(3)
+                subprocess.run(["tmux", "-L", dashboard.socket, "send-keys", "-t", "od", "1"], check=True)
+                # quiet: what it reads while nothing happens (after the first loads settled)
+                time.sleep(5)
+                before = proxy.snapshot()[0]
+                time.sleep(quiet)
+                quiet_requests = sum(delta(proxy.snapshot()[0], before).values()) / max(quiet, 0.001) * 60
+                to_row, to_final, missed = [], [], 0
+                for index in range(count):
+                    order_id = f"live-{uuid.uuid4().hex[:10]}"
+                    body = json.dumps({"id": order_id, "user_id": "bench_live", "customer": {"email": "l@example.com"},
+                                       "amount": 12.5, "currency": "EUR", "giftWrap": False,
+                                       "items": [{"sku": "MUG-001", "quantity": 1}]}).encode()
+                    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+                    with urllib.request.urlopen(request, timeout=30) as reply:
+                        arn = json.load(reply)["executionArn"]
+                    returned, row_at, final_at = time.perf_counter(), None, None
+                    returned_wall = time.time()
+                    while time.perf_counter() - returned < 20 and final_at is None:
+                        line = next((l for l in dashboard.screen().splitlines() if order_id in l), None)
+                        now = time.perf_counter()
+                        if line is not None and row_at is None:
+                            row_at = now
+                        if line is not None and ("COMPLETED" in line or "CANCELLED" in line):
+                            final_at = now
+                        time.sleep(0.05)
+                    if row_at is None or final_at is None:
+                        missed += 1
+                    if row_at is not None:
+                        to_row.append((row_at - returned) * 1000)
+                    if final_at is not None:
+                        # Behind the execution's own end (the workflow waits seconds by design).
+                        stopped = ctx.stack.sfn.describe_execution(executionArn=arn)["stopDate"].timestamp()
+                        to_final.append((returned_wall + (final_at - returned) - stopped) * 1000)
+                    time.sleep(0.5)
+            finally:
+                dashboard.close()
+            note = (f"to the row p50 {fmt(percentile(to_row, 0.5), 'ms')} p95 {fmt(percentile(to_row, 0.95), 'ms')}; "
+                    f"execution end to the final status p50 {fmt(percentile(to_final, 0.5), 'ms')} "
+                    f"p95 {fmt(percentile(to_final, 0.95), 'ms')}; quiet: {quiet_requests:.0f} requests/min")
+            if missed:
+                note += f"; FAILED: {missed} orders not seen in 20 s"
+            print(f"  live ({mode}): {note}", file=sys.stderr, flush=True)
+            rows.append(Row(case, f"orderdeck, {mode}", to_final, "ms", note=note, peer=False))
+    finally:
+        proxy.close()
+    return rows
+
+
 class Context:
     pass
 
@@ -996,10 +1074,12 @@ class Context:
 SIZES = {
     "full": dict(small=1000, mid=10000, first=100, big=50000, soak_sizes=[2000, 20000, 100000], soak_window=10000,
                  soak_rate=1.5, soak_settle=20, soak_idle=30, soak_traffic=30, follow_idle=30, executions=1000, histories=100, follow_events=500, follow_rate=25,
-                 sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40, delivery_orders=20),
+                 sign_seconds=5, decode_bytes=1_000_000, decode_rounds=20, tui_orders=100000, idle_seconds=30, idle_seed=40, delivery_orders=20,
+                 live_orders=50, live_quiet=30),
     "smoke": dict(small=30, mid=60, first=10, big=120, soak_sizes=[50, 150], soak_window=100, soak_rate=5,
                   soak_settle=4, soak_idle=2, soak_traffic=2, follow_idle=2, executions=6, histories=3, follow_events=10, follow_rate=10,
-                  sign_seconds=0.5, decode_bytes=30_000, decode_rounds=2, tui_orders=2000, idle_seconds=0, idle_seed=0, delivery_orders=2),
+                  sign_seconds=0.5, decode_bytes=30_000, decode_rounds=2, tui_orders=2000, idle_seconds=0, idle_seed=0, delivery_orders=2,
+                  live_orders=2, live_quiet=2),
 }
 
 
@@ -1012,7 +1092,7 @@ def main():
     parser.add_argument("--runs", type=int, help="runs per tool for the quick cases (default 5; smoke 1)")
     parser.add_argument("--big-runs", type=int, help="runs per tool for cases 2 and 3b (default 1)")
     parser.add_argument("--bin", help="directory with orderdeck, orderdeck-bench and TUIBenchmark (default: release build)")
-    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8,9", help="which cases, e.g. 1,5,6")
+    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8,9,10", help="which cases, e.g. 1,5,6")
     parser.add_argument("--markdown", help="also write the table to this file")
     parser.add_argument("--soak-sizes", help="table sizes for case 8, e.g. 2000,20000 (default: the run's)")
     args = parser.parse_args()
@@ -1058,7 +1138,7 @@ def main():
         print()
         for number, case in ((1, case_cold_start), (2, case_full_scan), (3, case_executions), (4, case_follow),
                              (5, case_signing), (6, case_decode), (7, case_tui), (8, case_soak),
-                             (9, case_delivery)):
+                             (9, case_delivery), (10, case_live)):
             if number in cases:
                 started = time.perf_counter()
                 case_rows = case(ctx)

@@ -84,8 +84,12 @@ struct DashboardCommand: AsyncParsableCommand {
             if let notice {
                 state.note = Note(notice, isError: notice.hasPrefix("cannot"), now: clock.now())
             }
+            // ORDERDECK_TIMED_REFRESH_ONLY=1: the timed reads alone (what Benchmarks/run.py case 10
+            // compares log-driven refreshes with).
+            let timedOnly = CommandContext.current.environment["ORDERDECK_TIMED_REFRESH_ONLY"] == "1"
             let dashboard = Dashboard(
-                state: state, source: source, clock: clock, orderWindow: config.orderWindow, wake: { wake.wake() })
+                state: state, source: source, clock: clock, orderWindow: config.orderWindow,
+                logDrivenRefresh: !timedOnly, wake: { wake.wake() })
             dashboard.start()
             let watcher = LocalStackWatch.start(for: config, inbox: dashboard.inbox)
             defer { watcher?.cancel() }

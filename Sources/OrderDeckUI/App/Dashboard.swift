@@ -30,12 +30,12 @@ public final class Dashboard: TerminalApplication {
     public convenience init(
         state: DashboardState, source: any DashboardSource, clock: any AppClock,
         policy: RefreshPolicy = RefreshPolicy(), orderWindow: Int = StackConfig.defaultOrderWindow,
-        wake: @escaping @Sendable () -> Void = {}
+        logDrivenRefresh: Bool = true, wake: @escaping @Sendable () -> Void = {}
     ) {
         let inbox = Inbox(wake: wake)
         let refresher = Refresher(
-            source: source, clock: clock, policy: policy, orderWindow: orderWindow, post: { inbox.post($0) },
-            wake: wake)
+            source: source, clock: clock, policy: policy, orderWindow: orderWindow, logDrivenRefresh: logDrivenRefresh,
+            post: { inbox.post($0) }, wake: wake)
         self.init(state: state, inbox: inbox, clock: clock, refresher: refresher)
     }
 

@@ -183,7 +183,7 @@ extension Refresher {
         if !batch.isEmpty {
             post(.logs(batch))
             // The first round is the lookback's backlog, which the first loads read anyway.
-            if logBacklogRead { reactToLogs(batch) }
+            if logBacklogRead && logDrivenRefresh { reactToLogs(batch) }
         }
         logBacklogRead = true
         return .again(batch.isEmpty ? .unchanged : .changed, watchingRunning: logsVisible)

@@ -67,6 +67,8 @@ public actor Refresher {
     var usersByExecutionName: [String: String] = [:]
     /// The tail's first round (the lookback's backlog) is behind: records now say what moves.
     var logBacklogRead = false
+    /// Log records drive refreshes (off: the timed reads alone, the benchmark's comparison).
+    let logDrivenRefresh: Bool
     /// Older orders are being paged in (one request at a time: a second ask is dropped).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
@@ -74,7 +76,8 @@ public actor Refresher {
 
     public init(
         source: any DashboardSource, clock: any AppClock, policy: RefreshPolicy = RefreshPolicy(),
-        orderWindow: Int = StackConfig.defaultOrderWindow, post: @escaping @Sendable (DashboardUpdate) -> Void,
+        orderWindow: Int = StackConfig.defaultOrderWindow, logDrivenRefresh: Bool = true,
+        post: @escaping @Sendable (DashboardUpdate) -> Void,
         wake: @escaping @Sendable () -> Void = {}
     ) {
         loadsInFlight = LoadsInFlight(onBegin: wake)
@@ -82,6 +85,7 @@ public actor Refresher {
         orders = LoadedOrders(source: source, window: orderWindow, now: { clock.now() })
         self.clock = clock
         self.policy = policy
+        self.logDrivenRefresh = logDrivenRefresh
         self.post = post
         (commands, commandSink) = AsyncStream.makeStream(of: Command.self)
     }
