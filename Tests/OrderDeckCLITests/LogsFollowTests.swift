@@ -95,6 +95,11 @@ import Testing
         #expect(ids.count == total)
         #expect(perExecution.count == 100)
         #expect(perExecution.values.allSatisfy { $0 == Array(1...20) })
+        // moto answers StartLiveTail once and closes: the follower says so, and polled the rest.
+        #expect(
+            follower.errorText().contains(
+                "orderdeck: following by polling: this endpoint does not stream Live Tail"),
+            "stderr: \(follower.errorText())")
         _ = lines
         print(
             "logs --follow: \(total) events written, \(final.count) printed, \(total - ids.count) duplicates, 0 missing"

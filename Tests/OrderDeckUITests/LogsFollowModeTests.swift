@@ -1,0 +1,24 @@
+import OrderDeckCore
+import OrderDeckUI
+import TerminalUI
+import Testing
+
+/// The Logs screen's header says how its lines are followed, and why it polls.
+@Suite struct LogsFollowModeTests {
+    static func header(_ state: DashboardState) -> String {
+        var buffer = ScreenBuffer(width: 160, height: 30)
+        DashboardView.render(state, into: &buffer)
+        return (0..<buffer.height).map(buffer.line).first { $0.contains("log events") } ?? ""
+    }
+
+    @Test func theHeaderSaysLiveTailOrPollingAndWhy() {
+        var state = FixedData.state(screen: .logs, size: TerminalSize(width: 160, height: 30))
+        #expect(!Self.header(state).contains("live tail") && !Self.header(state).contains("polling"))
+        state.apply(.logsMode(.liveTail(sampled: false)))
+        #expect(Self.header(state).contains("following  live tail"))
+        state.apply(.logsMode(.polling(reason: "this endpoint does not stream Live Tail")))
+        #expect(Self.header(state).contains("polling: this endpoint does not stream Live Tail"))
+        state.apply(.logsMode(.liveTail(sampled: true)))
+        #expect(Self.header(state).contains("live tail, sampled"))
+    }
+}
