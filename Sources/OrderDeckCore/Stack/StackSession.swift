@@ -11,6 +11,8 @@ public struct MachineInfo: Sendable, Hashable {
     public var logGroupName: String?
     public var logLevel: String
     public var includesExecutionData: Bool
+    /// The log groups of the Lambda functions its definition invokes (`RelatedLogGroups`).
+    public var lambdaLogGroups: [String] = []
 
     public var isExpress: Bool { type == .express }
     /// What ListStateMachines says of it.
@@ -138,6 +140,8 @@ public actor StackSession {
                     type: MachineType(describedType: described.type),
                     logGroupName: logging?.logGroupNames.first, logLevel: logging?.level ?? "OFF",
                     includesExecutionData: logging?.includeExecutionData ?? false))
+            machines[machines.count - 1].lambdaLogGroups = RelatedLogGroups.lambdaGroups(
+                definition: described.definition)
         }
         return machines
     }
@@ -164,10 +168,23 @@ public actor StackSession {
         return try await machines().first { $0.name == name }
     }
 
-    /// Log groups to tail: configured ones, else each machine's logging destination.
+    /// Log groups to tail: configured ones, else each machine's logging destination, then the
+    /// groups around them that exist — the API stage's execution logs and the Lambda functions'
+    /// the definitions invoke (one DescribeLogGroups each; a group not there would fail every
+    /// round of the tail).
     public func logGroups() async throws -> [String] {
         if !config.logGroups.isEmpty { return config.logGroups }
-        return try await machines().compactMap(\.logGroupName)
+        let all = try await machines()
+        var groups = all.compactMap(\.logGroupName)
+        var related = all.flatMap(\.lambdaLogGroups)
+        if let url = config.api?.url, let group = RelatedLogGroups.apiExecutionGroup(url: url) { related.append(group) }
+        for group in related where !groups.contains(group) {
+            let found = try await logs.describeLogGroups(prefix: group).first { page in
+                page.contains { $0.logGroupName == group }
+            }
+            if found != nil { groups.append(group) }
+        }
+        return groups
     }
 }
 

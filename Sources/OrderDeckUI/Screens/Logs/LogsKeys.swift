@@ -38,7 +38,7 @@ extension DashboardState {
         case .inspect:
             guard let event = logs.selected else { return [] }
             inspector = JSONInspector(
-                title: "log event \(event.eventId)",
+                title: "log event \(event.eventId) · \(event.group) · \(event.stream)",
                 value: JSONInspector.expanded(JSONInspector.parsedOrText(event.message)))
         case .open:
             guard let arn = logs.selected?.record?.executionArn else { return [] }
