@@ -18,9 +18,11 @@ extension LogTail {
         await liveSession?.value
     }
 
-    /// The key lines are deduplicated on, whichever way they came (Live Tail has no event ids).
+    /// The key lines are deduplicated on, whichever way they came (Live Tail has no event ids):
+    /// stream, time and the message's hash (held for the overlap window, so not the message
+    /// itself, up to 256 KB each; the hash is stable within the process, which is all it needs).
     static func key(stream: String, timestamp: Int64, message: String) -> String {
-        "\(stream)\u{1F}\(timestamp)\u{1F}\(message)"
+        "\(stream)\u{1F}\(timestamp)\u{1F}\(message.utf8.count)\u{1F}\(message.hashValue)"
     }
 
     /// Opens a session when one is due; the session reports back through `receive(_:)`.
