@@ -1,6 +1,7 @@
 import OrderDeckCore
 import OrderDeckUI
 import TerminalUI
+import TestSupport
 import Testing
 
 /// The Logs screen's header says how its lines are followed, and why it polls.
@@ -20,5 +21,16 @@ import Testing
         #expect(Self.header(state).contains("polling: this endpoint does not stream Live Tail"))
         state.apply(.logsMode(.liveTail(sampled: true)))
         #expect(Self.header(state).contains("live tail, sampled"))
+    }
+
+    @Test func theRefresherPassesTheTailsModeToTheHeader() async {
+        let harness = DashboardHarness(width: 160, height: 30)
+        harness.source.update { $0.logMode = .polling(reason: "no permission for logs:StartLiveTail") }
+        harness.press(.character("3"))
+        #expect(await harness.waitFor { $0.screen.contains("polling: no permission for logs:StartLiveTail") })
+        harness.source.update { $0.logMode = .liveTail(sampled: false) }
+        await harness.advance(by: .seconds(2))
+        #expect(await harness.waitFor { $0.screen.contains("following  live tail") })
+        #expect(!harness.screen.contains("polling:"))
     }
 }

@@ -12,6 +12,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var executions: [String: [Execution]] = [:]
         public var details: [ExecutionARN: (Execution, [ExecutionEvent])] = [:]
         public var logLines: [TailedEvent] = []
+        /// How the tail says it follows (Live Tail or polling, and why); nil: it says nothing.
+        public var logMode: LogFollowMode?
         public var submissions: [Submission] = []
         /// The stack's API url now (with `stackName`): journaled entries elsewhere are marked as
         /// from an earlier stack, as the live source marks them.
@@ -187,6 +189,8 @@ public final class FakeDashboardSource: DashboardSource {
         return FakeLogTail(source: self)
     }
 
+    func logMode() -> LogFollowMode? { data.withLock { $0.logMode } }
+
     func logLines(after count: Int) throws -> [TailedEvent] {
         try check()
         reads.withLock { $0.logPolls += 1 }
@@ -303,5 +307,14 @@ actor FakeLogTail: LogPolling {
         let fresh = try source.logLines(after: delivered)
         delivered += fresh.count
         return fresh
+    }
+
+    private var reportedMode: LogFollowMode?
+
+    func takeModeChange() async -> LogFollowMode? {
+        let mode = source.logMode()
+        guard let mode, mode != reportedMode else { return nil }
+        reportedMode = mode
+        return mode
     }
 }
