@@ -45,7 +45,7 @@ struct LogsCommand: AsyncParsableCommand {
             let start = since.start(now: Date()) ?? Date()
             let pattern = grep?.expression
             let session = try await stack.session()
-            let groups = group.isEmpty ? try await session.logGroups() : group
+            let groups = group.isEmpty ? try await session.logGroups() : try await named(group, in: session)
             let tail = LogTail(
                 reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
                 since: start, filterPattern: filter, liveTail: follow && liveTail)
@@ -93,5 +93,23 @@ struct LogsCommand: AsyncParsableCommand {
         if let state = record.event.stateName { line += "  \(state)" }
         if let error = record.event.error { line += "  error=\(error)" }
         return TerminalSafe.escape(line)
+    }
+
+    /// `--group` as given, a machine's name standing for its log group (`--group sample`); a name
+    /// that is neither a group path nor a machine is said with the groups the stack has.
+    func named(_ groups: [String], in session: StackSession) async throws -> [String] {
+        guard groups.contains(where: { !$0.contains("/") }) else { return groups }
+        let machines = try await session.machines()
+        return try groups.map { name in
+            if name.contains("/") { return name }
+            if let machine = machines.first(where: { $0.name == name }), let group = machine.logGroupName {
+                return group
+            }
+            let known = machines.compactMap { machine in machine.logGroupName.map { "\(machine.name) (\($0))" } }
+            throw CLIFailure(
+                message:
+                    "--group \(TerminalSafe.escape(name)): not a log group or a machine of stack \(session.config.name) (machines: \(known.joined(separator: ", ")))",
+                code: .usage)
+        }
     }
 }

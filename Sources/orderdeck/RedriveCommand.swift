@@ -163,7 +163,12 @@ struct RedriveCommand: AsyncParsableCommand {
         let summary =
             "\(chosen.count) of \(plan.entries.count) execution\(plan.entries.count == 1 ? "" : "s") that ended badly"
         if chosen.isEmpty {
-            printNote("nothing to redrive: \(summary) can be redriven")
+            // None that ended badly can go (each said why above): as documented, exit 1 when any
+            // was not redriven; none at all that ended badly is a clean 0.
+            guard plan.entries.isEmpty else {
+                throw CLIFailure(message: "nothing redriven: \(summary) can be redriven", code: .failure)
+            }
+            printNote("nothing to redrive: no execution ended badly since then")
             return
         }
         if dryRun {

@@ -191,6 +191,11 @@ import Testing
         let mine = results.last { $0["executionArn"]?.stringValue?.hasSuffix(":" + orderId) == true }
         #expect(mine?["action"]?.stringValue == "failed", "\(confirmed.stdout)")
         #expect(confirmed.stderr.contains("not redriven"), "\(confirmed.stderr)")
+        // `logs --group` takes a machine's name for its group; anything else lists the machines.
+        let byMachine = try await cli.run(["logs", "--group", running.orders.name, "--since", "1h", "--config", config])
+        #expect(byMachine.status == 0 && byMachine.stdout.contains(orderId), "\(byMachine.stderr)")
+        let unknownGroup = try await cli.run(["logs", "--group", "nope", "--config", config])
+        #expect(unknownGroup.status == 64 && unknownGroup.stderr.contains("machines: "), "\(unknownGroup.stderr)")
         // The two forms do not mix; one of them is needed.
         #expect(try await cli.run(["redrive", "--config", config]).status == 64)
         #expect(try await cli.run(["redrive", orderId, "--since", "1h", "--config", config]).status == 64)

@@ -98,7 +98,12 @@ public struct ExecutionStore: Sendable {
             stateMachineArn: qualifier?.arn(machineArn: machine.arn) ?? machine.arn, statusFilter: status,
             pageSize: min(limit ?? Self.largestPage, Self.largestPage), redriveFilter: redriveFilter?.rawValue)
         {
-            let executions = page.prefix(limit.map { $0 - count } ?? page.count).map {
+            // The filter checked here too: an engine that ignores `redriveFilter` (moto) must not
+            // pass off every execution as redriven.
+            let kept = page.filter { item in
+                redriveFilter.map { ($0 == .redriven) == ((item.redriveCount ?? 0) > 0) } ?? true
+            }
+            let executions = kept.prefix(limit.map { $0 - count } ?? kept.count).map {
                 Execution(listItem: $0, machineName: machine.name)
             }
             count += executions.count

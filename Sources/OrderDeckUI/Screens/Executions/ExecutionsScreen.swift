@@ -125,8 +125,15 @@ public struct ExecutionsScreen: Sendable {
         table.scrollToSelection(visibleRows: visibleRows)
     }
 
+    /// A scope (a jump from an Overview figure) is the whole answer: a status or text filter set
+    /// earlier would hide it (a trial's "failed this minute" showed "no executions" under an old
+    /// "only TIMED_OUT").
     mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
         scope = newScope
+        if newScope != nil {
+            statusFilter = nil
+            filter = ""
+        }
         table.setRowCount(visible.count)
         table.moveTo(0, visibleRows: visibleRows)
     }

@@ -72,8 +72,13 @@ public struct OrdersScreen: Sendable {
         refilter(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
     }
 
+    /// A scope (a jump from an Overview figure) is the whole answer: an old filter would hide it.
     mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
         scope = newScope
+        if newScope != nil {
+            filter = ""
+            statusFilter = nil
+        }
         filterResults = [:]
         refilter(keeping: nil, visibleRows: visibleRows)
         table.moveTo(0, visibleRows: visibleRows)
