@@ -50,4 +50,31 @@ import Testing
         #expect(labels[18] == "ReserveStock")
         #expect(labels[0] == nil)
     }
+
+    /// Found by a trial: `ParallelStateSucceeded` follows its last branch's exit and was named
+    /// after that branch's task; `MapStateFailed` after a failing iteration's state. They belong
+    /// to the Parallel and the Map.
+    @Test func aContainersOwnEventsAfterItsChildrenNameTheContainer() {
+        var attribution = LogStateAttribution()
+        let records = [
+            Self.record(1, 0, "ExecutionStarted"),
+            Self.record(2, 1, "ParallelStateEntered", [("name", .string("NotifyAndAudit"))]),
+            Self.record(3, 2, "ParallelStateStarted"),
+            Self.record(4, 3, "TaskStateEntered", [("name", .string("NotifyOrderCompleted"))]),
+            Self.record(5, 4, "TaskStateExited", [("name", .string("NotifyOrderCompleted"))]),
+            Self.record(6, 5, "ParallelStateSucceeded"),
+            Self.record(7, 6, "ParallelStateExited", [("name", .string("NotifyAndAudit"))]),
+            Self.record(8, 7, "MapStateEntered", [("name", .string("ReserveStock"))]),
+            Self.record(9, 8, "MapStateStarted"),
+            Self.record(10, 9, "MapIterationStarted", [("name", .string("ReserveStock")), ("index", .number("2"))]),
+            Self.record(11, 10, "FailStateEntered", [("name", .string("ItemDiscontinued"))]),
+            Self.record(12, 11, "MapIterationFailed", [("name", .string("ReserveStock")), ("index", .number("2"))]),
+            Self.record(13, 11, "MapStateFailed"),
+        ]
+        let labels = records.map { attribution.label(for: $0) }
+        #expect(labels[5] == "NotifyAndAudit")
+        #expect(labels[2] == "NotifyAndAudit")
+        #expect(labels[10] == "ItemDiscontinued · iteration 2")
+        #expect(labels[12] == "ReserveStock")
+    }
 }

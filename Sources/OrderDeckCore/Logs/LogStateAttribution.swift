@@ -14,6 +14,8 @@ public struct LogStateAttribution: Sendable {
     /// Per execution: event id → where it belongs; and the group each state was last entered in.
     private var labels: [String: [Int: Label]] = [:]
     private var enteredIn: [String: [String: String?]] = [:]
+    /// Per execution: the Map and Parallel states entered and not yet exited, innermost last.
+    private var openContainers: [String: [(kind: String, name: String)]] = [:]
     private var count = 0
     /// Past this many remembered events everything is forgotten (a tail holds 20,000 lines).
     static let memory = 200_000
@@ -25,6 +27,7 @@ public struct LogStateAttribution: Sendable {
         if count > Self.memory {
             labels = [:]
             enteredIn = [:]
+            openContainers = [:]
             count = 0
         }
         let arn = record.executionArn
@@ -35,14 +38,25 @@ public struct LogStateAttribution: Sendable {
             label = Label(state: event.stateName ?? previous?.state, group: "iteration \(index)")
         } else if event.type.hasSuffix("StateEntered") {
             label = Label(state: event.stateName, group: previous?.group)
-            if let name = event.stateName { enteredIn[arn, default: [:]][name] = previous?.group }
+            if let name = event.stateName {
+                enteredIn[arn, default: [:]][name] = previous?.group
+                if let kind = Self.containerKind(event.type) { openContainers[arn, default: []].append((kind, name)) }
+            }
         } else if event.type.hasSuffix("StateExited"), let name = event.stateName {
+            if Self.containerKind(event.type) != nil,
+                let open = openContainers[arn]?.lastIndex(where: { $0.name == name })
+            {
+                openContainers[arn]?.remove(at: open)
+            }
             // Its chain runs through the state's own iterations: the group it was entered in counts.
             label = Label(state: name, group: enteredIn[arn]?[name] ?? nil)
         } else if Self.isStateLevel(event.type), let previous {
-            // MapStateSucceeded follows its last iteration's events: it belongs to the Map, in the
-            // group the Map itself was entered in.
-            let state = event.stateName ?? previous.state
+            // MapStateSucceeded follows its last iteration's events (ParallelStateSucceeded its
+            // last branch's): it belongs to the innermost open Map (Parallel), in the group that
+            // state itself was entered in — not to the branch task its chain comes from.
+            let kind = Self.containerKind(event.type)
+            let owner = openContainers[arn]?.last { $0.kind == kind }?.name
+            let state = event.stateName ?? owner ?? previous.state
             label = Label(state: state, group: state.flatMap { enteredIn[arn]?[$0] ?? nil })
         } else if let previous {
             label = Label(state: event.stateName ?? previous.state, group: previous.group)
@@ -58,6 +72,11 @@ public struct LogStateAttribution: Sendable {
     static func isStateLevel(_ type: String) -> Bool {
         (type.hasPrefix("MapState") || type.hasPrefix("ParallelState")) && !type.hasSuffix("Entered")
             && !type.hasSuffix("Exited")
+    }
+
+    /// "Map" or "Parallel" for their events, nil for others.
+    static func containerKind(_ type: String) -> String? {
+        type.hasPrefix("Map") ? "Map" : (type.hasPrefix("Parallel") ? "Parallel" : nil)
     }
 
     static func text(_ label: Label) -> String? {
