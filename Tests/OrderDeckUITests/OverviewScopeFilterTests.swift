@@ -1,3 +1,4 @@
+import Foundation
 import OrderDeckCore
 import TerminalUI
 import Testing
@@ -18,5 +19,37 @@ import Testing
         state.executions.setScope(ListScope(title: "failed", ids: failed), visibleRows: 10)
         #expect(state.executions.statusFilter == nil && state.executions.filter.isEmpty)
         #expect(Set(state.executions.visible.map(\.arn)) == failed)
+    }
+}
+
+/// Found by issue 28's benchmark: with the first row selected, new orders arriving above it
+/// pushed the newest out of view. The first row stays the first row; any other selection stays on
+/// its order.
+@Suite struct OrdersFollowTheTopTests {
+    @Test func onTheFirstRowNewOrdersArriveInView() {
+        var state = FixedData.state(screen: .orders, size: TerminalSize(width: 120, height: 20))
+        var orders = FixedData.orders(40)
+        #expect(state.orders.table.selected == 0)
+        // 30 newer orders arrive, a batch at a time.
+        for batch in 0..<3 {
+            let newer = FixedData.orders(10).enumerated().map { offset, order -> Order in
+                var copy = order
+                copy.id = "new-\(batch)-\(offset)"
+                copy.createdAt = FixedData.now.addingTimeInterval(Double(100 + batch * 10 + offset))
+                return copy
+            }
+            orders += newer
+            state.apply(.orders(OrderIndex(orders), loading: false))
+        }
+        #expect(state.orders.table.selected == 0)
+        #expect(state.orders.selectedOrder?.id == "new-2-9")
+        // Elsewhere, the selection stays on its order.
+        _ = state.handle(.character("j"))
+        let kept = state.orders.selectedOrder?.id
+        var more = FixedData.orders(1)[0]
+        more.id = "new-3-0"
+        more.createdAt = FixedData.now.addingTimeInterval(500)
+        state.apply(.orders(OrderIndex(orders + [more]), loading: false))
+        #expect(state.orders.selectedOrder?.id == kept && state.orders.table.selected == 2)
     }
 }

@@ -15,7 +15,7 @@ public struct LogStateAttribution: Sendable {
     private var labels: [String: [Int: Label]] = [:]
     private var enteredIn: [String: [String: String?]] = [:]
     /// Per execution: the Map and Parallel states entered and not yet exited, innermost last.
-    private var openContainers: [String: [(kind: String, name: String)]] = [:]
+    private var openContainers: [String: [(kind: StateKind, name: String)]] = [:]
     private var count = 0
     /// Past this many remembered events everything is forgotten (a tail holds 20,000 lines).
     static let memory = 200_000
@@ -74,9 +74,9 @@ public struct LogStateAttribution: Sendable {
             && !type.hasSuffix("Exited")
     }
 
-    /// "Map" or "Parallel" for their events, nil for others.
-    static func containerKind(_ type: String) -> String? {
-        type.hasPrefix("Map") ? "Map" : (type.hasPrefix("Parallel") ? "Parallel" : nil)
+    /// Map or Parallel for their events (`MapStateSucceeded`, `ParallelStateEntered`…), nil for others.
+    static func containerKind(_ type: String) -> StateKind? {
+        [StateKind.map, .parallel].first { type.hasPrefix($0.rawValue) }
     }
 
     static func text(_ label: Label) -> String? {

@@ -49,9 +49,12 @@ public struct OrdersScreen: Sendable {
         rows.indices.contains(table.selected) ? index.orders[Int(rows[table.selected])] : nil
     }
 
-    /// New data: keeps the selected order selected.
+    /// New data: keeps the selected order selected — except on the first row, which stays the
+    /// first row (as `top` and k9s follow the top): an operator watching the newest orders sees
+    /// each new one arrive there, not pushed out of view by the ones above (found measuring
+    /// issue 28's benchmark: after 40 new orders the newest were off screen).
     mutating func replace(_ newIndex: OrderIndex, loading: Bool, visibleRows: Int) {
-        let selected = selectedOrder.map { OrderID($0.id) }
+        let selected = table.selected == 0 ? nil : selectedOrder.map { OrderID($0.id) }
         index = newIndex
         olderRequested = false
         self.loading = loading
