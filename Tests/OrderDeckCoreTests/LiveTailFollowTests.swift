@@ -349,4 +349,36 @@ import Testing
         }
         return try JSONDecoder().decode([String: [String]].self, from: data).mapValues(Set.init)
     }
+
+    @Test func linesReadBeforeAnotherGroupFailedGoOutWithTheNextPoll() async throws {
+        let failOnce = Mutex(true)
+        let transport = ScriptedTransport { request, _ in
+            let body = String(decoding: request.body, as: UTF8.self)
+            if body.contains(#""logGroupName":"\/b""#) || body.contains(#""logGroupName":"/b""#) {
+                if failOnce.withLock({ first in
+                    defer { first = false }
+                    return first
+                }) {
+                    return HTTPResponse(status: 400, body: Array(#"{"__type":"ResourceNotFoundException"}"#.utf8))
+                }
+                return HTTPResponse(status: 200, body: Array(#"{"events":[]}"#.utf8))
+            }
+            let line = #"{"logStreamName":"s","timestamp":\#(Self.start + 1000),"message":"A1","eventId":"1"}"#
+            return HTTPResponse(status: 200, body: Array(#"{"events":[\#(line)]}"#.utf8))
+        }
+        let client = AWSClient(
+            region: "us-east-1", credentials: StaticCredentialProvider(MotoFixture.testCredentials),
+            endpoints: EndpointResolver(
+                region: "us-east-1", explicitURL: "http://127.0.0.1:9", environment: TestAWS.isolatedEnvironment()),
+            transport: transport, retry: RetryPolicy(maxAttempts: 1), sleep: { _ in })
+        let clock = ManualClock()
+        let tail = LogTail(
+            reader: LogReader(
+                logs: CloudWatchLogsClient(client: client),
+                budget: RateBudget(ratePerSecond: 1000, burst: 1000, clock: clock)),
+            groups: ["/a", "/b"], since: Date(timeIntervalSince1970: Double(Self.start) / 1000 - 60), clock: clock)
+        await #expect(throws: AWSServiceError.self) { _ = try await tail.poll() }
+        #expect(try await tail.poll().map(\.message) == ["A1"])
+        #expect(try await tail.poll().isEmpty)
+    }
 }

@@ -17,6 +17,10 @@ import Testing
         #expect(!Self.header(state).contains("live tail") && !Self.header(state).contains("polling"))
         state.apply(.logsMode(.liveTail(sampled: false)))
         #expect(Self.header(state).contains("following  live tail"))
+        // Last on the line: what narrows the lines comes first.
+        state.logs.search = "PaymentFailed"
+        #expect(Self.header(state).contains("search PaymentFailed  live tail"))
+        state.logs.search = ""
         state.apply(.logsMode(.polling(reason: "this endpoint does not stream Live Tail")))
         #expect(Self.header(state).contains("polling: this endpoint does not stream Live Tail"))
         state.apply(.logsMode(.liveTail(sampled: true)))

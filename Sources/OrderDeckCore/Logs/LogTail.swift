@@ -58,6 +58,9 @@ public actor LogTail {
     var live: LiveTailState
     var liveSession: Task<Void, Never>?
     var liveInbox: [TailedEvent] = []
+    /// Lines a round found but did not hand out because a later group's read failed: marked seen,
+    /// so they go out with the next poll that succeeds rather than never.
+    private var pending: [TailedEvent] = []
 
     public init(
         reader: LogReader, groups: [String], since: Date, filterPattern: String? = nil,
@@ -80,18 +83,18 @@ public actor LogTail {
     /// FilterLogEvents round when not live (or catching up after a switch).
     public func poll() async throws -> [TailedEvent] {
         startLiveTailIfDue()
-        var fresh = takeLiveEvents()
         if live.wantsRound {
             live.needsCatchUp = false
             do {
-                fresh += try await pollRound()
+                try await pollRound()
             } catch {
                 live.needsCatchUp = true
                 throw error
             }
-            // A session may have pushed (or ended) while the round was read.
-            fresh += takeLiveEvents()
         }
+        // After the round: what a session pushed meanwhile is in the inbox too.
+        let fresh = pending + takeLiveEvents()
+        pending = []
         delivered += fresh.count
         // Time order across streams and groups; ties keep execution event order.
         return fresh.sorted {
@@ -100,9 +103,8 @@ public actor LogTail {
         }
     }
 
-    /// One FilterLogEvents round over every group: the events not delivered before.
-    private func pollRound() async throws -> [TailedEvent] {
-        var fresh: [TailedEvent] = []
+    /// One FilterLogEvents round over every group: the events not delivered before, into `pending`.
+    private func pollRound() async throws {
         let pollStart = Int64((clock.now().timeIntervalSince1970 + reader.logs.client.clockSkew.current) * 1000)
         for group in groups {
             let newest = watermark[group] ?? 0
@@ -124,7 +126,7 @@ public actor LogTail {
                 ids[key] = timestamp
                 top = max(top, timestamp)
                 let message = event.message ?? ""
-                fresh.append(
+                pending.append(
                     TailedEvent(
                         group: group, stream: event.logStreamName ?? "", eventId: id, timestamp: timestamp,
                         message: message,
@@ -138,7 +140,6 @@ public actor LogTail {
             seen[group] = ids.filter { $0.value >= floor }
         }
         previousPoll = max(previousPoll ?? 0, pollStart)  // only once every group was read
-        return fresh
     }
 
     /// Polls until cancelled: `interval` between rounds, doubling (up to `maxInterval`) while

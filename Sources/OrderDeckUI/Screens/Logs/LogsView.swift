@@ -21,10 +21,6 @@ enum LogsView {
             let news = screen.unseen > 0 ? " — \(screen.unseen) new ↓" : ""
             x += buffer.write("\(why)\(news)  ", x: x, y: y, style: Style(foreground: .yellow, bold: true))
         }
-        if let mode = screen.mode {
-            let style = mode.isLiveTail ? Style(foreground: .green) : Style.muted
-            x += buffer.write("\(mode)  ", x: x, y: y, style: style)
-        }
         if let execution = screen.execution {
             x += buffer.write("only execution \(execution.name) (esc: back)  ", x: x, y: y, style: .highlight)
         }
@@ -32,7 +28,11 @@ enum LogsView {
         if !screen.search.isEmpty {
             let position =
                 screen.searchPosition.map { $0.total == 0 ? " (no match)" : " (\($0.index) of \($0.total))" } ?? ""
-            buffer.write("search \(screen.search)\(position)", x: x, y: y, style: .muted)
+            x += buffer.write("search \(screen.search)\(position)  ", x: x, y: y, style: .muted)
+        }
+        // Last: how the lines are followed gives way to what narrows them when the line is short.
+        if let mode = screen.mode {
+            buffer.write("\(mode)", x: x, y: y, style: mode.isLiveTail ? Style(foreground: .green) : .muted)
         }
         let events = screen.visible
         let detail = detailHeight(height, state: screen)
