@@ -992,7 +992,7 @@ def case_delivery(ctx):
 def case_live(ctx):
     """Issue 28: from an order's POST returning (what `submit` waits for) to its row on the Orders
     screen, and from its execution's end (DescribeExecution's stopDate; the workflow itself waits
-    seconds) to the row's final status — the real dashboard (tmux 200x50) on the local stack,
+    seconds) to the row's EXECUTION column showing the final status — the real dashboard (tmux 200x50) on the local stack,
     log-driven refreshes side by side with the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
     Also what each mode asks of the stack while nothing happens (the counting proxy)."""
     record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
@@ -1041,11 +1041,15 @@ def case_live(ctx):
                         now = time.perf_counter()
                         if line is not None and row_at is None:
                             row_at = now
-                        if line is not None and ("COMPLETED" in line or "CANCELLED" in line):
+                        # the row's EXECUTION column: the execution's own final status
+                        if line is not None and any(word in line.split() for word in
+                                                    ("SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED")):
                             final_at = now
                         time.sleep(0.05)
                     if row_at is None or final_at is None:
                         missed += 1
+                        seen = next((l for l in dashboard.screen().splitlines() if order_id in l), "not on screen")
+                        print(f"  live ({mode}): {order_id} after 20 s: {seen.strip()}", file=sys.stderr, flush=True)
                     if row_at is not None:
                         to_row.append((row_at - returned) * 1000)
                     if final_at is not None:
