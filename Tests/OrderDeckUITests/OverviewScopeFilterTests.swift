@@ -53,3 +53,15 @@ import Testing
         #expect(state.orders.selectedOrder?.id == kept && state.orders.table.selected == 2)
     }
 }
+
+/// Found by a trial at 40x12: the failure and the redrive line took every row of a failed
+/// execution, leaving the table empty. On a short terminal the redrive line gives way.
+@Suite struct ShortTerminalRedriveLineTests {
+    @Test func aShortTerminalShowsTheFailingStateRatherThanTheRedriveLine() {
+        let tall = FixedData.state(screen: .execution, size: TerminalSize(width: 40, height: 30))
+        #expect(!ExecutionView.redriveLines(tall).isEmpty)
+        let short = FixedData.state(screen: .execution, size: TerminalSize(width: 40, height: 12))
+        #expect(ExecutionView.redriveLines(short).isEmpty)
+        #expect(ExecutionView.tableRows(short) >= 1)
+    }
+}

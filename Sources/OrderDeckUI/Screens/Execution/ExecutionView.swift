@@ -20,8 +20,12 @@ enum ExecutionView {
     /// The redrive line (redrives so far; whether `R` would redrive, or why not), wrapped: at most
     /// two rows, the second cut with an ellipsis (`i` on the execution is not where it lives: the
     /// refusal is short, the reason Step Functions gives rarely long).
+    /// Left out on a short terminal (under 12 body rows), where the failing state's row comes first
+    /// (a trial at 40x12 saw the error and this line leave no table rows); `R` still says it.
     static func redriveLines(_ state: DashboardState) -> [String] {
-        guard let execution = state.execution.execution, let line = state.redriveLine(execution) else { return [] }
+        guard state.layout.bodyHeight >= 12, let execution = state.execution.execution,
+            let line = state.redriveLine(execution)
+        else { return [] }
         let lines = ExecutionProblem.wrap(TerminalSafe.escape(line), width: max(1, state.size.width))
         guard lines.count > 2 else { return lines }
         return [lines[0], DisplayWidth.truncate(lines[1] + " " + lines[2], to: state.size.width)]
