@@ -62,20 +62,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
             let session = try await stack.session()
             if let mapRun { return try await listChildren(of: mapRun, session: session, status: status) }
             // As listed: a Standard machine's executions need no DescribeStateMachine.
-            let machines: [MachineListing]
-            if let machine {
-                // A machine the stack does not watch is an unknown value, as an unknown --status is.
-                let all = try await session.listedMachines()
-                guard let named = all.first(where: { $0.name == machine || $0.arn == machine }) else {
-                    throw CLIFailure(
-                        message:
-                            "no state machine '\(TerminalSafe.escape(machine))' in stack \(session.config.name) (have: \(all.map(\.name).joined(separator: ", ")))",
-                        code: .usage)
-                }
-                machines = [named]
-            } else {
-                machines = try await session.listedMachines()
-            }
+            let machines = try await session.listedMachines(only: machine)
             let store = ExecutionStore(session: session)
             let qualifier = machineVersion?.value ?? machineAlias?.value
             // A machine named is listed as asked (an Express one says why it cannot be); all: Standard ones.

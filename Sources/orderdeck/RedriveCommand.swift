@@ -125,17 +125,7 @@ struct RedriveCommand: AsyncParsableCommand {
     /// The bulk form: the plan, one line each; the count confirmed; then one line each of what happened.
     func runBulk() async throws {
         let session = try await stack.session()
-        let all = try await session.listedMachines()
-        let machines =
-            try machine.map { wanted in
-                guard let named = all.first(where: { $0.name == wanted || $0.arn == wanted }) else {
-                    throw CLIFailure(
-                        message:
-                            "no state machine '\(TerminalSafe.escape(wanted))' in stack \(session.config.name) (have: \(all.map(\.name).joined(separator: ", ")))",
-                        code: .usage)
-                }
-                return [named]
-            } ?? all
+        let machines = try await session.listedMachines(only: machine)
         let start = since?.start(now: Date())
         let wanted = status?.value.map(ExecutionStatus.init(rawValue:))
         if let status = wanted, !status.isFailure {

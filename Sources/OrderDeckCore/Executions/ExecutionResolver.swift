@@ -50,30 +50,11 @@ public struct ExecutionResolver: Sendable {
     public func histories(
         _ targets: [String], concurrency: Int = 8, _ body: (Execution, [ExecutionEvent]) throws -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: (Int, Execution, [ExecutionEvent]).self) { group in
-            var arrived: [Int: (Execution, [ExecutionEvent])] = [:]
-            var next = 0
-            var due = 0
-            func startNext() {
-                guard next < targets.count else { return }
-                let index = next
-                let target = targets[index]
-                next += 1
-                group.addTask {
-                    let arn = try await arn(for: target)
-                    let (execution, history) = try await store.detail(arn: arn)
-                    return (index, execution, history)
-                }
-            }
-            for _ in 0..<concurrency { startNext() }
-            while let (index, execution, history) = try await group.next() {
-                arrived[index] = (execution, history)
-                while let ready = arrived.removeValue(forKey: due) {
-                    try body(ready.0, ready.1)
-                    due += 1
-                }
-                startNext()
-            }
+        let store = self.store
+        try await inOrderConcurrently(targets, concurrency: concurrency) { target in
+            try await store.detail(arn: try await arn(for: target))
+        } _: { detail in
+            try body(detail.execution, detail.events)
         }
     }
 }

@@ -52,28 +52,12 @@ public struct RedrivePlan: Sendable {
         let listed = found.sorted { ($0.startDate ?? .distantPast) > ($1.startDate ?? .distantPast) }
         let redriver = ExecutionRedriver(session: session)
         // Described a few at a time: what the redrive itself would check, said before anything goes.
-        let entries = try await withThrowingTaskGroup(of: (Int, Entry).self) { group in
-            var results: [Int: Entry] = [:]
-            var next = 0
-            func add(_ index: Int) {
-                let execution = listed[index]
-                group.addTask {
-                    let (standing, refusal) = try await redriver.check(execution.executionARN)
-                    return (index, Entry(execution: execution, standing: standing, refusal: refusal))
-                }
-            }
-            while next < min(4, listed.count) {
-                add(next)
-                next += 1
-            }
-            while let (index, entry) = try await group.next() {
-                results[index] = entry
-                if next < listed.count {
-                    add(next)
-                    next += 1
-                }
-            }
-            return listed.indices.compactMap { results[$0] }
+        var entries: [Entry] = []
+        try await inOrderConcurrently(listed, concurrency: 4) { execution in
+            let (standing, refusal) = try await redriver.check(execution.executionARN)
+            return Entry(execution: execution, standing: standing, refusal: refusal)
+        } _: {
+            entries.append($0)
         }
         return RedrivePlan(entries: entries, expressMachines: express)
     }
