@@ -47,15 +47,17 @@ public actor EmulatorHarness {
         let client = TestAWS.client(endpoint: server.endpoint, credentials: credentials)
         let cloudFormation = CloudFormationClient(client: client)
         let template = try ProjectFiles.read("aws/order-system.yaml")
-        do {
-            _ = try await cloudFormation.createStack(name: "orders", templateBody: template)
-        } catch let error as AWSServiceError where error.code == "AlreadyExistsException" {
-            // The engine is fresh and ours: the stack is our own first attempt, which timed out on
-            // a loaded machine and landed anyway (LocalStack ignores the client token).
-        }
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Sent once, with a long wait: LocalStack ignores the client token, so a retry after a
+        // slow first attempt (seen on a loaded CI machine) made a second stack of the same name,
+        // and every DescribeStacks by name then failed with "duplicate stacks found".
+        let creator = CloudFormationClient(
+            client: TestAWS.client(
+                endpoint: server.endpoint, credentials: credentials, maxAttempts: 1, timeout: .seconds(240)))
+        let stackId = try await creator.createStack(name: "orders", templateBody: template)
+        let followed = stackId.isEmpty ? "orders" : stackId
+        let deadline = ContinuousClock.now + .seconds(240)
         while ContinuousClock.now < deadline {
-            let stack = try await cloudFormation.describeStack(name: "orders")
+            let stack = try await cloudFormation.describeStack(name: followed)
             if stack.status == "CREATE_COMPLETE" {
                 return .ready(
                     Deployed(
@@ -68,6 +70,6 @@ public actor EmulatorHarness {
             }
             try await Task.sleep(for: .milliseconds(500))
         }
-        throw LocalStackError.provisioning("LocalStack: stack orders not created within 120 s")
+        throw LocalStackError.provisioning("LocalStack: stack orders not created within 240 s")
     }
 }

@@ -93,12 +93,13 @@ public enum TestAWS {
     public static func client(
         endpoint: String, credentials: AWSCredentials = MotoFixture.testCredentials,
         transport: any HTTPTransport = AsyncHTTPTransport(),
-        maxAttempts: Int = 3
+        maxAttempts: Int = 3, timeout: Duration = .seconds(30)
     ) -> AWSClient {
         AWSClient(
             region: region, credentials: StaticCredentialProvider(credentials),
             endpoints: EndpointResolver(region: region, explicitURL: endpoint, environment: isolatedEnvironment()),
-            transport: transport, retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(20)))
+            transport: transport, retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(20)),
+            timeout: timeout)
     }
 }
 
