@@ -1,0 +1,24 @@
+# CancelFailedOrder: the order CANCELLED because payment failed, and the customer told through SNS.
+import json
+import os
+from datetime import datetime, timezone
+
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["ORDER_TABLE"])
+topic = boto3.client("sns")
+
+
+def handler(event, context):
+    now = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    reason = (event.get("payment") or {}).get("errorMessage", "payment failed")
+    table.update_item(
+        Key={"user_id": event.get("user_id", "demo_user"), "id": event["id"]},
+        UpdateExpression="SET orderStatus = :s, updatedAt = :t, updatedDay = :d, cancelReason = :r",
+        ExpressionAttributeValues={":s": "CANCELLED", ":t": now, ":d": now[:10], ":r": reason})
+    topic.publish(
+        TopicArn=os.environ["TOPIC_ARN"], Subject="Orders-App: Update for order {}".format(event["id"]),
+        Message="Your order {} was cancelled: {}.".format(event["id"], reason))
+    print(json.dumps({"cancelled": event["id"], "reason": reason}))
+    event["orderStatus"] = "CANCELLED"
+    return event
