@@ -9,7 +9,8 @@ import Testing
     /// botocore's service name → the descriptor OrderDeck calls it through (execute-api has no
     /// rule set: an API is invoked at its own URL).
     static let services: [String: ServiceDescriptor] = [
-        "dynamodb": .dynamoDB, "stepfunctions": .stepFunctions, "logs": .cloudWatchLogs, "sns": .sns, "iam": .iam,
+        "dynamodb": .dynamoDB, "dynamodbstreams": .dynamoDBStreams, "stepfunctions": .stepFunctions,
+        "logs": .cloudWatchLogs, "sns": .sns, "iam": .iam,
         "sts": .sts, "cloudformation": .cloudFormation, "cloudwatch": .cloudWatch, "apigateway": .apiGateway,
         "sso": .sso,
     ]

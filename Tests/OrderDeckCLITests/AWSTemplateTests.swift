@@ -96,7 +96,10 @@ import Yams
             })
         #expect(stack.status == "CREATE_COMPLETE", "\(stack.statusReason ?? "")")
 
-        #expect(try await DynamoDBClient(client: client).describeTable("ORDER").keyNames.hash == "user_id")
+        let table = try await DynamoDBClient(client: client).describeTable("ORDER")
+        #expect(table.keyNames.hash == "user_id")
+        // The dashboard follows its changes (DynamoDB Streams), each order whole.
+        #expect(table.LatestStreamArn != nil && table.StreamSpecification?.StreamViewType == "NEW_IMAGE")
         #expect(try await SNSClient(client: client).listTopics().contains(try #require(stack.outputs["TopicArn"])))
         let groups = try await CloudWatchLogsClient(client: client).describeLogGroups(
             prefix: "/aws/vendedlogs/states/\(stackName)"

@@ -12,7 +12,9 @@ enum EndpointRules {
 
     /// GovCloud services whose FIPS endpoint (without dual-stack) is their plain hostname,
     /// because every GovCloud endpoint is FIPS validated.
-    static let govCloudFIPSIsPlain: Set<String> = ["dynamodb", "sts", "cloudformation", "monitoring", "portal.sso"]
+    static let govCloudFIPSIsPlain: Set<String> = [
+        "dynamodb", "streams.dynamodb", "sts", "cloudformation", "monitoring", "portal.sso",
+    ]
     /// The same, only for the regions their rule sets name.
     static let govCloudFIPSIsPlainIn: [String: Set<String>] = [
         "logs": ["us-gov-east-1", "us-gov-west-1"], "sns": ["us-gov-east-1", "us-gov-west-1"],
@@ -35,7 +37,11 @@ enum EndpointRules {
                 "dual-stack endpoints are on (use_dualstack_endpoint / AWS_USE_DUALSTACK_ENDPOINT) but partition \(partition.name) has none"
             )
         }
-        let prefix = service.endpointPrefix
+        var prefix = service.endpointPrefix
+        // DynamoDB Streams: dual-stack hosts are `streams-dynamodb` in these partitions' rules.
+        if prefix == "streams.dynamodb", variant.dualStack, ["aws", "aws-cn", "aws-us-gov"].contains(partition.name) {
+            prefix = "streams-dynamodb"
+        }
         let suffix = variant.dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix
         var fips = variant.fips
         if partition == .govCloud {

@@ -51,6 +51,10 @@ extension ServiceDescriptor {
     public static let dynamoDB = ServiceDescriptor(
         displayName: "DynamoDB", signingName: "dynamodb", endpointPrefix: "dynamodb", serviceId: "DynamoDB",
         wireProtocol: .json(version: "1.0", targetPrefix: "DynamoDB_20120810"))
+    /// DynamoDB Streams: its own host (`streams.dynamodb`), signed as DynamoDB.
+    public static let dynamoDBStreams = ServiceDescriptor(
+        displayName: "DynamoDB Streams", signingName: "dynamodb", endpointPrefix: "streams.dynamodb",
+        serviceId: "DynamoDB Streams", wireProtocol: .json(version: "1.0", targetPrefix: "DynamoDBStreams_20120810"))
     public static let stepFunctions = ServiceDescriptor(
         displayName: "Step Functions", signingName: "states", endpointPrefix: "states", serviceId: "SFN",
         wireProtocol: .json(version: "1.0", targetPrefix: "AWSStepFunctions"))

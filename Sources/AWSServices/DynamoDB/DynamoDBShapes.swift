@@ -50,6 +50,10 @@ public enum DynamoDB {
         public var GlobalSecondaryIndexes: [IndexDescription]?
         public var LocalSecondaryIndexes: [IndexDescription]?
         public var BillingModeSummary: BillingModeSummary?
+        /// The table's current stream, when it has one (DynamoDB Streams reads it).
+        public var LatestStreamArn: String?
+        public var LatestStreamLabel: String?
+        public var StreamSpecification: StreamSpecification?
 
         public struct BillingModeSummary: Codable, Sendable {
             public var BillingMode: String?
@@ -79,15 +83,29 @@ public enum DynamoDB {
         public var AttributeDefinitions: [AttributeDefinition]
         public var BillingMode: String?
         public var GlobalSecondaryIndexes: [GlobalSecondaryIndex]?
+        public var StreamSpecification: StreamSpecification?
         public init(
             TableName: String, KeySchema: [KeySchemaElement], AttributeDefinitions: [AttributeDefinition],
-            BillingMode: String? = "PAY_PER_REQUEST", GlobalSecondaryIndexes: [GlobalSecondaryIndex]? = nil
+            BillingMode: String? = "PAY_PER_REQUEST", GlobalSecondaryIndexes: [GlobalSecondaryIndex]? = nil,
+            StreamSpecification: StreamSpecification? = nil
         ) {
             self.TableName = TableName
             self.KeySchema = KeySchema
             self.AttributeDefinitions = AttributeDefinitions
             self.BillingMode = BillingMode
             self.GlobalSecondaryIndexes = GlobalSecondaryIndexes
+            self.StreamSpecification = StreamSpecification
+        }
+    }
+
+    /// Whether a table writes a stream of its changes, and what each record holds
+    /// (`KEYS_ONLY`, `NEW_IMAGE`, `OLD_IMAGE`, `NEW_AND_OLD_IMAGES`).
+    public struct StreamSpecification: Codable, Sendable, Equatable {
+        public var StreamEnabled: Bool
+        public var StreamViewType: String?
+        public init(StreamEnabled: Bool, StreamViewType: String? = nil) {
+            self.StreamEnabled = StreamEnabled
+            self.StreamViewType = StreamViewType
         }
     }
 

@@ -21,8 +21,11 @@ public enum OrderTableSchema {
     public static let changedIndex = "ChangedOrders"
     public static let changedDayAttribute = "updatedDay"
     public static let updatedAttribute = "updatedAt"
+    /// The table's stream carries each changed order whole (`NEW_IMAGE`): the dashboard follows
+    /// it (DynamoDB Streams) and shows a change without reading the order again.
+    public static let streamViewType = "NEW_IMAGE"
 
-    /// The table's key schema and attribute definitions, with the recent-orders index.
+    /// The table's key schema and attribute definitions, with both indexes and the stream.
     public static func createTableInput(_ name: String) -> DynamoDB.CreateTableInput {
         DynamoDB.CreateTableInput(
             TableName: name,
@@ -52,6 +55,7 @@ public enum OrderTableSchema {
                         .init(AttributeName: updatedAttribute, KeyType: "RANGE"),
                     ],
                     Projection: .init(ProjectionType: "ALL")),
-            ])
+            ],
+            StreamSpecification: .init(StreamEnabled: true, StreamViewType: streamViewType))
     }
 }

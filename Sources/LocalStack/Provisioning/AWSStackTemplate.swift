@@ -90,6 +90,8 @@ public enum AWSStackTemplate {
                     - {AttributeName: updatedDay, KeyType: HASH}
                     - {AttributeName: updatedAt, KeyType: RANGE}
                   Projection: {ProjectionType: ALL}
+              # Each change, the order whole: the dashboard follows it (DynamoDB Streams).
+              StreamSpecification: {StreamViewType: NEW_IMAGE}
 
           OrderTopic:
             Type: AWS::SNS::Topic
