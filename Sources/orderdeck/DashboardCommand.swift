@@ -73,7 +73,11 @@ struct DashboardCommand: AsyncParsableCommand {
             let wake = WakeSignal()
             let journal = SubmissionJournal(
                 path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
-            let source = StackDashboardSource(session: session, journal: journal, clock: clock)
+            // ORDERDECK_NO_ORDER_STREAM=1: orders by timed reads even where the table has a stream
+            // (case 10's comparison).
+            let source = StackDashboardSource(
+                session: session, journal: journal, clock: clock,
+                followsStream: CommandContext.current.environment["ORDERDECK_NO_ORDER_STREAM"] != "1")
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: CommandContext.current.environment)

@@ -19,6 +19,9 @@ public protocol DashboardSource: Sendable {
     /// The newest `limit` orders created before `before`, through the recent-orders index: what
     /// the dashboard pages in when the operator scrolls past its window. Nil without the index.
     func olderOrders(before: Date, limit: Int) async throws -> [Order]?
+    /// The table's stream, followed from its end (DynamoDB Streams), or why there is none to
+    /// follow (then timed reads alone see changes).
+    func orderStream() async throws -> OrderStreamOpening
     /// One order by key (GetItem when the user is known, else a filtered read).
     func order(_ id: OrderID, userId: String?) async throws -> Order?
     /// A monitor that keeps one machine's execution list current.
@@ -59,9 +62,14 @@ public protocol LogPolling: Sendable {
     func takeModeChange() async -> LogFollowMode?
 }
 
+extension DashboardSource {
+    public func orderStream() async throws -> OrderStreamOpening { .unavailable(reason: "no stream here") }
+}
+
 extension LogPolling {
     public func takeModeChange() async -> LogFollowMode? { nil }
 }
 
 extension ExecutionMonitor: ExecutionRefreshing {}
 extension LogTail: LogPolling {}
+extension OrderStreamReader: OrderStreamPolling {}

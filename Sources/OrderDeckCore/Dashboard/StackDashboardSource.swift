@@ -14,7 +14,15 @@ public final class StackDashboardSource: DashboardSource {
     /// The query language of each execution's definition, read once (a definition never changes).
     private let queryLanguages = Mutex<[ExecutionARN: MachineQueryLanguages]>([:])
 
-    public init(session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock()) {
+    /// Whether the table's stream is followed (off: `orderStream()` says so, and the dashboard
+    /// keeps its timed reads — what Benchmarks/run.py case 10 compares with).
+    let followsStream: Bool
+
+    public init(
+        session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock(),
+        followsStream: Bool = true
+    ) {
+        self.followsStream = followsStream
         let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
         var client = session.client
         let previous = client.onEvent
@@ -58,6 +66,13 @@ public final class StackDashboardSource: DashboardSource {
         let answer = try await ask()
         cache.withLock { $0 = answer }
         return answer
+    }
+
+    public func orderStream() async throws -> OrderStreamOpening {
+        guard followsStream else { return .unavailable(reason: "stream not followed (ORDERDECK_NO_ORDER_STREAM)") }
+        let clock = self.clock
+        return try await OrderStreamReader.open(
+            dynamoDB: session.dynamoDB, table: session.config.tableName, now: { clock.now() })
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {

@@ -132,6 +132,14 @@ public actor LoadedOrders {
         return (join([order]), true)
     }
 
+    /// Orders as the table's stream carried them (each whole, as written): they join, or replace
+    /// the copy held, with no read. Before the first load nothing is held to join (that load
+    /// reads them). The snapshot when what is held changed.
+    public func apply(_ written: [Order]) -> Snapshot? {
+        guard orders != nil, !written.isEmpty else { return nil }
+        return join(written)
+    }
+
     // MARK: Applying an answer to the orders held now
 
     /// Orders read again or anew join those held now (replacing the same id). The snapshot when
@@ -142,6 +150,8 @@ public actor LoadedOrders {
         var position = Dictionary(held.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for order in fresh {
             if let index = position[order.id] {
+                // A read that began before a write the stream already brought is not newer.
+                if let held = merged[index].updatedAt, let read = order.updatedAt, held > read { continue }
                 merged[index] = order
             } else {
                 position[order.id] = merged.count

@@ -25,6 +25,8 @@ extension DashboardState {
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .logsMode(let mode):
             logs.mode = mode
+        case .ordersFeed(let mode):
+            orders.feed = mode
         case .submitted(let submission, let resent):
             submit.record(submission, resent: resent)
             let verb = resent ? "re-sent" : "sent"

@@ -13,6 +13,8 @@ public enum DashboardUpdate: Sendable {
     case logs([TailedEvent])
     /// The log lines are now followed this way (Live Tail or polling, and why).
     case logsMode(LogFollowMode)
+    /// Orders are now followed this way (the table's stream, or timed reads and why).
+    case ordersFeed(OrderFeedMode)
     case submitted(Submission, resent: Bool)
     case submitFailed(String)
     case submissions([Submission])

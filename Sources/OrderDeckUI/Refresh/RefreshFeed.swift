@@ -19,6 +19,8 @@ public enum RefreshFeed: Hashable, Sendable {
     case stop
     /// Orders read again by key because log records said their executions moved.
     case orderRereads
+    /// The table's stream (DynamoDB Streams): orders written are shown at once.
+    case orderStream
     /// RedriveExecution asked for from the dashboard.
     case redrive
     /// CloudWatch's AWS/States metrics for the Overview.

@@ -5,6 +5,8 @@ extension Refresher {
     /// What one run of a feed found: whether it changed something, or that the feed is done.
     enum RunResult: Sendable {
         case again(RefreshPolicy.Outcome, watchingRunning: Bool)
+        /// Again after exactly this wait: a feed with a cadence of its own (the order stream).
+        case after(Duration)
         case done
     }
 
@@ -12,6 +14,7 @@ extension Refresher {
         restart(.orders)
         startExecutions()
         restart(.logs)
+        startOrderStream()
         oneShot(.submissions) { try await self.readSubmissions() }
     }
 
@@ -92,8 +95,12 @@ extension Refresher {
                 guard let result = await self.runOnce(feed, cadence: cadence, previousWait: wait, body: body) else {
                     return
                 }
-                guard case .again(let outcome, let running) = result.run else { return }
-                wait = result.wait ?? cadence.next(after: wait, outcome: outcome, watchingRunning: running)
+                switch result.run {
+                case .done: return
+                case .after(let fixed): wait = result.wait ?? fixed
+                case .again(let outcome, let running):
+                    wait = result.wait ?? cadence.next(after: wait, outcome: outcome, watchingRunning: running)
+                }
                 do { try await self.clock.sleep(for: wait) } catch { return }
             }
         }

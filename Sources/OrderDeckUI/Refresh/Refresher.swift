@@ -69,6 +69,12 @@ public actor Refresher {
     var logBacklogRead = false
     /// Log records drive refreshes (off: the timed reads alone, the benchmark's comparison).
     let logDrivenRefresh: Bool
+    /// The table's stream being followed (`Refresher+OrderStream.swift`); nil until opened.
+    var orderStream: (any OrderStreamPolling)?
+    /// How orders are followed, as last posted.
+    var orderFeedMode: OrderFeedMode?
+    /// Records came in lately: the stream is read at its quick cadence until then.
+    var streamBusyUntil: Date?
     /// Older orders are being paged in (one request at a time: a second ask is dropped).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).

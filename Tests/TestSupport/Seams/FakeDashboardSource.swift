@@ -36,6 +36,10 @@ public final class FakeDashboardSource: DashboardSource {
         /// The table has the changed-orders index: `changedOrders` answers (orders whose
         /// `updatedAt`, else `createdAt`, is after the time asked).
         public var hasChangedIndex = false
+        /// The table has a stream: `orderStream()` follows it, each poll returning the changes
+        /// added to `streamChanges` since the previous one (nil: no stream, timed reads alone).
+        public var hasOrderStream = false
+        public var streamChanges: [OrderChange] = []
         /// Every call fails with this (nil: calls work).
         public var failure: LoadFailure?
         public init() {}
@@ -53,6 +57,7 @@ public final class FakeDashboardSource: DashboardSource {
         public var detailLoads = 0
         public var mapRunLoads = 0
         public var logPolls = 0
+        public var streamPolls = 0
         public var failedCalls = 0
     }
 
@@ -157,6 +162,18 @@ public final class FakeDashboardSource: DashboardSource {
             $0.recentItemsRead += older.count
         }
         return Array(older)
+    }
+
+    public func orderStream() async throws -> OrderStreamOpening {
+        try check()
+        guard data.withLock({ $0.hasOrderStream }) else { return .unavailable(reason: "table ORDER has no stream") }
+        return .stream(FakeOrderStream(source: self))
+    }
+
+    func streamChanges(after count: Int) throws -> [OrderChange] {
+        try check()
+        reads.withLock { $0.streamPolls += 1 }
+        return data.withLock { Array($0.streamChanges.dropFirst(count)) }
     }
 
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
@@ -316,5 +333,19 @@ actor FakeLogTail: LogPolling {
         guard let mode, mode != reportedMode else { return nil }
         reportedMode = mode
         return mode
+    }
+}
+
+/// The fake's stream reader: each poll returns the changes added since the previous one.
+actor FakeOrderStream: OrderStreamPolling {
+    let source: FakeDashboardSource
+    private var delivered = 0
+
+    init(source: FakeDashboardSource) { self.source = source }
+
+    func poll() async throws -> OrderChangeBatch {
+        let fresh = try source.streamChanges(after: delivered)
+        delivered += fresh.count
+        return OrderChangeBatch(changes: fresh)
     }
 }

@@ -5,6 +5,8 @@ import TerminalUI
 public struct OrdersScreen: Sendable {
     public private(set) var index = OrderIndex.empty
     public var loading = true
+    /// How changes reach the list: the table's stream, or timed reads and why (the header says).
+    public var feed: OrderFeedMode?
     public var table = TableView(columns: OrdersColumns.all)
     public private(set) var sort: Order.SortKey = .created
     public private(set) var descending = true

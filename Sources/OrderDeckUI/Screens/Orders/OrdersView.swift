@@ -20,8 +20,13 @@ enum OrdersView {
         }
         if screen.filtering != nil { x += buffer.write("filtering… ", x: x, y: y, style: Style(foreground: .yellow)) }
         if !screen.filter.isEmpty {
-            buffer.write(
-                "filter /" + ChromeView.promptTail(screen.filter, width: 60).dropLast(), x: x, y: y, style: .highlight)
+            x += buffer.write(
+                "filter /" + ChromeView.promptTail(screen.filter, width: 60).dropLast() + "  ", x: x, y: y,
+                style: .highlight)
+        }
+        // Last: how changes arrive gives way to what narrows the list when the line is short.
+        if let feed = screen.feed {
+            buffer.write("\(feed)", x: x, y: y, style: feed.isStream ? Style(foreground: .green) : .muted)
         }
         // Only the rows on screen are looked up: this runs every frame.
         var executionStatus: [Int: ExecutionStatus] = [:]
