@@ -15,6 +15,8 @@ public enum JSONChanges {
         public var path: String
         /// The new value (the old one for a removal), as compact JSON.
         public var value: String
+        /// A changed leaf's value before, as compact JSON (nil for additions and removals).
+        public var old: String? = nil
         /// "+ payment.declineReason: \"card declined\"".
         public var line: String { "\(kind.rawValue) \(path): \(value)" }
     }
@@ -79,7 +81,9 @@ public enum JSONChanges {
             }
         case (let old?, let new?):
             if old != new {
-                changes.append(Change(kind: .changed, path: path.isEmpty ? "$" : path, value: new.description))
+                changes.append(
+                    Change(
+                        kind: .changed, path: path.isEmpty ? "$" : path, value: new.description, old: old.description))
             }
         }
     }

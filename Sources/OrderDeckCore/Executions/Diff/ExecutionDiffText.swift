@@ -1,0 +1,145 @@
+import Foundation
+
+/// A diff as text, the same in `orderdeck diff`, the replay's result and the dashboard's Diff
+/// screen: the summary line first, then the two executions side by side — state, A's outcome and
+/// duration, B's — with `»` where the paths part and `≠` on a state that differs, and under
+/// each such state what differs (`~ payment.status: "DECLINED" → "APPROVED"`).
+public enum ExecutionDiffText {
+    /// Change lines shown under one state before "… n more".
+    static let changesShown = 8
+
+    public static func lines(_ diff: ExecutionDiff, labels: (String, String), width: Int) -> [String] {
+        let width = max(40, width)
+        let deepest = ExecutionDiff.walk(diff.rows).map { safe($0.name).count }.max() ?? 5
+        let nameWidth = min(max(16, deepest + 4), width * 2 / 5)
+        let sideWidth = max(8, (width - 2 - nameWidth - 2) / 2)
+        var writer = Writer(nameWidth: nameWidth, sideWidth: sideWidth, width: width)
+        writer.out.append(clip(safe(diff.summary), width))
+        writer.line(" ", "STATE", "A: " + safe(labels.0), "B: " + safe(labels.1))
+        writer.rows(diff.rows, depth: 0)
+        if diff.a.status != diff.b.status || diff.a.status != nil {
+            writer.line(" ", "(execution)", diff.a.status?.rawValue ?? "-", diff.b.status?.rawValue ?? "-")
+        }
+        return writer.out
+    }
+
+    struct Writer {
+        var nameWidth: Int
+        var sideWidth: Int
+        var width: Int
+        var out: [String] = []
+        /// The first place the paths part is marked `»`; later ones `≠`.
+        var marked = false
+
+        mutating func line(_ marker: String, _ name: String, _ a: String, _ b: String) {
+            let text =
+                marker + " " + pad(clip(name, nameWidth), nameWidth) + "  " + pad(clip(a, sideWidth), sideWidth)
+                + " " + clip(b, sideWidth)
+            out.append(String(text.reversed().drop { $0 == " " }.reversed()))
+        }
+
+        mutating func detail(_ text: String, depth: Int) {
+            out.append(clip(String(repeating: " ", count: 4 + depth * 2) + text, width))
+        }
+
+        mutating func marker(parts: Bool, differs: Bool) -> String {
+            if parts && !marked {
+                marked = true
+                return "»"
+            }
+            return differs ? "≠" : " "
+        }
+
+        mutating func rows(_ rows: [ExecutionDiff.Row], depth: Int) {
+            let indent = String(repeating: " ", count: depth * 2)
+            var previousParted = true
+            for row in rows {
+                let differs = ExecutionDiff.walk([row]).contains { $0.differs }
+                line(
+                    marker(parts: row.parts, differs: differs), indent + safe(row.name), side(row.a), side(row.b))
+                if !row.parts { details(row, showInput: previousParted, depth: depth) }
+                previousParted = row.parts
+                groups(row, depth: depth + 1)
+            }
+        }
+
+        /// The iterations or branches that differ, each with its states; the rest counted.
+        mutating func groups(_ row: ExecutionDiff.Row, depth: Int) {
+            guard !row.groups.isEmpty else { return }
+            let indent = String(repeating: " ", count: depth * 2)
+            var same = 0
+            for group in row.groups {
+                let oneSided = group.a == nil || group.b == nil
+                guard oneSided || ExecutionDiff.walk(group.rows).contains(where: \.differs) else {
+                    same += 1
+                    continue
+                }
+                line(
+                    marker(parts: oneSided, differs: true), indent + group.label,
+                    group.a.map { $0.outcome.text(error: nil) + " " + Format.duration($0.duration) } ?? "—",
+                    group.b.map { $0.outcome.text(error: nil) + " " + Format.duration($0.duration) } ?? "—")
+                if !oneSided { rows(group.rows, depth: depth + 1) }
+            }
+            if same > 0 {
+                let noun = row.groups[0].kind == .iteration ? "iteration" : "branch"
+                let plural = same == 1 ? "" : (noun == "branch" ? "es" : "s")
+                out.append(clip("  " + indent + "\(same) \(noun)\(plural) the same", width))
+            }
+        }
+
+        mutating func details(_ row: ExecutionDiff.Row, showInput: Bool, depth: Int) {
+            guard let a = row.a, let b = row.b else { return }
+            if row.outcomeDiffers {
+                if a.error != b.error {
+                    detail("error: A \(safe(a.error ?? "—")) · B \(safe(b.error ?? "—"))", depth: depth)
+                }
+                if a.cause != b.cause {
+                    detail("cause A: \(safe(a.cause ?? "—"))", depth: depth)
+                    detail("cause B: \(safe(b.cause ?? "—"))", depth: depth)
+                }
+            }
+            if row.retriesDiffer { detail("retries: A \(a.retries) · B \(b.retries)", depth: depth) }
+            var changes: [(String, ExecutionDiff.FieldChange)] = []
+            if showInput { changes += row.inputChanges.filter { !$0.volatile }.map { ("input ", $0) } }
+            changes += row.introducedChanges.map { ("", $0) }
+            for (prefix, change) in changes.prefix(changesShown) { detail(prefix + safe(change.line), depth: depth) }
+            if changes.count > changesShown { detail("… \(changes.count - changesShown) more", depth: depth) }
+        }
+
+        func side(_ step: Timeline.Step?) -> String {
+            guard let step else { return "—" }
+            var text = safe(step.outcome.text(error: step.error)) + " " + Format.duration(step.duration)
+            if step.retries > 0 { text += " (\(step.retries) retr\(step.retries == 1 ? "y" : "ies"))" }
+            return text
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// Control characters (ESC above all) from a history shown as escapes, never sent to a terminal.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                out += "\\n"
+            } else if needsEscape(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+    }
+}
