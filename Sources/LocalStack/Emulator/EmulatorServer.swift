@@ -15,11 +15,30 @@ public struct EmulatorServer: Sendable {
     public let root: String
     public var endpoint: String { "http://127.0.0.1:\(port)" }
     public var logPath: String { root + "/localstack.log" }
+    /// The Step Functions mock configuration it reads (`SFN_MOCK_CONFIG`): what a replay writes
+    /// its recorded answers to (LocalStack re-reads it when its mtime changes).
+    public var mockConfigPath: String { Self.mockConfigPath(root: root) }
+    static func mockConfigPath(root: String) -> String { root + "/sfn-mock-config.json" }
+
+    /// Who keeps it alive.
+    public enum Owner: Sendable {
+        /// Until this process exits (tests, one command).
+        case thisProcess
+        /// Until `lease` is removed or left untouched for `idle` (a replay engine that later
+        /// commands reuse; each use touches the lease).
+        case lease(path: String, idle: Duration)
+    }
+
+    public init(pid: Int32, port: Int, root: String) {
+        self.pid = pid
+        self.port = port
+        self.root = root
+    }
 
     /// Starts it and waits until `/_localstack/health` answers (2–3 s here).
-    public static func start(_ installation: EmulatorInstallation, timeout: Duration = .seconds(60)) async throws
-        -> EmulatorServer
-    {
+    public static func start(
+        _ installation: EmulatorInstallation, owner: Owner = .thisProcess, timeout: Duration = .seconds(60)
+    ) async throws -> EmulatorServer {
         let port = try Spawner.freeLoopbackPort()
         let root = NSTemporaryDirectory() + "orderdeck-localstack-\(getpid())-\(port)"
         try FileManager.default.createDirectory(atPath: root + "/fs", withIntermediateDirectories: true)
@@ -30,15 +49,21 @@ public struct EmulatorServer: Sendable {
             "OVERRIDE_IN_DOCKER": "0", "FILESYSTEM_ROOT": root + "/fs", "DNS_ADDRESS": "0", "DISABLE_EVENTS": "1",
             "SKIP_SSL_CERT_DOWNLOAD": "1", "PROVIDER_OVERRIDE_DYNAMODB": "orderdeck_moto",
             "LOCALSTACK_TELEMETRY_DISABLED": "1", "DISABLE_CORS_CHECKS": "1",
+            "SFN_MOCK_CONFIG": mockConfigPath(root: root),
         ] {
             environment[key] = value
         }
+        let guardArguments: [String]
+        switch owner {
+        case .thisProcess:
+            guardArguments = ["-c", guardScript, "sh", String(getpid()), root]
+        case .lease(let path, let idle):
+            FileManager.default.createFile(atPath: path, contents: nil)
+            guardArguments = ["-c", leaseGuardScript, "sh", path, String(idle.components.seconds), root]
+        }
         let pid = try Spawner.spawnDetached(
             executable: "/bin/sh",
-            arguments: [
-                "-c", guardScript, "sh", String(getpid()), root, installation.interpreter, "-m",
-                "localstack.runtime.main",
-            ],
+            arguments: guardArguments + [installation.interpreter, "-m", "localstack.runtime.main"],
             environment: environment, logPath: root + "/localstack.log")
         let server = EmulatorServer(pid: pid, port: port, root: root)
         let transport = AsyncHTTPTransport()
@@ -67,6 +92,21 @@ public struct EmulatorServer: Sendable {
         finish() { kill $child 2>/dev/null; sleep 2; rm -rf "$root"; kill -9 0; }
         trap finish TERM INT
         while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+        finish
+        """
+
+    /// The guard of an engine other commands reuse: it stops LocalStack when the lease file is
+    /// removed or has not been touched for `idle` seconds.
+    static let leaseGuardScript = """
+        lease=$1; idle=$2; root=$3; shift 3
+        "$@" </dev/null & child=$!
+        finish() { kill $child 2>/dev/null; sleep 2; rm -rf "$root"; kill -9 0; }
+        trap finish TERM INT
+        while [ -e "$lease" ] && kill -0 "$child" 2>/dev/null; do
+            touched=$(stat -c %Y "$lease" 2>/dev/null || echo 0)
+            [ $(( $(date +%s) - touched )) -lt "$idle" ] || break
+            sleep 2
+        done
         finish
         """
 

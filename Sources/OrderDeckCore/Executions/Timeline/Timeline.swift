@@ -40,6 +40,9 @@ public struct Timeline: Sendable, Hashable {
         public var mapRun: MapRun?
         /// The run of the execution it was entered in: 0 the first, n the nth redrive.
         public var run: Int = 0
+        /// Task states: how each attempt was answered, oldest first (an attempt still running
+        /// has none yet).
+        public var answers: [TaskAnswer] = []
 
         /// Attempts beyond the first.
         public var retries: Int { max(0, attempts - 1) }

@@ -186,9 +186,13 @@ struct TimelineBuilder {
             nodes[step].step.error = nil
             nodes[step].step.cause = nil
             nodes[step].step.errorLocation = nil
+            let truncated = event.details["outputDetails"]?["truncated"] == .bool(true)
+            nodes[step].step.answers.append(.returned(event.output ?? "null", truncated: truncated))
         case .failed, .timedOut:
             nodes[step].step.error = event.error ?? (phase == .timedOut ? "States.Timeout" : nil)
             nodes[step].step.cause = event.cause
+            let error = nodes[step].step.error ?? "States.TaskFailed"
+            nodes[step].step.answers.append(.threw(error: error, cause: event.cause ?? ""))
         }
     }
 
