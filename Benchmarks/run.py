@@ -993,7 +993,8 @@ def case_live(ctx):
     """Issue 28: from an order's POST returning (what `submit` waits for) to its row on the Orders
     screen, and from its execution's end (DescribeExecution's stopDate; the workflow itself waits
     seconds) to the row's EXECUTION column showing the final status — the real dashboard (tmux 200x50) on the local stack,
-    log-driven refreshes side by side with the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
+    the order stream with log-driven refreshes (the default), log-driven without the stream
+    (ORDERDECK_NO_ORDER_STREAM=1) and the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
     Also what each mode asks of the stack while nothing happens (the counting proxy)."""
     record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
     table = record["stack"]["tableName"]
@@ -1010,7 +1011,8 @@ def case_live(ctx):
     case = f"10. live: POST returned → order row on screen; execution ended → final status on screen ({count} orders)"
     rows = []
     try:
-        for mode, extra in (("log-driven", {}), ("timed reads only", {"ORDERDECK_TIMED_REFRESH_ONLY": "1"})):
+        for mode, extra in (("stream + log-driven", {}), ("log-driven, no stream", {"ORDERDECK_NO_ORDER_STREAM": "1"}),
+                            ("timed reads only", {"ORDERDECK_TIMED_REFRESH_ONLY": "1"})):
             env_prefix = " ".join(f"{k}={v}" for k, v in {
                 "ORDERDECK_STATE_DIR": ctx.stack.state, "XDG_CONFIG_HOME": ctx.stack.env["XDG_CONFIG_HOME"],
                 "AWS_EC2_METADATA_DISABLED": "true", "TERM": "xterm-256color", "AWS_ACCESS_KEY_ID": "testing",
@@ -1024,7 +1026,10 @@ def case_live(ctx):
                 time.sleep(5)
                 before = proxy.snapshot()[0]
                 time.sleep(quiet)
-                quiet_requests = sum(delta(proxy.snapshot()[0], before).values()) / max(quiet, 0.001) * 60
+                quiet_delta = delta(proxy.snapshot()[0], before)
+                quiet_requests = sum(quiet_delta.values()) / max(quiet, 0.001) * 60
+                quiet_by_call = ", ".join(f"{key} {value / max(quiet, 0.001) * 60:.0f}"
+                                          for key, value in sorted(quiet_delta.items(), key=lambda kv: -kv[1]))
                 to_row, to_final, missed = [], [], 0
                 for index in range(count):
                     order_id = f"live-{uuid.uuid4().hex[:10]}"
@@ -1061,7 +1066,8 @@ def case_live(ctx):
                 dashboard.close()
             note = (f"to the row p50 {fmt(percentile(to_row, 0.5), 'ms')} p95 {fmt(percentile(to_row, 0.95), 'ms')}; "
                     f"execution end to the final status p50 {fmt(percentile(to_final, 0.5), 'ms')} "
-                    f"p95 {fmt(percentile(to_final, 0.95), 'ms')}; quiet: {quiet_requests:.0f} requests/min")
+                    f"p95 {fmt(percentile(to_final, 0.95), 'ms')}; quiet: {quiet_requests:.0f} requests/min "
+                    f"({quiet_by_call})")
             if missed:
                 note += f"; FAILED: {missed} orders not seen in 20 s"
             print(f"  live ({mode}): {note}", file=sys.stderr, flush=True)

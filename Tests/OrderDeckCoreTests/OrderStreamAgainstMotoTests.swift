@@ -1,13 +1,16 @@
 import AWSClient
 import AWSServices
 import Foundation
+import LocalStack
 import OrderDeckCore
 import TestSupport
 import Testing
 
 /// The ORDER table's stream read through our DynamoDB Streams client, on moto with signature
 /// checking on (the stream's host is signed as `dynamodb`): a PutItem and an UpdateItem each come
-/// out of the reader as the order written; a table without a stream says so.
+/// out of the reader as the order written; a table without a stream says so. On the local stack:
+/// the workflow's own writes of a POSTed order come out of its table's stream, and provisioning
+/// gives an older stack's table without a stream one.
 @Suite struct OrderStreamAgainstMotoTests {
     static func client() async throws -> AWSClient {
         let moto = try await MotoFixture.shared.instance(.signatureChecking)
@@ -68,6 +71,52 @@ import Testing
         let batch = try await reader.poll()
         #expect(batch.changes.count == 1)
         #expect(batch.changes.first?.order?.status == .cancelled)
+    }
+
+    @Test func anOrderPostedToTheLocalStackComesOutOfItsTableStream() async throws {
+        let running = try await LocalStackHarness.shared.start("stream")
+        let dynamoDB = DynamoDBClient(client: running.client)
+        guard
+            case .stream(let reader) = try await OrderStreamReader.open(
+                dynamoDB: dynamoDB, table: running.stack.tableName)
+        else {
+            Issue.record("the local stack's table has no stream")
+            return
+        }
+        let orderId = "st-\(UUID().uuidString.prefix(8).lowercased())"
+        let body =
+            #"{"id":"\#(orderId)","user_id":"stream_user","customer":{"email":"s@example.com"},"items":[{"sku":"MUG-001","quantity":1}],"amount":12.50,"currency":"EUR","giftWrap":false}"#
+        let reply = try await APIInvoker(client: running.client).post(
+            url: running.url("orders"), body: Array(body.utf8), authorization: .none)
+        #expect(reply.status == 200)
+        // InitializeOrder writes it PENDING; the workflow's end writes COMPLETED or CANCELLED.
+        var seen: [OrderStatus] = []
+        for _ in 0..<150 where !seen.contains(where: { $0 == .completed || $0 == .cancelled }) {
+            let batch = try await reader.poll()
+            seen += batch.changes.filter { $0.id.rawValue == orderId }.compactMap { $0.order?.status }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(seen.contains(.pending))
+        #expect(seen.contains { $0 == .completed || $0 == .cancelled }, "seen: \(seen)")
+    }
+
+    @Test func provisioningGivesAnOlderTableWithoutAStreamOne() async throws {
+        let moto = try await MotoFixture.shared.instance(.executing)
+        let client = TestAWS.client(endpoint: moto.endpoint)
+        let label = "restream-\(UUID().uuidString.prefix(6).lowercased())"
+        var definition = try StackDefinition.load()
+        definition.tableName += "-\(label)"
+        definition.topicName += "-\(label)"
+        for index in definition.stateMachines.indices { definition.stateMachines[index].name += "-\(label)" }
+        var older = OrderTableSchema.createTableInput(definition.tableName)
+        older.StreamSpecification = nil
+        let dynamoDB = DynamoDBClient(client: client)
+        _ = try await dynamoDB.createTable(older)
+        #expect(try await dynamoDB.describeTable(definition.tableName).LatestStreamArn == nil)
+        _ = try await Provisioner(client: client, definition: definition).provision()
+        let table = try await dynamoDB.describeTable(definition.tableName)
+        #expect(table.LatestStreamArn != nil)
+        #expect(table.StreamSpecification?.StreamViewType == OrderTableSchema.streamViewType)
     }
 
     @Test func aTableWithoutAStreamIsNotFollowed() async throws {

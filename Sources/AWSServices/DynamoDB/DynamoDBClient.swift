@@ -24,6 +24,11 @@ public struct DynamoDBClient: Sendable {
         return output.TableDescription
     }
 
+    public func updateTable(_ input: DynamoDB.UpdateTableInput) async throws -> DynamoDB.TableDescription? {
+        let output: DynamoDB.CreateTableOutput = try await client.json(.dynamoDB, "UpdateTable", input)
+        return output.TableDescription
+    }
+
     /// One Scan call.
     public func scan(_ input: DynamoDB.ScanInput) async throws -> DynamoDB.ScanOutput {
         try await client.json(.dynamoDB, "Scan", input, decode: DynamoDB.ScanOutput.init(jsonBytes:))

@@ -129,6 +129,16 @@ public enum DynamoDB {
         public var TableDescription: TableDescription?
     }
 
+    /// UpdateTable as OrderDeck uses it: turning a table's stream on.
+    public struct UpdateTableInput: Codable, Sendable {
+        public var TableName: String
+        public var StreamSpecification: StreamSpecification?
+        public init(TableName: String, StreamSpecification: StreamSpecification? = nil) {
+            self.TableName = TableName
+            self.StreamSpecification = StreamSpecification
+        }
+    }
+
     public struct ScanInput: Codable, Sendable {
         public var TableName: String
         public var IndexName: String?

@@ -24,9 +24,18 @@ public struct Provisioner: Sendable {
         let states = StepFunctionsClient(client: client)
         let logs = CloudWatchLogsClient(client: client)
 
+        let table = OrderTableSchema.createTableInput(definition.tableName)
         do {
-            _ = try await dynamo.createTable(OrderTableSchema.createTableInput(definition.tableName))
-        } catch let error as AWSServiceError where error.isAlreadyExists {}
+            _ = try await dynamo.createTable(table)
+        } catch let error as AWSServiceError where error.isAlreadyExists {
+            // A table made before it had a stream (a stack still up from an older version) gets
+            // one: the dashboard follows the orders' changes through it.
+            let existing = try await dynamo.describeTable(definition.tableName)
+            if existing.LatestStreamArn == nil || existing.StreamSpecification?.StreamEnabled != true {
+                _ = try await dynamo.updateTable(
+                    .init(TableName: definition.tableName, StreamSpecification: table.StreamSpecification))
+            }
+        }
 
         let topicArn = try await SNSClient(client: client).createTopic(name: definition.topicName)
         let role = try await IAMClient(client: client).createRole(
