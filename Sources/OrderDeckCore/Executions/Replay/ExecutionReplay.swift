@@ -95,7 +95,7 @@ public enum ExecutionReplay {
             executionName: recording.execution.name)
         run.timeline = run.timeline.restoringStandIns(pinnedPasses: Set(definition.pinnedPasses.keys))
         let diff = ExecutionDiff(
-            recording.timeline, run.timeline,
+            recording.timeline.branchesByFirstState(), run.timeline.branchesByFirstState(),
             options: .init(
                 strict: strict, executionNames: [recording.execution.name, ExecutionARN(run.executionArn).name]))
         var unanswered: [(String, String)] = []
