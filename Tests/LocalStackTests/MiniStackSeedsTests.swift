@@ -87,6 +87,25 @@ import Testing
         #expect(item?["orderStatus"]?.stringValue == "PENDING")
     }
 
+    /// More orders at once than MiniStack's Lambda concurrency cap: a throttled task (which
+    /// MiniStack reports as Lambda.Unknown) is retried, and every order still finishes.
+    @Test func ordersStartedTogetherAllFinishUnderTheConcurrencyCap() async throws {
+        guard let deployed = try await Self.deployed() else { return }
+        let batch = "burst-\(UUID().uuidString.prefix(6).lowercased())"
+        var arns: [String] = []
+        for index in 0..<(MiniStackServer.defaultLambdaConcurrency + 2) {
+            arns.append(try await deployed.startDirectly(name: "\(batch)-\(index)", user: "burst_user", outcome: "ok"))
+        }
+        for arn in arns {
+            let execution = try #require(try await deployed.finished(arn))
+            #expect(execution.status == "SUCCEEDED", "\(arn): \(execution.error ?? "") \(execution.cause ?? "")")
+        }
+        for index in arns.indices {
+            let item = try await deployed.finalItem(user: "burst_user", id: "\(batch)-\(index)")
+            #expect(item?["orderStatus"]?.stringValue == "COMPLETED")
+        }
+    }
+
     @Test func theWebhookMachineRunsItsLambda() async throws {
         guard let deployed = try await Self.deployed() else { return }
         let client = deployed.client()

@@ -17,8 +17,10 @@ public struct MiniStackServer: Sendable {
     public var logPath: String { root + "/ministack.log" }
 
     /// At most this many Lambda invocations at once, each a Python worker: 50 executions started
-    /// together spawned 101 workers (4.3 GB) uncapped; two cores hold this many.
-    public static let defaultLambdaConcurrency = 2
+    /// together spawned 101 workers (4.3 GB) uncapped. Over the cap an invocation is throttled at
+    /// once (MiniStack reports it as `Lambda.Unknown`, which the seeds' Retry covers): with 2, three
+    /// orders at once failed in InitializeOrder without the retry; 4 holds on two cores.
+    public static let defaultLambdaConcurrency = 4
 
     /// Starts it and waits until `/_ministack/health` answers (~0.4 s here).
     public static func start(

@@ -36,7 +36,9 @@ public struct SeedsDeployment: Sendable, Equatable {
         while ContinuousClock.now < deadline {
             let stack = try await cloudFormation.describeStack(name: followed)
             if stack.status == "CREATE_COMPLETE" {
-                return SeedsDeployment(stackName: stackName, outputs: stack.outputs)
+                let deployment = SeedsDeployment(stackName: stackName, outputs: stack.outputs)
+                try await deployment.restoreLogging(StepFunctionsClient(client: client))
+                return deployment
             }
             if stack.status.contains("FAILED") || stack.status.contains("ROLLBACK") {
                 throw LocalStackError.provisioning("stack \(stackName) \(stack.status) \(stack.statusReason ?? "")")
@@ -44,5 +46,26 @@ public struct SeedsDeployment: Sendable, Equatable {
             try await Task.sleep(for: .milliseconds(200))
         }
         throw LocalStackError.provisioning("stack \(stackName) not created within \(timeout)")
+    }
+
+    /// MiniStack keeps a template's `LoggingConfiguration` as CloudFormation spells it, and then
+    /// DescribeStateMachine answers `{}`: OrderDeck would find no log group for either machine. Set
+    /// again through UpdateStateMachine where it is missing (nothing changes where it is not).
+    func restoreLogging(_ states: StepFunctionsClient) async throws {
+        let machines = [
+            (orderWorkflowArn, SeedsTemplate.orderMachineName), (sampleArn, SeedsTemplate.webhookMachineName),
+        ]
+        for (arn, name) in machines {
+            let described = try await states.describeStateMachine(arn)
+            guard described.loggingConfiguration?.logGroupNames.isEmpty ?? true else { continue }
+            // arn:aws:states:REGION:ACCOUNT:stateMachine:NAME
+            let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count > 5 else { continue }
+            let group = "arn:aws:logs:\(parts[3]):\(parts[4]):log-group:\(SeedsTemplate.logGroup(name)):*"
+            _ = try await states.updateStateMachine(
+                .init(
+                    stateMachineArn: arn,
+                    loggingConfiguration: .init(level: "ALL", includeExecutionData: true, logGroupArns: [group])))
+        }
     }
 }

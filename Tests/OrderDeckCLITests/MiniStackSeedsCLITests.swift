@@ -1,0 +1,130 @@
+import AWSClient
+import AWSServices
+import Foundation
+import LocalStack
+import OrderDeckCore
+import TestSupport
+import Testing
+
+/// The operator's view of the seeds' order system on MiniStack, through the real binary: the
+/// orders and their executions listed, a history of Lambda tasks (Task* events, no
+/// previousEventId) rendered state by state, and a raising Lambda's error and cause shown.
+@Suite(.serialized) struct MiniStackSeedsCLITests {
+    static func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    /// A configuration for the deployed seeds (no API: MiniStack's API Gateway cannot start an
+    /// execution; OrderDeck's gateway does that for the moto stack).
+    static func configuration(_ deployed: MiniStackHarness.Deployed, in home: TemporaryDirectory) throws -> String {
+        let path = home.path + "/config.toml"
+        let text = """
+            default_stack = "seeds"
+
+            [stacks.seeds]
+            region = "us-east-1"
+            endpoint_url = "\(deployed.endpoint)"
+            table = "\(deployed.seeds.tableName)"
+            state_machines = ["\(deployed.seeds.orderWorkflowArn)", "\(deployed.seeds.sampleArn)"]
+            log_groups = [\(deployed.seeds.logGroups.map { "\"\($0)\"" }.joined(separator: ", "))]
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func theOperatorSeesTheSeedsOrdersExecutionsAndLambdaHistories() async throws {
+        let availability = try await MiniStackHarness.shared.deployed()
+        guard case .ready(let deployed) = availability else {
+            if case .unavailable(let reason) = availability {
+                print("⚠️  SKIPPED the MiniStack seeds CLI tests: \(reason)")
+            }
+            return
+        }
+        let home = try TemporaryDirectory()
+        let config = try Self.configuration(deployed, in: home)
+        let cli = CLIRunner(
+            stateDirectory: home.path,
+            extraEnvironment: [
+                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
+                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
+            ])
+
+        // One order through each front door, and one whose ProcessPayment raises.
+        let queued = try await deployed.sendThroughQueue(user: "cli_queue", outcome: "ok")
+        let direct = "cli-direct-\(UUID().uuidString.prefix(6).lowercased())"
+        _ = try await deployed.startDirectly(name: direct, user: "cli_direct", outcome: "error")
+        let raising = "cli-raise-\(UUID().uuidString.prefix(6).lowercased())"
+        let raisingArn = try await deployed.startDirectly(name: raising, user: "cli_raise", outcome: "raise")
+        #expect(try await deployed.finalItem(user: "cli_queue", id: queued)?["orderStatus"]?.stringValue == "COMPLETED")
+        #expect(
+            try await deployed.finalItem(user: "cli_direct", id: direct)?["orderStatus"]?.stringValue == "CANCELLED")
+        #expect(try await deployed.finished(raisingArn)?.status == ExecutionStatus.failed.rawValue)
+
+        // orders and executions list them, and agree.
+        let orders = try await cli.run(["orders", "--config", config, "--output", "json"])
+        #expect(orders.status == 0, "\(orders.stderr)")
+        let orderRows = try #require(try Self.json(orders.stdout) as? [[String: Any]])
+        let statusOf = Dictionary(
+            orderRows.map { ($0["id"] as? String ?? "", $0["status"] as? String ?? "") },
+            uniquingKeysWith: { a, _ in a })
+        #expect(statusOf[queued] == OrderStatus.completed.rawValue)
+        #expect(statusOf[direct] == OrderStatus.cancelled.rawValue)
+        #expect(statusOf[raising] == OrderStatus.pending.rawValue, "\(orders.stdout)")
+        let executions = try await cli.run(["executions", "--config", config, "--output", "json"])
+        #expect(executions.status == 0, "\(executions.stderr)")
+        let executionRows = try #require(try Self.json(executions.stdout) as? [[String: Any]])
+        let executionStatus = Dictionary(
+            executionRows.map { ($0["name"] as? String ?? "", $0["status"] as? String ?? "") },
+            uniquingKeysWith: { a, _ in a })
+        #expect(executionStatus[queued] == ExecutionStatus.succeeded.rawValue)
+        #expect(executionStatus[direct] == ExecutionStatus.succeeded.rawValue)
+        #expect(executionStatus[raising] == ExecutionStatus.failed.rawValue)
+
+        // history: every state of the Lambda workflow, each Task with its function and one attempt.
+        let history = try await cli.run(["history", "--config", config, queued, "--output", "json"])
+        #expect(history.status == 0, "\(history.stderr)")
+        let detail = try #require(try Self.json(history.stdout) as? [String: Any])
+        let timeline = try #require(detail["timeline"] as? [[String: Any]])
+        #expect(
+            timeline.map { $0["name"] as? String ?? "" } == [
+                "InitializeOrder", "ProcessPayment", "PaymentResult?", "CompleteOrder",
+            ])
+        for step in timeline where step["kind"] as? String == StateKind.task.rawValue {
+            let name = step["name"] as? String ?? ""
+            #expect(step["outcome"] as? String == StepOutcome.succeeded.rawValue, "\(name)")
+            #expect(step["attempts"] as? Int == 1, "\(name)")
+            #expect((step["resource"] as? String)?.hasSuffix(":function:\(name)") == true, "\(name)")
+            #expect(step["exited"] is String, "\(name) was never closed")
+        }
+
+        // A raising Lambda: the failed state, its error and the cause MiniStack gives it.
+        let failed = try await cli.run(["history", "--config", config, raising])
+        #expect(failed.stdout.contains("FAILED in ProcessPayment: Runtime.HandlerError"), "\(failed.stdout)")
+        #expect(failed.stdout.contains("payment processor unavailable for order \(raising)"), "\(failed.stdout)")
+    }
+
+    /// MiniStack's histories have no previousEventId and show Lambdas as Task* events: the
+    /// timeline still attributes every event to its state.
+    @Test func theTimelineAttributesEveryEventOfAMiniStackHistory() async throws {
+        guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
+        let name = "timeline-\(UUID().uuidString.prefix(6).lowercased())"
+        let arn = try await deployed.startDirectly(name: name, user: "timeline_user", outcome: "ok")
+        #expect(try await deployed.finished(arn)?.status == ExecutionStatus.succeeded.rawValue)
+        let raw = try await StepFunctionsClient(client: deployed.client()).fullHistory(executionArn: arn)
+        #expect(raw.allSatisfy { $0.previousEventId == nil }, "MiniStack now sends previousEventId")
+        let events = raw.map(ExecutionEvent.init)
+        let timeline = Timeline(events: events)
+        #expect(timeline.status == .succeeded)
+        #expect(timeline.unknownEventTypes.isEmpty)
+        let entered = events.filter { $0.type.hasSuffix("StateEntered") }.compactMap(\.stateName)
+        #expect(timeline.steps.map(\.name) == entered)
+        let scheduled = events.filter { $0.type == "TaskScheduled" }.count
+        #expect(timeline.steps.reduce(0) { $0 + ($1.kind == .task ? $1.attempts : 0) } == scheduled)
+        for step in timeline.steps {
+            #expect(step.outcome == .succeeded, "\(step.name)")
+            #expect(step.exited != nil && step.output != nil, "\(step.name)")
+            if step.kind == .task {
+                #expect(step.resource?.hasSuffix(":function:\(step.name)") == true, "\(step.name)")
+            }
+        }
+    }
+}
