@@ -102,6 +102,50 @@ import Testing
         #expect(failed.stdout.contains("payment processor unavailable for order \(raising)"), "\(failed.stdout)")
     }
 
+    /// MiniStack writes no vended logs: OrderDeck's delivery writes them for both machines, and
+    /// the CLI shows them — an order's records by execution, and the webhook's Express execution
+    /// (whose ARN the records spell `:express:`, as AWS does) rebuilt from them alone.
+    @Test func vendedRecordsFromOrderDeckShowBothMachines() async throws {
+        guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
+        let home = try TemporaryDirectory()
+        let config = try Self.configuration(deployed, in: home)
+        let cli = CLIRunner(
+            stateDirectory: home.path,
+            extraEnvironment: [
+                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
+                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
+            ])
+        let name = "vended-\(UUID().uuidString.prefix(6).lowercased())"
+        let orderArn = try await deployed.startDirectly(name: name, user: "vended_user", outcome: "ok")
+        let marker = "hook-\(UUID().uuidString.prefix(6).lowercased())"
+        let webhook = try await StepFunctionsClient(client: deployed.client()).startExecution(
+            .init(stateMachineArn: deployed.seeds.sampleArn, input: #"{"marker":"\#(marker)"}"#))
+        #expect(try await deployed.finished(orderArn)?.status == ExecutionStatus.succeeded.rawValue)
+        #expect(try await deployed.finished(webhook.executionArn)?.status == ExecutionStatus.succeeded.rawValue)
+
+        let delivery = VendedLogDelivery(client: deployed.client(), machines: deployed.seeds.machines)
+        #expect(try await delivery.pollOnce() > 0)
+
+        let logs = try await cli.run(["logs", "--config", config, "--output", "json"])
+        #expect(logs.status == 0, "\(logs.stderr)")
+        let lines = try logs.stdout.split(separator: "\n").map {
+            try #require(try Self.json(String($0)) as? [String: Any])
+        }
+        #expect(
+            lines.contains {
+                $0["executionArn"] as? String == orderArn && $0["type"] as? String == "ExecutionSucceeded"
+            }, "\(logs.stdout.suffix(2000))")
+        let express = webhook.executionArn.replacingOccurrences(of: ":execution:", with: ":express:")
+        let history = try await cli.run(["history", "--config", config, express, "--output", "json"])
+        #expect(history.status == 0, "\(history.stderr)")
+        let detail = try #require(try Self.json(history.stdout) as? [String: Any])
+        #expect((detail["execution"] as? [String: Any])?["express"] as? Bool == true)
+        #expect(
+            (detail["timeline"] as? [[String: Any]])?.map { $0["name"] as? String ?? "" } == [
+                "PrintPayload", "SuccessState",
+            ])
+    }
+
     /// MiniStack's histories have no previousEventId and show Lambdas as Task* events: the
     /// timeline still attributes every event to its state.
     @Test func theTimelineAttributesEveryEventOfAMiniStackHistory() async throws {

@@ -15,6 +15,18 @@ public struct SeedsDeployment: Sendable, Equatable {
     public var queueUrl: String { outputs["QueueUrl", default: ""] }
     public var orderWorkflowArn: String { outputs["OrderWorkflowArn", default: ""] }
     public var sampleArn: String { outputs["SampleArn", default: ""] }
+    /// Both machines as OrderDeck's companions take them (`VendedLogDelivery` writes their vended
+    /// logs: MiniStack stores a logging configuration but writes nothing).
+    public var machines: [ProvisionedStack.Machine] {
+        [
+            ProvisionedStack.Machine(
+                name: SeedsTemplate.orderMachineName, arn: orderWorkflowArn, type: "STANDARD",
+                logGroupName: SeedsTemplate.logGroup(SeedsTemplate.orderMachineName), apiResource: "orders"),
+            ProvisionedStack.Machine(
+                name: SeedsTemplate.webhookMachineName, arn: sampleArn, type: "EXPRESS",
+                logGroupName: SeedsTemplate.logGroup(SeedsTemplate.webhookMachineName), apiResource: "webhook"),
+        ]
+    }
     public var logGroups: [String] {
         [
             SeedsTemplate.logGroup(SeedsTemplate.orderMachineName),
