@@ -100,6 +100,15 @@ import Testing
         let failed = try await cli.run(["history", "--config", config, raising])
         #expect(failed.stdout.contains("FAILED in ProcessPayment: Runtime.HandlerError"), "\(failed.stdout)")
         #expect(failed.stdout.contains("payment processor unavailable for order \(raising)"), "\(failed.stdout)")
+        // …and the Lambda's own log group has its traceback, under the failed invocation's request id.
+        let lambdaLogs = try await cli.run([
+            "logs", "--config", config, "--group", "/aws/lambda/ProcessPayment", "--output", "json",
+        ])
+        #expect(lambdaLogs.status == 0, "\(lambdaLogs.stderr)")
+        #expect(
+            lambdaLogs.stdout.contains(
+                "PaymentProcessorUnavailable: payment processor unavailable for order \(raising)"),
+            "\(lambdaLogs.stdout.suffix(1500))")
     }
 
     /// MiniStack writes no vended logs: OrderDeck's delivery writes them for both machines, and
