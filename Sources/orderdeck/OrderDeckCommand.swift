@@ -20,7 +20,8 @@ struct OrderDeckCommand: AsyncParsableCommand {
         version: OrderDeckVersion.text,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, OrdersCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-            StopCommand.self, RedriveCommand.self,
+            StopCommand.self, RedriveCommand.self, ReplayCommand.self,
+            DiffCommand.self,
             LogsCommand.self, SubmitCommand.self,
             SubmissionsCommand.self, CheckCommand.self, WhoAmICommand.self, DiscoverCommand.self, LocalCommand.self,
             ConfigCommand.self,

@@ -96,7 +96,7 @@ import Testing
         let fewer = ExecutionDiff(Self.mapRun(statuses: ["OK", "OK", "OK"]), Self.mapRun(statuses: ["OK", "OK"]))
         let divergence = try #require(fewer.divergence)
         #expect(divergence.path == ["ProcessItems"] && divergence.a == "iteration 2" && divergence.b == nil)
-        #expect(fewer.summary == "paths part in ProcessItems at the start: A went to iteration 2, B went no further")
+        #expect(fewer.summary == "paths part in ProcessItems: only A ran iteration 2")
     }
 
     @Test func parallelBranchesAlignByIndex() throws {

@@ -23,7 +23,8 @@ extension ExecutionDiff {
     static func json(_ row: Row) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(row.name)), ("kind", .string(row.kind.rawValue)), ("parts", .bool(row.parts)),
-            ("differs", .bool(row.differs)), ("a", row.a.map(json) ?? .null), ("b", row.b.map(json) ?? .null),
+            ("differs", .bool(row.differs)),
+            ("differsHere", .bool(row.differsHere)), ("a", row.a.map(json) ?? .null), ("b", row.b.map(json) ?? .null),
             ("inputChanges", .array(row.inputChanges.map(json))),
             ("outputChanges", .array(row.outputChanges.map(json))),
         ]

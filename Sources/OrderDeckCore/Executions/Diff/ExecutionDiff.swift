@@ -116,13 +116,12 @@ public struct ExecutionDiff: Sendable {
                 return Divergence(path: path, after: after, a: row.nameA, b: row.nameB)
             }
             for group in row.groups {
-                let inner = path + [row.name, group.label]
                 if group.a == nil || group.b == nil {
                     return Divergence(
                         path: path + [row.name], after: nil, a: group.a.map { _ in group.label },
-                        b: group.b.map { _ in group.label })
+                        b: group.b.map { _ in group.label }, isGroup: true)
                 }
-                if let found = firstDivergence(in: group.rows, path: inner) { return found }
+                if let found = firstDivergence(in: group.rows, path: path + [row.name, group.label]) { return found }
             }
             after = row.name
         }
@@ -140,10 +139,14 @@ extension ExecutionDiff {
         public var after: String?
         public var a: String?
         public var b: String?
+        /// An iteration or branch only one side ran (`a` or `b` is its label).
+        public var isGroup = false
 
-        /// "paths part after ProcessPayment: A went to CancelFailedOrder, B to CompleteOrder".
+        /// "paths part after ProcessPayment: A went to CancelFailedOrder, B to CompleteOrder",
+        /// "paths part in ReserveStock: only A ran iteration 2".
         public var text: String {
             let place = path.isEmpty ? "" : " in " + path.joined(separator: " › ")
+            if isGroup { return "paths part\(place): " + (a.map { "only A ran \($0)" } ?? "only B ran \(b ?? "?")") }
             let point = after.map { " after \($0)" } ?? " at the start"
             let sideA = a.map { "A went to \($0)" } ?? "A went no further"
             let sideB = b.map { (a == nil ? "B went to " : "B to ") + $0 } ?? "B went no further"
@@ -222,6 +225,11 @@ extension ExecutionDiff {
         /// Anything apart from volatile values and inputs: the executions are not the same here.
         public var differs: Bool {
             parts || outcomeDiffers || retriesDiffer || outputChanges.contains { !$0.volatile }
+                || groups.contains { $0.a == nil || $0.b == nil }
+        }
+        /// What this state did differs — not only what it was given and passed on: the `≠` mark.
+        public var differsHere: Bool {
+            parts || outcomeDiffers || retriesDiffer || !introducedChanges.isEmpty
                 || groups.contains { $0.a == nil || $0.b == nil }
         }
         public var resultA: String { a.map { $0.outcome.text(error: $0.error) } ?? "—" }

@@ -11,7 +11,7 @@ public enum ExecutionDiffText {
     public static func lines(_ diff: ExecutionDiff, labels: (String, String), width: Int) -> [String] {
         let width = max(40, width)
         let deepest = ExecutionDiff.walk(diff.rows).map { safe($0.name).count }.max() ?? 5
-        let nameWidth = min(max(16, deepest + 4), width * 2 / 5)
+        let nameWidth = min(max(16, deepest + 4), width / 2)
         let sideWidth = max(8, (width - 2 - nameWidth - 2) / 2)
         var writer = Writer(nameWidth: nameWidth, sideWidth: sideWidth, width: width)
         writer.out.append(clip(safe(diff.summary), width))
@@ -54,7 +54,7 @@ public enum ExecutionDiffText {
             let indent = String(repeating: " ", count: depth * 2)
             var previousParted = true
             for row in rows {
-                let differs = ExecutionDiff.walk([row]).contains { $0.differs }
+                let differs = ExecutionDiff.walk([row]).contains { $0.differsHere }
                 line(
                     marker(parts: row.parts, differs: differs), indent + safe(row.name), side(row.a), side(row.b))
                 if !row.parts { details(row, showInput: previousParted, depth: depth) }
@@ -70,7 +70,8 @@ public enum ExecutionDiffText {
             var same = 0
             for group in row.groups {
                 let oneSided = group.a == nil || group.b == nil
-                guard oneSided || ExecutionDiff.walk(group.rows).contains(where: \.differs) else {
+                let given = group.rows.first?.inputChanges.contains { !$0.volatile } ?? false
+                guard oneSided || given || ExecutionDiff.walk(group.rows).contains(where: \.differsHere) else {
                     same += 1
                     continue
                 }
