@@ -995,7 +995,8 @@ def case_live(ctx):
     seconds) to the row's EXECUTION column showing the final status — the real dashboard (tmux 200x50) on the local stack,
     the order stream with log-driven refreshes (the default), log-driven without the stream
     (ORDERDECK_NO_ORDER_STREAM=1) and the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
-    Also what each mode asks of the stack while nothing happens (the counting proxy)."""
+    Also what each mode asks of the stack while nothing happens (the counting proxy), and the
+    dashboard's CPU meanwhile."""
     record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
     table = record["stack"]["tableName"]
     url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
@@ -1025,7 +1026,9 @@ def case_live(ctx):
                 # quiet: what it reads while nothing happens (after the first loads settled)
                 time.sleep(5)
                 before = proxy.snapshot()[0]
+                cpu_before = proc_cpu_seconds(dashboard.pid)
                 time.sleep(quiet)
+                quiet_cpu = (proc_cpu_seconds(dashboard.pid) - cpu_before) / max(quiet, 0.001) * 100
                 quiet_delta = delta(proxy.snapshot()[0], before)
                 quiet_requests = sum(quiet_delta.values()) / max(quiet, 0.001) * 60
                 quiet_by_call = ", ".join(f"{key} {value / max(quiet, 0.001) * 60:.0f}"
@@ -1067,7 +1070,7 @@ def case_live(ctx):
             note = (f"to the row p50 {fmt(percentile(to_row, 0.5), 'ms')} p95 {fmt(percentile(to_row, 0.95), 'ms')}; "
                     f"execution end to the final status p50 {fmt(percentile(to_final, 0.5), 'ms')} "
                     f"p95 {fmt(percentile(to_final, 0.95), 'ms')}; quiet: {quiet_requests:.0f} requests/min "
-                    f"({quiet_by_call})")
+                    f"({quiet_by_call}), dashboard CPU {quiet_cpu:.2f} % of a core")
             if missed:
                 note += f"; FAILED: {missed} orders not seen in 20 s"
             print(f"  live ({mode}): {note}", file=sys.stderr, flush=True)
@@ -1093,6 +1096,68 @@ SIZES = {
 }
 
 
+def case_replay(ctx):
+    """Issue 29: `orderdeck replay` of a completed order-workflow execution, from the command to the
+    comparison printed, with the replay engine (LocalStack) already up — it is started once and
+    reused; its cold start is reported beside. No peer: no other tool replays an execution."""
+    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    machine = next(m for m in record["stack"]["machines"] if m["apiResource"] == "orders")
+    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
+    headers = {"Content-Type": "application/json"}
+    if record.get("apiKey"):
+        headers["x-api-key"] = record["apiKey"]
+    case = "11. replay a completed execution (engine up)"
+    completed = None
+    for attempt in range(8):
+        body = json.dumps({"id": f"replay-{uuid.uuid4().hex[:10]}", "user_id": "bench_replay",
+                           "customer": {"email": "replay@example.com"}, "amount": 12.5, "currency": "EUR",
+                           "giftWrap": attempt % 2 == 0,
+                           "items": [{"sku": "MUG-001", "quantity": 1}, {"sku": "BACK-900", "quantity": 1}]}).encode()
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            arn = json.load(reply)["executionArn"]
+        deadline = time.time() + 120
+        status = "RUNNING"
+        while status == "RUNNING" and time.time() < deadline:
+            time.sleep(0.5)
+            status = ctx.stack.sfn.describe_execution(executionArn=arn)["status"]
+        if status == "SUCCEEDED":
+            completed = arn
+            break
+    if completed is None:
+        return [Row(case, "orderdeck", [], "s", note="FAILED: no order completed in eight", peer=False)]
+    env = dict(ctx.stack.env)
+    argv = [ctx.bins["orderdeck"], "replay", completed, "--output", "json"]
+    try:
+        try:
+            first = run_measured(argv, env, ctx.workdir)
+        except RuntimeError as error:
+            if "Python ≥ 3.12" in str(error):  # LocalStack cannot run on this machine: said, not failed
+                return [Row(case, "orderdeck", [], "s", note=f"skipped: {error}", peer=False)]
+            raise
+        cold = json.load(open(first.output_path)).get("engineColdStartSeconds")
+        walls, cpus, rsss, verdicts = [], [], [], []
+        for _ in range(ctx.runs):
+            try:
+                sample = run_measured([ctx.bins["orderdeck"], "replay", completed], env, ctx.workdir)
+            except RuntimeError as error:  # exit 1: the replay did not match
+                verdicts.append(str(error))
+                continue
+            walls.append(sample.wall)
+            cpus.append(sample.cpu)
+            rsss.append(sample.rss_mb)
+            with open(sample.output_path) as handle:
+                verdicts.append(next((line for line in handle if line.startswith(("replay matches", "replay differs"))), ""))
+    finally:
+        subprocess.run([ctx.bins["orderdeck"], "replay", "--stop-engine"], env=env, capture_output=True)
+    matched = sum(1 for line in verdicts if line.startswith("replay matches"))
+    note = (f"target ≤ 5 s; engine cold start {fmt(cold, 's')} (first replay {fmt(first.wall, 's')}); "
+            f"{matched}/{len(verdicts)} replays matched the original")
+    if matched < len(verdicts):
+        note = "FAILED: " + note
+    return [Row(case, "orderdeck", walls, "s", cpu=statistics.median(cpus), rss=max(rsss), note=note, peer=False)]
+
+
 def main():
     # Children (tmux servers, the dashboards in them) inherit the signal mask: a test runner that
     # started this driver blocks some signals, and a pane blocking SIGHUP outlives kill-server.
@@ -1102,7 +1167,7 @@ def main():
     parser.add_argument("--runs", type=int, help="runs per tool for the quick cases (default 5; smoke 1)")
     parser.add_argument("--big-runs", type=int, help="runs per tool for cases 2 and 3b (default 1)")
     parser.add_argument("--bin", help="directory with orderdeck, orderdeck-bench and TUIBenchmark (default: release build)")
-    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8,9,10", help="which cases, e.g. 1,5,6")
+    parser.add_argument("--cases", default="1,2,3,4,5,6,7,8,9,10,11", help="which cases, e.g. 1,5,6")
     parser.add_argument("--markdown", help="also write the table to this file")
     parser.add_argument("--soak-sizes", help="table sizes for case 8, e.g. 2000,20000 (default: the run's)")
     args = parser.parse_args()
@@ -1148,7 +1213,7 @@ def main():
         print()
         for number, case in ((1, case_cold_start), (2, case_full_scan), (3, case_executions), (4, case_follow),
                              (5, case_signing), (6, case_decode), (7, case_tui), (8, case_soak),
-                             (9, case_delivery), (10, case_live)):
+                             (9, case_delivery), (10, case_live), (11, case_replay)):
             if number in cases:
                 started = time.perf_counter()
                 case_rows = case(ctx)

@@ -25,6 +25,15 @@ public struct ReplayWhatIf: Sendable {
         return lines
     }
 
+    /// The same in one phrase, for the verdict.
+    public var phrase: String {
+        var parts: [String] = []
+        if input != nil { parts.append("the input replaced") }
+        if definition != nil { parts.append("the definition replaced") }
+        if !tasks.isEmpty { parts.append(tasks.keys.sorted().joined(separator: ", ") + " answered as given") }
+        return parts.joined(separator: " and ")
+    }
+
     /// `--task STATE=FILE`'s answer: `{"Return": …}` or `{"Throw": {"Error", "Cause"}}` (the
     /// mock configuration's own form), or any other JSON as what the Task returned.
     public static func answer(parsing text: String) throws -> TaskAnswer {
@@ -67,11 +76,14 @@ public struct ReplayReport: Sendable {
                 ? "replay matches the original: \(diff.summary)"
                 : "replay differs from the original: \(diff.summary)"
         }
-        let ending = run.status == .succeeded ? "succeeds" : run.status.rawValue.lowercased()
-        let last = run.timeline.steps.last?.name
+        let ending: String
+        switch run.status {
+        case .succeeded: ending = "succeeds"
+        case .failed: ending = "fails" + (run.timeline.failure?.culprit.map { " in \($0)" } ?? "")
+        default: ending = "ends \(run.status.rawValue)"
+        }
         let path = diff.isSame ? "takes the same path" : "takes another path (\(diff.summary))"
-        return "with \(whatIf.lines.joined(separator: ", ")), \(recording.execution.name) \(path) and \(ending)"
-            + (last.map { " at \($0)" } ?? "")
+        return "with \(whatIf.phrase), \(recording.execution.name) \(path) and \(ending)"
     }
 }
 

@@ -44,8 +44,15 @@ public struct ReplayEngine: Sendable {
     ) async throws -> Run {
         let stepFunctions = StepFunctionsClient(client: client)
         let machine = "orderdeck-replay-\(UUID().uuidString.prefix(8).lowercased())"
-        let created = try await stepFunctions.createStateMachine(
-            .init(name: machine, definition: definition.text, roleArn: Self.roleArn, type: "STANDARD"))
+        let created: StepFunctions.CreateStateMachineOutput
+        do {
+            created = try await stepFunctions.createStateMachine(
+                .init(name: machine, definition: definition.text, roleArn: Self.roleArn, type: "STANDARD"))
+        } catch let error as AWSServiceError where error.code.contains("InvalidDefinition") {
+            // The engine quotes the whole definition back: the reason is what the operator needs.
+            let reason = error.message.components(separatedBy: " in definition '").first ?? error.message
+            throw CoreError.invalidInput("the engine refused the definition: \(reason.prefix(300))")
+        }
         let mock = answers.mockConfiguration(machine: machine, testCase: Self.testCase, definition: definition)
         try writeMockConfiguration(machine: machine, testCase: mock.testCase, responses: mock.responses)
         let started = try await stepFunctions.startExecution(
