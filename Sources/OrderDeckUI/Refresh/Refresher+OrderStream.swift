@@ -57,8 +57,9 @@ extension Refresher {
         return .after(busy ? Self.streamPolicy.watching : Self.streamPolicy.base)
     }
 
-    /// Orders the stream carried whole join at once; the others (a keys-only stream, a removal)
-    /// are read again by key — the key is in the record, so the user is always known.
+    /// Orders the stream carried whole join at once; the others (a keys-only stream) are read
+    /// again by key — the key is in the record, so the user is always known. A removal is left to
+    /// the timed reads (the workflow never deletes an order).
     func applyStreamed(_ changes: [OrderChange]) async {
         let written = changes.compactMap(\.order)
         if let snapshot = await orders.apply(written) { post(.orders(index(snapshot), loading: false)) }
