@@ -2,6 +2,7 @@ import AWSClient
 import ArgumentParser
 import CursesTerminal
 import Foundation
+import LocalStack
 import OrderDeckCore
 import OrderDeckUI
 import TerminalUI
@@ -75,9 +76,11 @@ struct DashboardCommand: AsyncParsableCommand {
                 path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
             // ORDERDECK_NO_ORDER_STREAM=1: orders by timed reads even where the table has a stream
             // (case 10's comparison).
+            let directories = StateDirectories.resolve(environment: CommandContext.current.environment)
             let source = StackDashboardSource(
                 session: session, journal: journal, clock: clock,
-                followsStream: CommandContext.current.environment["ORDERDECK_NO_ORDER_STREAM"] != "1")
+                followsStream: CommandContext.current.environment["ORDERDECK_NO_ORDER_STREAM"] != "1",
+                replayEngine: { try await ReplayCommand.engine(directories: directories).0 })
             var state = DashboardState(stack: info, template: config.orderTemplate)
             state.stackNames = stackNames
             state.exportDirectory = ExportTable.directory(environment: CommandContext.current.environment)

@@ -75,17 +75,12 @@ struct ReplayCommand: AsyncParsableCommand {
             let arn = try await ExecutionResolver(session: session, store: store).arn(for: target)
             let recording = try await store.recording(arn: arn)
             let whatIf = try whatIf(recording)
-            let host = try await ReplayEngineHost.ensure(directories: directories) { line in
-                Self.complain(line)
-            }
-            let engine = ReplayEngine(
-                client: Self.engineClient(endpoint: host.server.endpoint), mockConfigPath: host.server.mockConfigPath,
-                endpoint: host.server.endpoint)
+            let (engine, coldStart) = try await Self.engine(directories: directories) { Self.complain($0) }
             let report = try await ExecutionReplay.replay(recording, whatIf: whatIf, engine: engine, strict: strict)
             if output == .json {
-                print(ReplayJSON.report(report, coldStart: host.coldStart).description)
+                print(ReplayJSON.report(report, coldStart: coldStart).description)
             } else {
-                for line in ReplayText.lines(report, coldStart: host.coldStart, width: Self.width) { print(line) }
+                for line in ReplayText.lines(report, coldStart: coldStart, width: Self.width) { print(line) }
             }
             if whatIf.isEmpty && !report.diff.isSame {
                 throw CLIFailure(message: "the replay does not match the original", code: .failure)
@@ -121,6 +116,18 @@ struct ReplayCommand: AsyncParsableCommand {
             throw CLIFailure(message: "\(what) is not JSON", code: .usage)
         }
         return text
+    }
+
+    /// The replay engine, started when none is up (the command and the dashboard alike), and how
+    /// long starting it took (nil: it was up).
+    static func engine(directories: StateDirectories, progress: @escaping @Sendable (String) -> Void = { _ in })
+        async throws -> (ReplayEngine, Duration?)
+    {
+        let host = try await ReplayEngineHost.ensure(directories: directories, progress: progress)
+        let engine = ReplayEngine(
+            client: engineClient(endpoint: host.server.endpoint), mockConfigPath: host.server.mockConfigPath,
+            endpoint: host.server.endpoint)
+        return (engine, host.coldStart)
     }
 
     /// The engine checks no signature: the local stack's fixed keys, never the operator's.

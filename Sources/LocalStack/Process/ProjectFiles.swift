@@ -39,8 +39,8 @@ public enum LocalStackError: Error, Sendable, CustomStringConvertible, Equatable
             return "missing project file \(path) (set ORDERDECK_CONFIG_DIR to the repository's config/)"
         case .pythonMissing:
             return "python3 with the venv module is needed for the local stack (apt-get install python3-venv)"
-        case .installFailed(let detail): return "installing moto failed: \(detail)"
-        case .serverDidNotStart(let detail): return "moto did not start: \(detail)"
+        case .installFailed(let detail): return "installing failed: \(detail)"
+        case .serverDidNotStart(let detail): return "the local engine did not start: \(detail)"
         case .notRunning: return "the local stack is not running; start it with 'orderdeck local up'"
         case .provisioning(let detail): return "provisioning the local stack failed: \(detail)"
         }

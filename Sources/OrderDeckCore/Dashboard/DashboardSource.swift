@@ -44,6 +44,15 @@ public protocol DashboardSource: Sendable {
     func mapRun(_ arn: String, childLimit: Int) async throws -> MapRunDetail
     /// Redrives a Standard execution that ended badly, or throws why it cannot be.
     func redrive(_ arn: ExecutionARN) async throws -> ExecutionRedriver.Redriven
+    /// Replays an execution on the local engine from its recording (nothing is written to the
+    /// stack: allowed read-only too).
+    func replay(_ arn: ExecutionARN) async throws -> ReplayReport
+}
+
+extension DashboardSource {
+    public func replay(_ arn: ExecutionARN) async throws -> ReplayReport {
+        throw CoreError.invalidInput("replay is not available here")
+    }
 }
 
 /// Keeps an execution list current (`ExecutionMonitor` is the live one).

@@ -17,12 +17,16 @@ public final class StackDashboardSource: DashboardSource {
     /// Whether the table's stream is followed (off: `orderStream()` says so, and the dashboard
     /// keeps its timed reads — what Benchmarks/run.py case 10 compares with).
     let followsStream: Bool
+    /// The local engine replays run on, started on first use (the composition root knows how);
+    /// nil: replay is not offered.
+    let replayEngine: (@Sendable () async throws -> ReplayEngine)?
 
     public init(
         session: StackSession, journal: SubmissionJournal, clock: any AppClock = SystemClock(),
-        followsStream: Bool = true
+        followsStream: Bool = true, replayEngine: (@Sendable () async throws -> ReplayEngine)? = nil
     ) {
         self.followsStream = followsStream
+        self.replayEngine = replayEngine
         let (stream, continuation) = AsyncStream.makeStream(of: SourceEvent.self, bufferingPolicy: .bufferingNewest(32))
         var client = session.client
         let previous = client.onEvent
@@ -137,5 +141,11 @@ public final class StackDashboardSource: DashboardSource {
 
     public func redrive(_ arn: ExecutionARN) async throws -> ExecutionRedriver.Redriven {
         try await ExecutionRedriver(session: session).redrive(arn)
+    }
+
+    public func replay(_ arn: ExecutionARN) async throws -> ReplayReport {
+        guard let replayEngine else { throw CoreError.invalidInput("replay is not available here") }
+        let recording = try await ExecutionStore(session: session, clock: clock).recording(arn: arn.rawValue)
+        return try await ExecutionReplay.replay(recording, engine: try await replayEngine())
     }
 }

@@ -91,9 +91,9 @@ public struct ReplayReport: Sendable {
 public enum ExecutionReplay {
     public static func replay(
         _ recording: ReplayRecording, whatIf: ReplayWhatIf = ReplayWhatIf(), engine: ReplayEngine,
-        strict: Bool = false, clock: ContinuousClock = ContinuousClock()
+        strict: Bool = false, clock: any AppClock = SystemClock()
     ) async throws -> ReplayReport {
-        let began = clock.now
+        let began = clock.now()
         let pinnable = Set(recording.timeline.allSteps.filter { $0.kind == .pass && $0.output != nil }.map(\.name))
         let definition = try ReplayDefinition(
             definition: whatIf.definition ?? recording.definition, pinnable: pinnable)
@@ -104,7 +104,7 @@ public enum ExecutionReplay {
         let answers = ReplayAnswers(timeline: recording.timeline, definition: definition, overrides: whatIf.tasks)
         var run = try await engine.run(
             definition: definition, answers: answers, input: whatIf.input ?? recording.input,
-            executionName: recording.execution.name)
+            executionName: recording.execution.name, clock: clock)
         run.timeline = run.timeline.restoringStandIns(pinnedPasses: Set(definition.pinnedPasses.keys))
         let diff = ExecutionDiff(
             recording.timeline.branchesByFirstState(), run.timeline.branchesByFirstState(),
@@ -117,6 +117,7 @@ public enum ExecutionReplay {
         }
         return ReplayReport(
             recording: recording, run: run, diff: diff, whatIf: whatIf, changes: definition.changes,
-            unanswered: unanswered, engine: engine.endpoint, elapsed: clock.now - began)
+            unanswered: unanswered, engine: engine.endpoint,
+            elapsed: .milliseconds(Int64(clock.now().timeIntervalSince(began) * 1000)))
     }
 }

@@ -39,8 +39,7 @@ public struct ReplayEngine: Sendable {
     /// execution name (outputs that carry the name then match) and waits for its end.
     public func run(
         definition: ReplayDefinition, answers: ReplayAnswers, input: String, executionName: String,
-        timeout: Duration = .seconds(120),
-        sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        timeout: Duration = .seconds(120), clock: any AppClock = SystemClock()
     ) async throws -> Run {
         let stepFunctions = StepFunctionsClient(client: client)
         let machine = "orderdeck-replay-\(UUID().uuidString.prefix(8).lowercased())"
@@ -57,13 +56,13 @@ public struct ReplayEngine: Sendable {
         try writeMockConfiguration(machine: machine, testCase: mock.testCase, responses: mock.responses)
         let started = try await stepFunctions.startExecution(
             .init(stateMachineArn: created.stateMachineArn + "#" + Self.testCase, name: executionName, input: input))
-        let deadline = ContinuousClock.now + timeout
+        let deadline = clock.now().addingTimeInterval(Double(timeout.components.seconds))
         var described = try await stepFunctions.describeExecution(started.executionArn)
         while ExecutionStatus(rawValue: described.status) == .running {
-            guard ContinuousClock.now < deadline else {
+            guard clock.now() < deadline else {
                 throw CoreError.invalidInput("the replay did not end within \(timeout) on \(endpoint)")
             }
-            try await sleep(.milliseconds(50))
+            try await clock.sleep(for: .milliseconds(50))
             described = try await stepFunctions.describeExecution(started.executionArn)
         }
         let events = try await stepFunctions.fullHistory(executionArn: started.executionArn).map(ExecutionEvent.init)
