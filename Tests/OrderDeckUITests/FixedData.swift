@@ -42,6 +42,20 @@ enum FixedData {
         return ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
+    /// The completed and the failed Express run as `a` and `b`'s histories (named as they are).
+    static func diffPair(
+        _ a: Execution, _ b: Execution
+    ) -> ((Execution, [ExecutionEvent]), (Execution, [ExecutionEvent])) {
+        func history(_ fixture: String, as listed: Execution) -> (Execution, [ExecutionEvent]) {
+            let records = fixtureLines(fixture).compactMap { VendedLogEvent(message: $0) }
+            var rebuilt = ExpressReconstructor().build(arn: listed.arn, events: records.map(\.event), now: now)
+            rebuilt.execution.arn = listed.arn
+            rebuilt.execution.name = listed.name
+            return (rebuilt.execution, rebuilt.events)
+        }
+        return (history("express-complete.jsonl", as: a), history("express-failed.jsonl", as: b))
+    }
+
     static var failedRecords: [VendedLogEvent] {
         fixtureLines("express-failed.jsonl").compactMap { VendedLogEvent(message: $0) }
     }
@@ -123,6 +137,15 @@ enum FixedData {
             state.apply(.execution(Execution(standardHistory: events, arn: MapRunData.parent.rawValue), events))
             _ = state.handle(.enter)
             state.apply(.mapRun(MapRunData.detail))
+        case .diff:
+            // The first execution marked (space), the second selected, D; both histories read.
+            _ = state.handle(.character("2"))
+            _ = state.handle(.character(" "))
+            _ = state.handle(.down)
+            _ = state.handle(.character("D"))
+            state.note = nil
+            let (a, b) = diffPair(state.executions.visible[0], state.executions.visible[1])
+            state.apply(.diffHistories(a: a, b: b))
         default: break
         }
         return state

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func theStandardDashboardIsUnchangedByIt() {
-        #expect(Screen.allCases == [.overview, .orders, .executions, .execution, .mapRun, .logs, .submit])
+        #expect(Screen.allCases == [.overview, .orders, .executions, .execution, .mapRun, .diff, .logs, .submit])
         var state = FixedData.state(screen: .orders)
         _ = state.handle(.character("5"))
         #expect(state.screen == .orders)

@@ -118,6 +118,7 @@ public final class Dashboard: TerminalApplication {
             case .loadOlderOrders: refresher.send(.loadOlderOrders)
             case .workOutOverview: workOutOverview()
             case .filterOrders(let job): filter(job)
+            case .diff(let a, let b): refresher.send(.diff(a, b))
             }
         }
         return true

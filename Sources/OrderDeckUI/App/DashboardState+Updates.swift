@@ -21,6 +21,10 @@ extension DashboardState {
             if !navigation.contains(.mapRun) { pendingEffects.append(.stopWatchingMapRun) }
         case .mapRunFailed(let arn, let message):
             mapRun.failed(arn, message)
+        case .diffHistories(let a, let b):
+            diff.loaded(a, b)
+        case .diffFailed(let a, let b, let message):
+            diff.failed(a, b, message)
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .logsMode(let mode):

@@ -59,6 +59,7 @@ public struct DashboardState: Sendable {
     public var executions = ExecutionsScreen()
     public var execution = ExecutionScreen()
     public var mapRun = MapRunScreen()
+    public var diff = DiffScreen()
     public var logs = LogsScreen()
     public var overview = OverviewScreen()
     public var submit: SubmitScreen

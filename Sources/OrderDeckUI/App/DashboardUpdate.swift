@@ -40,4 +40,7 @@ public enum DashboardUpdate: Sendable {
     case stackMoved(String)
     /// The rows a regular-expression filter leaves, worked out off the terminal thread.
     case ordersFiltered(OrderFilterJob, rows: [Int32])
+    /// Both executions' histories for the Diff screen, or why they could not be read.
+    case diffHistories(a: (Execution, [ExecutionEvent]), b: (Execution, [ExecutionEvent]))
+    case diffFailed(ExecutionARN, ExecutionARN, String)
 }

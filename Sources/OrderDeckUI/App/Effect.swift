@@ -33,4 +33,6 @@ public enum Effect: Sendable, Equatable {
     /// Match a regular-expression filter over the orders off the terminal thread (replacing any
     /// such work under way: the filter changed).
     case filterOrders(OrderFilterJob)
+    /// Read both executions' histories and compare them (the Diff screen).
+    case diff(ExecutionARN, ExecutionARN)
 }

@@ -10,6 +10,7 @@ public struct ScreenRegistry: Sendable {
         .executions,
         .execution,
         .mapRun,
+        .diff,
         .logs,
         .submit,
     ])

@@ -25,4 +25,6 @@ public enum RefreshFeed: Hashable, Sendable {
     case redrive
     /// CloudWatch's AWS/States metrics for the Overview.
     case metrics
+    /// Two executions' histories for the Diff screen.
+    case diff
 }

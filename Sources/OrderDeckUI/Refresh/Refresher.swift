@@ -27,6 +27,8 @@ public actor Refresher {
         case redrive([ExecutionARN])
         /// The operator scrolled past the oldest order held: page in the next older ones.
         case loadOlderOrders
+        /// Read both executions' histories for the Diff screen.
+        case diff(ExecutionARN, ExecutionARN)
     }
 
     let source: any DashboardSource
@@ -156,6 +158,8 @@ public actor Refresher {
             oneShot(.olderOrders) { try await self.loadOlderOrders() }
         case .redrive(let arns):
             oneShot(.redrive) { await self.redrive(arns) }
+        case .diff(let a, let b):
+            oneShot(.diff) { await self.loadDiff(a, b) }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {

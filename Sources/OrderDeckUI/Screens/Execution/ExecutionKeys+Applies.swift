@@ -25,7 +25,8 @@ extension DashboardState {
         switch action {
         case .stop: return selected?.status == .running && selected?.isExpress == false
         case .redrive: return selected.map { redriveRefusal($0) == nil } ?? false
-        case .open, .machine, .statusFilter, .filter, .logs, .copy: return true
+        case .diff: return diff.marked.map { $0.arn != selected?.arn && selected != nil } ?? false
+        case .open, .machine, .statusFilter, .filter, .logs, .copy, .mark: return true
         }
     }
 }

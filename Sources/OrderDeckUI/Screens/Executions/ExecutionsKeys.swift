@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionsAction: Sendable {
-    case open, machine, statusFilter, filter, logs, copy, stop, redrive
+    case open, machine, statusFilter, filter, logs, copy, stop, redrive, mark, diff
 }
 
 enum ExecutionsKeys {
@@ -24,6 +24,8 @@ enum ExecutionsKeys {
             [.character("R")],
             "redrive the selected failed Standard execution (confirms first; :redrive shown: every one shown)",
             hint: "redrive", mutates: true, .redrive),
+        .init([.character(" ")], "mark the execution to compare (or unmark it)", hint: "mark", .mark),
+        .init([.character("D")], "diff: the marked execution against the selected one", hint: "diff", .diff),
     ])
 }
 
@@ -53,6 +55,10 @@ extension DashboardState {
             beginStop(selected)
         case .redrive:
             beginRedrive(selected)
+        case .mark:
+            toggleMark(selected)
+        case .diff:
+            return diffMarked(with: selected)
         }
         return []
     }

@@ -36,9 +36,15 @@ enum ExecutionsView {
         var table = screen.table
         table.columns = ExecutionsColumns.columns(showingVersion: showingVersion)
         let note = table.columns.count - 1
+        let marked = state.diff.marked?.arn
         table.render(
             into: &buffer, x: 0, y: y + 1, width: buffer.width, height: height - 1,
-            row: { ExecutionsColumns.row(list[$0], now: now, showingVersion: showingVersion) },
+            row: { index in
+                var cells = ExecutionsColumns.row(list[index], now: now, showingVersion: showingVersion)
+                // The execution marked for `D` (diff), whichever row is selected.
+                if list[index].arn == marked { cells[0] = "* " + cells[0] }
+                return cells
+            },
             style: { row, column in
                 column == 1 ? StatusStyle.of(list[row].status) : (column == note ? .muted : .plain)
             },

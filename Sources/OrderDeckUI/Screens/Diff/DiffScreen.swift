@@ -1,0 +1,73 @@
+import OrderDeckCore
+import TerminalUI
+
+/// The Diff screen's state: two executions side by side (`ExecutionDiff`), opened with `D` on the
+/// Executions screen (the marked execution against the selected one), or on two timelines already
+/// read (a replay against its original). It also holds the mark, so any list can set it.
+public struct DiffScreen: Sendable {
+    /// The execution marked (space on a list): A of the next `D`.
+    public internal(set) var marked: Execution?
+    public private(set) var labelA = "A"
+    public private(set) var labelB = "B"
+    /// The executions being read, while they are (nil when opened on timelines).
+    public private(set) var arns: [ExecutionARN] = []
+    public private(set) var timelines: (a: Timeline, b: Timeline)?
+    public private(set) var diff: ExecutionDiff?
+    /// Ids and times count as differences too (`s`).
+    public private(set) var strict = false
+    /// Why the histories could not be read, while they could not.
+    public private(set) var problem: String?
+    /// The first line shown below the heading.
+    public var scroll = 0
+
+    public init() {}
+
+    /// Both executions to be read: nothing shown until they are.
+    mutating func request(_ a: Execution, _ b: Execution) {
+        (labelA, labelB) = (a.name, b.name)
+        arns = [a.executionARN, b.executionARN]
+        names = [a.name, b.name]
+        timelines = nil
+        diff = nil
+        problem = nil
+        scroll = 0
+    }
+
+    /// The two histories read: diffed, if they are still the ones asked for.
+    mutating func loaded(_ a: (Execution, [ExecutionEvent]), _ b: (Execution, [ExecutionEvent])) {
+        guard arns == [a.0.executionARN, b.0.executionARN] else { return }
+        show(Timeline(events: a.1), Timeline(events: b.1), labels: (a.0.name, b.0.name), names: [a.0.name, b.0.name])
+        arns = []
+    }
+
+    mutating func failed(_ a: ExecutionARN, _ b: ExecutionARN, _ message: String) {
+        guard arns == [a, b] else { return }
+        problem = message
+    }
+
+    /// Two timelines already read, compared at once.
+    mutating func show(_ a: Timeline, _ b: Timeline, labels: (String, String), names: [String] = []) {
+        (labelA, labelB) = labels
+        self.names = names
+        arns = []
+        problem = nil
+        timelines = (a, b)
+        scroll = 0
+        compare()
+    }
+
+    mutating func toggleStrict() {
+        strict.toggle()
+        compare()
+    }
+
+    /// The executions' names: values that differ only in them are ids, not differences.
+    private var names: [String] = []
+
+    private mutating func compare() {
+        guard let timelines else { return }
+        diff = ExecutionDiff(timelines.a, timelines.b, options: .init(strict: strict, executionNames: names))
+    }
+
+    var isLoading: Bool { diff == nil && problem == nil && !arns.isEmpty }
+}
