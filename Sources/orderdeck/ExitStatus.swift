@@ -3,7 +3,7 @@ import ArgumentParser
 /// Every exit status the CLI uses, in one place: `orderdeck --help` and the README show `table`.
 enum ExitStatus: Int32, CaseIterable {
     case success = 0
-    /// A failed AWS call or operation.
+    /// A failed AWS call or operation; `diff`: the executions differ (as diff(1)).
     case failure = 1
     /// A submitted order's execution did not succeed (`submit --wait`).
     case executionFailed = 2
@@ -24,7 +24,7 @@ enum ExitStatus: Int32, CaseIterable {
     var meaning: String {
         switch self {
         case .success: "success (also when the reader of a pipe stops early)"
-        case .failure: "a failed AWS call or operation; submit: not accepted"
+        case .failure: "a failed AWS call or operation; submit: not accepted; diff: they differ"
         case .executionFailed: "submit --wait: the execution ended FAILED, TIMED_OUT or ABORTED"
         case .stackNotRunning: "local status: the local stack is not running or broken"
         case .mismatches: "check found mismatches"
