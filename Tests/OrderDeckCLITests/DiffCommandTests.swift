@@ -70,10 +70,12 @@ import Testing
             return
                 #"{"id":"\#(id)","user_id":"diff","customer":{"email":"d@example.com"},"items":[\#(items)],"amount":10,"currency":"EUR"}"#
         }
-        // Payment passes about three times in four: orders until two completed and one declined.
+        // Payment passes about three times in four: orders until two completed and one declined
+        // (the declined comparison is skipped when moto's rolls all pass; the discontinued item
+        // below parts deterministically).
         var completed: [String] = []
         var declined: String?
-        for attempt in 0..<24 where completed.count < 2 || declined == nil {
+        for attempt in 0..<12 where completed.count < 2 || declined == nil {
             let id = "\(prefix)-\(attempt)"
             let result = try await cli.run(["submit", "--config", config, "--wait", "--data", body(id, ["MUG-001"])])
             #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
@@ -83,7 +85,7 @@ import Testing
                 declined = id
             }
         }
-        try #require(completed.count == 2, "fewer than two orders completed in 24")
+        try #require(completed.count >= 2, "fewer than two orders completed in 12")
         let discontinued = "\(prefix)-d"
         let failed = try await cli.run([
             "submit", "--config", config, "--wait", "--data", body(discontinued, ["MUG-001", "DISCONTINUED-001"]),
