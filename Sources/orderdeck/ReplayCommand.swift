@@ -95,7 +95,12 @@ struct ReplayCommand: AsyncParsableCommand {
         if editInput {
             let pretty = (try? JSONValue.parse(recording.input))?.prettyText ?? recording.input
             let edited = try EditorText.edit(pretty)
-            whatIf.input = try Self.json(Data(edited.utf8), what: "the edited input")
+            let parsed = try Self.json(Data(edited.utf8), what: "the edited input")
+            if (try? JSONValue.parse(parsed)) == (try? JSONValue.parse(recording.input)) {
+                Self.complain("the input was not changed: replaying it as it ran")
+            } else {
+                whatIf.input = parsed
+            }
         }
         if let definition { whatIf.definition = String(decoding: try InputFile.read(definition), as: UTF8.self) }
         for task in tasks {

@@ -12,14 +12,17 @@ enum ReplayText {
         let started = coldStart.map { "started in \(Self.seconds($0))" } ?? "reused"
         var lines = [
             "replay of \(TerminalSafe.escape(execution.name)) (\(execution.status.rawValue)) on LocalStack at \(report.engine) (engine \(started))",
-            "definition: \(report.recording.definitionSource)",
+            "definition: \(report.definitionSource)",
         ]
         for change in report.changes { lines.append("  · \(change)") }
         for gap in report.recording.gaps { lines.append("  ! \(gap)") }
         for line in report.whatIf.lines { lines.append("what-if: \(line)") }
         lines.append(report.verdict)
         lines.append("")
-        lines += ExecutionDiffText.lines(report.diff, labels: ("original", "replay"), width: width)
+        // The comparison's own first line is its summary, which the verdict already says.
+        var compared = ExecutionDiffText.lines(report.diff, labels: ("original", "replay"), width: width)
+        if let first = compared.first, report.verdict.contains(first) { compared.removeFirst() }
+        lines += compared
         for (state, cause) in report.unanswered {
             lines.append("no answer for \(state): \(TerminalSafe.escape(cause))")
         }
@@ -47,7 +50,7 @@ enum ReplayJSON {
                 coldStart.map { .number(String(format: "%.3f", ReplayText.secondsValue($0))) } ?? .null
             ),
             ("elapsedSeconds", .number(String(format: "%.3f", ReplayText.secondsValue(report.elapsed)))),
-            ("definitionSource", .string(report.recording.definitionSource)),
+            ("definitionSource", .string(report.definitionSource)),
             ("changes", .array(report.changes.map(JSONValue.string))),
             ("whatIf", .array(report.whatIf.lines.map(JSONValue.string))),
             ("original", JSONOutput.execution(report.recording.execution)),

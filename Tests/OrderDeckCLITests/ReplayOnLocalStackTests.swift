@@ -19,12 +19,33 @@ import Testing
             #"{"id":"\#(id)","user_id":"replay","customer":{"email":"r@example.com"},"items":[\#(items)],"amount":10,"currency":"EUR","giftWrap":\#(giftWrap)}"#
     }
 
+    /// The IPv4 addresses a TCP port listens on (hex, as /proc/net/tcp writes them; 127.0.0.1 is
+    /// 0100007F), and any IPv6 listener as "v6".
+    static func listeningAddresses(port: Int) -> [String] {
+        let hexPort = String(format: "%04X", port)
+        var found: [String] = []
+        for (file, label) in [("/proc/net/tcp", nil), ("/proc/net/tcp6", "v6")] as [(String, String?)] {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 3, fields[3] == "0A" else { continue }
+                let local = fields[1].split(separator: ":")
+                guard local.count == 2, local[1] == hexPort else { continue }
+                found.append(label ?? String(local[0]))
+            }
+        }
+        return found
+    }
+
     @Test func recordedExecutionsReplayTheSameAndWhatIfsTakeTheNewPath() async throws {
         let availability = try await EmulatorHarness.shared.deployed()
         guard case .ready(let deployed) = availability else {
             if case .unavailable(let reason) = availability { print("⚠️  SKIPPED the replay engine tests: \(reason)") }
             return
         }
+        // The engine holds replayed inputs (customers' data): it listens on loopback only.
+        let listening = Self.listeningAddresses(port: deployed.server.port)
+        #expect(!listening.isEmpty && listening.allSatisfy { $0 == "0100007F" }, "listening on \(listening)")
         let running = try await LocalStackHarness.shared.start("replay")
         let stepFunctions = StepFunctionsClient(client: running.client)
         let prefix = "rp-\(UUID().uuidString.prefix(6).lowercased())"

@@ -87,6 +87,32 @@ import Testing
         #expect(throws: CoreError.self) { try ReplayDefinition(definition: "{\"Comment\": 1}", pinnable: []) }
     }
 
+    @Test func aTransitionToAStateThatIsNotThereIsRefusedNamingIt() throws {
+        func refusal(_ definition: String) -> String? {
+            do {
+                _ = try ReplayDefinition(definition: definition, pinnable: [])
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(
+            refusal(#"{"StartAt": "Nope", "States": {"A": {"Type": "Succeed"}}}"#)?.contains("StartAt names 'Nope'")
+                == true)
+        let choice = #"""
+            {"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "A",
+              "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Nowhere"}]}, "A": {"Type": "Succeed"}}}
+            """#
+        #expect(refusal(choice)?.contains("C goes to 'Nowhere'") == true)
+        var workflow = try Self.orderWorkflow()
+        #expect(refusal(workflow) == nil)
+        // Inside a Map's processor, in its own scope.
+        workflow = workflow.replacingOccurrences(
+            of: "\"Default\": \"ReserveItem\"", with: "\"Default\": \"ReserveItm\"")
+        #expect(refusal(workflow)?.contains("StockKind? goes to 'ReserveItm'") == true)
+        #expect(refusal("not json")?.contains("is not JSON") == true)
+    }
+
     // MARK: The answers
 
     @Test func everyRecordedTaskAttemptHasItsAnswer() throws {

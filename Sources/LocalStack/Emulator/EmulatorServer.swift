@@ -50,6 +50,9 @@ public struct EmulatorServer: Sendable {
             "SKIP_SSL_CERT_DOWNLOAD": "1", "PROVIDER_OVERRIDE_DYNAMODB": "orderdeck_moto",
             "LOCALSTACK_TELEMETRY_DISABLED": "1", "DISABLE_CORS_CHECKS": "1",
             "SFN_MOCK_CONFIG": mockConfigPath(root: root),
+            // Its default server (twisted) binds every interface whatever GATEWAY_LISTEN's host
+            // says (a TODO in LocalStack's code); hypercorn binds the loopback address given.
+            "GATEWAY_SERVER": "hypercorn",
         ] {
             environment[key] = value
         }

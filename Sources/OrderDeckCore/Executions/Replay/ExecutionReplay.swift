@@ -60,6 +60,10 @@ public struct ReplayReport: Sendable {
     public var run: ReplayEngine.Run
     public var diff: ExecutionDiff
     public var whatIf: ReplayWhatIf
+    /// Where the definition replayed came from: the recording's, or the what-if's file.
+    public var definitionSource: String {
+        whatIf.definition == nil ? recording.definitionSource : "the what-if's, not the one it ran"
+    }
     /// How the definition was made fit to replay (`ReplayDefinition.changes`).
     public var changes: [String]
     /// Tasks the replay reached with no answer: name and why.

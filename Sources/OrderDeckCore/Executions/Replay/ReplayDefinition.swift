@@ -30,9 +30,13 @@ public struct ReplayDefinition: Sendable {
     /// `pinnable`: the Pass states the recording holds outputs for (one never entered keeps
     /// running for real — a Pass touches nothing).
     public init(definition: String, pinnable: Set<String>) throws {
-        guard let parsed = try? JSONValue.parse(definition), parsed["States"] != nil else {
+        guard let parsed = try? JSONValue.parse(definition) else {
+            throw CoreError.invalidInput("the definition is not JSON")
+        }
+        guard parsed["States"] != nil else {
             throw CoreError.invalidInput("the definition is not a state machine (no States)")
         }
+        if let problem = Self.danglingTransition(in: parsed) { throw CoreError.invalidInput(problem) }
         var rewriter = Rewriter(pinnable: pinnable)
         let language = parsed["QueryLanguage"]?.stringValue ?? "JSONPath"
         let rewritten = rewriter.machine(parsed, language: language)
@@ -59,6 +63,35 @@ public struct ReplayDefinition: Sendable {
             changes.append("\(name) is a distributed Map: its child executions run inline on the engine")
         }
         self.changes = changes
+    }
+
+    /// A transition to a state that is not there (StartAt, Next, Default, a Choice rule's or a
+    /// Catch's Next), each checked in its own scope: AWS refuses such a definition, LocalStack
+    /// runs it and fails without a word, so it is refused here, naming the state and the target.
+    static func danglingTransition(in machine: JSONValue) -> String? {
+        guard let states = machine["States"]?.objectMembers else { return "a States object is missing" }
+        let names = Set(states.map(\.0))
+        if let start = machine["StartAt"]?.stringValue, !names.contains(start) {
+            return "StartAt names '\(start)', which is not a state here (\(names.sorted().joined(separator: ", ")))"
+        }
+        for (name, state) in states {
+            var targets: [String] = []
+            for key in ["Next", "Default"] { if let next = state[key]?.stringValue { targets.append(next) } }
+            for key in ["Choices", "Catch"] {
+                guard case .array(let rules)? = state[key] else { continue }
+                targets += rules.compactMap { $0["Next"]?.stringValue }
+            }
+            if let missing = targets.first(where: { !names.contains($0) }) {
+                return "\(name) goes to '\(missing)', which is not a state here"
+            }
+            for key in ["ItemProcessor", "Iterator"] {
+                if let inner = state[key], let problem = danglingTransition(in: inner) { return problem }
+            }
+            if case .array(let branches)? = state["Branches"] {
+                for branch in branches { if let problem = danglingTransition(in: branch) { return problem } }
+            }
+        }
+        return nil
     }
 
     private struct Rewriter {

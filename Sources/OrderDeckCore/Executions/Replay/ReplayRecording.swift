@@ -31,6 +31,9 @@ public struct ReplayRecording: Sendable {
         if execution.isTruncated {
             gaps.append("the history cut some inputs or outputs; those Tasks fail as truncated")
         }
+        if execution.status == .running {
+            gaps.append("the original is still RUNNING: the replay runs past where it has got to")
+        }
         if execution.isPartial {
             gaps.append("the logs do not hold every event (log level below ALL, or not yet delivered)")
         }
