@@ -57,6 +57,58 @@ import Testing
         #expect(after.changedQueries == before.changedQueries && after.recentQueries == before.recentQueries)
     }
 
+    /// Advances the clock a second at a time, letting every feed that came due run.
+    static func quietly(_ harness: DashboardHarness, seconds: Int) async {
+        for _ in 0..<seconds {
+            harness.clock.advance(by: .seconds(1))
+            await harness.settle(parked: Self.parkedWithStream)
+        }
+    }
+
+    @Test func idleRoundsGrowRarerAndAnExecutionStartWakesThem() async throws {
+        #expect(Refresher.quietWait(after: 0) == .seconds(1) && Refresher.quietWait(after: 14) == .seconds(1))
+        #expect(Refresher.quietWait(after: 15) == .seconds(2) && Refresher.quietWait(after: 300) == .seconds(5))
+        let harness = DashboardHarness(width: 200, height: 30, data: Self.streamedData())
+        await harness.settle(parked: Self.parkedWithStream)
+        // The first ten quiet seconds: a round a second.
+        let start = harness.source.counts.streamPolls
+        await Self.quietly(harness, seconds: 10)
+        let early = harness.source.counts.streamPolls - start
+        #expect(early >= 9 && early <= 11, "\(early) rounds in the first 10 s")
+        // After a minute and more of quiet: a round every five seconds.
+        await Self.quietly(harness, seconds: 60)
+        let late = harness.source.counts.streamPolls
+        await Self.quietly(harness, seconds: 20)
+        let rare = harness.source.counts.streamPolls - late
+        #expect(rare >= 3 && rare <= 5, "\(rare) rounds in 20 s after a quiet minute")
+
+        // An execution starts: its first log record wakes the quick rounds, so the order its
+        // workflow writes next is read within a quarter second, not the idle five.
+        let base = Int64(FixedData.now.timeIntervalSince1970 * 1000)
+        harness.source.update { data in
+            data.logLines.append(
+                LogTriggeredRefreshTests.record(
+                    1, "ExecutionStarted", details: #"{"input":"{\"id\":\"o-stream-1\",\"user_id\":\"zoe\"}"}"#,
+                    at: base))
+        }
+        let woken = harness.source.counts.streamPolls
+        // The tail's round (a second and a half at most) reads the record, then a quick round.
+        harness.clock.advance(by: .milliseconds(1500))
+        await harness.settle(parked: Self.parkedWithStream)
+        harness.clock.advance(by: .milliseconds(250))
+        await harness.settle(parked: Self.parkedWithStream)
+        // Idle (nothing written yet), at most one round could have come due in 1.75 s.
+        #expect(harness.source.counts.streamPolls - woken >= 2, "\(harness.source.counts.streamPolls - woken)")
+        let written = Self.order(status: "PENDING")
+        harness.source.update { data in
+            data.orders.append(written)
+            data.streamChanges.append(OrderChange(id: OrderID(Self.id), userId: "zoe", order: written))
+        }
+        // (Five seconds: the idle wait at most, so a broken wake fails above rather than hangs here.)
+        harness.clock.advance(by: .seconds(5))
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+    }
+
     @Test func aRecordWithoutTheItemReadsThatOrderByKey() async throws {
         let harness = DashboardHarness(width: 200, height: 30, data: Self.streamedData())
         await harness.settle(parked: Self.parkedWithStream)

@@ -21,8 +21,9 @@ extension Refresher {
             let arn = ExecutionARN(record.executionArn)
             if arn == watched { watchedMoved = true }
             let type = record.event.type
-            if type == "ExecutionStarted", let user = record.event.input.flatMap(Self.userId) {
-                remember(user, of: arn)
+            if type == "ExecutionStarted" {
+                nudgeOrderStream()
+                if let user = record.event.input.flatMap(Self.userId) { remember(user, of: arn) }
             }
             let ends = record.event.terminalStatus != nil
             if type == "ExecutionStarted" || ends, let machine = arn.machineName { machinesMoved.insert(machine) }

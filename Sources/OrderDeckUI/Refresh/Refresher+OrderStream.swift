@@ -14,6 +14,18 @@ extension Refresher {
     static let streamPolicy = RefreshPolicy(base: .seconds(1), watching: .milliseconds(250))
     /// How long after the last record the quick rounds go on.
     static let streamBusyFor: TimeInterval = 10
+    /// The longer nothing was written, the rarer the idle rounds: a second for the first 15 s, two
+    /// up to a minute, then five — so a dashboard left open asks about as much as it did before the
+    /// stream (12 rounds a minute, not 60). An execution's first log record wakes the quick rounds
+    /// at once (`nudgeOrderStream`), so the first order after a quiet spell is not left waiting.
+    static let quietCadence: [(after: TimeInterval, every: Duration)] = [
+        (0, .seconds(1)), (15, .seconds(2)), (60, .seconds(5)),
+    ]
+
+    /// The idle round's wait after `quiet` seconds without a record.
+    public static func quietWait(after quiet: TimeInterval) -> Duration {
+        quietCadence.last { quiet >= $0.after }?.every ?? streamPolicy.base
+    }
 
     func startOrderStream() {
         guard logDrivenRefresh else {
@@ -49,12 +61,26 @@ extension Refresher {
         }
         if batch.gap, !inFlight.contains(.orders) { restart(.orders) }
         let now = clock.now()
+        if streamActiveAt == nil { streamActiveAt = now }
         if !batch.changes.isEmpty {
             streamBusyUntil = now.addingTimeInterval(Self.streamBusyFor)
+            streamActiveAt = now
             await applyStreamed(batch.changes)
         }
         let busy = streamBusyUntil.map { now < $0 } ?? false
-        return .after(busy ? Self.streamPolicy.watching : Self.streamPolicy.base)
+        if busy { return .after(Self.streamPolicy.watching) }
+        return .after(Self.quietWait(after: now.timeIntervalSince(streamActiveAt ?? now)))
+    }
+
+    /// An execution started (its first log record): its order is about to be written, so the
+    /// stream goes back to its quick rounds now, whatever its idle wait had grown to.
+    func nudgeOrderStream() {
+        guard orderStream != nil, tasks[.orderStream] != nil else { return }
+        let now = clock.now()
+        let wasQuiet = !(streamBusyUntil.map { now < $0 } ?? false)
+        streamBusyUntil = now.addingTimeInterval(Self.streamBusyFor)
+        streamActiveAt = now
+        if wasQuiet { loop(.orderStream, Self.streamPolicy) { try await self.pollOrderStream() } }
     }
 
     /// Orders the stream carried whole join at once; the others (a keys-only stream) are read

@@ -77,6 +77,9 @@ public actor Refresher {
     var orderFeedMode: OrderFeedMode?
     /// Records came in lately: the stream is read at its quick cadence until then.
     var streamBusyUntil: Date?
+    /// When the stream last carried a record (or was woken, or opened): its idle rounds grow rarer
+    /// from there.
+    var streamActiveAt: Date?
     /// Older orders are being paged in (one request at a time: a second ask is dropped).
     var loadingOlder = false
     /// Loads done per feed (tests and the soak benchmark read it).
