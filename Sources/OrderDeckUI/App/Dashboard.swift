@@ -119,6 +119,7 @@ public final class Dashboard: TerminalApplication {
             case .workOutOverview: workOutOverview()
             case .filterOrders(let job): filter(job)
             case .diff(let a, let b): refresher.send(.diff(a, b))
+            case .replay(let arn): refresher.send(.replay(arn))
             }
         }
         return true

@@ -25,6 +25,10 @@ extension DashboardState {
             diff.loaded(a, b)
         case .diffFailed(let a, let b, let message):
             diff.failed(a, b, message)
+        case .replayed(let report):
+            diff.replayed(report)
+        case .replayFailed(let arn, let message):
+            diff.failed(arn, arn, message)
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .logsMode(let mode):

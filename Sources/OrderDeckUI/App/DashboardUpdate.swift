@@ -43,4 +43,7 @@ public enum DashboardUpdate: Sendable {
     /// Both executions' histories for the Diff screen, or why they could not be read.
     case diffHistories(a: (Execution, [ExecutionEvent]), b: (Execution, [ExecutionEvent]))
     case diffFailed(ExecutionARN, ExecutionARN, String)
+    /// A replay's outcome (the original beside the replay), or why it could not run.
+    case replayed(ReplayReport)
+    case replayFailed(ExecutionARN, String)
 }

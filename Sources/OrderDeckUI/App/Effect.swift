@@ -35,4 +35,6 @@ public enum Effect: Sendable, Equatable {
     case filterOrders(OrderFilterJob)
     /// Read both executions' histories and compare them (the Diff screen).
     case diff(ExecutionARN, ExecutionARN)
+    /// Replay an execution on the local engine from its recording and compare (the Diff screen).
+    case replay(ExecutionARN)
 }

@@ -27,4 +27,6 @@ public enum RefreshFeed: Hashable, Sendable {
     case metrics
     /// Two executions' histories for the Diff screen.
     case diff
+    /// A replay on the local engine (the Diff screen shows it).
+    case replay
 }

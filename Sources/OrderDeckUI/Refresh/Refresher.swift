@@ -29,6 +29,8 @@ public actor Refresher {
         case loadOlderOrders
         /// Read both executions' histories for the Diff screen.
         case diff(ExecutionARN, ExecutionARN)
+        /// Replay an execution on the local engine.
+        case replay(ExecutionARN)
     }
 
     let source: any DashboardSource
@@ -163,6 +165,8 @@ public actor Refresher {
             oneShot(.redrive) { await self.redrive(arns) }
         case .diff(let a, let b):
             oneShot(.diff) { await self.loadDiff(a, b) }
+        case .replay(let arn):
+            oneShot(.replay) { await self.replay(arn) }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {

@@ -201,6 +201,22 @@ public final class FakeDashboardSource: DashboardSource {
         return found
     }
 
+    /// A replay that runs the recorded history again as it was: the original against itself, so
+    /// the dashboard's replay path (key, effect, screen) is exercised with a real comparison.
+    public func replay(_ arn: ExecutionARN) async throws -> ReplayReport {
+        let (execution, events) = try await self.execution(arn)
+        let recording = ReplayRecording(
+            execution: execution, events: events, input: execution.input ?? "{}", definition: "{}",
+            definitionSource: "the definition it ran")
+        let run = ReplayEngine.Run(
+            executionArn: "arn:aws:states:us-east-1:000000000000:execution:orderdeck-replay-fake:\(execution.name)",
+            events: events, status: execution.status)
+        let diff = ExecutionDiff(recording.timeline, run.timeline, options: .init(executionNames: [execution.name]))
+        return ReplayReport(
+            recording: recording, run: run, diff: diff, changes: ["Wait states wait 0 s (AwaitPaymentConfirmation)"],
+            engine: "http://127.0.0.1:4566")
+    }
+
     public func logTail(since: Date) async throws -> (any LogPolling)? {
         try check()
         return FakeLogTail(source: self)

@@ -73,6 +73,21 @@ public struct ReplayReport: Sendable {
     /// From the first request to the engine to the replay's history read.
     public var elapsed: Duration
 
+    public init(
+        recording: ReplayRecording, run: ReplayEngine.Run, diff: ExecutionDiff, whatIf: ReplayWhatIf = ReplayWhatIf(),
+        changes: [String] = [], unanswered: [(state: String, cause: String)] = [], engine: String,
+        elapsed: Duration = .zero
+    ) {
+        self.recording = recording
+        self.run = run
+        self.diff = diff
+        self.whatIf = whatIf
+        self.changes = changes
+        self.unanswered = unanswered
+        self.engine = engine
+        self.elapsed = elapsed
+    }
+
     /// One line: the verdict first.
     public var verdict: String {
         if whatIf.isEmpty {
@@ -121,7 +136,7 @@ public enum ExecutionReplay {
         }
         return ReplayReport(
             recording: recording, run: run, diff: diff, whatIf: whatIf, changes: definition.changes,
-            unanswered: unanswered, engine: engine.endpoint,
+            unanswered: unanswered.map { (state: $0.0, cause: $0.1) }, engine: engine.endpoint,
             elapsed: .milliseconds(Int64(clock.now().timeIntervalSince(began) * 1000)))
     }
 }

@@ -33,6 +33,14 @@ public struct ReplayEngine: Sendable {
         public var timeline: Timeline
         public var status: ExecutionStatus
         public var output: String?
+
+        public init(executionArn: String, events: [ExecutionEvent], status: ExecutionStatus, output: String? = nil) {
+            self.executionArn = executionArn
+            self.events = events
+            self.timeline = Timeline(events: events)
+            self.status = status
+            self.output = output
+        }
     }
 
     /// Creates a machine for this replay, writes its answers, starts it under the original's
@@ -67,8 +75,8 @@ public struct ReplayEngine: Sendable {
         }
         let events = try await stepFunctions.fullHistory(executionArn: started.executionArn).map(ExecutionEvent.init)
         return Run(
-            executionArn: started.executionArn, events: events, timeline: Timeline(events: events),
-            status: ExecutionStatus(rawValue: described.status), output: described.output)
+            executionArn: started.executionArn, events: events, status: ExecutionStatus(rawValue: described.status),
+            output: described.output)
     }
 
     /// Adds this replay's test case and responses to the engine's mock file (other replays' stay:

@@ -19,11 +19,18 @@ public struct DiffScreen: Sendable {
     public private(set) var problem: String?
     /// The first line shown below the heading.
     public var scroll = 0
+    /// A replay shown here: the verdict, where it ran, what was changed to replay it, and the
+    /// Tasks it reached with no answer — above the comparison.
+    public private(set) var notes: [String] = []
+    /// Replaying (rather than reading two histories) while `isLoading`.
+    public private(set) var isReplay = false
 
     public init() {}
 
     /// Both executions to be read: nothing shown until they are.
     mutating func request(_ a: Execution, _ b: Execution) {
+        notes = []
+        isReplay = false
         (labelA, labelB) = (a.name, b.name)
         arns = [a.executionARN, b.executionARN]
         names = [a.name, b.name]
@@ -47,6 +54,8 @@ public struct DiffScreen: Sendable {
 
     /// Two timelines already read, compared at once.
     mutating func show(_ a: Timeline, _ b: Timeline, labels: (String, String), names: [String] = []) {
+        notes = []
+        isReplay = false
         (labelA, labelB) = labels
         self.names = names
         arns = []
@@ -54,6 +63,33 @@ public struct DiffScreen: Sendable {
         timelines = (a, b)
         scroll = 0
         compare()
+    }
+
+    /// A replay asked for: the original against its replay once it has run.
+    mutating func requestReplay(of execution: Execution) {
+        (labelA, labelB) = ("original \(execution.name)", "replay")
+        arns = [execution.executionARN, execution.executionARN]
+        names = [execution.name]
+        notes = []
+        isReplay = true
+        timelines = nil
+        diff = nil
+        problem = nil
+        scroll = 0
+    }
+
+    /// The replay ran: shown if it is still the one asked for.
+    mutating func replayed(_ report: ReplayReport) {
+        let arn = report.recording.execution.executionARN
+        guard arns == [arn, arn] else { return }
+        var notes = [report.verdict, "replayed on the local engine at \(report.engine) · nothing written to the stack"]
+        notes += report.changes.map { "  · \($0)" }
+        notes += report.unanswered.map { "no answer for \($0.state): \($0.cause)" }
+        show(
+            report.recording.timeline, report.run.timeline, labels: ("original", "replay"),
+            names: [report.recording.execution.name, ExecutionARN(report.run.executionArn).name])
+        self.notes = notes + [""]
+        isReplay = true
     }
 
     mutating func toggleStrict() {

@@ -15,7 +15,11 @@ enum DiffView {
             return
         }
         if screen.isLoading {
-            buffer.write("reading both histories…", x: 0, y: y + 1, style: .muted)
+            let waiting =
+                screen.isReplay
+                ? "replaying on the local engine (LocalStack on loopback; its first start takes a few seconds)…"
+                : "reading both histories…"
+            buffer.write(waiting, x: 0, y: y + 1, style: .muted)
             return
         }
         let lines = Self.lines(state)
@@ -35,7 +39,9 @@ enum DiffView {
     /// The text, as wide as the terminal.
     static func lines(_ state: DashboardState) -> [String] {
         guard let diff = state.diff.diff else { return [] }
-        return ExecutionDiffText.lines(diff, labels: (state.diff.labelA, state.diff.labelB), width: state.size.width)
+        let compared = ExecutionDiffText.lines(
+            diff, labels: (state.diff.labelA, state.diff.labelB), width: state.size.width)
+        return state.diff.notes.map { TerminalSafe.escape($0) } + compared
     }
 
     /// Rows of text below the heading.

@@ -13,6 +13,7 @@ extension DashboardState {
         case .stop: return found?.status == .running && found?.isExpress == false
         case .redrive: return found.map { redriveRefusal($0) == nil } ?? false
         case .rerun: return found?.status.isFailure == true
+        case .replay: return found.map { $0.status != .running } ?? false
         case .previousGroup, .nextGroup: return execution.isDrilled
         case .events, .inspect, .logs, .order, .copy: return true
         }

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, redrive, rerun
+    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, redrive, rerun, replay
 }
 
 enum ExecutionKeys {
@@ -26,6 +26,10 @@ enum ExecutionKeys {
             [.character("R")],
             "redrive this failed Standard execution (same ARN, from the states that did not succeed; confirms first)",
             hint: "redrive", mutates: true, .redrive),
+        .init(
+            [.character("P")],
+            "replay it on the local engine from its recording and compare (nothing is written; works read-only)",
+            hint: "replay", .replay),
         .init(
             [.character("n")], "re-run this failed order as a new order (Submit, prefilled with its input; a fresh id)",
             hint: "re-run", mutates: true, .rerun),
@@ -70,6 +74,11 @@ extension DashboardState {
             beginRedrive(execution.execution)
         case .rerun:
             rerun(execution.execution)
+        case .replay:
+            guard let found = execution.execution else { return [] }
+            diff.requestReplay(of: found)
+            push(.diff)
+            return [.replay(arn)]
         }
         return []
     }
