@@ -948,25 +948,35 @@ def case_streamed_rss(ctx):
     return rows
 
 
+def orders_gateway(ctx):
+    """The local stack's record, the gateway's orders URL and the headers a POST to it needs
+    (the API key when the stack has one)."""
+    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    headers = {"Content-Type": "application/json"}
+    if record.get("apiKey"):
+        headers["x-api-key"] = record["apiKey"]
+    return record, f"http://127.0.0.1:{record['gatewayPort']}/main/orders", headers
+
+
+def post_order(url, headers, order):
+    """POSTs one order to the gateway; the execution ARN it started."""
+    request = urllib.request.Request(url, data=json.dumps(order).encode(), headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return json.load(reply)["executionArn"]
+
+
 def case_delivery(ctx):
     """The local stack's vended-log delivery (the companion beside moto): orders POSTed to the
     gateway one after another, then the lag of each history event's log line — CloudWatch's
     ingestionTime minus the event's timestamp. No peer: nothing else delivers these logs locally."""
-    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    record, url, headers = orders_gateway(ctx)
     machine = next(m for m in record["stack"]["machines"] if m["apiResource"] == "orders")
-    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
-    headers = {"Content-Type": "application/json"}
-    if record.get("apiKey"):
-        headers["x-api-key"] = record["apiKey"]
     count = ctx.sizes["delivery_orders"]
     arns = []
     for index in range(count):
-        body = json.dumps({"id": f"lag-{uuid.uuid4().hex[:10]}", "user_id": "bench_lag",
-                           "customer": {"email": "lag@example.com"}, "amount": 12.5, "currency": "EUR",
-                           "giftWrap": False, "items": [{"sku": "MUG-001", "quantity": 1}]}).encode()
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        with urllib.request.urlopen(request, timeout=30) as reply:
-            arns.append(json.load(reply)["executionArn"])
+        arns.append(post_order(url, headers, {
+            "id": f"lag-{uuid.uuid4().hex[:10]}", "user_id": "bench_lag", "customer": {"email": "lag@example.com"},
+            "amount": 12.5, "currency": "EUR", "giftWrap": False, "items": [{"sku": "MUG-001", "quantity": 1}]}))
         time.sleep(0.5)
     deadline = time.time() + 120
     lags, pending = [], set(arns)
@@ -997,12 +1007,8 @@ def case_live(ctx):
     (ORDERDECK_NO_ORDER_STREAM=1) and the timed reads alone (ORDERDECK_TIMED_REFRESH_ONLY=1).
     Also what each mode asks of the stack while nothing happens (the counting proxy), and the
     dashboard's CPU meanwhile."""
-    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
+    record, url, headers = orders_gateway(ctx)
     table = record["stack"]["tableName"]
-    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
-    headers = {"Content-Type": "application/json"}
-    if record.get("apiKey"):
-        headers["x-api-key"] = record["apiKey"]
     proxy = CountingProxy(ctx.stack.endpoint)
     config = os.path.join(ctx.workdir, "live.toml")
     with open(config, "w") as handle:
@@ -1036,12 +1042,10 @@ def case_live(ctx):
                 to_row, to_final, missed = [], [], 0
                 for index in range(count):
                     order_id = f"live-{uuid.uuid4().hex[:10]}"
-                    body = json.dumps({"id": order_id, "user_id": "bench_live", "customer": {"email": "l@example.com"},
-                                       "amount": 12.5, "currency": "EUR", "giftWrap": False,
-                                       "items": [{"sku": "MUG-001", "quantity": 1}]}).encode()
-                    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-                    with urllib.request.urlopen(request, timeout=30) as reply:
-                        arn = json.load(reply)["executionArn"]
+                    arn = post_order(url, headers, {
+                        "id": order_id, "user_id": "bench_live", "customer": {"email": "l@example.com"},
+                        "amount": 12.5, "currency": "EUR", "giftWrap": False,
+                        "items": [{"sku": "MUG-001", "quantity": 1}]})
                     returned, row_at, final_at = time.perf_counter(), None, None
                     returned_wall = time.time()
                     while time.perf_counter() - returned < 20 and final_at is None:
@@ -1100,22 +1104,14 @@ def case_replay(ctx):
     """Issue 29: `orderdeck replay` of a completed order-workflow execution, from the command to the
     comparison printed, with the replay engine (LocalStack) already up — it is started once and
     reused; its cold start is reported beside. No peer: no other tool replays an execution."""
-    record = json.load(open(os.path.join(ctx.stack.state, "local-stack.json")))
-    machine = next(m for m in record["stack"]["machines"] if m["apiResource"] == "orders")
-    url = f"http://127.0.0.1:{record['gatewayPort']}/main/orders"
-    headers = {"Content-Type": "application/json"}
-    if record.get("apiKey"):
-        headers["x-api-key"] = record["apiKey"]
+    _, url, headers = orders_gateway(ctx)
     case = "11. replay a completed execution (engine up)"
     completed = None
     for attempt in range(8):
-        body = json.dumps({"id": f"replay-{uuid.uuid4().hex[:10]}", "user_id": "bench_replay",
-                           "customer": {"email": "replay@example.com"}, "amount": 12.5, "currency": "EUR",
-                           "giftWrap": attempt % 2 == 0,
-                           "items": [{"sku": "MUG-001", "quantity": 1}, {"sku": "BACK-900", "quantity": 1}]}).encode()
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        with urllib.request.urlopen(request, timeout=30) as reply:
-            arn = json.load(reply)["executionArn"]
+        arn = post_order(url, headers, {
+            "id": f"replay-{uuid.uuid4().hex[:10]}", "user_id": "bench_replay", "customer": {"email": "replay@example.com"},
+            "amount": 12.5, "currency": "EUR", "giftWrap": attempt % 2 == 0,
+            "items": [{"sku": "MUG-001", "quantity": 1}, {"sku": "BACK-900", "quantity": 1}]})
         deadline = time.time() + 120
         status = "RUNNING"
         while status == "RUNNING" and time.time() < deadline:
