@@ -1,5 +1,6 @@
 import CNCursesW
 import Foundation
+import TerminalUI
 
 #if canImport(Glibc)
     import Glibc
@@ -17,11 +18,7 @@ enum ExternalEditor {
             return (nil, "cannot write \(path)")
         }
         defer { unlink(path) }
-        let environment = ProcessInfo.processInfo.environment
-        let editor =
-            environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap {
-                $0.isEmpty ? nil : $0
-            } ?? "vi"
+        let editor = EditorChoice.command(environment: ProcessInfo.processInfo.environment)
         def_prog_mode()
         endwin()
         // Through the shell, so EDITOR="code --wait" style values work.

@@ -1,5 +1,6 @@
 import Foundation
 import OrderDeckCore
+import TerminalUI
 
 #if canImport(Glibc)
     import Glibc
@@ -15,11 +16,7 @@ enum EditorText {
                 atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CLIFailure(message: "cannot write \(path)", code: .failure) }
         defer { unlink(path) }
-        let environment = CommandContext.current.environment
-        let editor =
-            environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap {
-                $0.isEmpty ? nil : $0
-            } ?? "vi"
+        let editor = EditorChoice.command(environment: CommandContext.current.environment)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]

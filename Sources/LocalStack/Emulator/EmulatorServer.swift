@@ -69,15 +69,9 @@ public struct EmulatorServer: Sendable {
             arguments: guardArguments + [installation.interpreter, "-m", "localstack.runtime.main"],
             environment: environment, logPath: root + "/localstack.log")
         let server = EmulatorServer(pid: pid, port: port, root: root)
-        let transport = AsyncHTTPTransport()
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let response = try? await transport.send(
-                HTTPRequest(method: "GET", origin: server.endpoint, path: "/_localstack/health"), timeout: .seconds(2)),
-                response.status == 200
-            {
-                return server
-            }
+            if await server.isHealthy() { return server }
             guard Spawner.isAlive(pid) else { break }
             try await Task.sleep(for: .milliseconds(200))
         }
@@ -112,6 +106,13 @@ public struct EmulatorServer: Sendable {
         done
         finish
         """
+
+    /// Whether `/_localstack/health` answers 200 (within 2 s).
+    public func isHealthy() async -> Bool {
+        let response = try? await AsyncHTTPTransport().send(
+            HTTPRequest(method: "GET", origin: endpoint, path: "/_localstack/health"), timeout: .seconds(2))
+        return response?.status == 200
+    }
 
     public func stop() async {
         await Spawner.stop(pid, grace: .seconds(8))

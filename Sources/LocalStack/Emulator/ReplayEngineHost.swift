@@ -54,9 +54,7 @@ public enum ReplayEngineHost {
             FileManager.default.fileExists(atPath: leasePath(directories))
         else { return nil }
         let server = EmulatorServer(pid: record.pid, port: record.port, root: record.root)
-        let health = try? await AsyncHTTPTransport().send(
-            HTTPRequest(method: "GET", origin: server.endpoint, path: "/_localstack/health"), timeout: .seconds(2))
-        return health?.status == 200 ? server : nil
+        return await server.isHealthy() ? server : nil
     }
 
     /// Ends the engine; false when none was running.
