@@ -190,7 +190,8 @@ import Testing
             }
             return true
         }
-        try await Task.sleep(for: .seconds(1))
+        // Then until the live delivery has caught up (two polls in a row that wrote nothing).
+        #expect(try await running.deliveryCaughtUp(), "the live delivery kept writing for 30 s")
         // A second delivery process (as after a crash) recovers from the logs and adds nothing.
         let fresh = VendedLogDelivery(client: running.client, machines: running.stack.machines)
         let written = try await fresh.pollOnce()

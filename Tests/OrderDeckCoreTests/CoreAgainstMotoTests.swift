@@ -47,7 +47,7 @@ import Testing
             let all = try await states.listExecutions(stateMachineArn: running.orders.arn).collect().flatMap { $0 }
             return all.contains { $0.status == "RUNNING" } ? nil : true
         }
-        try await Task.sleep(for: .seconds(1))  // one more delivery round
+        #expect(try await running.deliveryCaughtUp(), "the live delivery kept writing for 30 s")
         let recorder = ScriptedTransport { _, _ in nil }
         let client = TestAWS.client(endpoint: running.motoEndpoint, transport: recorder)
         let config = StackConfig(

@@ -31,6 +31,22 @@ public actor LocalStackHarness {
                     isLocal: true, staticCredentials: MotoFixture.testCredentials),
                 client: client)
         }
+        /// Waits until the live delivery has polled twice in a row without writing anything (at
+        /// most `timeout`); true when it has. A fixed pause was too short on a loaded CI machine.
+        public func deliveryCaughtUp(timeout: Duration = .seconds(30)) async throws -> Bool {
+            var last = await delivery.statistics
+            var quietPolls = 0
+            let deadline = ContinuousClock.now + timeout
+            while quietPolls < 2, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+                let now = await delivery.statistics
+                guard now.polls > last.polls else { continue }
+                quietPolls = now.eventsWritten == last.eventsWritten ? quietPolls + 1 : 0
+                last = now
+            }
+            return quietPolls >= 2
+        }
+
         /// The Standard order workflow and the Express webhook machine of this stack.
         public var orders: ProvisionedStack.Machine { stack.machines.first { !$0.isExpress }! }
         public var sample: ProvisionedStack.Machine { stack.machines.first { $0.isExpress }! }
