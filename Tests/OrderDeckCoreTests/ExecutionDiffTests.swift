@@ -99,19 +99,107 @@ import Testing
         #expect(fewer.summary == "paths part in ProcessItems: only A ran iteration 2")
     }
 
-    @Test func parallelBranchesAlignByIndex() throws {
+    /// Found by a new operator: branches were paired by index, and the timeline numbers them in
+    /// the order they began — a race — so two runs of one definition could "differ" in a branch.
+    /// They pair by the state each began with; a branch only one side began is said so.
+    @Test func parallelBranchesAlignByFirstState() throws {
         let diff = ExecutionDiff(
-            Self.parallelRun(secondBranch: "NotifyEmail"), Self.parallelRun(secondBranch: "NotifySMS"))
+            Self.parallelRun(branches: ["Ship", "NotifyEmail"]), Self.parallelRun(branches: ["Ship", "NotifySMS"]))
+        let parallel = try #require(diff.rows.first { $0.kind == .parallel })
+        #expect(parallel.groups.map(\.label) == ["branch NotifyEmail", "branch NotifySMS", "branch Ship"])
+        #expect(parallel.groups.map(\.firstState) == ["NotifyEmail", "NotifySMS", "Ship"])
+        #expect(
+            parallel.groups.map { ($0.a != nil, $0.b != nil) }.map { "\($0)" } == [
+                "(true, false)", "(false, true)", "(true, true)",
+            ])
+        #expect(parallel.groups[2].rows.allSatisfy { !$0.differs })
+        let divergence = try #require(diff.divergence)
+        #expect(divergence.isGroup && divergence.path == ["Fulfil"] && divergence.a == "branch NotifyEmail")
+        #expect(
+            diff.summary
+                == "paths part in Fulfil: only A ran branch NotifyEmail; also in Fulfil: only B ran branch NotifySMS")
+        #expect(diff.json["rows"].map { Self.array($0) }?.first.map { Self.array($0["groups"]).count } == 3)
+        #expect(
+            ExecutionDiff(
+                Self.parallelRun(branches: ["Ship", "NotifySMS"]), Self.parallelRun(branches: ["Ship", "NotifySMS"])
+            ).isSame)
+    }
+
+    @Test func branchesThatBeganInAnotherOrderCompareEqual() throws {
+        let first = Self.parallelRun(branches: ["Ship", "NotifyEmail", "RecordAudit"])
+        let raced = Self.parallelRun(branches: ["RecordAudit", "Ship", "NotifyEmail"])
+        // The timelines number them as they began: the race is real.
+        let indexed = try #require(raced.steps.first { $0.kind == .parallel }?.children)
+        #expect(indexed.map { $0.steps.first?.name } == ["RecordAudit", "Ship", "NotifyEmail"])
+        let diff = ExecutionDiff(first, raced, options: .init(strict: true))
+        #expect(diff.isSame, "\(diff.summary)")
+        #expect(diff.divergence == nil && diff.summary == "same path and outputs")
+        let parallel = try #require(diff.rows.first { $0.kind == .parallel })
+        #expect(parallel.groups.map(\.label) == ["branch NotifyEmail", "branch RecordAudit", "branch Ship"])
+        #expect(parallel.groups.map(\.index) == [0, 1, 2])
+        let lines = ExecutionDiffText.lines(diff, labels: ("a", "b"), width: 90)
+        #expect(!lines.contains { $0.hasPrefix("»") || $0.hasPrefix("≠") }, "\(lines)")
+    }
+
+    /// Branches whose first states repeat cannot be told apart by them: by index, as they began.
+    @Test func branchesWithARepeatedFirstStateAlignByIndex() throws {
+        func run(_ seconds: [String]) -> Timeline {
+            var run = DiffRecorder(input: "{}")
+            run.container(
+                .parallel, "Fulfil",
+                branches: seconds.map { second in
+                    { run in
+                        run.pass("Prepare")
+                        run.pass(second)
+                    }
+                })
+            run.succeed()
+            return run.timeline
+        }
+        let diff = ExecutionDiff(run(["Ship", "Notify"]), run(["Ship", "Audit"]))
         let parallel = try #require(diff.rows.first { $0.kind == .parallel })
         #expect(parallel.groups.map(\.label) == ["branch 0", "branch 1"])
-        #expect(parallel.groups[0].rows.allSatisfy { !$0.differs })
+        #expect(parallel.groups.allSatisfy { $0.firstState == nil })
+        #expect(diff.summary == "paths part in Fulfil › branch 1 after Prepare: A went to Notify, B to Audit")
+    }
+
+    /// Found by a new operator: a completed order against one cancelled for a discontinued item
+    /// led with the Map's extra item, not with where the order went elsewhere. The decisive place
+    /// — the shallowest where one side went to another state — leads; the rest follows.
+    @Test func theHeadlineLeadsWithWhereThePathWentElsewhere() throws {
+        func run(stock: [String], then next: String) -> Timeline {
+            var run = DiffRecorder(input: #"{"items":[1]}"#)
+            run.pass("InitializeOrder")
+            let iterations: [(inout DiffRecorder) -> Void] = stock.map { status in
+                { run in run.task("ReserveItem", failures: 0, output: #"{"stock":"\#(status)"}"#) }
+            }
+            run.container(.map, "ReserveStock", branches: iterations)
+            run.pass(next)
+            run.succeed()
+            return run.timeline
+        }
+        let diff = ExecutionDiff(
+            run(stock: ["OK"], then: "GiftWrapRequested?"), run(stock: ["OK", "GONE"], then: "CancelUnavailableOrder"))
         let divergence = try #require(diff.divergence)
-        #expect(divergence.path == ["Fulfil", "branch 1"])
-        #expect(divergence.after == nil && divergence.a == "NotifyEmail" && divergence.b == "NotifySMS")
-        #expect(diff.summary == "paths part in Fulfil › branch 1 at the start: A went to NotifyEmail, B to NotifySMS")
+        #expect(divergence.path.isEmpty && divergence.after == "ReserveStock" && !divergence.isGroup)
+        #expect(divergence.a == "GiftWrapRequested?" && divergence.b == "CancelUnavailableOrder")
+        #expect(diff.divergences.count == 2 && diff.divergences[1].isGroup)
         #expect(
-            ExecutionDiff(Self.parallelRun(secondBranch: "NotifySMS"), Self.parallelRun(secondBranch: "NotifySMS"))
-                .isSame)
+            diff.summary
+                == "paths part after ReserveStock: A went to GiftWrapRequested?, B to CancelUnavailableOrder; "
+                + "also in ReserveStock: only B ran iteration 1")
+        #expect(diff.json["divergence"]?["after"] == .string("ReserveStock"))
+        #expect(Self.array(diff.json["divergences"]).count == 2)
+
+        // `»` marks the decisive place, not the first that parts on the page.
+        let lines = ExecutionDiffText.lines(diff, labels: ("completed", "cancelled"), width: 160)
+        #expect(lines.first == diff.summary)
+        // Narrower, the headline is cut at its end: the decisive place stays.
+        let narrow = ExecutionDiffText.lines(diff, labels: ("completed", "cancelled"), width: 100)
+        #expect(narrow.first?.hasPrefix(divergence.text + ";") == true, "\(narrow)")
+        let marked = lines.filter { $0.hasPrefix("»") }
+        #expect(marked.count == 1 && marked.first?.contains("GiftWrapRequested? / CancelUnavailableOrder") == true)
+        #expect(lines.contains { $0.hasPrefix("≠") && $0.contains("iteration 1") }, "\(lines)")
     }
 
     @Test func aRetriedTaskDiffersInItsRetries() throws {
@@ -295,11 +383,10 @@ import Testing
         return run.timeline
     }
 
-    static func parallelRun(secondBranch: String) -> Timeline {
+    /// A Parallel whose branches (one Pass each) begin in the order given.
+    static func parallelRun(branches: [String]) -> Timeline {
         var run = DiffRecorder(input: "{}")
-        run.container(
-            .parallel, "Fulfil",
-            branches: [{ run in run.pass("Ship") }, { run in run.pass(secondBranch) }])
+        run.container(.parallel, "Fulfil", branches: branches.map { name in { run in run.pass(name) } })
         run.succeed()
         return run.timeline
     }

@@ -40,24 +40,63 @@ extension ExecutionDiff {
             causeDiffers: causeDiffers)
     }
 
-    /// Iterations or branches by attempt and index; each pair's states aligned in turn.
+    /// Map iterations by attempt and index; Parallel branches by attempt and first state — the
+    /// timeline numbers branches in the order they began, a race two runs need not agree on. An
+    /// attempt whose branches do not each start at a state of their own (one repeats, or has not
+    /// entered a state yet) falls back to the index. Each pair's states aligned in turn.
     static func groups(_ a: Timeline.Step, _ b: Timeline.Step, values: VolatileValues) -> [GroupDiff] {
         guard !a.children.isEmpty || !b.children.isEmpty else { return [] }
-        struct Place: Hashable, Comparable {
-            var attempt: Int
-            var index: Int
-            static func < (l: Place, r: Place) -> Bool { (l.attempt, l.index) < (r.attempt, r.index) }
+        let byFirstState = branchAttemptsByFirstState(a.children, b.children)
+        func place(_ group: Timeline.Group) -> Place {
+            guard group.kind == .branch, byFirstState.contains(group.attempt), let first = group.steps.first?.name
+            else { return Place(attempt: group.attempt, slot: .index(group.index)) }
+            return Place(attempt: group.attempt, slot: .firstState(first))
         }
-        let byPlaceA = Dictionary(a.children.map { (Place(attempt: $0.attempt, index: $0.index), $0) }) { x, _ in x }
-        let byPlaceB = Dictionary(b.children.map { (Place(attempt: $0.attempt, index: $0.index), $0) }) { x, _ in x }
+        let byPlaceA = Dictionary(a.children.map { (place($0), $0) }) { x, _ in x }
+        let byPlaceB = Dictionary(b.children.map { (place($0), $0) }) { x, _ in x }
         let places = Set(byPlaceA.keys).union(byPlaceB.keys).sorted()
+        var position: [Int: Int] = [:]
         return places.map { place in
             let (groupA, groupB) = (byPlaceA[place], byPlaceB[place])
             let kind = groupA?.kind ?? groupB?.kind ?? .iteration
+            var index = groupA?.index ?? groupB?.index ?? 0
+            var firstState: String?
+            if case .firstState(let name) = place.slot {
+                // Numbered in the order shown (by first state), the same in both runs.
+                index = position[place.attempt, default: 0]
+                position[place.attempt] = index + 1
+                firstState = name
+            }
             return GroupDiff(
-                kind: kind, index: place.index, attempt: place.attempt, a: groupA, b: groupB,
+                kind: kind, index: index, attempt: place.attempt, firstState: firstState, a: groupA, b: groupB,
                 rows: align(groupA?.steps ?? [], groupB?.steps ?? [], values: values))
         }
+    }
+
+    /// Where a group sits among its parent's: the attempt, then its index or its branch's first state.
+    struct Place: Hashable, Comparable {
+        enum Slot: Hashable, Comparable {
+            case index(Int)
+            case firstState(String)
+        }
+        var attempt: Int
+        var slot: Slot
+        static func < (l: Place, r: Place) -> Bool { (l.attempt, l.slot) < (r.attempt, r.slot) }
+    }
+
+    /// The attempts whose branches, on both sides, each begin with a state no other branch of
+    /// that attempt begins with: those align by first state.
+    static func branchAttemptsByFirstState(_ a: [Timeline.Group], _ b: [Timeline.Group]) -> Set<Int> {
+        let branches = (a + b).filter { $0.kind == .branch }
+        var attempts = Set(branches.map(\.attempt))
+        for side in [a, b] {
+            var seen: [Int: Set<String>] = [:]
+            for group in side where group.kind == .branch {
+                let unique = group.steps.first.map { seen[group.attempt, default: []].insert($0.name).inserted }
+                if unique != true { attempts.remove(group.attempt) }
+            }
+        }
+        return attempts
     }
 
     /// Index pairs of a longest common subsequence, in order. Histories are hundreds of states at

@@ -8,6 +8,7 @@ extension ExecutionDiff {
             ("same", .bool(isSame)), ("summary", .string(summary)), ("strict", .bool(options.strict)),
             ("statusA", Self.string(a.status?.rawValue)), ("statusB", Self.string(b.status?.rawValue)),
             ("divergence", divergence.map(Self.json) ?? .null),
+            ("divergences", .array(divergences.map(Self.json))),
             ("volatileFields", .array(volatileFields.map(JSONValue.string))),
             ("rows", .array(rows.map(Self.json))),
         ])
@@ -52,7 +53,8 @@ extension ExecutionDiff {
     static func json(_ group: GroupDiff) -> JSONValue {
         .object([
             ("kind", .string(group.kind.rawValue)), ("index", .number(String(group.index))),
-            ("attempt", .number(String(group.attempt))), ("label", .string(group.label)),
+            ("attempt", .number(String(group.attempt))), ("firstState", string(group.firstState)),
+            ("label", .string(group.label)),
             ("outcomeA", string(group.a?.outcome.rawValue)), ("outcomeB", string(group.b?.outcome.rawValue)),
             ("rows", .array(group.rows.map(json))),
         ])

@@ -27,8 +27,12 @@ public struct ExecutionDiff: Sendable {
     public var options: Options
     /// The top-level states, aligned.
     public var rows: [Row]
-    /// The first place, depth first, where the paths part; nil when they never do.
-    public var divergence: Divergence?
+    /// Every place the paths part, the decisive one first, the rest in path order.
+    public var divergences: [Divergence]
+    /// The decisive place where the paths part — the shallowest place where one side went to
+    /// another state, so a run that failed is told by the Choice or catch that sent it elsewhere
+    /// before by how many items its Map ran; nil when the paths never part.
+    public var divergence: Divergence? { divergences.first }
 
     public init(_ a: Timeline, _ b: Timeline, options: Options = Options()) {
         self.a = a
@@ -36,7 +40,7 @@ public struct ExecutionDiff: Sendable {
         self.options = options
         let values = VolatileValues(strict: options.strict, names: options.executionNames)
         rows = Self.align(a.steps, b.steps, values: values)
-        divergence = Self.firstDivergence(in: rows, path: [])
+        divergences = Self.decisiveFirst(Self.divergences(in: rows, path: []))
     }
 
     /// Same path, same outcomes, errors, retries and outputs, apart from volatile values.
@@ -58,9 +62,14 @@ public struct ExecutionDiff: Sendable {
 
     /// One line: "same path and outputs (3 id/time fields differ)", "paths part after
     /// ProcessPayment: A went to CancelFailedOrder, B to CompleteOrder", "same path; outputs
-    /// differ at ProcessPayment: payment.status".
+    /// differ at ProcessPayment: payment.status". Where the paths part in several places, the
+    /// decisive one leads and the next follows: "…; also in ReserveStock: only B ran iteration 1".
     public var summary: String {
-        if let divergence { return divergence.text }
+        if let divergence {
+            guard let next = divergences.dropFirst().first else { return divergence.text }
+            let more = divergences.count > 2 ? " (+\(divergences.count - 2) more)" : ""
+            return divergence.text + "; also" + next.place + more
+        }
         let all = Self.walk(rows)
         if let row = all.first(where: { $0.outcomeDiffers }) {
             return "same path; \(row.name) ended differently: A \(row.resultA), B \(row.resultB)"
@@ -108,24 +117,45 @@ public struct ExecutionDiff: Sendable {
         return unique.count > 3 ? shown + " (+\(unique.count - 3) more)" : shown
     }
 
-    /// Depth first: a row that parts, or inside a matched container the first group or row that does.
-    static func firstDivergence(in rows: [Row], path: [String]) -> Divergence? {
+    /// Depth first, in path order: where a run of rows that part begins, an iteration or branch
+    /// only one side ran, and inside each matched container the places its groups part.
+    static func divergences(in rows: [Row], path: [String]) -> [Divergence] {
+        var found: [Divergence] = []
         var after: String?
+        var parted = false
         for row in rows {
             if row.parts {
-                return Divergence(path: path, after: after, a: row.nameA, b: row.nameB)
+                if !parted { found.append(Divergence(path: path, after: after, a: row.nameA, b: row.nameB)) }
+                parted = true
+                continue
             }
+            parted = false
             for group in row.groups {
                 if group.a == nil || group.b == nil {
-                    return Divergence(
-                        path: path + [row.name], after: nil, a: group.a.map { _ in group.label },
-                        b: group.b.map { _ in group.label }, isGroup: true)
+                    found.append(
+                        Divergence(
+                            path: path + [row.name], after: nil, a: group.a.map { _ in group.label },
+                            b: group.b.map { _ in group.label }, isGroup: true))
+                } else {
+                    found += divergences(in: group.rows, path: path + [row.name, group.label])
                 }
-                if let found = firstDivergence(in: group.rows, path: path + [row.name, group.label]) { return found }
             }
             after = row.name
         }
-        return nil
+        return found
+    }
+
+    /// The decisive place first: where one side went to another state (before an iteration or
+    /// branch only one side ran — a Map given more items), the shallowest first, then in path
+    /// order; the rest keep their order.
+    static func decisiveFirst(_ divergences: [Divergence]) -> [Divergence] {
+        let rank = { (divergence: Divergence) in (divergence.isGroup ? 1 : 0, divergence.path.count) }
+        guard
+            let decisive = divergences.indices.min(by: { rank(divergences[$0]) < rank(divergences[$1]) })
+        else { return [] }
+        var rest = divergences
+        let first = rest.remove(at: decisive)
+        return [first] + rest
     }
 }
 
@@ -144,13 +174,17 @@ extension ExecutionDiff {
 
         /// "paths part after ProcessPayment: A went to CancelFailedOrder, B to CompleteOrder",
         /// "paths part in ReserveStock: only A ran iteration 2".
-        public var text: String {
-            let place = path.isEmpty ? "" : " in " + path.joined(separator: " › ")
-            if isGroup { return "paths part\(place): " + (a.map { "only A ran \($0)" } ?? "only B ran \(b ?? "?")") }
+        public var text: String { "paths part" + place }
+
+        /// The text after "paths part": " after ProcessPayment: A went to …", " in ReserveStock:
+        /// only A ran iteration 2".
+        public var place: String {
+            let container = path.isEmpty ? "" : " in " + path.joined(separator: " › ")
+            if isGroup { return "\(container): " + (a.map { "only A ran \($0)" } ?? "only B ran \(b ?? "?")") }
             let point = after.map { " after \($0)" } ?? " at the start"
             let sideA = a.map { "A went to \($0)" } ?? "A went no further"
             let sideB = b.map { (a == nil ? "B went to " : "B to ") + $0 } ?? "B went no further"
-            return "paths part\(place)\(point): \(sideA), \(sideB)"
+            return "\(container)\(point): \(sideA), \(sideB)"
         }
     }
 
@@ -195,7 +229,7 @@ extension ExecutionDiff {
         /// Differences in what the state was given and what it left with (both sides ran it).
         public var inputChanges: [FieldChange]
         public var outputChanges: [FieldChange]
-        /// Map iterations or Parallel branches, aligned by attempt and index.
+        /// Map iterations (by attempt and index) or Parallel branches (by attempt and first state).
         public var groups: [GroupDiff]
         /// Error or cause differ, apart from ids and times.
         var causeDiffers: Bool
@@ -239,13 +273,21 @@ extension ExecutionDiff {
     /// One Map iteration or Parallel branch of a state both ran, A's against B's.
     public struct GroupDiff: Sendable {
         public var kind: Timeline.Group.Kind
+        /// Map: the item's index. Parallel: the branch's position among those compared, by first
+        /// state — or, when first states repeat, its index in the timeline.
         public var index: Int
         public var attempt: Int
+        /// The state a Parallel branch began with, by which A's and B's were paired (nil: paired
+        /// by index).
+        public var firstState: String?
         public var a: Timeline.Group?
         public var b: Timeline.Group?
         public var rows: [Row]
 
-        /// "iteration 3", "branch 1 (attempt 2)".
-        public var label: String { Timeline.Group.label(kind, index: index, attempt: attempt) }
+        /// "iteration 3", "branch RecordAudit", "branch 1 (attempt 2)" (branches paired by index).
+        public var label: String {
+            guard let firstState else { return Timeline.Group.label(kind, index: index, attempt: attempt) }
+            return "\(kind.rawValue) \(firstState)" + (attempt > 1 ? " (attempt \(attempt))" : "")
+        }
     }
 }

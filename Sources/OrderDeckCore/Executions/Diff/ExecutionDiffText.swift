@@ -2,7 +2,8 @@ import Foundation
 
 /// A diff as text, the same in `orderdeck diff`, the replay's result and the dashboard's Diff
 /// screen: the summary line first, then the two executions side by side — state, A's outcome and
-/// duration, B's — with `»` where the paths part and `≠` on a state that differs, and under
+/// duration, B's — with `»` at the decisive place where the paths part (the one the summary
+/// leads with) and `≠` on a state that differs, and under
 /// each such state what differs (`~ payment.status: "DECLINED" → "APPROVED"`).
 public enum ExecutionDiffText {
     /// Change lines shown under one state before "… n more".
@@ -13,10 +14,10 @@ public enum ExecutionDiffText {
         let deepest = ExecutionDiff.walk(diff.rows).map { safe($0.name).count }.max() ?? 5
         let nameWidth = min(max(16, deepest + 4), width / 2)
         let sideWidth = max(8, (width - 2 - nameWidth - 2) / 2)
-        var writer = Writer(nameWidth: nameWidth, sideWidth: sideWidth, width: width)
+        var writer = Writer(nameWidth: nameWidth, sideWidth: sideWidth, width: width, decisive: diff.divergence)
         writer.out.append(clip(safe(diff.summary), width))
         writer.line(" ", "STATE", "A: " + safe(labels.0), "B: " + safe(labels.1))
-        writer.rows(diff.rows, depth: 0)
+        writer.rows(diff.rows, depth: 0, path: [])
         if diff.a.status != diff.b.status || diff.a.status != nil {
             writer.line(" ", "(execution)", diff.a.status?.rawValue ?? "-", diff.b.status?.rawValue ?? "-")
         }
@@ -27,9 +28,9 @@ public enum ExecutionDiffText {
         var nameWidth: Int
         var sideWidth: Int
         var width: Int
+        /// Where the paths part decisively: marked `»`; other places they part `≠`.
+        var decisive: ExecutionDiff.Divergence?
         var out: [String] = []
-        /// The first place the paths part is marked `»`; later ones `≠`.
-        var marked = false
 
         mutating func line(_ marker: String, _ name: String, _ a: String, _ b: String) {
             let text =
@@ -42,29 +43,35 @@ public enum ExecutionDiffText {
             out.append(clip(String(repeating: " ", count: 4 + depth * 2) + text, width))
         }
 
-        mutating func marker(parts: Bool, differs: Bool) -> String {
-            if parts && !marked {
-                marked = true
+        /// `»` on the decisive place (the first row of its run), once.
+        mutating func marker(decisive here: Bool, differs: Bool) -> String {
+            if here, decisive != nil {
+                decisive = nil
                 return "»"
             }
             return differs ? "≠" : " "
         }
 
-        mutating func rows(_ rows: [ExecutionDiff.Row], depth: Int) {
+        mutating func rows(_ rows: [ExecutionDiff.Row], depth: Int, path: [String]) {
             let indent = String(repeating: " ", count: depth * 2)
             var previousParted = true
+            var after: String?
             for row in rows {
                 let differs = ExecutionDiff.walk([row]).contains { $0.differsHere }
-                line(
-                    marker(parts: row.parts, differs: differs), indent + safe(row.name), side(row.a), side(row.b))
-                if !row.parts { details(row, showInput: previousParted, depth: depth) }
+                let here =
+                    row.parts && decisive.map { !$0.isGroup && $0.path == path && $0.after == after } == true
+                line(marker(decisive: here, differs: differs), indent + safe(row.name), side(row.a), side(row.b))
+                if !row.parts {
+                    details(row, showInput: previousParted, depth: depth)
+                    after = row.name
+                }
                 previousParted = row.parts
-                groups(row, depth: depth + 1)
+                groups(row, depth: depth + 1, path: path + [row.name])
             }
         }
 
         /// The iterations or branches that differ, each with its states; the rest counted.
-        mutating func groups(_ row: ExecutionDiff.Row, depth: Int) {
+        mutating func groups(_ row: ExecutionDiff.Row, depth: Int, path: [String]) {
             guard !row.groups.isEmpty else { return }
             let indent = String(repeating: " ", count: depth * 2)
             var same = 0
@@ -75,11 +82,13 @@ public enum ExecutionDiffText {
                     same += 1
                     continue
                 }
+                let here =
+                    oneSided && decisive.map { $0.isGroup && $0.path == path && ($0.a ?? $0.b) == group.label } == true
                 line(
-                    marker(parts: oneSided, differs: true), indent + group.label,
+                    marker(decisive: here, differs: true), indent + safe(group.label),
                     group.a.map { $0.outcome.text(error: nil) + " " + Format.duration($0.duration) } ?? "—",
                     group.b.map { $0.outcome.text(error: nil) + " " + Format.duration($0.duration) } ?? "—")
-                if !oneSided { rows(group.rows, depth: depth + 1) }
+                if !oneSided { rows(group.rows, depth: depth + 1, path: path + [group.label]) }
             }
             if same > 0 {
                 let noun = row.groups[0].kind == .iteration ? "iteration" : "branch"

@@ -126,7 +126,7 @@ public enum ExecutionReplay {
             executionName: recording.execution.name, clock: clock)
         run.timeline = run.timeline.restoringStandIns(pinnedPasses: Set(definition.pinnedPasses.keys))
         let diff = ExecutionDiff(
-            recording.timeline.branchesByFirstState(), run.timeline.branchesByFirstState(),
+            recording.timeline, run.timeline,
             options: .init(
                 strict: strict, executionNames: [recording.execution.name, ExecutionARN(run.executionArn).name]))
         var unanswered: [(String, String)] = []
