@@ -58,7 +58,7 @@ let executionCount = min(count, StackConfig.defaultOrderWindow)
 let executions = orders.prefix(executionCount).enumerated().map { index, order in
     let status: ExecutionStatus = index % 20 == 0 ? .failed : .succeeded
     return Execution(
-        arn: order.executionArn!.rawValue, name: order.id, machineName: "OrderWorkflow", status: status,
+        arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
         startDate: order.createdAt, stopDate: order.createdAt?.addingTimeInterval(1.5 + Double(index % 7)),
         source: .api)
 }
@@ -74,7 +74,7 @@ for (number, execution) in executions.prefix(LogsScreen.capacity / logTypes.coun
         let millis = Int64((started + Double(step) * 0.2) * 1000)
         let message = JSONValue.object([
             ("id", .string(String(step + 1))), ("previous_event_id", .string(String(step))), ("type", .string(type)),
-            ("execution_arn", .string(execution.arn)), ("event_timestamp", .string(String(millis))),
+            ("execution_arn", .string(execution.arn.rawValue)), ("event_timestamp", .string(String(millis))),
             (
                 "details",
                 .object(

@@ -6,7 +6,7 @@ import TerminalUI
 /// the timeline (Map and Parallel rows summarised), a drilled-into iteration or branch, the raw events.
 enum HistoryText {
     static func header(_ execution: Execution, _ timeline: Timeline) -> String {
-        var lines = [TerminalSafe.escape(execution.arn)]
+        var lines = [TerminalSafe.escape(execution.arn.rawValue)]
         lines.append(
             "status: \(execution.status)   started: \(Age.iso(execution.startDate))   duration: \(Age.duration(execution.elapsed(now: Date())))"
                 + (execution.isExpress ? "   (Express: rebuilt from logs)" : "")

@@ -10,7 +10,7 @@ enum JSONOutput {
 
     static func execution(_ execution: Execution) -> JSONValue {
         .object([
-            ("executionArn", .string(execution.arn)), ("name", .string(execution.name)),
+            ("executionArn", .string(execution.arn.rawValue)), ("name", .string(execution.name)),
             ("stateMachine", .string(execution.machineName)),
             ("status", .string(execution.status.rawValue)), ("startDate", date(execution.startDate)),
             ("stopDate", date(execution.stopDate)),

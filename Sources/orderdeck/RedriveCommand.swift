@@ -142,10 +142,10 @@ struct RedriveCommand: AsyncParsableCommand {
         }
         for entry in plan.entries {
             if let refusal = entry.refusal {
-                report(entry.execution.executionARN, "skip", refusal)
+                report(entry.execution.arn, "skip", refusal)
             } else if dryRun || !yes {
                 report(
-                    entry.execution.executionARN, "would redrive",
+                    entry.execution.arn, "would redrive",
                     "\(entry.execution.status), redriven \(entry.execution.redrive.count)× so far")
             }
         }
@@ -180,7 +180,7 @@ struct RedriveCommand: AsyncParsableCommand {
         let redriver = ExecutionRedriver(session: session)
         var failed = 0
         for entry in chosen {
-            let arn = entry.execution.executionARN
+            let arn = entry.execution.arn
             do {
                 let redriven = try await redriver.redrive(arn, checked: entry.standing)
                 report(

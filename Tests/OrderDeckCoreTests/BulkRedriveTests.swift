@@ -166,7 +166,7 @@ import Testing
         let before = transport.requests.count
         let redriver = ExecutionRedriver(session: session)
         for entry in plan.chosen {
-            let redriven = try await redriver.redrive(entry.execution.executionARN, checked: entry.standing)
+            let redriven = try await redriver.redrive(entry.execution.arn, checked: entry.standing)
             #expect(redriven.before.redrive.status == .redrivable)
         }
         let sent = transport.requests[before...].compactMap {

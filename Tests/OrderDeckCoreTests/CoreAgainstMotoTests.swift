@@ -94,12 +94,12 @@ import Testing
         let raw = try await StepFunctionsClient(client: fixture.running.client).listExecutions(
             stateMachineArn: machine.arn
         ).collect().flatMap { $0 }
-        #expect(listed.map(\.arn) == raw.map(\.executionArn))
+        #expect(listed.map(\.arn.rawValue) == raw.map(\.executionArn))
         #expect(listed.map(\.status.rawValue) == raw.map(\.status))
         let failed = try await store.list(machine: machine, status: "FAILED")
-        #expect(failed.map(\.arn) == raw.filter { $0.status == "FAILED" }.map(\.executionArn))
+        #expect(failed.map(\.arn.rawValue) == raw.filter { $0.status == "FAILED" }.map(\.executionArn))
 
-        let sampleArn = try #require(listed.first?.arn)
+        let sampleArn = try #require(listed.first?.arn.rawValue)
         let detail = try await store.detail(arn: sampleArn)
         let history = try await StepFunctionsClient(client: fixture.running.client).fullHistory(executionArn: sampleArn)
         #expect(detail.events.map(\.id) == history.map(\.id))
@@ -232,7 +232,7 @@ import Testing
         let listed = try #require(
             try await Waiting.until(.seconds(30)) {
                 let listed = try await store.list(machine: machine)
-                let mine = listed.filter { expected.contains($0.arn) }
+                let mine = listed.filter { expected.contains($0.arn.rawValue) }
                 return mine.count == expected.count && mine.allSatisfy({ $0.status == "SUCCEEDED" }) ? listed : nil
             }, "the Express executions never all showed in the logs")
         #expect(listed.allSatisfy { $0.source == .logs && $0.isExpress && $0.status == "SUCCEEDED" && !$0.isPartial })

@@ -140,14 +140,14 @@ import Testing
         // A new execution shows up as added (RUNNING), then as changed when it ends.
         let started = try await states.startExecution(.init(stateMachineArn: arn, name: "run-new", input: "{}"))
         let added = try await monitor.refresh()
-        #expect(added.added.map(\.arn) == [started.executionArn])
+        #expect(added.added.map(\.arn.rawValue) == [started.executionArn])
         #expect(added.changed.isEmpty)
         let changed = try #require(
             try await Waiting.until(.seconds(30)) {
                 let changes = try await monitor.refresh()
                 return changes.changed.isEmpty ? nil : changes
             })
-        #expect(changed.changed.map(\.arn) == [started.executionArn])
+        #expect(changed.changed.map(\.arn.rawValue) == [started.executionArn])
         #expect(changed.changed.first?.status == "SUCCEEDED")
         #expect(await monitor.executions.count == 4)
     }
@@ -178,7 +178,7 @@ import Testing
         let monitor = ExecutionMonitor(session: session, machine: machine, logOverlap: 2)
         // The first read takes the lookback.
         _ = try await monitor.refresh()
-        #expect(await monitor.executions.first { $0.arn == first }?.status == .succeeded)
+        #expect(await monitor.executions.first { $0.arn.rawValue == first }?.status == .succeeded)
         // Quiet, once the overlap has passed: no record read, nothing reported.
         try await Task.sleep(for: .seconds(2.2))
         _ = try await monitor.refresh()
@@ -192,9 +192,9 @@ import Testing
         let added = try #require(
             try await Waiting.until(.seconds(30)) {
                 let changes = try await monitor.refresh()
-                return changes.added.contains { $0.arn == second } ? changes : nil
+                return changes.added.contains { $0.arn.rawValue == second } ? changes : nil
             })
-        #expect(!added.added.contains { $0.arn == first })
+        #expect(!added.added.contains { $0.arn.rawValue == first })
         #expect(await monitor.recordsRead - before < 20, "only the new execution's records")
     }
 }

@@ -39,7 +39,7 @@ import Testing
         var statuses: Set<ExecutionStatus> = []
         for (history, record) in zip(saved, raw) {
             let arn = try #require(record["execution_arn"] as? String)
-            let execution = Execution(standardHistory: history.events, arn: arn)
+            let execution = Execution(standardHistory: history.events, arn: ExecutionARN(arn))
             let label = record["test"] as? String ?? "?"
             statuses.insert(execution.status)
             #expect(execution.status.rawValue == record["status"] as? String, "\(label)")

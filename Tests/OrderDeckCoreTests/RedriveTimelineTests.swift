@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func theRecordCountsItsRedrivesAsDescribeExecutionWould() {
-        let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:o-1"
+        let arn: ExecutionARN = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:o-1"
         let execution = Execution(standardHistory: Self.history.events, arn: arn)
         #expect(execution.status == .succeeded)
         #expect(execution.redrive.count == 1 && execution.redrive.date == Self.history.events[6].timestamp)

@@ -106,7 +106,8 @@ import Testing
                     let mine = all.filter { $0.executionArn == arn(id) }
                     return mine.count >= expected.1.count ? mine : nil
                 })
-            let rebuilt = ExpressReconstructor().build(arn: arn(id), events: records.map(\.event), now: Date())
+            let rebuilt = ExpressReconstructor().build(
+                arn: ExecutionARN(arn(id)), events: records.map(\.event), now: Date())
             let fromLogs = RenderedTimeline(Timeline(events: rebuilt.events))
             let fromAPI = RenderedTimeline(Timeline(events: expected.1))
             #expect(Self.shape(fromLogs) == Self.shape(fromAPI))

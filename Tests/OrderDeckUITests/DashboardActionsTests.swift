@@ -12,10 +12,10 @@ import Testing
     static func runningData() -> (FakeDashboardSource.Data, Execution) {
         var data = DashboardHarness.standardData()
         let running = data.executions["OrderWorkflow"]![0]
-        var detail = data.details[running.executionARN]!
+        var detail = data.details[running.arn]!
         detail.0.status = .running
         detail.0.stopDate = nil
-        data.details[running.executionARN] = detail
+        data.details[running.arn] = detail
         return (data, running)
     }
 
@@ -54,7 +54,7 @@ import Testing
                 == "stopped \(running.name): ABORTED (Operator.Stopped: stopped from OrderDeck)")
         let stops = harness.source.withData { $0.stops }
         #expect(stops.count == 1)
-        #expect(stops.first?.arn == running.executionARN && stops.first?.error == "Operator.Stopped")
+        #expect(stops.first?.arn == running.arn && stops.first?.error == "Operator.Stopped")
         #expect(stops.first?.cause == "stopped from OrderDeck")
         // The screen shows it ABORTED without waiting for the next refresh.
         await harness.waitFor { $0.state.execution.execution?.status == .aborted }
@@ -115,7 +115,7 @@ import Testing
             question.hasPrefix("Send order ")
                 && question.hasSuffix(" to local — a re-run of \(failed.name) with its input, as a new order? y/N"))
         let effects = state.handle(.character("y"))
-        guard case .submit(let order)? = effects.first else {
+        guard case .submit(let order, _)? = effects.first else {
             Issue.record("s did not submit: \(effects)")
             return
         }

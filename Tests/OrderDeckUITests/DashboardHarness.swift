@@ -47,7 +47,7 @@ final class DashboardHarness {
         data.logLines = FixedData.logEvents
         let records = FixedData.failedRecords
         let rebuilt = ExpressReconstructor().build(
-            arn: records[0].executionArn, events: records.map(\.event), now: FixedData.now)
+            arn: ExecutionARN(records[0].executionArn), events: records.map(\.event), now: FixedData.now)
         data.details[ExecutionARN(records[0].executionArn)] = (rebuilt.execution, rebuilt.events)
         for execution in FixedData.executions(for: orders) {
             var copy = rebuilt.execution
@@ -55,7 +55,7 @@ final class DashboardHarness {
             copy.name = execution.name
             copy.machineName = "OrderWorkflow"
             copy.input = #"{"id":"\#(execution.name)","user_id":"alice"}"#
-            data.details[execution.executionARN] = (copy, rebuilt.events)
+            data.details[execution.arn] = (copy, rebuilt.events)
         }
         return data
     }

@@ -16,8 +16,8 @@ import Testing
             ($0.startDate ?? .distantPast) > ($1.startDate ?? .distantPast)
         }
         let (a, b) = FixedData.diffPair(listed[1], listed[0])
-        data.details[listed[1].executionARN] = a
-        data.details[listed[0].executionARN] = b
+        data.details[listed[1].arn] = a
+        data.details[listed[0].arn] = b
         return (data, listed)
     }
 

@@ -30,7 +30,7 @@ enum FixedData {
         orders.enumerated().map { index, order in
             let status: ExecutionStatus = index == 0 ? .running : (order.status == .cancelled ? .failed : .succeeded)
             return Execution(
-                arn: order.executionArn!.rawValue, name: order.id, machineName: "OrderWorkflow", status: status,
+                arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
                 startDate: order.createdAt,
                 stopDate: status == .running ? nil : order.createdAt?.addingTimeInterval(3.4), source: .api)
         }
@@ -122,19 +122,19 @@ enum FixedData {
                         responseBody: #"{"status":"webhook submitted","executionArn":"\#(arn)"}"#,
                         requestId: "req-123", executionArn: arn), resent: false))
             state.note = nil
-            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
+            let rebuilt = ExpressReconstructor().build(arn: ExecutionARN(arn), events: records.map(\.event), now: now)
             state.apply(.execution(rebuilt.execution, rebuilt.events))
         case .execution:
             let records = failedRecords
             let arn = records[0].executionArn
             _ = state.openExecution(ExecutionARN(arn))
-            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: now)
+            let rebuilt = ExpressReconstructor().build(arn: ExecutionARN(arn), events: records.map(\.event), now: now)
             state.apply(.execution(rebuilt.execution, rebuilt.events))
         case .mapRun:
             // The failed distributed Map's row, ⏎, and the run as DescribeMapRun and its listing say.
             let events = MapRunData.parentEvents
             _ = state.openExecution(MapRunData.parent)
-            state.apply(.execution(Execution(standardHistory: events, arn: MapRunData.parent.rawValue), events))
+            state.apply(.execution(Execution(standardHistory: events, arn: MapRunData.parent), events))
             _ = state.handle(.enter)
             state.apply(.mapRun(MapRunData.detail))
         case .diff:

@@ -15,7 +15,7 @@ import Testing
     static func opened(_ history: SavedHistory, size: TerminalSize) -> DashboardState {
         var state = FixedData.state(screen: .orders, size: size)
         state.now = history.execution.stopDate ?? FixedData.now
-        _ = state.openExecution(history.execution.executionARN)
+        _ = state.openExecution(history.execution.arn)
         state.apply(.execution(history.execution, history.events))
         return state
     }
@@ -77,7 +77,8 @@ import Testing
                 details: .object([("error", .string("Operator.Stop")), ("cause", .string("stuck in review"))])),
         ]
         var execution = Execution(
-            arn: arn, name: "stopped-1", machineName: "OrderWorkflow", status: .aborted, startDate: started,
+            arn: ExecutionARN(arn), name: "stopped-1", machineName: "OrderWorkflow", status: .aborted,
+            startDate: started,
             stopDate: started.addingTimeInterval(5), source: .api)
         state.apply(.execution(execution, events))
         var buffer = ScreenBuffer(width: 120, height: 30)
@@ -220,7 +221,7 @@ import Testing
         detail.startDate = listed.startDate?.addingTimeInterval(0.274)
         detail.stopDate = detail.startDate?.addingTimeInterval(0.007)
         detail.error = ""
-        _ = state.openExecution(listed.executionARN)
+        _ = state.openExecution(listed.arn)
         state.apply(
             .execution(
                 Execution(
@@ -289,7 +290,8 @@ import Testing
         state.apply(
             .execution(
                 Execution(
-                    arn: arn, name: "long-cause", machineName: "OrderWorkflow", status: .failed, startDate: start,
+                    arn: ExecutionARN(arn), name: "long-cause", machineName: "OrderWorkflow", status: .failed,
+                    startDate: start,
                     stopDate: start.addingTimeInterval(5), source: .api), events))
         #expect(state.execution.selectedStep?.name == "Charge")
         _ = state.handle(.character("i"))

@@ -32,7 +32,8 @@ import Testing
             ]))
         data.executions["OrderWorkflow", default: []].insert(
             Execution(
-                arn: arn, name: id, machineName: "OrderWorkflow", status: status == "COMPLETED" ? .succeeded : .running,
+                arn: ExecutionARN(arn), name: id, machineName: "OrderWorkflow",
+                status: status == "COMPLETED" ? .succeeded : .running,
                 startDate: FixedData.now, stopDate: nil, source: .api), at: 0)
     }
 
@@ -85,7 +86,7 @@ import Testing
         #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
         #expect(
             await harness.waitFor {
-                $0.state.executions.byMachine["OrderWorkflow"]?.contains { $0.arn == Self.arn } == true
+                $0.state.executions.byMachine["OrderWorkflow"]?.contains { $0.arn.rawValue == Self.arn } == true
             })
         let after = harness.source.counts
         // The order came by key (the user from the start record's input), not from a table read.

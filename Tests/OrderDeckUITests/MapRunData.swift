@@ -49,7 +49,7 @@ enum MapRunData {
     static var children: [Execution] {
         childNames.enumerated().reversed().map { index, name in
             Execution(
-                arn: childArn(name).rawValue, name: name, machineName: "OrderWorkflow/ShipItems",
+                arn: childArn(name), name: name, machineName: "OrderWorkflow/ShipItems",
                 status: status(of: name),
                 startDate: start.addingTimeInterval(1 + Double(index)),
                 stopDate: start.addingTimeInterval(2.5 + Double(index)), source: .api)
@@ -84,11 +84,11 @@ enum MapRunData {
     /// The standard data with this execution, its run and its children in the source.
     static func sourceData() -> FakeDashboardSource.Data {
         var data = DashboardHarness.standardData()
-        data.details[parent] = (Execution(standardHistory: parentEvents, arn: parent.rawValue), parentEvents)
+        data.details[parent] = (Execution(standardHistory: parentEvents, arn: parent), parentEvents)
         data.mapRuns[run] = detail
         for name in childNames {
             let events = childHistory(name)
-            data.details[childArn(name)] = (Execution(standardHistory: events, arn: childArn(name).rawValue), events)
+            data.details[childArn(name)] = (Execution(standardHistory: events, arn: childArn(name)), events)
         }
         return data
     }

@@ -15,7 +15,7 @@ import Testing
     {
         var data = data
         let listed = Execution(
-            arn: MapRunData.parent.rawValue, name: MapRunData.parent.name, machineName: "OrderWorkflow",
+            arn: MapRunData.parent, name: MapRunData.parent.name, machineName: "OrderWorkflow",
             status: .failed, startDate: MapRunData.start, stopDate: MapRunData.start.addingTimeInterval(9.7),
             source: .api)
         data.executions["OrderWorkflow", default: []].append(listed)
@@ -24,7 +24,7 @@ import Testing
         harness.press(.character("2"), .character("/"))
         harness.type(MapRunData.parent.name)
         harness.press(.enter, .enter)
-        await harness.waitFor { $0.state.execution.execution?.executionARN == MapRunData.parent }
+        await harness.waitFor { $0.state.execution.execution?.arn == MapRunData.parent }
         return harness
     }
 
@@ -68,7 +68,7 @@ import Testing
         #expect(harness.state.screen == .execution)
         #expect(harness.state.execution.arn == MapRunData.parent)
         #expect(harness.state.execution.selectedStep?.name == "ShipItems")
-        await harness.waitFor { $0.state.execution.execution?.executionARN == MapRunData.parent }
+        await harness.waitFor { $0.state.execution.execution?.arn == MapRunData.parent }
         #expect(harness.screen.contains("batch-7"))
         #expect(!harness.screen.contains("item-3"))
     }

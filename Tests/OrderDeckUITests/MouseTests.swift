@@ -60,7 +60,7 @@ import Testing
 @Suite struct CopyPopupTests {
     @Test func theValueShowsInAPopupUntilTheNextKey() throws {
         var state = FixedData.state(screen: .executions, size: TerminalSize(width: 120, height: 30))
-        let arn = try #require(state.executions.selected?.arn)
+        let arn = try #require(state.executions.selected?.arn.rawValue)
         #expect(state.handle(.character("y")) == [.copy(arn)])
         var buffer = ScreenBuffer(width: 120, height: 30)
         DashboardView.render(state, into: &buffer)

@@ -81,7 +81,7 @@ import Testing
                 timestamp: start.addingTimeInterval(130), details: .object([("output", .string("{}"))])))
         #expect(events.count == 25_000)
         let execution = Execution(
-            arn: arn, name: "huge", machineName: "OrderWorkflow", status: .succeeded, startDate: start,
+            arn: ExecutionARN(arn), name: "huge", machineName: "OrderWorkflow", status: .succeeded, startDate: start,
             stopDate: start.addingTimeInterval(130), source: .api)
         _ = state.openExecution(ExecutionARN(arn))
         state.apply(.execution(execution, events))

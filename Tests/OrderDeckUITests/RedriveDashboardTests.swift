@@ -20,8 +20,8 @@ import Testing
         var data = DashboardHarness.standardData()
         let failed = data.executions["OrderWorkflow"]!.filter { $0.status == .failed }
         for execution in failed {
-            data.details[execution.executionARN]!.0.status = .failed
-            data.details[execution.executionARN]!.0.redrive = ExecutionRedrive(status: .redrivable)
+            data.details[execution.arn]!.0.status = .failed
+            data.details[execution.arn]!.0.redrive = ExecutionRedrive(status: .redrivable)
         }
         return (data, failed)
     }
@@ -56,7 +56,7 @@ import Testing
 
         harness.press(.character("R"), .character("y"))
         await harness.waitFor { $0.state.visibleNote?.text.hasPrefix("redriven ") == true }
-        #expect(harness.source.withData { $0.redrives } == [target.executionARN])
+        #expect(harness.source.withData { $0.redrives } == [target.arn])
         #expect(harness.state.visibleNote?.text.contains("redriven \(target.name) (redrive 1,") == true)
         // Watched again at once: the same ARN runs again.
         await harness.waitFor { $0.state.execution.execution?.status == .running }
@@ -82,7 +82,7 @@ import Testing
         // NOT_REDRIVABLE: Step Functions' reason, before anyone tries.
         var refused = Self.data().0
         let first = refused.executions["OrderWorkflow"]!.first { $0.status == .failed }!
-        refused.details[first.executionARN]!.0.redrive = ExecutionRedrive(
+        refused.details[first.arn]!.0.redrive = ExecutionRedrive(
             count: 1000, status: .notRedrivable, reason: "Execution has been redriven the maximum number of times")
         let aws = DashboardHarness(width: 160, height: 40, data: refused, stack: Self.aws)
         await openFailed(aws)
@@ -131,7 +131,7 @@ import Testing
         harness.press(.character("y"))
         await harness.waitFor { $0.state.visibleNote?.text.hasPrefix("redrove ") == true }
         #expect(harness.state.visibleNote?.text == "redrove \(count) of \(count) executions")
-        #expect(Set(harness.source.withData { $0.redrives }) == Set(shown.map(\.executionARN)))
+        #expect(Set(harness.source.withData { $0.redrives }) == Set(shown.map(\.arn)))
 
         // All shown (no status filter): the running and succeeded ones are counted out, said.
         var state = FixedData.state(screen: .executions, size: TerminalSize(width: 160, height: 40))
@@ -168,7 +168,7 @@ import Testing
         execution.redrive.status = .redrivable
         var state = FixedData.state(screen: .executions, size: TerminalSize(width: 100, height: 24))
         state.stack = Self.aws
-        _ = state.openExecution(execution.executionARN)
+        _ = state.openExecution(execution.arn)
         state.apply(.execution(execution, saved.events))
         #expect(state.execution.timeline.steps.map(\.run) == [0, 0, 1])
         var buffer = ScreenBuffer(width: 100, height: 24)

@@ -13,7 +13,7 @@ import Testing
         let harness = DashboardHarness()
         #expect(await harness.waitFor { $0.state.executions.visible.count == 40 })
         let arns = harness.source.withData { data in
-            (data.executions["OrderWorkflow"] ?? []).prefix(2).map(\.executionARN)
+            (data.executions["OrderWorkflow"] ?? []).prefix(2).map(\.arn)
         }
         #expect(arns.count == 2)
         harness.source.stopGate.hold()

@@ -11,7 +11,7 @@ import Testing
     static func state(for history: SavedHistory, size: TerminalSize) -> DashboardState {
         var state = FixedData.state(screen: .orders, size: size)
         state.now = history.execution.stopDate ?? FixedData.now
-        _ = state.openExecution(history.execution.executionARN)
+        _ = state.openExecution(history.execution.arn)
         state.apply(.execution(history.execution, history.events))
         // The screen opens on the failed state, inside its iteration or branch (IncidentPathTests);
         // these tests walk the drill from the top, so they go back up first.
@@ -153,7 +153,8 @@ import Testing
         }
         let arn = "arn:aws:states:us-east-1:123456789012:execution:OrderWorkflow:every-type"
         let execution = Execution(
-            arn: arn, name: "every-type", machineName: "OrderWorkflow", status: .running, startDate: start,
+            arn: ExecutionARN(arn), name: "every-type", machineName: "OrderWorkflow", status: .running,
+            startDate: start,
             stopDate: nil, source: .api)
         var state = FixedData.state(screen: .orders, size: TerminalSize(width: 160, height: 100))
         _ = state.openExecution(ExecutionARN(arn))

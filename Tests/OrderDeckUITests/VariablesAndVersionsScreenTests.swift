@@ -28,7 +28,7 @@ import Testing
         opened.startDate = recorded.execution.startDate
         opened.stopDate = recorded.execution.stopDate
         opened.queryLanguages = MachineQueryLanguages(machine: .jsonata)
-        data.details[opened.executionARN] = (opened, recorded.events)
+        data.details[opened.arn] = (opened, recorded.events)
         return (data, opened)
     }
 
@@ -105,8 +105,8 @@ import Testing
         DashboardView.render(state, into: &buffer)
         try ScreenSnapshotTests.check("executions-versions-100x16", buffer.text)
 
-        let (execution, events) = try #require(data.details[opened.executionARN])
-        _ = state.openExecution(opened.executionARN)
+        let (execution, events) = try #require(data.details[opened.arn])
+        _ = state.openExecution(opened.arn)
         state.apply(.execution(execution, events))
         state.now = execution.stopDate ?? FixedData.now
         _ = state.handle(.character("G"))
@@ -123,7 +123,7 @@ extension VariablesAndVersionsScreenTests {
     @Test func theListSaysWhatRanWhenTheHistoryDoesNot() async throws {
         let (data, _) = try Self.data()
         let first = try #require(data.executions["OrderWorkflow"]?.first)
-        #expect(data.details[first.executionARN]?.0.versionSentence == nil)
+        #expect(data.details[first.arn]?.0.versionSentence == nil)
         let harness = DashboardHarness(width: 120, height: 30, data: data)
         harness.press(.character("2"))
         #expect(await harness.waitFor { $0.state.executions.visible.count == 40 })

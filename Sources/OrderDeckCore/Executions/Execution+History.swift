@@ -8,13 +8,13 @@ extension Execution {
     /// still (a Standard execution may run a year, so no horizon as for Express logs).
     /// Not derivable: PENDING_REDRIVE (DescribeExecution's brief state before a redrive starts)
     /// reads as the failure it redrives.
-    public init(standardHistory events: [ExecutionEvent], arn: String) {
+    public init(standardHistory events: [ExecutionEvent], arn: ExecutionARN) {
         let started = events.first { $0.type == "ExecutionStarted" }
         let terminal = events.last { $0.terminalStatus != nil }
         let redriven = events.last { $0.type == "ExecutionRedriven" }
         let ended = terminal.flatMap { end in (redriven.map { $0.id < end.id } ?? true) ? end : nil }
         self.init(
-            arn: arn, name: Self.name(fromArn: arn), machineName: Self.machineName(fromArn: arn) ?? "",
+            arn: arn, name: arn.name, machineName: arn.machineName ?? "",
             status: ended?.terminalStatus ?? .running, startDate: started?.timestamp ?? events.first?.timestamp,
             stopDate: ended?.timestamp, input: started?.input, output: ended?.output, error: ended?.error,
             cause: ended?.cause, source: .api, isTruncated: events.contains { $0.isTruncated })

@@ -11,7 +11,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
         case logs
     }
 
-    public var arn: String
+    public var arn: ExecutionARN
     public var name: String
     public var machineName: String
     /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE; UNKNOWN when logs stop
@@ -39,12 +39,12 @@ public struct Execution: Sendable, Hashable, Identifiable {
     /// How often it was redriven, when last, and whether it can be again.
     public var redrive = ExecutionRedrive()
 
-    public var id: String { arn }
-    public var executionARN: ExecutionARN { ExecutionARN(arn) }
-    public var isExpress: Bool { executionARN.isExpress }
+    public var id: ExecutionARN { arn }
+    public var isExpress: Bool { arn.isExpress }
 
     public init(
-        arn: String, name: String, machineName: String, status: ExecutionStatus, startDate: Date?, stopDate: Date?,
+        arn: ExecutionARN, name: String, machineName: String, status: ExecutionStatus, startDate: Date?,
+        stopDate: Date?,
         input: String? = nil,
         output: String? = nil, error: String? = nil, cause: String? = nil, source: Source, isPartial: Bool = false,
         isTruncated: Bool = false
@@ -67,7 +67,7 @@ public struct Execution: Sendable, Hashable, Identifiable {
 
     public init(listItem: StepFunctions.ExecutionListItem, machineName: String) {
         self.init(
-            arn: listItem.executionArn, name: listItem.name, machineName: machineName,
+            arn: ExecutionARN(listItem.executionArn), name: listItem.name, machineName: machineName,
             status: ExecutionStatus(rawValue: listItem.status),
             startDate: listItem.startDate, stopDate: listItem.stopDate, source: .api)
         setRevision(version: listItem.stateMachineVersionArn, alias: listItem.stateMachineAliasArn)
@@ -76,7 +76,8 @@ public struct Execution: Sendable, Hashable, Identifiable {
 
     public init(described: StepFunctions.DescribeExecutionOutput, machineName: String) {
         self.init(
-            arn: described.executionArn, name: described.name ?? Self.name(fromArn: described.executionArn),
+            arn: ExecutionARN(described.executionArn),
+            name: described.name ?? Self.name(fromArn: described.executionArn),
             machineName: machineName,
             status: ExecutionStatus(rawValue: described.status), startDate: described.startDate,
             stopDate: described.stopDate,

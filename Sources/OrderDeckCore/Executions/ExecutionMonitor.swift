@@ -17,7 +17,7 @@ public actor ExecutionMonitor {
         }
 
         /// What `fresh` adds or changes against the statuses `known` (which it then updates).
-        public static func between(known: inout [String: ExecutionStatus], fresh: [Execution]) -> Changes {
+        public static func between(known: inout [ExecutionARN: ExecutionStatus], fresh: [Execution]) -> Changes {
             var changes = Changes()
             for execution in fresh {
                 if let previous = known[execution.arn] {
@@ -35,13 +35,13 @@ public actor ExecutionMonitor {
     private let store: ExecutionStore
     private let session: StackSession
     public private(set) var executions: [Execution] = []
-    private var known: [String: ExecutionStatus] = [:]
+    private var known: [ExecutionARN: ExecutionStatus] = [:]
     public private(set) var pagesRead = 0
     /// Express: log records read so far (a quiet refresh adds none once `logOverlap` has passed).
     public private(set) var recordsRead = 0
     private let clock: any AppClock
     /// Express: every execution's events seen (by id), and when the previous read began.
-    private var expressEvents: [String: [Int: ExecutionEvent]] = [:]
+    private var expressEvents: [ExecutionARN: [Int: ExecutionEvent]] = [:]
     private var expressReadFrom: Date?
     private var expressReads = 0
     static let fullReadEvery = 20
@@ -71,7 +71,9 @@ public actor ExecutionMonitor {
         pages: for try await page in session.stepFunctions.listExecutions(stateMachineArn: machine.arn, pageSize: 100) {
             pagesRead += 1
             for item in page {
-                if let status = known[item.executionArn], status.rawValue == item.status, status != .running {
+                if let status = known[ExecutionARN(item.executionArn)], status.rawValue == item.status,
+                    status != .running
+                {
                     break pages
                 }
                 fresh.append(Execution(listItem: item, machineName: machine.name))
@@ -80,7 +82,7 @@ public actor ExecutionMonitor {
         // Running executions further down the list than the stop point: ask for each directly.
         let stillRunning = executions.filter { $0.status == .running && !fresh.map(\.arn).contains($0.arn) }
         for execution in stillRunning {
-            let described = try await session.stepFunctions.describeExecution(execution.arn)
+            let described = try await session.stepFunctions.describeExecution(execution.arn.rawValue)
             fresh.append(Execution(described: described, machineName: machine.name))
         }
         return apply(fresh)
@@ -102,10 +104,12 @@ public actor ExecutionMonitor {
         let records = try await store.expressRecords(machine: machine, since: from)
         recordsRead += records.count
         expressReadFrom = started
-        var touched = Set<String>()
-        for record in records where expressEvents[record.executionArn, default: [:]][record.event.id] != record.event {
-            expressEvents[record.executionArn, default: [:]][record.event.id] = record.event
-            touched.insert(record.executionArn)
+        var touched = Set<ExecutionARN>()
+        for record in records {
+            let arn = ExecutionARN(record.executionArn)
+            guard expressEvents[arn, default: [:]][record.event.id] != record.event else { continue }
+            expressEvents[arn, default: [:]][record.event.id] = record.event
+            touched.insert(arn)
         }
         touched.formUnion(executions.filter { $0.status == .running }.map(\.arn))
         let horizon = started.addingTimeInterval(-store.expressLookback)

@@ -128,12 +128,13 @@ public struct ExecutionStore: Sendable {
                 $0.executionArn == arn
             }
             guard !records.isEmpty else { throw CoreError.notFound("no log records for \(arn) in \(group)") }
-            let rebuilt = ExpressReconstructor().build(arn: arn, events: records.map(\.event), now: clock.now())
+            let rebuilt = ExpressReconstructor().build(
+                arn: ExecutionARN(arn), events: records.map(\.event), now: clock.now())
             return (rebuilt.execution, rebuilt.events)
         }
         // The history alone: it holds everything DescribeExecution would add (one request, not two).
         let events = try await session.stepFunctions.fullHistory(executionArn: arn).map(ExecutionEvent.init)
-        var execution = Execution(standardHistory: events, arn: arn)
+        var execution = Execution(standardHistory: events, arn: ExecutionARN(arn))
         execution.mapRuns = await mapRuns(in: events)
         // Ended badly: whether it can be redriven, and why not, before the operator tries — one
         // DescribeExecution, only for these (an engine without redrive says nothing: left unknown).
@@ -180,7 +181,9 @@ public struct ExecutionStore: Sendable {
             }
         }
         for machine in machines where machine.isExpress {
-            if let found = try await list(machine: machine).first(where: { $0.name == name }) { return found.arn }
+            if let found = try await list(machine: machine).first(where: { $0.name == name }) {
+                return found.arn.rawValue
+            }
         }
         return nil
     }

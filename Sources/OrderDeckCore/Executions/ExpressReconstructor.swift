@@ -21,13 +21,13 @@ public struct ExpressReconstructor: Sendable {
     }
 
     public func reconstruct(_ records: [VendedLogEvent], now: Date) -> [Reconstructed] {
-        var byArn: [String: [ExecutionEvent]] = [:]
-        for record in records { byArn[record.executionArn, default: []].append(record.event) }
+        var byArn: [ExecutionARN: [ExecutionEvent]] = [:]
+        for record in records { byArn[ExecutionARN(record.executionArn), default: []].append(record.event) }
         return byArn.map { arn, events in build(arn: arn, events: events, now: now) }
             .sorted { ($0.execution.startDate ?? .distantPast) > ($1.execution.startDate ?? .distantPast) }
     }
 
-    public func build(arn: String, events unsorted: [ExecutionEvent], now: Date) -> Reconstructed {
+    public func build(arn: ExecutionARN, events unsorted: [ExecutionEvent], now: Date) -> Reconstructed {
         var seen = Set<Int>()
         let events = unsorted.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
         let started = events.first { $0.type == "ExecutionStarted" }
@@ -45,9 +45,9 @@ public struct ExpressReconstructor: Sendable {
         let ids = events.map(\.id)
         let contiguous = ids.first == 1 && zip(ids, ids.dropFirst()).allSatisfy { $1 == $0 + 1 }
         let partial = started == nil || !contiguous || (terminal != nil && terminal?.id != ids.last)
-        let machine = Execution.machineName(fromArn: arn) ?? ""
+        let machine = arn.machineName ?? ""
         let execution = Execution(
-            arn: arn, name: Execution.name(fromArn: arn), machineName: machine, status: status,
+            arn: arn, name: arn.name, machineName: machine, status: status,
             startDate: started?.timestamp ?? events.first?.timestamp, stopDate: terminal?.timestamp,
             input: started?.input,
             output: terminal?.output, error: terminal?.error, cause: terminal?.cause, source: .logs, isPartial: partial,

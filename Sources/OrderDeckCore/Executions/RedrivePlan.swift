@@ -54,7 +54,7 @@ public struct RedrivePlan: Sendable {
         // Described a few at a time: what the redrive itself would check, said before anything goes.
         var entries: [Entry] = []
         try await inOrderConcurrently(listed, concurrency: 4) { execution in
-            let (standing, refusal) = try await redriver.check(execution.executionARN)
+            let (standing, refusal) = try await redriver.check(execution.arn)
             return Entry(execution: execution, standing: standing, refusal: refusal)
         } _: {
             entries.append($0)

@@ -51,8 +51,8 @@ public struct SavedHistory: Sendable {
             throw Malformed(line: number, reason: "not an execution history (an object with \"events\")")
         }
         let events = envelope.events.map(ExecutionEvent.init)
-        let arn =
-            envelope.executionArn ?? envelope.execution_arn ?? "arn:aws:states:::execution:saved:history-\(number)"
+        let arn = ExecutionARN(
+            envelope.executionArn ?? envelope.execution_arn ?? "arn:aws:states:::execution:saved:history-\(number)")
         var execution = ExpressReconstructor(runningHorizon: .infinity).build(arn: arn, events: events, now: Date())
             .execution
         execution.source = .api

@@ -56,7 +56,7 @@ public struct Correlator: Sendable {
     public static func pendingEnded(_ orders: [Order], executions: [Execution]) -> [Mismatch] {
         guard !executions.isEmpty, orders.contains(where: { $0.status == .pending }) else { return [] }
         // One pass: by ARN the first of each (any machine), by name the last Standard one.
-        var byArn: [String: Execution] = [:]
+        var byArn: [ExecutionARN: Execution] = [:]
         var byName: [String: Execution] = [:]
         byArn.reserveCapacity(executions.count)
         byName.reserveCapacity(executions.count)
@@ -66,7 +66,7 @@ public struct Correlator: Sendable {
         }
         return orders.compactMap { order in
             guard order.status == .pending,
-                let execution = order.executionArn.flatMap({ byArn[$0.rawValue] }) ?? byName[order.id]
+                let execution = order.executionArn.flatMap({ byArn[$0] }) ?? byName[order.id]
             else { return nil }
             let kind: Mismatch.Kind
             if execution.status.isFailure {
@@ -77,7 +77,8 @@ public struct Correlator: Sendable {
                 return nil
             }
             return Mismatch(
-                kind: kind, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status.rawValue)
+                kind: kind, orderId: order.id, executionArn: execution.arn.rawValue,
+                executionStatus: execution.status.rawValue)
         }
     }
 
@@ -85,13 +86,14 @@ public struct Correlator: Sendable {
     /// have none.
     static func executionsWithoutOrder(orders: [Order], executions: [Execution]) -> [Mismatch] {
         let ids = Set(orders.map(\.id))
-        let arns = Set(orders.compactMap(\.executionArn?.rawValue))
+        let arns = Set(orders.compactMap(\.executionArn))
         return executions.filter { execution in
             !execution.isExpress && execution.status != .running && !ids.contains(execution.name)
                 && !arns.contains(execution.arn)
         }.map {
             Mismatch(
-                kind: .executionWithoutOrder, orderId: nil, executionArn: $0.arn, executionStatus: $0.status.rawValue)
+                kind: .executionWithoutOrder, orderId: nil, executionArn: $0.arn.rawValue,
+                executionStatus: $0.status.rawValue)
         }
     }
 }

@@ -13,8 +13,8 @@ public struct OverviewFigures: Sendable, Equatable {
         /// The loaded executions that ended in this minute, and the failed ones among them, as
         /// the figures counted them: ⏎ on the minute lists exactly these, so the drill-down and
         /// the summary above it come from the same data at the same moment.
-        public var ended: [String] = []
-        public var failedArns: [String] = []
+        public var ended: [ExecutionARN] = []
+        public var failedArns: [ExecutionARN] = []
         public var total: Int { succeeded + failed }
     }
 

@@ -5,7 +5,7 @@ extension DashboardState {
     /// The execution of an order: stored on the item, or the Standard execution named after it.
     public func executionARN(for order: Order) -> ExecutionARN? {
         if let arn = order.executionArn { return arn }
-        return executions.standardExecution(named: OrderID(order.id))?.executionARN
+        return executions.standardExecution(named: OrderID(order.id))?.arn
     }
 
     public mutating func openExecution(_ arn: ExecutionARN) -> [Effect] {

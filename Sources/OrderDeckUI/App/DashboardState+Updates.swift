@@ -14,7 +14,7 @@ extension DashboardState {
         case .execution(let found, let events):
             execution.update(
                 executions.withKnownRevision(found), events: events, visibleRows: ExecutionView.tableRows(self))
-            if found.executionARN == execution.arn { executions.adopt(found) }
+            if found.arn == execution.arn { executions.adopt(found) }
         case .mapRun(let detail):
             mapRun.update(detail, visibleRows: MapRunView.tableRows(self))
             // Left by a jump elsewhere (a tab): no more reading it.

@@ -265,7 +265,7 @@ public final class FakeDashboardSource: DashboardSource {
             detail.0.cause = cause
             data.details[arn] = detail
             for (machine, list) in data.executions {
-                data.executions[machine] = list.map { $0.arn == arn.rawValue ? detail.0 : $0 }
+                data.executions[machine] = list.map { $0.arn == arn ? detail.0 : $0 }
             }
             return detail.0
         }
@@ -303,7 +303,7 @@ extension FakeDashboardSource {
             detail.0.redrive.date = date
             data.details[arn] = detail
             for (machine, list) in data.executions {
-                data.executions[machine] = list.map { $0.arn == arn.rawValue ? detail.0 : $0 }
+                data.executions[machine] = list.map { $0.arn == arn ? detail.0 : $0 }
             }
             return ExecutionRedriver.Redriven(arn: arn, redriveDate: date, before: before)
         }
@@ -314,7 +314,7 @@ extension FakeDashboardSource {
 actor FakeMonitor: ExecutionRefreshing {
     let source: FakeDashboardSource
     let machine: String
-    private var known: [String: ExecutionStatus] = [:]
+    private var known: [ExecutionARN: ExecutionStatus] = [:]
     private(set) var executions: [Execution] = []
 
     init(source: FakeDashboardSource, machine: String) {

@@ -15,3 +15,9 @@ extension StateKind: ExpressibleByStringLiteral {
 extension OrderStatus: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 }
+
+/// Fixtures write execution ARNs as the API does, names interpolated
+/// ("arn:aws:states:us-east-1:1:execution:OrderWorkflow:\(name)").
+extension ExecutionARN: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self.init(value) }
+}

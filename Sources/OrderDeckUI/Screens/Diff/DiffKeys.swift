@@ -42,7 +42,7 @@ extension DashboardState {
     mutating func openDiff(_ marked: Execution, _ other: Execution) -> [Effect] {
         diff.request(marked, other)
         push(.diff)
-        return [.diff(marked.executionARN, other.executionARN)]
+        return [.diff(marked.arn, other.arn)]
     }
 
     /// The Diff screen on two timelines already read (a replay against its original).

@@ -32,7 +32,7 @@ public struct DiffScreen: Sendable {
         notes = []
         isReplay = false
         (labelA, labelB) = (a.name, b.name)
-        arns = [a.executionARN, b.executionARN]
+        arns = [a.arn, b.arn]
         names = [a.name, b.name]
         timelines = nil
         diff = nil
@@ -42,7 +42,7 @@ public struct DiffScreen: Sendable {
 
     /// The two histories read: diffed, if they are still the ones asked for.
     mutating func loaded(_ a: (Execution, [ExecutionEvent]), _ b: (Execution, [ExecutionEvent])) {
-        guard arns == [a.0.executionARN, b.0.executionARN] else { return }
+        guard arns == [a.0.arn, b.0.arn] else { return }
         show(Timeline(events: a.1), Timeline(events: b.1), labels: (a.0.name, b.0.name), names: [a.0.name, b.0.name])
         arns = []
     }
@@ -68,7 +68,7 @@ public struct DiffScreen: Sendable {
     /// A replay asked for: the original against its replay once it has run.
     mutating func requestReplay(of execution: Execution) {
         (labelA, labelB) = ("original \(execution.name)", "replay")
-        arns = [execution.executionARN, execution.executionARN]
+        arns = [execution.arn, execution.arn]
         names = [execution.name]
         notes = []
         isReplay = true
@@ -80,7 +80,7 @@ public struct DiffScreen: Sendable {
 
     /// The replay ran: shown if it is still the one asked for.
     mutating func replayed(_ report: ReplayReport) {
-        let arn = report.recording.execution.executionARN
+        let arn = report.recording.execution.arn
         guard arns == [arn, arn] else { return }
         var notes = [report.verdict, "replayed on the local engine at \(report.engine) · nothing written to the stack"]
         notes += report.changes.map { "  · \($0)" }

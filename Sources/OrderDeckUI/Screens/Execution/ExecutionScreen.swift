@@ -58,7 +58,7 @@ public struct ExecutionScreen: Sendable {
     }
 
     mutating func update(_ found: Execution, events newEvents: [ExecutionEvent], visibleRows: Int) {
-        guard found.executionARN == arn else { return }
+        guard found.arn == arn else { return }
         let firstLoad = execution == nil
         execution = found
         events = newEvents

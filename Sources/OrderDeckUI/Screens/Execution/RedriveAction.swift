@@ -16,7 +16,7 @@ extension DashboardState {
         confirmation = Confirmation(
             question:
                 "Redrive \(execution.name) on \(stack.name)? It runs again from the states that did not succeed, same ARN (redrive \(number)). y/N",
-            effect: .redrive([execution.executionARN]),
+            effect: .redrive([execution.arn]),
             declined: "not redriven: \(execution.name) stays \(execution.status)")
     }
 
@@ -39,14 +39,14 @@ extension DashboardState {
         confirmation = Confirmation(
             question:
                 "Redrive \(chosen.count) execution\(chosen.count == 1 ? "" : "s") on \(stack.name)\(left)? Each runs again from the states that did not succeed. y/N",
-            effect: .redrive(chosen.map(\.executionARN)), declined: "nothing redriven")
+            effect: .redrive(chosen.map(\.arn)), declined: "nothing redriven")
     }
 
     /// Why this execution cannot be redriven here, or nil: the redriver's refusal, from what the
     /// dashboard holds (a list row does not know NOT_REDRIVABLE; the redrive itself checks again).
     func redriveRefusal(_ execution: Execution) -> String? {
         ExecutionRedriver.refusal(
-            execution.executionARN, standing: .init(execution), localStack: stack.isLocal)
+            execution.arn, standing: .init(execution), localStack: stack.isLocal)
     }
 
     /// The Execution screen's redrive line: its redrives so far, and for one that ended badly

@@ -11,7 +11,7 @@ extension DashboardState {
             rows: executions.visible.map {
                 [
                     $0.machineName, $0.name, $0.status.rawValue, Format.iso($0.startDate), Format.iso($0.stopDate),
-                    String($0.redrive.count), $0.arn,
+                    String($0.redrive.count), $0.arn.rawValue,
                 ]
             })
     }

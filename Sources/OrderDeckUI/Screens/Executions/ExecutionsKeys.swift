@@ -38,7 +38,7 @@ extension DashboardState {
         switch action {
         case .open:
             guard let selected else { return [] }
-            return openExecution(selected.executionARN)
+            return openExecution(selected.arn)
         case .machine:
             executions.nextMachine(visibleRows: rows)
         case .statusFilter:
@@ -47,10 +47,10 @@ extension DashboardState {
             prompt = Prompt(.filter(.executions), text: executions.filter)
         case .logs:
             guard let selected else { return [] }
-            openLogs(for: selected.executionARN)
+            openLogs(for: selected.arn)
         case .copy:
             guard let selected else { return [] }
-            return copy(selected.arn)
+            return copy(selected.arn.rawValue)
         case .stop:
             beginStop(selected)
         case .redrive:

@@ -11,11 +11,11 @@ public struct ExecutionsScreen: Sendable {
     private var statusByArn: [ExecutionARN: ExecutionStatus] = [:]
     private var standardByName: [OrderID: Execution] = [:]
     /// Executions read in full, by ARN (see `adopt`).
-    private var detailed: [String: Execution] = [:]
+    private var detailed: [ExecutionARN: Execution] = [:]
     public private(set) var statusFilter: ExecutionStatus?
     public private(set) var filter = ""
     /// Only these executions, across machines (a jump from an Overview figure); esc clears it.
-    public private(set) var scope: ListScope?
+    public private(set) var scope: ListScope<ExecutionARN>?
     public var table = TableView(columns: ExecutionsColumns.all)
 
     public init() {}
@@ -75,8 +75,8 @@ public struct ExecutionsScreen: Sendable {
         }
         byMachine[machine] = list
         for execution in list {
-            statusByArn[execution.executionARN] = execution.status
-            if !execution.isExpress { standardByName[execution.executionARN.orderID] = execution }
+            statusByArn[execution.arn] = execution.status
+            if !execution.isExpress { standardByName[execution.arn.orderID] = execution }
         }
         table.setRowCount(visible.count)
         table.scrollToSelection(visibleRows: visibleRows)
@@ -90,7 +90,7 @@ public struct ExecutionsScreen: Sendable {
         else { return }
         list[index] = Self.merged(list[index], with: detail)
         byMachine[detail.machineName] = list
-        statusByArn[detail.executionARN] = detail.status
+        statusByArn[detail.arn] = detail.status
     }
 
     static func merged(_ listed: Execution, with detail: Execution) -> Execution {
@@ -128,7 +128,7 @@ public struct ExecutionsScreen: Sendable {
     /// A scope (a jump from an Overview figure) is the whole answer: a status or text filter set
     /// earlier would hide it (a trial's "failed this minute" showed "no executions" under an old
     /// "only TIMED_OUT").
-    mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
+    mutating func setScope(_ newScope: ListScope<ExecutionARN>?, visibleRows: Int) {
         scope = newScope
         if newScope != nil {
             statusFilter = nil

@@ -8,7 +8,10 @@ extension DashboardState {
             what: "child executions of \(run.name)",
             headers: ["mapRunArn", "name", "status", "startDate", "stopDate", "executionArn"],
             rows: mapRun.visible.map {
-                [run.arn, $0.name, $0.status.rawValue, Format.iso($0.startDate), Format.iso($0.stopDate), $0.arn]
+                [
+                    run.arn, $0.name, $0.status.rawValue, Format.iso($0.startDate), Format.iso($0.stopDate),
+                    $0.arn.rawValue,
+                ]
             })
     }
 }

@@ -28,7 +28,7 @@ extension DashboardState {
                 say("\(child.name) is an Express child: its history is only in its machine's log group", isError: true)
                 return []
             }
-            return openExecution(child.executionARN)
+            return openExecution(child.arn)
         case .statusFilter:
             mapRun.nextStatusFilter(visibleRows: rows)
         case .copy:

@@ -25,7 +25,7 @@ public struct OrdersScreen: Sendable {
     private var filterResults: [String: [Int32]] = [:]
     public private(set) var statusCounts: [OrderStatus: Int] = [:]
     /// Only these orders (a jump from an Overview figure), with what they are; esc clears it.
-    public private(set) var scope: ListScope?
+    public private(set) var scope: ListScope<String>?
     /// A regular-expression filter being worked out off the terminal thread (the rows shown are
     /// the previous result until it lands); taken by the dashboard, which runs it.
     public private(set) var filtering: OrderFilterJob?
@@ -78,7 +78,7 @@ public struct OrdersScreen: Sendable {
     }
 
     /// A scope (a jump from an Overview figure) is the whole answer: an old filter would hide it.
-    mutating func setScope(_ newScope: ListScope?, visibleRows: Int) {
+    mutating func setScope(_ newScope: ListScope<String>?, visibleRows: Int) {
         scope = newScope
         if newScope != nil {
             filter = ""

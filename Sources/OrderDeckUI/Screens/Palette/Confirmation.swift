@@ -23,7 +23,7 @@ extension DashboardState {
     /// (there the key is not bound at all).
     mutating func beginStop(_ execution: Execution?) {
         guard let execution else { return }
-        let arn = execution.executionARN
+        let arn = execution.arn
         if let refusal = ExecutionStopper.refusal(arn, status: execution.status) {
             say(refusal, isError: true)
         } else {

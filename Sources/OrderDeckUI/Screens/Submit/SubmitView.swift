@@ -32,7 +32,9 @@ enum SubmitView {
                 row += 1
             }
             // Submit and watch: the new execution's states as they happen.
-            if let execution = state.execution.execution, execution.arn == submission.executionArn, row < y + height {
+            if let execution = state.execution.execution, execution.arn.rawValue == submission.executionArn,
+                row < y + height
+            {
                 var segments: [(text: String, style: Style)] = [
                     (execution.status.rawValue, StatusStyle.of(execution.status).with { $0.bold = true })
                 ]
