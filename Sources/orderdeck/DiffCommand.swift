@@ -5,15 +5,16 @@ import OrderDeckCore
 import TerminalUI
 
 /// `orderdeck diff A B`: two executions side by side — the states each entered, aligned, where
-/// the paths part, and per state what differs. Exits 0 when they are the same (apart from ids and
-/// times), 1 when they differ, as diff(1) does.
+/// the paths part, and per state what differs. Exits as diff(1) does: 0 when they are the same
+/// (apart from ids and times), 1 when they differ, 2 when they could not be compared.
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two executions: where their paths part, and per state what differs.",
         discussion: """
             A and B are order ids or execution ARNs (as 'history' takes them), or saved histories: --file-a/--file-b, or --file with two histories in it. Ids and times (timestamps, ARNs, UUIDs, the executions' names) are not counted as differences unless --strict.
-            Exit status: 0 the same, 1 different (or a failed AWS call), 64 bad usage.
+            Naming one execution twice (an order id and its ARN) compares it with itself and says so on stderr.
+            Exit status, as diff(1): 0 the same, 1 different, 2 trouble (bad usage, an execution not found, a failed AWS call, bad configuration).
             """)
 
     @OptionGroup var stack: StackOptions
@@ -59,25 +60,43 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         var same = true
-        try await reportingFailures {
-            let (a, b) = try await histories()
-            let diff = ExecutionDiff(
-                Timeline(events: a.events), Timeline(events: b.events),
-                options: .init(strict: strict, executionNames: [a.execution.name, b.execution.name]))
-            same = diff.isSame
-            if output == .json {
-                print(
-                    JSONValue.object(
-                        [("a", JSONOutput.execution(a.execution)), ("b", JSONOutput.execution(b.execution))]
-                            + (diff.json.objectMembers ?? [])
-                    ).description)
-                return
+        do {
+            try await reportingFailures {
+                var (a, b) = try await histories()
+                if let identity = a.identity, identity == b.identity {
+                    // One execution named twice: compared with itself (one history for both, even
+                    // when it is still running), said on stderr, and never "different".
+                    Self.complain(
+                        "A and B are the same execution (\(TerminalSafe.escape(a.execution.name))): "
+                            + "comparing it with itself")
+                    b.events = a.events
+                }
+                same = compare(a, b)
             }
-            let labels = (Self.label(a), Self.label(b))
-            for line in ExecutionDiffText.lines(diff, labels: labels, width: Self.width) { print(line) }
+        } catch let code as ExitCode where code != .success {
+            // Whatever went wrong (reported above), diff(1)'s "trouble": never 1, which says "different".
+            throw ExitStatus.diffTrouble.exitCode
         }
         // Different is not a failure to complain about: the output says how, the status says so.
         if !same { throw ExitStatus.failure.exitCode }
+    }
+
+    /// Prints the comparison; whether the two are the same.
+    func compare(_ a: Side, _ b: Side) -> Bool {
+        let diff = ExecutionDiff(
+            Timeline(events: a.events), Timeline(events: b.events),
+            options: .init(strict: strict, executionNames: [a.execution.name, b.execution.name]))
+        if output == .json {
+            print(
+                JSONValue.object(
+                    [("a", JSONOutput.execution(a.execution)), ("b", JSONOutput.execution(b.execution))]
+                        + (diff.json.objectMembers ?? [])
+                ).description)
+        } else {
+            let labels = (Self.label(a), Self.label(b))
+            for line in ExecutionDiffText.lines(diff, labels: labels, width: Self.width) { print(line) }
+        }
+        return diff.isSame
     }
 
     /// A's and B's histories: from files, or read from the stack (both in one round when both are).
@@ -89,7 +108,7 @@ struct DiffCommand: AsyncParsableCommand {
                     message: "\(TerminalSafe.escape(file)) holds \(saved.count) histories; --file takes two (A, B)",
                     code: .usage)
             }
-            return (Side(saved[0]), Side(saved[1]))
+            return (Side(saved[0], file: file, number: 0), Side(saved[1], file: file, number: 1))
         }
         var fromFiles: [Int: Side] = [:]
         for (index, path) in [fileA, fileB].enumerated() {
@@ -100,14 +119,14 @@ struct DiffCommand: AsyncParsableCommand {
                     message: "\(TerminalSafe.escape(path)) holds \(saved.count) histories; name a file with one",
                     code: .usage)
             }
-            fromFiles[index] = Side(saved[0])
+            fromFiles[index] = Side(saved[0], file: path, number: 0)
         }
         var fetched: [Side] = []
         if !targets.isEmpty {
             let session = try await stack.session()
             let store = ExecutionStore(session: session)
             try await ExecutionResolver(session: session, store: store).histories(targets) { execution, events in
-                fetched.append(Side(execution: execution, events: events))
+                fetched.append(Side(execution: execution, events: events, identity: "\(execution.arn)"))
             }
         }
         let a = fromFiles[0] ?? fetched.removeFirst()
@@ -119,13 +138,32 @@ struct DiffCommand: AsyncParsableCommand {
     struct Side {
         var execution: Execution
         var events: [ExecutionEvent]
+        /// Which execution this is, when that is known: its ARN, or for a saved history without
+        /// one, the file and its place in it (nil for standard input). Equal on both sides: one
+        /// execution named twice.
+        var identity: String?
 
-        init(execution: Execution, events: [ExecutionEvent]) {
+        /// A history saved without its ARN is given one that only numbers it in its file.
+        static let unnamedSaved = "arn:aws:states:::execution:saved:"
+
+        init(execution: Execution, events: [ExecutionEvent], identity: String?) {
             self.execution = execution
             self.events = events
+            self.identity = identity
         }
 
-        init(_ saved: SavedHistory) { self.init(execution: saved.execution, events: saved.events) }
+        init(_ saved: SavedHistory, file: String, number: Int) {
+            let arn = "\(saved.execution.arn)"
+            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            let identity = arn.hasPrefix(Self.unnamedSaved) ? (file == "-" ? nil : "\(path)#\(number)") : arn
+            self.init(execution: saved.execution, events: saved.events, identity: identity)
+        }
+    }
+
+    /// diff(1)'s statuses from any other: 0 the same, 1 different, anything else 2 (trouble).
+    static func exitStatus(_ status: Int32) -> Int32 {
+        status == ExitStatus.success.rawValue || status == ExitStatus.failure.rawValue
+            ? status : ExitStatus.diffTrouble.rawValue
     }
 
     /// The execution's name: short enough for the column heading, and what an operator recognises.

@@ -57,7 +57,7 @@ struct OrderDeckCommand: AsyncParsableCommand {
                 complain(
                     "options go after the command: orderdeck \(command) \(rest.joined(separator: " "))"
                         + " ('orderdeck \(command) --help' for its options)")
-                return ExitStatus.usage.rawValue
+                return status(ExitStatus.usage.rawValue, of: [command])
             }
             do {
                 var command = try parseAsRoot(arguments)
@@ -74,9 +74,14 @@ struct OrderDeckCommand: AsyncParsableCommand {
                 if !message.isEmpty {
                     (code == .success ? context.output : context.errors).write(message + "\n")
                 }
-                return code.rawValue
+                return status(code.rawValue, of: arguments)
             }
         }
+    }
+
+    /// The status a command line exits with: `diff` keeps diff(1)'s three (bad usage is its 2).
+    static func status(_ status: Int32, of arguments: [String]) -> Int32 {
+        arguments.first == DiffCommand._commandName ? DiffCommand.exitStatus(status) : status
     }
 
     /// The dashboard's options as its own help lists them: `orderdeck --help` is where an

@@ -4,8 +4,8 @@ import LocalStack
 import TestSupport
 import Testing
 
-/// `orderdeck diff` (issue 29): two executions side by side, exit 0 when the same and 1 when not,
-/// as diff(1). From saved histories in-process; against orders run on the local stack (moto).
+/// `orderdeck diff` (issue 29): two executions side by side; exit 0 when the same, 1 when not,
+/// 2 when they could not be compared, as diff(1). From saved histories in-process; against orders run on the local stack (moto).
 @Suite(.serialized) struct DiffCommandTests {
     /// Lines of the shared recorded histories, by test family and snapshot key.
     static func recorded(_ test: String, _ key: String) throws -> String {
@@ -28,6 +28,7 @@ import Testing
         let same = await cli.run(["diff", "--file-a", first, "--file-b", first])
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stdout.hasPrefix("same path and outputs\n"), "\(same.stdout)")
+        #expect(same.stderr.contains("the same execution"), "\(same.stderr)")
 
         let parted = await cli.run(["diff", "--file-a", first, "--file-b", second])
         #expect(parted.status == 1, "\(parted.stderr)")
@@ -51,12 +52,79 @@ import Testing
         #expect(object["a"]?["status"] == .string("SUCCEEDED"))
 
         // Usage: two executions, no more, no fewer; a file with the wrong number of histories.
-        #expect(await cli.run(["diff", "--file-a", first]).status == 64)
-        #expect(await cli.run(["diff", "a", "b", "c", "--stack", "nope"]).status == 64)
-        #expect(await cli.run(["diff", "--file", both, "--file-a", first]).status == 64)
+        // Bad usage is diff(1)'s trouble: 2, never 64.
+        #expect(await cli.run(["diff", "--file-a", first]).status == 2)
+        #expect(await cli.run(["diff", "a", "b", "c", "--stack", "nope"]).status == 2)
+        #expect(await cli.run(["diff", "--file", both, "--file-a", first]).status == 2)
         let one = await cli.run(["diff", "--file", first])
-        #expect(one.status == 64 && one.stderr.contains("--file takes two"), "\(one.stderr)")
-        #expect(await cli.run(["diff", "--file-a", state.path + "/missing.json", "--file-b", first]).status == 64)
+        #expect(one.status == 2 && one.stderr.contains("--file takes two"), "\(one.stderr)")
+        #expect(await cli.run(["diff", "--file-a", state.path + "/missing.json", "--file-b", first]).status == 2)
+    }
+
+    /// Found by a new operator: exit 1 said both "they differ" and "a call failed", so a script
+    /// could not tell a difference from an outage. As diff(1): 0 the same, 1 different, 2 trouble.
+    @Test func exitStatusesAreDiffs() async throws {
+        let (state, _, config) = try CLIContractTests.setUp("diff-status")
+        defer { state.remove() }
+        let cli = InProcessCLI(state)
+        let first = try state.write(
+            "first.json", try Self.recorded("test_path_based_on_data", "first_path__execution_history"))
+        let second = try state.write(
+            "second.json", try Self.recorded("test_path_based_on_data", "second_path__execution_history"))
+        #expect(await cli.run(["diff", "--file-a", first, "--file-b", first]).status == 0)
+        #expect(await cli.run(["diff", "--file-a", first, "--file-b", second]).status == 1)
+        // An AWS call that fails (nothing listens on the configured endpoint): trouble, said once.
+        let unreachable = await cli.run(["diff", "order-1", "order-2", "--config", config])
+        #expect(unreachable.status == 2, "\(unreachable.status): \(unreachable.stderr)")
+        #expect(unreachable.stderr.hasPrefix("orderdeck: ") && unreachable.stdout.isEmpty, "\(unreachable.stderr)")
+        // Bad arguments, whether the parser or the command finds them; a missing configuration.
+        for arguments in [
+            ["diff", "--bogus"], ["diff", "--file-a", first, "--file-b", second, "--output", "yaml"],
+            ["diff", "--file-a", "-", "--file-b", "-"], ["--profile", "nope", "diff", "a", "b"],
+            ["diff", "a", "b", "--config", state.path + "/none.toml"],
+        ] {
+            let result = await cli.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(!result.stderr.isEmpty, "\(arguments)")
+        }
+        // `--help` is no trouble; other commands keep their own statuses.
+        #expect(await cli.run(["diff", "--help"]).status == 0)
+        #expect(await cli.run(["history", "--bogus"]).status == 64)
+    }
+
+    /// Found by a new operator: `diff X X` compared one execution with itself without a word.
+    /// It says so on stderr, in one line, and exits 0; two histories saved without ARNs are two
+    /// executions unless they are the same place in the same file.
+    @Test func oneExecutionNamedTwiceIsSaid() async throws {
+        let state = try TemporaryDirectory("diff-itself")
+        defer { state.remove() }
+        let cli = InProcessCLI(state)
+        let line = try Self.recorded("test_path_based_on_data", "first_path__execution_history")
+        let first = try state.write("first.json", line)
+        let twice = await cli.run(["diff", "--file-a", first, "--file-b", first])
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(twice.stdout.hasPrefix("same path and outputs\n"), "\(twice.stdout)")
+        let said = twice.stderr.split(separator: "\n")
+        #expect(said.count == 1 && said[0].hasPrefix("orderdeck: A and B are the same execution ("), "\(twice.stderr)")
+
+        // The same recording in another file still names its ARN: the same execution.
+        let copy = try state.write("copy.json", line)
+        #expect(await cli.run(["diff", "--file-a", first, "--file-b", copy]).stderr.contains("same execution"))
+
+        // Saved without an ARN: one file named twice is one execution; two files (or two lines
+        // of one) are two, the same or not, and nothing is said.
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        object["execution_arn"] = nil
+        let bare = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let unnamed = try state.write("unnamed.json", bare)
+        let other = try state.write("other.json", bare)
+        let both = try state.write("both.jsonl", bare + "\n" + bare + "\n")
+        let itself = await cli.run(["diff", "--file-a", unnamed, "--file-b", state.path + "/./unnamed.json"])
+        #expect(itself.status == 0 && itself.stderr.contains("same execution"), "\(itself.stderr)")
+        for arguments in [["--file-a", unnamed, "--file-b", other], ["--file", both]] {
+            let result = await cli.run(["diff"] + arguments)
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(arguments): \(result.stderr)")
+        }
     }
 
     @Test func ordersOnTheLocalStackPartWhereTheirPathsDo() async throws {
@@ -100,6 +168,7 @@ import Testing
         let itself = try await cli.run(["diff", completed[0], arn, "--config", config])
         #expect(itself.status == 0, "\(itself.stdout)\(itself.stderr)")
         #expect(itself.stdout.hasPrefix("same path and outputs\n"), "\(itself.stdout)")
+        #expect(itself.stderr.contains("A and B are the same execution"), "\(itself.stderr)")
 
         // Two completed orders: the same path; the order ids (their executions' names), ARNs and
         // times are not differences — only the payment's random roll and reason can be.
@@ -129,16 +198,21 @@ import Testing
                     "paths part after PaymentApproved?: A went to CompleteOrder, B to CancelFailedOrder\n"),
                 "\(parted.stdout)")
         }
-        // A discontinued item: inside the Map, its iteration goes to ItemDiscontinued.
+        // A discontinued item: the order goes to CancelUnavailableOrder after the Map — what the
+        // headline leads with — and inside the Map the extra item's iteration ran on B only.
         let unavailable = try await cli.run(["diff", completed[0], discontinued, "--config", config])
         #expect(unavailable.status == 1, "\(unavailable.stderr)")
         #expect(
-            unavailable.stdout.hasPrefix("paths part in ReserveStock: only B ran iteration 1\n"),
+            unavailable.stdout.hasPrefix(
+                "paths part after ReserveStock: A went to GiftWrapRequested?, B to CancelUnavailableOrder; also"),
             "\(unavailable.stdout)")
-        #expect(unavailable.stdout.contains("GiftWrapRequested? / CancelUnavailableOrder"), "\(unavailable.stdout)")
+        #expect(
+            unavailable.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("»") && $0.contains("GiftWrapRequested? / CancelUnavailableOrder")
+            }, "\(unavailable.stdout)")
 
         let missing = try await cli.run(["diff", completed[0], "no-such-order", "--config", config])
-        #expect(missing.status == 1 && missing.stderr.contains("no execution of that name"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("no execution of that name"), "\(missing.stderr)")
     }
 
     static func array(_ value: JSONValue?) -> [JSONValue] {
