@@ -68,7 +68,7 @@ struct DashboardCommand: AsyncParsableCommand {
             let info = StackInfo(
                 name: config.name, region: session.client.region,
                 endpoint: session.client.endpoints.endpoint(for: .dynamoDB).url, profile: config.profile ?? profile,
-                isLocal: config.isLocal, readOnly: readonly || config.readOnly)
+                isLocal: config.isLocal, readOnly: readonly || config.readOnly, doors: FrontDoor.available(in: config))
             // The composition root: the real clock, the live data source, the curses terminal.
             let clock = SystemClock()
             let wake = WakeSignal()

@@ -160,6 +160,9 @@ enum JSONOutput {
         // A re-send is labelled as one (the same order id sent again), not left to be inferred.
         members.append(("resends", number(submission.resends)))
         members.append(("isResend", .bool(submission.resends > 0)))
+        // The door always said: records from before the choice went through the API.
+        members.removeAll { $0.0 == "via" }
+        members.append(("via", .string(submission.door.rawValue)))
         return .object(members)
     }
 }

@@ -7,9 +7,9 @@ import OrderDeckCore
 struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Submit an order to the API endpoint (journaled before it is sent).",
+        abstract: "Submit an order through one of the stack's front doors (journaled before it is sent).",
         discussion:
-            "Exit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED, 5 accepted and still RUNNING when --timeout ran out (the execution ARN on stdout, 'still RUNNING' on stderr)."
+            "Front doors (--via): api POSTs to the API Gateway endpoint; queue sends an SQS message in the {\"input\": order} wrapper the queue's consumer expects (the message id becomes the order id and the execution's name); execution calls StartExecution on the Standard machine, named after the order id. Without --via: the API when the stack has one, else the queue, else StartExecution.\n\nExit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED, 5 accepted and still RUNNING when --timeout ran out (the execution ARN on stdout, 'still RUNNING' on stderr)."
     )
 
     @OptionGroup var stack: StackOptions
@@ -20,6 +20,9 @@ struct SubmitCommand: AsyncParsableCommand {
     @Option(help: "The order JSON inline.")
     var data: String?
 
+    @Option(help: "Front door: api, queue or execution (default: the first the stack has, in that order).")
+    var via: FrontDoorArgument?
+
     @Flag(help: "Wait for the execution to finish and report its status.")
     var wait = false
 
@@ -28,6 +31,8 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @Option(help: "table or json.")
     var output: OutputFormat = .table
+
+    func validate() throws { try check(via) }
 
     func run() async throws {
         try await reportingFailures {
@@ -47,7 +52,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
             let submitter = Submitter(
                 session: session, journal: journal, environment: CommandContext.current.environment)
-            var submission = try await submitter.submit(order)
+            var submission = try await submitter.submit(order, via: via?.value)
             if wait, submission.isAccepted {
                 StandardError.line("waiting for \(submission.executionArn ?? "the execution")…")
                 if let arn = submission.executionArn {
@@ -110,7 +115,7 @@ struct SubmissionsCommand: AsyncParsableCommand {
                     environment: CommandContext.current.environment
                 ).resend(
                     id: resend)
-                if let journaled, journaled.url != submission.url {
+                if let journaled, journaled.door == .api, journaled.url != submission.url {
                     StandardError.line(
                         "orderdeck: the stack's endpoint changed since the first send (\(journaled.url)); sent to \(submission.url)"
                     )
@@ -138,10 +143,12 @@ struct SubmissionsCommand: AsyncParsableCommand {
             print(JSONValue.array(submissions.map(JSONOutput.submission)).description)
         case .table:
             var table = TextTable(
-                headers: ["SUBMISSION", "ORDER", "SENT", "TRIES", "OUTCOME", "REQUEST", "EXECUTION"], maxWidth: 48)
+                headers: ["SUBMISSION", "ORDER", "VIA", "SENT", "TRIES", "OUTCOME", "REQUEST", "EXECUTION"],
+                maxWidth: 48)
             for submission in submissions {
                 table.add([
-                    String(submission.id.prefix(8)), submission.orderId, Age.iso(submission.createdAt),
+                    String(submission.id.prefix(8)), submission.orderId.isEmpty ? "-" : submission.orderId,
+                    submission.door.rawValue, Age.iso(submission.createdAt),
                     String(submission.attempts),
                     submission.outcome(inProcess: inProcess), submission.requestId ?? "-",
                     submission.executionArn.map(Execution.name(fromArn:)) ?? "-",

@@ -98,7 +98,7 @@ import Testing
         for character in "99.95" { _ = state.handle(.character(character)) }
         _ = state.handle(.enter)
         let effects = state.handle(.character("s"))
-        guard case .submit(let order)? = effects.first else {
+        guard case .submit(let order, _)? = effects.first else {
             Issue.record("no submit effect: \(effects)")
             return
         }

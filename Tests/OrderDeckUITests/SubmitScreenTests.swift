@@ -79,7 +79,7 @@ import Testing
         #expect(shownId.count == 36, "\(idLine)")
         #expect(state.handle(.character("s")).isEmpty)
         #expect(state.confirmation?.question.hasPrefix("Send order \(shownId) to local") == true)
-        guard case .submit(let order)? = state.handle(.character("y")).first else {
+        guard case .submit(let order, _)? = state.handle(.character("y")).first else {
             Issue.record("no submit")
             return
         }
@@ -166,5 +166,26 @@ import Testing
                 #expect(path.hasSuffix("…"), "\(width): \(path)")
             }
         }
+    }
+}
+
+/// `v` on the Submit screen: the doors the stack has, in turn, said on screen and carried by the send.
+@Suite(.timeLimit(.minutes(1))) struct SubmitFrontDoorTests {
+    @Test func vChoosesTheDoorAndTheSendCarriesIt() async {
+        let stack = StackInfo(
+            name: "seeds", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,
+            readOnly: false, doors: [.queue, .execution])
+        let harness = DashboardHarness(width: 100, height: 30, stack: stack)
+        #expect(await harness.waitFor { $0.screen.contains("40 orders") })
+        harness.press(.character("4"))
+        #expect(await harness.waitFor { $0.screen.contains("via queue") }, "\(harness.screen)")
+        #expect(harness.screen.contains("the queue gives its id"), "\(harness.screen)")
+        harness.press(.character("v"))
+        #expect(await harness.waitFor { $0.screen.contains("via StartExecution") }, "\(harness.screen)")
+        harness.press(.character("s"))
+        #expect(await harness.waitFor { _ in harness.source.submittedVia == [.execution] })
+        // Round the doors: back to the queue.
+        harness.press(.character("v"))
+        #expect(await harness.waitFor { $0.screen.contains("via queue") }, "\(harness.screen)")
     }
 }

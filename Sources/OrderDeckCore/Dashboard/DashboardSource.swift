@@ -30,8 +30,8 @@ public protocol DashboardSource: Sendable {
     func execution(_ arn: ExecutionARN) async throws -> (execution: Execution, events: [ExecutionEvent])
     /// A tail of the stack's log groups from `since`; nil when there are none to tail.
     func logTail(since: Date) async throws -> (any LogPolling)?
-    /// Sends a new order (journal first).
-    func submit(_ order: JSONValue) async throws -> Submission
+    /// Sends a new order (journal first) through `door` (the stack's preferred one when nil).
+    func submit(_ order: JSONValue, via door: FrontDoor?) async throws -> Submission
     /// Sends a journaled submission again, with the same order id.
     func resend(_ submissionId: String) async throws -> Submission
     /// The submissions journal, newest first.

@@ -111,9 +111,9 @@ public final class StackDashboardSource: DashboardSource {
             clock: clock, liveTail: true)
     }
 
-    public func submit(_ order: JSONValue) async throws -> Submission {
+    public func submit(_ order: JSONValue, via door: FrontDoor?) async throws -> Submission {
         let clock = self.clock
-        return try await Submitter(session: session, journal: journal, clock: clock).submit(order)
+        return try await Submitter(session: session, journal: journal, clock: clock).submit(order, via: door)
     }
 
     public func resend(_ submissionId: String) async throws -> Submission {

@@ -40,7 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
 
     static let stackKeys: Set<String> = [
         "profile", "region", "endpoint_url", "table", "state_machines", "log_groups", "api", "order_template",
-        "readonly", "mouse", "order_window",
+        "readonly", "mouse", "order_window", "queue_url",
     ]
     static let apiKeys: Set<String> = ["url", "auth", "api_key", "api_key_env"]
 
@@ -128,6 +128,10 @@ public struct ConfigFile: Sendable, Equatable {
             stack.tableName = try string("table") ?? "ORDER"
             stack.stateMachines = try strings("state_machines")
             stack.logGroups = try strings("log_groups")
+            stack.queueURL = try string("queue_url")
+            if let queue = stack.queueURL, !(queue.hasPrefix("http://") || queue.hasPrefix("https://")) {
+                throw problem("\(section).queue_url", "must be the queue's http(s) URL", section: section)
+            }
             if let value = table["readonly"] {
                 guard let flag = value.bool else {
                     throw problem("\(section).readonly", "must be true or false", section: section)

@@ -35,6 +35,9 @@ public struct StackConfig: Sendable, Equatable {
     /// Log groups to tail; empty means "each machine's logging destination".
     public var logGroups: [String]
     public var api: API?
+    /// The SQS queue whose consumer starts the order workflow (`queue_url`): the seeds' order
+    /// system's front door (`FrontDoor.queue`).
+    public var queueURL: String?
     /// JSON object submitted orders start from (fresh ids and timestamps are filled in).
     public var orderTemplate: JSONValue?
     public var readOnly: Bool

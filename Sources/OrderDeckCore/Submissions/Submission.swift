@@ -15,7 +15,10 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
     public var id: String
     public var orderId: String
     public var stack: String
+    /// Where it was sent: the API's URL, the queue's URL, or the state machine's ARN (`via`).
     public var url: String
+    /// The door it went through; nil in records written before there was a choice (the API).
+    public var via: FrontDoor?
     /// The order JSON exactly as sent.
     public var body: String
     public var createdAt: Date
@@ -34,14 +37,17 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, orderId, stack, url, body, createdAt, state, attempts, status, responseBody, requestId
-        case executionArn, executionStatus, error, updatedAt
+        case executionArn, executionStatus, error, updatedAt, via
     }
+
+    /// The door it went through (records from before the choice went through the API).
+    public var door: FrontDoor { via ?? .api }
 
     public init(
         id: String, orderId: String, stack: String, url: String, body: String, createdAt: Date, state: State,
         attempts: Int,
         status: Int? = nil, responseBody: String? = nil, requestId: String? = nil, executionArn: String? = nil,
-        executionStatus: ExecutionStatus? = nil, error: String? = nil, updatedAt: Date? = nil
+        executionStatus: ExecutionStatus? = nil, error: String? = nil, updatedAt: Date? = nil, via: FrontDoor? = nil
     ) {
         self.id = id
         self.orderId = orderId
@@ -58,6 +64,7 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
         self.executionStatus = executionStatus
         self.error = error
         self.updatedAt = updatedAt
+        self.via = via
     }
 
     /// Times it was sent again after the first (`R`, `submissions --resend`), with the same order id.
@@ -83,7 +90,9 @@ public struct Submission: Sendable, Codable, Hashable, Identifiable {
         guard let currentURL else { return list }
         return list.map { submission in
             var marked = submission
-            marked.fromEarlierStack = submission.stack == stack && submission.url != currentURL
+            // Only the API's address moves with a restart; a queue or machine is named, not placed.
+            marked.fromEarlierStack =
+                submission.stack == stack && submission.door == .api && submission.url != currentURL
             return marked
         }
     }

@@ -2,8 +2,8 @@ import AWSClient
 import AWSServices
 import Foundation
 
-/// Sends orders to the stack's API endpoint: journal first, then POST, then journal the answer
-/// and the execution it started.
+/// Sends orders through one of the stack's front doors (`FrontDoor`): journal first, then send,
+/// then journal the answer and the execution it started.
 public struct Submitter: Sendable {
     public let session: StackSession
     public let journal: SubmissionJournal
@@ -22,19 +22,32 @@ public struct Submitter: Sendable {
         self.clock = clock
     }
 
-    public func submit(_ order: JSONValue) async throws -> Submission {
-        guard let api = session.config.api else {
-            throw CoreError.notFound(
-                "stack \(session.config.name) has no API endpoint configured ([stacks.\(session.config.name).api] url)")
-        }
+    /// Journals the order, then sends it through `door` (the stack's preferred one when nil).
+    public func submit(_ order: JSONValue, via door: FrontDoor? = nil) async throws -> Submission {
+        let door = door ?? FrontDoor.preferred(in: session.config)
+        if let reason = door.unavailableReason(in: session.config) { throw CoreError.notFound(reason) }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
-        try Self.checkOrderId(order["id"]?.stringValue)
+        // Through the queue the order's id is the message's id, given by SQS when it is sent.
+        if door != .queue { try Self.checkOrderId(order["id"]?.stringValue) }
         try Self.checkUserId(order[OrderTableSchema.partitionKey])
         let submission = Submission(
-            id: UUID().uuidString.lowercased(), orderId: order["id"]?.stringValue ?? "", stack: session.config.name,
-            url: api.url,
-            body: order.description, createdAt: clock.now(), state: .pending, attempts: 0)
+            id: UUID().uuidString.lowercased(), orderId: door == .queue ? "" : order["id"]?.stringValue ?? "",
+            stack: session.config.name, url: try await address(of: door),
+            body: order.description, createdAt: clock.now(), state: .pending, attempts: 0, via: door)
         return try await send(submission)
+    }
+
+    /// Where a door sends: the API's URL, the queue's URL, the Standard machine's ARN.
+    func address(of door: FrontDoor) async throws -> String {
+        switch door {
+        case .api: return session.config.api?.url ?? ""
+        case .queue: return session.config.queueURL ?? ""
+        case .execution:
+            guard let machine = try await session.machines().first(where: { !$0.isExpress }) else {
+                throw CoreError.notFound("stack \(session.config.name) has no Standard state machine to start")
+            }
+            return machine.arn
+        }
     }
 
     /// The gateway names the execution after the order's id, and only that name lets a re-send be
@@ -74,8 +87,14 @@ public struct Submitter: Sendable {
         guard var submission = try await journal.all().first(where: { $0.id == id || $0.id.hasPrefix(id) }) else {
             throw CoreError.notFound("no submission \(id) in the journal")
         }
-        if let current = session.config.api?.url, submission.stack == session.config.name {
+        if submission.door == .api, let current = session.config.api?.url, submission.stack == session.config.name {
             submission.url = current
+        }
+        if submission.door == .queue, submission.isAccepted {
+            // The queue names the order after the message: sending again would be a second order.
+            throw CoreError.invalidInput(
+                "submission \(submission.id.prefix(8)) went through the queue and was accepted as order \(submission.orderId): sending it again would make a second order (SQS gives each message a new id)"
+            )
         }
         return try await send(submission)
     }
@@ -86,36 +105,34 @@ public struct Submitter: Sendable {
         submission.attempts += 1
         submission.updatedAt = clock.now()
         try await journal.record(submission)
-        let authorization: APIInvoker.Authorization
-        switch session.config.api?.auth ?? .none {
-        case .none: authorization = .none
-        case .iam: authorization = .iam
-        case .apiKey:
-            guard
-                let key = session.config.api?.apiKey
-                    ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] })
-            else {
-                submission.state = .failed
-                submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
-                try await journal.record(submission)
-                return submission
-            }
-            SecretRedaction.register(key)
-            authorization = .apiKey(key)
-        }
         do {
-            let result = try await APIInvoker(client: session.client).post(
-                url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
-            submission.state = .answered
-            submission.status = result.status
-            submission.responseBody = String(result.body.prefix(4096))
-            submission.requestId = result.requestId
-            submission.executionArn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
-            if submission.executionArn == nil, (200..<300).contains(result.status) {
-                submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
+            switch submission.door {
+            case .api:
+                guard let authorization = try await apiAuthorization(&submission) else { return submission }
+                let result = try await APIInvoker(client: session.client).post(
+                    url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
+                submission.state = .answered
+                submission.status = result.status
+                submission.responseBody = String(result.body.prefix(4096))
+                submission.requestId = result.requestId
+                submission.executionArn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
+                if submission.executionArn == nil, (200..<300).contains(result.status) {
+                    submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
+                }
+            case .queue:
+                try await sendThroughQueue(&submission)
+            case .execution:
+                try await startExecution(&submission)
             }
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as AWSServiceError {
+            // The service answered: a refusal, journaled with its status like the API's.
+            submission.state = .answered
+            submission.status = error.statusCode
+            submission.responseBody =
+                JSONValue.object([("status", .string(error.code)), ("message", .string(error.message))]).description
+            submission.requestId = error.requestId
         } catch {
             submission.state = .failed
             submission.error = String(describing: error)
@@ -123,6 +140,51 @@ public struct Submitter: Sendable {
         submission.updatedAt = clock.now()
         try await journal.record(submission)
         return submission
+    }
+
+    /// The API's authorization, or nil when its key is missing (then journaled as failed).
+    private func apiAuthorization(_ submission: inout Submission) async throws -> APIInvoker.Authorization? {
+        switch session.config.api?.auth ?? .none {
+        case .none: return APIInvoker.Authorization.none
+        case .iam: return .iam
+        case .apiKey:
+            guard
+                let key = session.config.api?.apiKey
+                    ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] })
+            else {
+                submission.state = .failed
+                submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
+                submission.updatedAt = clock.now()
+                try await journal.record(submission)
+                return nil
+            }
+            SecretRedaction.register(key)
+            return .apiKey(key)
+        }
+    }
+
+    /// SendMessage in the `input` wrapper the consumer expects (what the AppSync mutation sends);
+    /// the message id is the order's id and its execution's name.
+    private func sendThroughQueue(_ submission: inout Submission) async throws {
+        let order = try JSONValue.parse(submission.body)
+        let body = JSONValue.object([("input", order)]).description
+        let messageId = try await SQSClient(client: session.client).sendMessage(queueUrl: submission.url, body: body)
+        submission.state = .answered
+        submission.status = 200
+        submission.orderId = messageId
+        submission.responseBody = JSONValue.object([("MessageId", .string(messageId))]).description
+        submission.executionArn = try? await derivedExecutionArn(orderId: messageId)
+    }
+
+    /// StartExecution on the Standard machine, named after the order (so a re-send with the same
+    /// input is the same execution, as through the API).
+    private func startExecution(_ submission: inout Submission) async throws {
+        let started = try await StepFunctionsClient(client: session.client).startExecution(
+            .init(stateMachineArn: submission.url, name: submission.orderId, input: submission.body))
+        submission.state = .answered
+        submission.status = 200
+        submission.executionArn = started.executionArn
+        submission.responseBody = JSONValue.object([("executionArn", .string(started.executionArn))]).description
     }
 
     /// When the API does not return the ARN: the workflow names executions after the order id.

@@ -105,7 +105,7 @@ public final class Dashboard: TerminalApplication {
             case .stopWatching: refresher.send(.stopWatching)
             case .watchMapRun(let arn): refresher.send(.watchMapRun(arn))
             case .stopWatchingMapRun: refresher.send(.stopWatchingMapRun)
-            case .submit(let order): refresher.send(.submit(order))
+            case .submit(let order, let door): refresher.send(.submit(order, door))
             case .resend(let id): refresher.send(.resend(id))
             case .stop(let arn, let error, let cause): refresher.send(.stop(arn, error: error, cause: cause))
             case .redrive(let arns): refresher.send(.redrive(arns))

@@ -9,7 +9,7 @@ public enum Effect: Sendable, Equatable {
     /// Read this Map Run (and its children), again while it runs.
     case watchMapRun(String)
     case stopWatchingMapRun
-    case submit(JSONValue)
+    case submit(JSONValue, FrontDoor?)
     /// Send a journaled submission again (same order id).
     case resend(String)
     case copy(String)

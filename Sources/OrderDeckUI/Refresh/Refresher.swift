@@ -19,7 +19,7 @@ public actor Refresher {
         /// Whether the Submit screen is on screen: then the journal is read again when it is shown
         /// and with each orders refresh, so submissions made by other processes (the CLI) show.
         case submitVisible(Bool)
-        case submit(JSONValue)
+        case submit(JSONValue, FrontDoor?)
         case resend(String)
         case findOrder(OrderID, userId: String?)
         case stop(ExecutionARN, error: String?, cause: String?)
@@ -147,9 +147,9 @@ public actor Refresher {
         case .stopWatchingMapRun:
             watchedMapRun = nil
             cancel(.mapRun)
-        case .submit(let order):
+        case .submit(let order, let door):
             let source = self.source
-            oneShot(.submit) { await self.submitted(try await source.submit(order), resent: false) }
+            oneShot(.submit) { await self.submitted(try await source.submit(order, via: door), resent: false) }
         case .resend(let id):
             let source = self.source
             oneShot(.submit) { await self.submitted(try await source.resend(id), resent: true) }

@@ -115,3 +115,17 @@ struct MachineAliasArgument: CheckedArgument {
 
     var problem: String? { StateMachineQualifier.problem(aliasName: text).map { "--alias '\(text)': \($0)" } }
 }
+
+/// `submit --via`: which front door an order goes through.
+struct FrontDoorArgument: CheckedArgument {
+    let text: String
+    init(argument: String) { text = argument }
+
+    var value: FrontDoor? { FrontDoor(rawValue: text.lowercased()) }
+
+    var problem: String? {
+        value == nil
+            ? "--via '\(text)' is not a front door (one of \(FrontDoor.allCases.map(\.rawValue).joined(separator: ", ")))"
+            : nil
+    }
+}

@@ -19,6 +19,8 @@ public final class FakeDashboardSource: DashboardSource {
         /// from an earlier stack, as the live source marks them.
         public var apiURL: String?
         public var stackName = "local"
+        /// The door of each submit asked of the fake, in order (nil: the stack's preferred one).
+        public var submittedVia: [FrontDoor?] = []
         /// Every StopExecution asked for: the ARN, error and cause.
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
         /// RedriveExecution requests, in order; and whether this "engine" refuses them all, as the
@@ -83,6 +85,8 @@ public final class FakeDashboardSource: DashboardSource {
 
     /// Changes what the source holds (new orders, a fault, a fixed fault).
     public func update(_ change: (inout Data) -> Void) { data.withLock { change(&$0) } }
+    /// The doors submits were asked through, in order.
+    public var submittedVia: [FrontDoor?] { data.withLock { $0.submittedVia } }
     public var counts: Reads { reads.withLock { $0 } }
     /// Reads what the source holds (what a test's actions changed).
     public func withData<T>(_ read: (Data) -> T) -> T { data.withLock { read($0) } }
@@ -230,8 +234,10 @@ public final class FakeDashboardSource: DashboardSource {
         return data.withLock { Array($0.logLines.dropFirst(count)) }
     }
 
-    public func submit(_ order: JSONValue) async throws -> Submission {
+    /// Records the door asked for, then refuses: the fake sends nothing anywhere.
+    public func submit(_ order: JSONValue, via door: FrontDoor?) async throws -> Submission {
         try check()
+        data.withLock { $0.submittedVia.append(door) }
         throw LoadFailure(kind: .failed, message: "the fake source does not submit")
     }
 

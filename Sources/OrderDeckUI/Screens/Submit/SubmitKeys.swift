@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum SubmitAction: Sendable {
-    case down, up, edit, editJSON, send, watch, resend
+    case down, up, edit, editJSON, send, watch, resend, via
 }
 
 enum SubmitKeys {
@@ -12,6 +12,7 @@ enum SubmitKeys {
         .init([.enter, .character("e")], "edit the field", hint: "edit", .edit),
         .init([.character("E")], "edit the whole order as JSON in $EDITOR (validated)", hint: "JSON", .editJSON),
         .init([.character("s")], "send (journaled first)", hint: "send", .send),
+        .init([.character("v")], "front door: API, queue or StartExecution (those the stack has)", hint: "via", .via),
         .init([.character("w")], "open the new execution", hint: "watch", .watch),
         .init([.character("R")], "re-send the last submission (same order id)", hint: "re-send", .resend),
     ])
@@ -30,19 +31,27 @@ extension DashboardState {
             prompt = Prompt(.field(fields[submit.field].name), text: fields[submit.field].value)
         case .editJSON:
             return [.editTemplate(submit.textToEdit(now: now))]
+        case .via:
+            let doors = stack.doors
+            let current = submit.door(among: doors)
+            let next = doors[((doors.firstIndex(of: current) ?? 0) + 1) % doors.count]
+            submit.via = next
+            say("orders go through \(next.label)" + (next == .queue ? " (its message id becomes the order id)" : ""))
         case .send:
+            let door = submit.door(among: stack.doors)
             let order = submit.orderToSend(now: now)
-            let id = order["id"]?.stringValue ?? ""
+            // Through the queue the message id is the order's id: the form's id is not sent as one.
+            let id = door == .queue ? "(id from the queue)" : order["id"]?.stringValue ?? ""
             if let rerun = submit.rerunOf {
                 // A re-run is an action on a failed order: said exactly, confirmed first.
                 confirmation = Confirmation(
                     question:
                         "Send order \(id) to \(stack.name) — a re-run of \(rerun) with its input, as a new order? y/N",
-                    effect: .submit(order), declined: "not sent: \(rerun) not re-run")
+                    effect: .submit(order, door), declined: "not sent: \(rerun) not re-run")
                 return []
             }
-            say("sending order \(id)…")
-            return [.submit(order)]
+            say("sending order \(id) via \(door.label)…")
+            return [.submit(order, door)]
         case .watch:
             guard let arn = submit.last?.executionArn else { return [] }
             return openExecution(ExecutionARN(arn))

@@ -14,7 +14,15 @@ public struct SubmitScreen: Sendable {
     /// The id a re-run sends (a new order): chosen when the form is filled, shown in its `id` field.
     public private(set) var rerunId: String?
 
+    /// The front door chosen with `v`; nil until then (the stack's preferred one).
+    public var via: FrontDoor?
+
     public init(template: JSONValue) { self.template = template }
+
+    /// The door a send goes through on this stack: the chosen one if the stack has it.
+    func door(among doors: [FrontDoor]) -> FrontDoor {
+        via.flatMap { doors.contains($0) ? $0 : nil } ?? doors.first ?? .api
+    }
 
     /// The editable fields of the template: every top-level member, scalars as text and the
     /// rest (`items`, `customer`) as compact JSON. A re-run's `id` is the one it will send.

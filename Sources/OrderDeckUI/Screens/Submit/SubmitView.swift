@@ -4,12 +4,13 @@ import TerminalUI
 enum SubmitView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let screen = state.submit
-        if let rerun = state.submit.rerunOf {
-            buffer.write(
-                "Re-run of order \(rerun) as a new order (its input; a fresh id is added)", x: 0, y: y, style: .title)
-        } else {
-            buffer.write("New order (template, a fresh id is added)", x: 0, y: y, style: .title)
-        }
+        let door = screen.door(among: state.stack.doors)
+        let id = door == .queue ? "the queue gives its id" : "a fresh id is added"
+        let title =
+            state.submit.rerunOf.map { "Re-run of order \($0) as a new order (its input; \(id))" }
+            ?? "New order (template, \(id))"
+        let x = buffer.write(title, x: 0, y: y, style: .title)
+        buffer.write("  via \(door.label)", x: x, y: y, style: .muted)
         let fields = screen.fields
         let nameWidth = min(24, max(8, fields.map { DisplayWidth.of($0.name) }.max() ?? 8))
         for (index, field) in fields.enumerated() where 1 + index < height {
