@@ -16,9 +16,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary instead of opening the dashboard (the default when not on a terminal).")
     var noDashboard = false
 
+    @Flag(
+        help:
+            "The seeds' systems as written, on MiniStack: Lambda functions, the SQS front door, the webhook (see 'local up --seeds')."
+    )
+    var seeds = false
+
     func run() async throws {
         try await reportingFailures {
-            let (record, alreadyRunning) = try await LocalCommand.controller.up()
+            let (record, alreadyRunning) = try await LocalCommand.controller.up(engine: seeds ? .ministack : .moto)
             let summary = StackSummary(record: record)
             if alreadyRunning { LocalCommand.note("the local stack is already running") }
             let existing = try await summary.orderCount()
@@ -28,7 +34,11 @@ struct DemoCommand: AsyncParsableCommand {
                     "not seeding: the stack already holds \(counted(existing, "order")) ('orderdeck local seed --orders \(orders)' adds more)"
                 )
             } else if existing == 0 && orders > 0 {
-                LocalCommand.note("seeding \(counted(orders, "order")) through the local API gateway")
+                LocalCommand.note(
+                    "seeding \(counted(orders, "order")) "
+                        + (record.engineKind == .ministack
+                            ? "through the SQS queue and StartExecution in turn, webhooks through the local gateway"
+                            : "through the local API gateway"))
                 let outcome = try await Seeder(record: record, progress: { LocalCommand.note($0) }).seed(orders: orders)
                 for line in outcome.stuck { LocalCommand.note("still RUNNING: \(line)") }
             }

@@ -7,7 +7,9 @@ import LocalStack
 /// `orderdeck local …`: the local copy of the order system on the moto server.
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "local", abstract: "Run the order system locally on the moto server (no AWS account needed).",
+        commandName: "local",
+        abstract:
+            "Run the order system locally on the moto server, or the seeds' systems on MiniStack (no AWS account needed).",
         subcommands: [Up.self, Down.self, Status.self, Reset.self, Seed.self, Install.self, Serve.self])
 
     static let demoOrders = 40
@@ -41,9 +43,18 @@ struct LocalCommand: AsyncParsableCommand {
         @Option(name: .customLong("api-key"), help: "Require this x-api-key on the local gateway.")
         var apiKey: String?
 
+        @Flag(
+            help: ArgumentHelp(
+                "Run the seeds' systems as their authors wrote them, on MiniStack instead of moto.",
+                discussion:
+                    "MiniStack (pinned, in OrderDeck's private venv, loopback only) runs the Python Lambda functions without Docker: the order system's SQS queue → post_order → the four-Lambda OrderWorkflow, and the webhook's Express machine behind OrderDeck's local gateway. OrderDeck's log delivery writes both machines' vended logs (MiniStack writes none)."
+            ))
+        var seeds = false
+
         func run() async throws {
             try await reportingFailures {
-                let (record, alreadyRunning) = try await LocalCommand.controller.up(apiKey: apiKey)
+                let (record, alreadyRunning) = try await LocalCommand.controller.up(
+                    apiKey: apiKey, engine: seeds ? .ministack : .moto)
                 if alreadyRunning { LocalCommand.note("the local stack is already running") }
                 print(StackSummary(record: record).text)
                 if alreadyRunning, let apiKey, apiKey != record.apiKey {
@@ -68,7 +79,7 @@ struct LocalCommand: AsyncParsableCommand {
                 let stopped = try await LocalCommand.controller.down()
                 print(
                     stopped
-                        ? "local stack stopped: its orders, executions and logs are gone with it (moto keeps them in memory; the submission journal stays)"
+                        ? "local stack stopped: its orders, executions and logs are gone with it (the engine keeps them in memory; the submission journal stays)"
                         : "the local stack was not running")
             }
         }
@@ -136,8 +147,13 @@ struct LocalCommand: AsyncParsableCommand {
                 let elapsed = ContinuousClock.now - started
                 let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
                     separator: ", ")
+                let doors =
+                    outcome.doors.count > 1
+                    ? " ("
+                        + outcome.doors.sorted { $0.key < $1.key }.map { "\($0.value) via \($0.key)" }.joined(
+                            separator: ", ") + ")" : ""
                 print(
-                    "submitted \(counted(outcome.submitted, "order")) (+\(counted(outcome.webhooks, "webhook"))) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
+                    "submitted \(counted(outcome.submitted, "order"))\(doors) (+\(counted(outcome.webhooks, "webhook"))) in \(String(format: "%.1f", elapsed.seconds)) s: \(statuses)"
                         + (outcome.rejected > 0 ? ", \(outcome.rejected) rejected" : "")
                         + (outcome.unfinished > 0 ? ", \(outcome.unfinished) still running" : ""))
                 if let steady, steady > 0 {
@@ -206,18 +222,27 @@ struct StackSummary {
     let record: StackRecord
 
     var text: String {
+        let engine = record.engineKind
         var lines = [
-            "local stack: RUNNING (moto pid \(record.moto.pid), companion pid \(record.companionPid))",
+            "local stack: RUNNING on \(engine.displayName): \(engine.system) (\(engine.displayName) pid \(record.moto.pid), companion pid \(record.companionPid))",
             "  endpoint     \(record.moto.endpoint)   (AWS_ENDPOINT_URL for the AWS CLI / boto3)",
             "  region       \(record.stack.region)",
             "  table        \(record.stack.tableName)",
             "  topic        \(record.stack.topicArn)",
         ]
+        if let functions = record.functions, !functions.isEmpty {
+            lines.append("  functions    \(functions.joined(separator: ", ")) (logs in /aws/lambda/<name>)")
+        }
         for machine in record.stack.machines {
             lines.append("  \(machine.name) (\(machine.type))")
-            lines.append(
-                "    api        POST \(record.apiURL(for: machine))\(record.apiKey == nil ? "" : "  (x-api-key required)")"
-            )
+            if engine == .ministack, !machine.isExpress, let queue = record.queueUrl {
+                // The seeds' order system: its front door is the queue, drained by post_order.
+                lines.append("    queue      \(queue) → post_order → StartExecution")
+            } else {
+                lines.append(
+                    "    api        POST \(record.apiURL(for: machine))\(record.apiKey == nil ? "" : "  (x-api-key required)")"
+                )
+            }
             lines.append("    logs       \(machine.logGroupName)")
         }
         return lines.joined(separator: "\n")

@@ -39,8 +39,10 @@ struct StackOptions: ParsableArguments {
 /// The local stack described as a stack configuration.
 enum LocalStackConfig {
     static func make(_ record: StackRecord) -> StackConfig {
-        let orders = record.stack.machines.first { !$0.isExpress }
-        return StackConfig(
+        // The seeds' order system has no API of its own (its front door is the queue; the local
+        // gateway serves only the webhook there).
+        let orders = record.engineKind == .moto ? record.stack.machines.first { !$0.isExpress } : nil
+        var config = StackConfig(
             name: "local", region: record.stack.region, endpointURL: record.moto.endpoint,
             tableName: record.stack.tableName,
             stateMachines: record.stack.machines.map(\.arn), logGroups: record.stack.machines.map(\.logGroupName),
@@ -49,6 +51,8 @@ enum LocalStackConfig {
                     url: record.apiURL(for: $0), auth: record.apiKey == nil ? .none : .apiKey, apiKey: record.apiKey)
             },
             orderTemplate: StackConfig.defaultOrderTemplate, isLocal: true, staticCredentials: StackRecord.credentials)
+        config.queueURL = record.queueUrl
+        return config
     }
 }
 

@@ -6,9 +6,10 @@ import Foundation
 #endif
 
 /// One MiniStack process on a free loopback port, with its own temporary, state and S3 folders.
-/// It is tied to this process as LocalStack's is (`EmulatorServer.guardScript`): when this process
-/// goes, however it goes, or at `stop()`, the guard ends MiniStack's whole process group — the
-/// Lambda workers it spawned included — and removes its files.
+/// It is tied to its owner as LocalStack's is (`EmulatorServer.Owner`): when this process goes
+/// (tests), or its lease file is removed (`orderdeck local up --seeds`), or at `stop()`, the guard
+/// ends MiniStack's whole process group — the Lambda workers it spawned included — and removes its
+/// files.
 public struct MiniStackServer: Sendable {
     public let pid: Int32
     public let port: Int
@@ -25,7 +26,7 @@ public struct MiniStackServer: Sendable {
     /// Starts it and waits until `/_ministack/health` answers (~0.4 s here).
     public static func start(
         _ installation: MiniStackInstallation, lambdaConcurrency: Int = defaultLambdaConcurrency,
-        timeout: Duration = .seconds(30)
+        owner: EmulatorServer.Owner = .thisProcess, timeout: Duration = .seconds(30)
     ) async throws -> MiniStackServer {
         let port = try Spawner.freeLoopbackPort()
         let root = NSTemporaryDirectory() + "orderdeck-ministack-\(getpid())-\(port)"
@@ -46,26 +47,36 @@ public struct MiniStackServer: Sendable {
         ] {
             environment[key] = value
         }
+        let guardArguments: [String]
+        switch owner {
+        case .thisProcess:
+            guardArguments = ["-c", EmulatorServer.guardScript, "sh", String(getpid()), root]
+        case .lease(let path, let idle):
+            FileManager.default.createFile(atPath: path, contents: nil)
+            guardArguments = ["-c", EmulatorServer.leaseGuardScript, "sh", path, String(idle.components.seconds), root]
+        }
         let pid = try Spawner.spawnDetached(
-            executable: "/bin/sh",
-            arguments: ["-c", EmulatorServer.guardScript, "sh", String(getpid()), root, installation.serverExecutable],
+            executable: "/bin/sh", arguments: guardArguments + [installation.serverExecutable],
             environment: environment, logPath: root + "/ministack.log")
         let server = MiniStackServer(pid: pid, port: port, root: root)
-        let transport = AsyncHTTPTransport()
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let response = try? await transport.send(
-                HTTPRequest(method: "GET", origin: endpoint, path: "/_ministack/health"), timeout: .seconds(2)),
-                response.status == 200
-            {
-                return server
-            }
+            if await server.isHealthy() { return server }
             guard Spawner.isAlive(pid) else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let log = (try? String(contentsOfFile: server.logPath, encoding: .utf8)) ?? ""
         await server.stop()
         throw LocalStackError.serverDidNotStart("MiniStack: \(MotoInstallation.lastLines(log))")
+    }
+
+    /// Whether `/_ministack/health` answers 200 (within 2 s).
+    public func isHealthy() async -> Bool { await Self.isHealthy(endpoint: endpoint) }
+
+    public static func isHealthy(endpoint: String) async -> Bool {
+        let response = try? await AsyncHTTPTransport().send(
+            HTTPRequest(method: "GET", origin: endpoint, path: "/_ministack/health"), timeout: .seconds(2))
+        return response?.status == 200
     }
 
     /// Ends MiniStack and its Lambda workers (the guard's whole process group) and removes its files.

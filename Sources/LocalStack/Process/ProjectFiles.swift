@@ -32,6 +32,8 @@ public enum LocalStackError: Error, Sendable, CustomStringConvertible, Equatable
     case serverDidNotStart(String)
     case notRunning
     case provisioning(String)
+    /// `up` on one engine while the local stack runs on the other.
+    case otherEngine(running: LocalEngine, asked: LocalEngine)
 
     public var description: String {
         switch self {
@@ -43,6 +45,9 @@ public enum LocalStackError: Error, Sendable, CustomStringConvertible, Equatable
         case .serverDidNotStart(let detail): return "the local engine did not start: \(detail)"
         case .notRunning: return "the local stack is not running; start it with 'orderdeck local up'"
         case .provisioning(let detail): return "provisioning the local stack failed: \(detail)"
+        case .otherEngine(let running, let asked):
+            return
+                "the local stack already runs on \(running.displayName) (\(running.system)); 'orderdeck local down' first, then 'orderdeck local up\(asked == .ministack ? " --seeds" : "")'"
         }
     }
 }

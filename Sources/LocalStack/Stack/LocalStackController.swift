@@ -37,12 +37,14 @@ public struct LocalStackController: Sendable {
     public func health() async throws -> Health {
         guard let record = try StackRecord.load(from: recordPath) else { return .notRunning }
         var problems: [String] = []
+        let engine = record.engineKind
         if !Spawner.isAlive(record.moto.pid) {
-            problems.append("moto (pid \(record.moto.pid)) is gone")
+            problems.append("\(engine.displayName) (pid \(record.moto.pid)) is gone")
         } else if (try? await AsyncHTTPTransport().send(
-            HTTPRequest(method: "GET", origin: record.moto.endpoint, path: "/moto-api/"), timeout: .seconds(3))) == nil
+            HTTPRequest(method: "GET", origin: record.moto.endpoint, path: engine.healthPath), timeout: .seconds(3)))
+            == nil
         {
-            problems.append("moto does not answer on port \(record.moto.port)")
+            problems.append("\(engine.displayName) does not answer on port \(record.moto.port)")
         }
         if !Spawner.isAlive(record.companionPid) {
             problems.append("the companion (pid \(record.companionPid)) is gone")
@@ -52,10 +54,15 @@ public struct LocalStackController: Sendable {
         return problems.isEmpty ? .running(record) : .broken(record, problems.joined(separator: "; "))
     }
 
-    /// Starts everything, or returns the stack that is already running.
-    public func up(apiKey: String? = nil) async throws -> (record: StackRecord, alreadyRunning: Bool) {
+    /// Starts everything on `engine`, or returns the stack that is already running there.
+    public func up(apiKey: String? = nil, engine: LocalEngine = .moto) async throws -> (
+        record: StackRecord, alreadyRunning: Bool
+    ) {
         switch try await health() {
         case .running(let record):
+            guard record.engineKind == engine else {
+                throw LocalStackError.otherEngine(running: record.engineKind, asked: engine)
+            }
             return (record, true)
         case .broken(let record, let why):
             progress("cleaning up a broken local stack: \(why)")
@@ -63,6 +70,7 @@ public struct LocalStackController: Sendable {
         case .notRunning:
             break
         }
+        if engine == .ministack { return (try await upSeeds(apiKey: apiKey), false) }
         let installation = try MotoInstallation(directories: directories, environment: environment)
         try await installation.ensureInstalled(progress: progress)
         try StateDirectories.ensure(logDirectory)
@@ -82,21 +90,64 @@ public struct LocalStackController: Sendable {
                 client: record.client(), definition: definition, environment: environment
             ).provision()
             try record.save(to: recordPath)
-            progress("starting the local API gateway and log delivery")
-            var companionEnvironment = environment
-            companionEnvironment["AWS_EC2_METADATA_DISABLED"] = "true"
-            record.companionPid = try Spawner.spawnDetached(
-                executable: executable, arguments: ["local", "serve", "--record", recordPath],
-                environment: companionEnvironment,
-                logPath: logDirectory + "/companion.log")
-            try record.save(to: recordPath)
-            try await waitForGateway(record)
+            try await startCompanion(&record)
             return (record, false)
         } catch {
             await moto.stop()
             if let partial = try? StackRecord.load(from: recordPath) { await stop(partial) }
             throw error
         }
+    }
+
+    /// MiniStack in the private venv, owned by a lease beside the record (so it outlives this
+    /// command and `down` ends it), the seeds deployed on it, then the companion.
+    func upSeeds(apiKey: String?) async throws -> StackRecord {
+        let installation = try MiniStackInstallation(directories: directories, environment: environment)
+        if let reason = installation.unavailableReason { throw LocalStackError.installFailed(reason) }
+        try await installation.ensureInstalled(progress: progress)
+        try StateDirectories.ensure(logDirectory)
+        progress("starting MiniStack \(installation.version)")
+        let server = try await MiniStackServer.start(
+            installation, owner: .lease(path: leasePath, idle: .seconds(315_360_000)))
+        do {
+            var record = StackRecord(
+                moto: MotoServer(port: server.port, pid: server.pid, logPath: server.logPath), companionPid: 0,
+                gatewayPort: try Spawner.freeLoopbackPort(), apiKey: apiKey,
+                stack: ProvisionedStack(region: "us-east-1", tableName: "", topicArn: "", roleArn: "", machines: []),
+                startedAt: Date(), engine: .ministack)
+            progress(
+                "deploying the seeds' systems: six Lambda functions, the SQS queue and its mapping, two state machines")
+            let seeds = try await SeedsDeployment.deploy(client: record.client(), environment: environment)
+            record.stack = ProvisionedStack(
+                region: "us-east-1", tableName: seeds.tableName, topicArn: seeds.topicArn, roleArn: "",
+                machines: seeds.machines)
+            record.queueUrl = seeds.queueUrl
+            record.functions = SeedsTemplate.functions.map(\.name)
+            try record.save(to: recordPath)
+            try await startCompanion(&record)
+            return record
+        } catch {
+            await server.stop()
+            try? FileManager.default.removeItem(atPath: leasePath)
+            if let partial = try? StackRecord.load(from: recordPath) { await stop(partial) }
+            throw error
+        }
+    }
+
+    /// The lease that keeps a MiniStack local stack alive: `down` removes it.
+    var leasePath: String { directories.state + "/ministack.lease" }
+
+    /// The local API gateway and vended-log delivery, for any engine.
+    private func startCompanion(_ record: inout StackRecord) async throws {
+        progress("starting the local API gateway and log delivery")
+        var companionEnvironment = environment
+        companionEnvironment["AWS_EC2_METADATA_DISABLED"] = "true"
+        record.companionPid = try Spawner.spawnDetached(
+            executable: executable, arguments: ["local", "serve", "--record", recordPath],
+            environment: companionEnvironment,
+            logPath: logDirectory + "/companion.log")
+        try record.save(to: recordPath)
+        try await waitForGateway(record)
     }
 
     /// Stops what the record names and forgets it. Returns false when nothing was running.
@@ -110,6 +161,11 @@ public struct LocalStackController: Sendable {
     /// Wipes all data and provisions again on the running moto.
     public func reset() async throws -> StackRecord {
         guard case .running(var record) = try await health() else { throw LocalStackError.notRunning }
+        if record.engineKind == .ministack {
+            // MiniStack keeps its state in memory too: a new one is the clean slate.
+            await stop(record)
+            return try await upSeeds(apiKey: record.apiKey)
+        }
         try await record.moto.reset()
         let definition = try StackDefinition.load(environment: environment)
         record.stack = try await Provisioner(client: record.client(), definition: definition, environment: environment)
@@ -127,7 +183,14 @@ public struct LocalStackController: Sendable {
 
     func stop(_ record: StackRecord) async {
         await Spawner.stop(record.companionPid)
-        await Spawner.stop(record.moto.pid)
+        if record.engineKind == .ministack {
+            // The guard ends MiniStack's process group (its Lambda workers too) and its files.
+            try? FileManager.default.removeItem(atPath: leasePath)
+            await Spawner.stop(record.moto.pid, grace: .seconds(8))
+            kill(-record.moto.pid, SIGKILL)
+        } else {
+            await Spawner.stop(record.moto.pid)
+        }
         try? FileManager.default.removeItem(atPath: recordPath)
     }
 

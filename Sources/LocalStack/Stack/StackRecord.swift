@@ -4,12 +4,23 @@ import Foundation
 /// Where the running local stack listens and which processes belong to it, saved under the
 /// state directory so every later command (and the dashboard) finds it without flags.
 public struct StackRecord: Codable, Sendable, Equatable {
+    /// The engine's process and port: moto's, or MiniStack's guard for `engine == .ministack`
+    /// (the name stays for the records already written).
     public var moto: MotoServer
     public var companionPid: Int32
     public var gatewayPort: Int
     public var apiKey: String?
     public var stack: ProvisionedStack
     public var startedAt: Date
+    /// Nil in records written before MiniStack: moto.
+    public var engine: LocalEngine?
+    /// The seeds' order queue (SQS → `post_order` → StartExecution), on MiniStack.
+    public var queueUrl: String?
+    /// The seeds' Lambda functions, on MiniStack.
+    public var functions: [String]?
+
+    /// The engine the stack runs on.
+    public var engineKind: LocalEngine { engine ?? .moto }
 
     /// The local gateway's stage URL for a machine, e.g. `http://127.0.0.1:PORT/main/orders`.
     public func apiURL(for machine: ProvisionedStack.Machine) -> String {

@@ -2,8 +2,10 @@ import AWSClient
 import AWSServices
 import Foundation
 
-/// Submits generated orders through the local gateway and waits until every execution they
-/// started has reached a final status.
+/// Submits generated orders through the local stack's front doors and waits until every execution
+/// they started has reached a final status: on moto through the local gateway; on MiniStack (the
+/// seeds) every other order through the SQS queue and the rest by StartExecution directly, the
+/// webhooks through the local gateway.
 public struct Seeder: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var submitted = 0
@@ -11,6 +13,8 @@ public struct Seeder: Sendable {
         public var statuses: [String: Int] = [:]
         public var unfinished = 0
         public var webhooks = 0
+        /// Orders by the front door they went through ("api", "queue", "execution").
+        public var doors: [String: Int] = [:]
         /// Executions still RUNNING at the deadline, each with its last history event, for diagnosis.
         public var stuck: [String] = []
     }
@@ -40,30 +44,32 @@ public struct Seeder: Sendable {
         let authorization: APIInvoker.Authorization = record.apiKey.map { .apiKey($0) } ?? .none
         var outcome = Outcome()
         var arns: [String] = []
-        try await withThrowingTaskGroup(of: (String?, Bool).self) { group in
+        let seeds = record.engineKind == .ministack
+        try await withThrowingTaskGroup(of: (String?, Bool, String).self) { group in
             var next = 0
             func submit(_ index: Int) {
                 let payload = payloads[index]
                 let alsoWebhook = webhook != nil && index % 5 == 0
                 group.addTask {
-                    let result = try await invoker.post(
-                        url: record.apiURL(for: orders), body: Array(payload.description.utf8),
-                        authorization: authorization)
+                    let (arn, door) =
+                        seeds
+                        ? try await Self.sendToSeeds(payload, index: index, record: record, orders: orders)
+                        : try await Self.post(payload, invoker: invoker, url: record.apiURL(for: orders), authorization)
                     if alsoWebhook, let webhook {
                         _ = try await invoker.post(
                             url: record.apiURL(for: webhook), body: Array(payload.description.utf8),
                             authorization: authorization)
                     }
-                    let arn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
-                    return (result.status == 200 ? arn : nil, alsoWebhook)
+                    return (arn, alsoWebhook, door)
                 }
             }
             while next < min(concurrency, payloads.count) {
                 submit(next)
                 next += 1
             }
-            while let (arn, webhookSent) = try await group.next() {
+            while let (arn, webhookSent, door) = try await group.next() {
                 if let arn { arns.append(arn) } else { outcome.rejected += 1 }
+                outcome.doors[door, default: 0] += 1
                 if webhookSent { outcome.webhooks += 1 }
                 outcome.submitted += 1
                 if outcome.submitted % 25 == 0 { progress("submitted \(outcome.submitted)/\(count)") }
@@ -94,5 +100,33 @@ public struct Seeder: Sendable {
                 "\(arn): last event \(last.map { "\($0.id) \($0.type) at \($0.timestamp)" } ?? "none")")
         }
         return outcome
+    }
+
+    /// Through the local gateway: the execution's ARN when the API accepted the order.
+    static func post(
+        _ payload: JSONValue, invoker: APIInvoker, url: String, _ authorization: APIInvoker.Authorization
+    ) async throws -> (String?, String) {
+        let result = try await invoker.post(
+            url: url, body: Array(payload.description.utf8), authorization: authorization)
+        let arn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
+        return (result.status == 200 ? arn : nil, "api")
+    }
+
+    /// The seeds' doors in turn: the queue (post_order names the execution after the message id),
+    /// then StartExecution named after the order's id.
+    static func sendToSeeds(
+        _ payload: JSONValue, index: Int, record: StackRecord, orders: ProvisionedStack.Machine
+    ) async throws -> (String?, String) {
+        let client = record.client()
+        if index % 2 == 0, let queue = record.queueUrl {
+            let messageId = try await SQSClient(client: client).sendMessage(
+                queueUrl: queue, body: JSONValue.object([("input", payload)]).description)
+            return (
+                orders.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + messageId, "queue"
+            )
+        }
+        let started = try await StepFunctionsClient(client: client).startExecution(
+            .init(stateMachineArn: orders.arn, name: payload["id"]?.stringValue, input: payload.description))
+        return (started.executionArn, "execution")
     }
 }
