@@ -34,8 +34,8 @@ struct CheckCommand: AsyncParsableCommand {
                             .object([
                                 ("kind", .string(mismatch.kind.rawValue)),
                                 ("orderId", JSONOutput.string(mismatch.orderId)),
-                                ("executionArn", JSONOutput.string(mismatch.executionArn)),
-                                ("executionStatus", JSONOutput.string(mismatch.executionStatus)),
+                                ("executionArn", JSONOutput.string(mismatch.executionArn?.rawValue)),
+                                ("executionStatus", JSONOutput.string(mismatch.executionStatus?.rawValue)),
                             ])
                         }
                     ).description)
@@ -48,8 +48,8 @@ struct CheckCommand: AsyncParsableCommand {
                     var table = TextTable(headers: ["PROBLEM", "ORDER", "EXECUTION", "STATUS"], maxWidth: 80)
                     for mismatch in found {
                         table.add([
-                            mismatch.kind.rawValue, mismatch.orderId ?? "-", mismatch.executionArn ?? "-",
-                            mismatch.executionStatus ?? "-",
+                            mismatch.kind.rawValue, mismatch.orderId ?? "-", mismatch.executionArn?.rawValue ?? "-",
+                            mismatch.executionStatus?.rawValue ?? "-",
                         ])
                     }
                     print(table.render())

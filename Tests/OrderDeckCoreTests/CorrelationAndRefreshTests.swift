@@ -35,9 +35,7 @@ import Testing
         #expect(found.filter { $0.kind == .pendingOrderFailedExecution }.compactMap(\.orderId).sorted() == ["a", "e"])
         #expect(found.filter { $0.kind == .pendingOrderSucceededExecution }.compactMap(\.orderId) == ["d"])
         #expect(
-            found.filter { $0.kind == .executionWithoutOrder }.compactMap(\.executionArn).map {
-                Execution.name(fromArn: $0)
-            } == ["zz"])
+            found.filter { $0.kind == .executionWithoutOrder }.compactMap(\.executionArn).map(\.name) == ["zz"])
     }
 
     @Test func anExecutionArnOnTheItemWinsOverTheName() {

@@ -41,8 +41,8 @@ public struct Correlator: Sendable {
 
         public var kind: Kind
         public var orderId: String?
-        public var executionArn: String?
-        public var executionStatus: String?
+        public var executionArn: ExecutionARN?
+        public var executionStatus: ExecutionStatus?
     }
 
     /// Compares orders with the executions of the order workflow (Standard machines).
@@ -77,8 +77,7 @@ public struct Correlator: Sendable {
                 return nil
             }
             return Mismatch(
-                kind: kind, orderId: order.id, executionArn: execution.arn.rawValue,
-                executionStatus: execution.status.rawValue)
+                kind: kind, orderId: order.id, executionArn: execution.arn, executionStatus: execution.status)
         }
     }
 
@@ -92,8 +91,7 @@ public struct Correlator: Sendable {
                 && !arns.contains(execution.arn)
         }.map {
             Mismatch(
-                kind: .executionWithoutOrder, orderId: nil, executionArn: $0.arn.rawValue,
-                executionStatus: $0.status.rawValue)
+                kind: .executionWithoutOrder, orderId: nil, executionArn: $0.arn, executionStatus: $0.status)
         }
     }
 }
