@@ -6,7 +6,8 @@ extension JSONOutput {
     /// A Map Run as DescribeMapRun says it (the API's member names), with its `name`.
     static func mapRun(_ run: MapRun) -> JSONValue {
         .object([
-            ("mapRunArn", .string(run.arn)), ("name", .string(run.name)), ("executionArn", .string(run.executionArn)),
+            ("mapRunArn", .string(run.arn)), ("name", .string(run.name)),
+            ("executionArn", .string(run.executionArn.rawValue)),
             ("status", .string(run.status.rawValue)), ("startDate", date(run.startDate)),
             ("stopDate", date(run.stopDate)), ("durationMs", milliseconds(run.elapsed(now: Date()))),
             ("maxConcurrency", number(run.maxConcurrency)),

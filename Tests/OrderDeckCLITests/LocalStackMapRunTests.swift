@@ -78,7 +78,7 @@ import Testing
         let (tolerant, strict) = (try #require(runs.first), try #require(runs.last))
         #expect(tolerant.status == .succeeded && strict.status == .succeeded)
         for run in runs {
-            #expect(run.executionArn == execution)
+            #expect(run.executionArn.rawValue == execution)
             #expect(run.arn.contains(":mapRun:\(name)/"))
             #expect(run.itemCounts.total == 5 && run.itemCounts.succeeded == 3 && run.itemCounts.failed == 2)
             #expect(run.itemCounts.running == 0 && run.itemCounts.pending == 0)

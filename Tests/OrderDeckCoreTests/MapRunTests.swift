@@ -146,7 +146,7 @@ import Testing
         #expect(runs.map(\.arn) == [Self.first, Self.second])
         let run = try #require(runs.first)
         #expect(run.name == "ShipItems:0b1c")
-        #expect(run.status == .failed && run.executionArn == Self.execution)
+        #expect(run.status == .failed && run.executionArn.rawValue == Self.execution)
         #expect(run.maxConcurrency == 40 && run.toleratedFailureCount == 3 && run.toleratedFailurePercentage == 12.5)
         #expect(
             run.itemCounts

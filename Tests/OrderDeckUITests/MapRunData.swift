@@ -59,7 +59,7 @@ enum MapRunData {
     static var detail: MapRunDetail {
         MapRunDetail(
             run: MapRun(
-                arn: run, executionArn: parent.rawValue, status: .failed, startDate: start.addingTimeInterval(0.3),
+                arn: run, executionArn: parent, status: .failed, startDate: start.addingTimeInterval(0.3),
                 stopDate: start.addingTimeInterval(9.5), maxConcurrency: 2, toleratedFailureCount: 1,
                 toleratedFailurePercentage: 0,
                 itemCounts: MapRun.Counts(

@@ -65,7 +65,7 @@ public struct MapRun: Sendable, Hashable {
 
     public var arn: String
     /// The parent execution, whose distributed Map state started this run.
-    public var executionArn: String
+    public var executionArn: ExecutionARN
     /// RUNNING, SUCCEEDED, FAILED or ABORTED (MapRunStatus: a subset of the execution statuses).
     public var status: ExecutionStatus
     public var startDate: Date?
@@ -81,7 +81,7 @@ public struct MapRun: Sendable, Hashable {
     public var redriveDate: Date?
 
     public init(
-        arn: String, executionArn: String, status: ExecutionStatus, startDate: Date?, stopDate: Date?,
+        arn: String, executionArn: ExecutionARN, status: ExecutionStatus, startDate: Date?, stopDate: Date?,
         maxConcurrency: Int, toleratedFailureCount: Int, toleratedFailurePercentage: Double, itemCounts: Counts,
         executionCounts: Counts, redriveCount: Int = 0, redriveDate: Date? = nil
     ) {
@@ -102,7 +102,7 @@ public struct MapRun: Sendable, Hashable {
     public init(_ described: StepFunctions.DescribeMapRunOutput) {
         let items = Counts(described.itemCounts)
         self.init(
-            arn: described.mapRunArn, executionArn: described.executionArn,
+            arn: described.mapRunArn, executionArn: ExecutionARN(described.executionArn),
             status: ExecutionStatus(rawValue: described.status), startDate: described.startDate,
             stopDate: described.stopDate, maxConcurrency: described.maxConcurrency ?? 0,
             toleratedFailureCount: described.toleratedFailureCount ?? 0,
