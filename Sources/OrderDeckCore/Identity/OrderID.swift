@@ -1,9 +1,8 @@
 /// An order's id (the `id` sort key of the ORDER table; its partition key is the user id).
-public struct OrderID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct OrderID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.init(value) }
 
     public var description: String { rawValue }
 

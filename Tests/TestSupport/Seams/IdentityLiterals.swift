@@ -21,3 +21,8 @@ extension OrderStatus: ExpressibleByStringLiteral {
 extension ExecutionARN: ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) { self.init(value) }
 }
+
+/// Fixtures name orders as the table holds them ("o-1").
+extension OrderID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(value) }
+}
