@@ -29,6 +29,7 @@ struct DiscoverCommand: AsyncParsableCommand {
             lines.append("\(label)\(machine.name) (\(machine.type), logs \(machine.logGroup ?? "nowhere"))")
         }
         lines.append("submit URL:      \(found.apiURL ?? "-")")
+        if let queue = found.queueURL { lines.append("order queue:     \(queue)") }
         for note in found.notes { lines.append("note: \(note)") }
         return lines
     }

@@ -173,6 +173,8 @@ struct HistoryCommand: AsyncParsableCommand {
                 ("execution", JSONOutput.execution(execution)),
                 ("failure", timeline.failure.map(JSONOutput.failure) ?? .null),
                 ("timeline", .array(timeline.steps.map { JSONOutput.step($0, mapRuns: execution.mapRuns) })),
+                // Events attributed by inference (no previousEventId to follow), 0 on AWS.
+                ("inferredEvents", .number(String(timeline.inferredEvents))),
             ]
             if let path { members.append(("drill", JSONOutput.drilled(try path.resolve(in: timeline)))) }
             members.append(("events", .array(history.map(JSONOutput.event))))

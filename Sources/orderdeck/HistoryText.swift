@@ -26,6 +26,11 @@ enum HistoryText {
                 "ABORTED: \(TerminalSafe.escape(execution.error ?? "")) — \(TerminalSafe.escape(execution.cause ?? ""))"
             )
         }
+        if timeline.inferredEvents > 0 {
+            lines.append(
+                "\(counted(timeline.inferredEvents, "event")) named no earlier event (no previousEventId): attributed to the newest open state that fits"
+            )
+        }
         if !timeline.unknownEventTypes.isEmpty {
             lines.append(
                 "events of a type OrderDeck does not know: \(timeline.unknownEventTypes.joined(separator: ", "))")

@@ -45,7 +45,10 @@ enum LocalStackConfig {
         var config = StackConfig(
             name: "local", region: record.stack.region, endpointURL: record.moto.endpoint,
             tableName: record.stack.tableName,
-            stateMachines: record.stack.machines.map(\.arn), logGroups: record.stack.machines.map(\.logGroupName),
+            stateMachines: record.stack.machines.map(\.arn),
+            // On MiniStack the groups are worked out as for AWS, so the Lambda functions' own
+            // groups are tailed beside the machines' (moto runs no function).
+            logGroups: record.engineKind == .moto ? record.stack.machines.map(\.logGroupName) : [],
             api: orders.map {
                 StackConfig.API(
                     url: record.apiURL(for: $0), auth: record.apiKey == nil ? .none : .apiKey, apiKey: record.apiKey)

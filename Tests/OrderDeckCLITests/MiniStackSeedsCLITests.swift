@@ -83,6 +83,8 @@ import Testing
         let history = try await cli.run(["history", "--config", config, queued, "--output", "json"])
         #expect(history.status == 0, "\(history.stderr)")
         let detail = try #require(try Self.json(history.stdout) as? [String: Any])
+        // MiniStack names no previous event: the attribution is inferred, and said.
+        #expect((detail["inferredEvents"] as? Int ?? 0) > 0, "\(history.stdout.prefix(400))")
         let timeline = try #require(detail["timeline"] as? [[String: Any]])
         #expect(
             timeline.map { $0["name"] as? String ?? "" } == [
@@ -99,6 +101,7 @@ import Testing
         // A raising Lambda: the failed state, its error and the cause MiniStack gives it.
         let failed = try await cli.run(["history", "--config", config, raising])
         #expect(failed.stdout.contains("FAILED in ProcessPayment: Runtime.HandlerError"), "\(failed.stdout)")
+        #expect(failed.stdout.contains("named no earlier event (no previousEventId)"), "\(failed.stdout)")
         #expect(failed.stdout.contains("payment processor unavailable for order \(raising)"), "\(failed.stdout)")
         // …and the Lambda's own log group has its traceback, under the failed invocation's request id.
         let lambdaLogs = try await cli.run([
@@ -179,5 +182,70 @@ import Testing
                 #expect(step.resource?.hasSuffix(":function:\(step.name)") == true, "\(step.name)")
             }
         }
+    }
+
+    /// Discovery finds the seeds' order system as written: the machine a function starts (its
+    /// environment names it), the Lambda tasks given the table, and the queue front door through
+    /// the starting function's event source mapping; submit then goes through that queue.
+    @Test func discoveryFindsTheQueueFrontDoorThroughTheEventSourceMapping() async throws {
+        guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
+        let home = try TemporaryDirectory()
+        let cli = CLIRunner(
+            stateDirectory: home.path,
+            extraEnvironment: [
+                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
+                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
+            ])
+        let found = try await cli.run(["discover", "--endpoint-url", deployed.endpoint])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.contains("order queue:     \(deployed.seeds.queueUrl)"), "\(found.stdout)")
+        #expect(found.stdout.contains("OrderWorkflow (STANDARD"), "\(found.stdout)")
+
+        // The configuration discovery writes names the queue, and submit picks it by default.
+        let written = try await cli.run([
+            "config", "init", "--discover", "--endpoint-url", deployed.endpoint, "--file", home.path + "/found.toml",
+        ])
+        #expect(written.status == 0, "\(written.stdout) \(written.stderr)")
+        let text = (try? String(contentsOfFile: home.path + "/found.toml", encoding: .utf8)) ?? ""
+        #expect(text.contains("queue_url = \"\(deployed.seeds.queueUrl)\""), "\(text)")
+        let sent = try await cli.run([
+            "submit", "--config", home.path + "/found.toml", "--wait", "--timeout", "60", "--output", "json", "--data",
+            #"{"user_id":"found_queue","items":[],"amount":2,"currency":"EUR","paymentOutcome":"ok"}"#,
+        ])
+        #expect(sent.status == 0, "\(sent.stdout) \(sent.stderr)")
+        #expect(sent.stdout.contains(#""via":"queue""#), "\(sent.stdout)")
+    }
+
+    /// `L`'s read on a real engine: what ProcessPayment logged while its state ran — the raised
+    /// error's traceback — from its own group; and the dashboard tails the functions' groups
+    /// beside the machines' when none are configured.
+    @Test func theFunctionsOwnLinesAreReadForTheTimeItsStateRan() async throws {
+        guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
+        let name = "fnlogs-\(UUID().uuidString.prefix(6).lowercased())"
+        let arn = try await deployed.startDirectly(name: name, user: "fnlogs_user", outcome: "raise")
+        #expect(try await deployed.finished(arn)?.status == ExecutionStatus.failed.rawValue)
+        let config = StackConfig(
+            name: "seeds", region: "us-east-1", endpointURL: deployed.endpoint, tableName: deployed.seeds.tableName,
+            stateMachines: [deployed.seeds.orderWorkflowArn, deployed.seeds.sampleArn], isLocal: true,
+            staticCredentials: MiniStackHarness.credentials)
+        let session = StackSession(config: config, client: deployed.client())
+        let groups = try await session.logGroups()
+        #expect(groups.contains("/aws/lambda/ProcessPayment"), "\(groups)")
+        #expect(groups.contains(SeedsTemplate.logGroup(SeedsTemplate.orderMachineName)), "\(groups)")
+
+        let journal = SubmissionJournal(path: try TemporaryDirectory().path + "/journal.jsonl")
+        let source = StackDashboardSource(session: session, journal: journal)
+        let (_, events) = try await source.execution(ExecutionARN(arn))
+        let step = try #require(Timeline(events: events).steps.first { $0.name == "ProcessPayment" })
+        let window = try #require(FunctionLogWindow(step: step, now: Date()))
+        #expect(window.group == "/aws/lambda/ProcessPayment")
+        let lines = try #require(
+            try await Waiting.until(.seconds(20)) {
+                let lines = try await source.functionLogs(window)
+                return lines.contains { $0.message.contains("payment processor unavailable for order \(name)") }
+                    ? lines : nil
+            })
+        // Only its own window: an order that ran long before is not among them.
+        #expect(lines.allSatisfy { (window.startMilliseconds...window.endMilliseconds).contains($0.timestamp) })
     }
 }

@@ -30,6 +30,23 @@ import Testing
 
     /// `history` reads a Standard execution from its history alone: for every recording, the record
     /// agrees with the fields the recording's maker took from the events on its own.
+    /// AWS names each event's previous one: nothing is inferred in any recorded history, and the
+    /// same history with the links taken out (as MiniStack sends it) says how many it inferred.
+    @Test func attributionIsInferredOnlyWhereNoPreviousEventIsNamed() throws {
+        let saved = try SavedHistory.parse(try Data(contentsOf: SharedFixtures.recordedHistories))
+        for history in saved {
+            #expect(Timeline(events: history.events).inferredEvents == 0, "\(history.events.first?.type ?? "?")")
+        }
+        let history = try #require(saved.first { $0.events.count > 10 })
+        let unlinked = history.events.map { event -> ExecutionEvent in
+            var copy = event
+            copy.previousEventId = 0
+            return copy
+        }
+        let inferred = Timeline(events: unlinked).inferredEvents
+        #expect(inferred > 0 && inferred < history.events.count, "\(inferred) of \(history.events.count)")
+    }
+
     @Test func aStandardRecordIsReadOffItsHistory() throws {
         let data = try Data(contentsOf: SharedFixtures.recordedHistories)
         let saved = try SavedHistory.parse(data)

@@ -29,4 +29,25 @@ public struct SQSClient: Sendable {
             .sqs, "SendMessage", SendMessageInput(QueueUrl: queueUrl, MessageBody: body))
         return output.MessageId
     }
+
+    struct GetQueueUrlInput: Encodable {
+        var QueueName: String
+        var QueueOwnerAWSAccountId: String?
+    }
+
+    struct GetQueueUrlOutput: Decodable {
+        var QueueUrl: String
+    }
+
+    /// The URL of a queue named by its ARN (`arn:aws:sqs:REGION:ACCOUNT:NAME`), as an event
+    /// source mapping names it.
+    public func queueURL(arn: String) async throws -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[2] == "sqs" else {
+            throw AWSClientError.configuration("not an SQS queue ARN: \(arn)")
+        }
+        let output: GetQueueUrlOutput = try await client.json(
+            .sqs, "GetQueueUrl", GetQueueUrlInput(QueueName: parts[5], QueueOwnerAWSAccountId: parts[4]))
+        return output.QueueUrl
+    }
 }

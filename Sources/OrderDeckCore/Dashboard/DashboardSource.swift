@@ -47,11 +47,17 @@ public protocol DashboardSource: Sendable {
     /// Replays an execution on the local engine from its recording (nothing is written to the
     /// stack: allowed read-only too).
     func replay(_ arn: ExecutionARN) async throws -> ReplayReport
+    /// A Lambda function's own log lines while one Task state ran, oldest first.
+    func functionLogs(_ window: FunctionLogWindow) async throws -> [TailedEvent]
 }
 
 extension DashboardSource {
     public func replay(_ arn: ExecutionARN) async throws -> ReplayReport {
         throw CoreError.invalidInput("replay is not available here")
+    }
+
+    public func functionLogs(_ window: FunctionLogWindow) async throws -> [TailedEvent] {
+        throw CoreError.invalidInput("function logs are not available here")
     }
 }
 

@@ -1,4 +1,5 @@
 import AWSClient
+import AWSServices
 import Foundation
 import Synchronization
 
@@ -109,6 +110,22 @@ public final class StackDashboardSource: DashboardSource {
         return LogTail(
             reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since,
             clock: clock, liveTail: true)
+    }
+
+    public func functionLogs(_ window: FunctionLogWindow) async throws -> [TailedEvent] {
+        do {
+            return try await LogReader(logs: session.logs, budget: session.logsBudget).events(
+                group: window.group, start: window.startMilliseconds, end: window.endMilliseconds
+            ).map {
+                TailedEvent(
+                    group: window.group, stream: $0.logStreamName ?? "", eventId: $0.eventId ?? "",
+                    timestamp: $0.timestamp ?? 0, message: $0.message ?? "", record: nil)
+            }
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            // No group: the function never logged here (or logs elsewhere).
+            throw CoreError.notFound(
+                "\(window.group) does not exist: \(window.function) has not logged in this account")
+        }
     }
 
     public func submit(_ order: JSONValue, via door: FrontDoor?) async throws -> Submission {

@@ -5,18 +5,23 @@ import Foundation
 /// Finds the order pipeline in an account and region from what is deployed, so an operator with
 /// a profile and no OrderDeck configuration gets a working stack: the DynamoDB table keyed
 /// `user_id` + `id` (ORDER first), the state machines whose definition uses it or that an API
-/// starts, their log groups (`loggingConfiguration`), and the REST API whose integration calls
-/// `states:StartExecution` on them.
+/// starts, their log groups (`loggingConfiguration`), the REST API whose integration calls
+/// `states:StartExecution` on them, and the SQS queue whose consumer starts one (the function
+/// whose environment names the machine, through its event source mapping). Machines whose Lambda
+/// tasks are given the table in their environment count as using it.
 public struct PipelineDiscovery: Sendable {
     public struct Found: Sendable, Equatable {
         public var table: String
         public var otherTables: [String]
         public var machines: [(name: String, arn: String, type: MachineType, logGroup: String?)]
         public var apiURL: String?
+        /// The queue front door: the SQS queue mapped to the function that starts a machine.
+        public var queueURL: String?
         public var notes: [String]
 
         public static func == (lhs: Found, rhs: Found) -> Bool {
             lhs.table == rhs.table && lhs.otherTables == rhs.otherTables && lhs.apiURL == rhs.apiURL
+                && lhs.queueURL == rhs.queueURL
                 && lhs.machines.map(\.arn) == rhs.machines.map(\.arn) && lhs.notes == rhs.notes
         }
     }
@@ -48,8 +53,15 @@ public struct PipelineDiscovery: Sendable {
         }
         var notes: [String] = []
         let (apiURL, started) = try await startingAPI(machines: described.map(\.stateMachineArn), notes: &notes)
+        let functions = await readableFunctions(notes: &notes)
+        let (queueURL, queued) = try await startingQueue(
+            machines: described.map(\.stateMachineArn), functions: functions, notes: &notes)
+        // A function given the table in its environment, used as a task: the machine uses the table.
+        let tableFunctions = functions.filter { $0.environment.values.contains(table) }
         let machines = described.filter { machine in
-            started.contains(machine.stateMachineArn) || machine.definition.contains("\"\(table)\"")
+            started.contains(machine.stateMachineArn) || queued.contains(machine.stateMachineArn)
+                || machine.definition.contains("\"\(table)\"")
+                || tableFunctions.contains { machine.definition.contains($0.arn) }
         }.map { machine in
             (
                 name: machine.name, arn: machine.stateMachineArn, type: MachineType(describedType: machine.type),
@@ -61,7 +73,42 @@ public struct PipelineDiscovery: Sendable {
             notes.append("\(machine.name) logs nowhere: its executions' log lines cannot be shown")
         }
         return Found(
-            table: table, otherTables: Array(tables.dropFirst()), machines: machines, apiURL: apiURL, notes: notes)
+            table: table, otherTables: Array(tables.dropFirst()), machines: machines, apiURL: apiURL,
+            queueURL: queueURL, notes: notes)
+    }
+
+    /// Every Lambda function and its environment; none (and a note) when Lambda cannot be read.
+    func readableFunctions(notes: inout [String]) async -> [LambdaClient.Function] {
+        do {
+            return try await LambdaClient(client: client).functions()
+        } catch {
+            notes.append("Lambda not readable (\(LoadFailure(error).message)): no queue front door found")
+            return []
+        }
+    }
+
+    /// The SQS queue feeding a function whose environment names one of `machines` (as the seeds'
+    /// `post_order` has STATE_MACHINE_ARN), as its URL, and the machines such functions start.
+    func startingQueue(machines: [String], functions: [LambdaClient.Function], notes: inout [String]) async throws
+        -> (String?, Set<String>)
+    {
+        let lambda = LambdaClient(client: client)
+        var started: Set<String> = []
+        var queue: String?
+        for function in functions {
+            let starts = Set(machines.filter { function.environment.values.contains($0) })
+            guard !starts.isEmpty else { continue }
+            started.formUnion(starts)
+            guard queue == nil else { continue }
+            let mappings = try await lambda.eventSourceMappings(function: function.name)
+            if let source = mappings.first(where: { $0.eventSourceArn.hasPrefix("arn:aws:sqs:") }) {
+                queue = try await SQSClient(client: client).queueURL(arn: source.eventSourceArn)
+            }
+        }
+        if !started.isEmpty, queue == nil {
+            notes.append("a function starts these machines, but no SQS queue feeds it: no queue front door")
+        }
+        return (queue, started)
     }
 
     /// The REST API method whose integration starts one of `machines`, as its invoke URL.
@@ -96,6 +143,6 @@ public struct PipelineDiscovery: Sendable {
         StackConfig(
             name: name, profile: profile, region: region, endpointURL: endpointURL, tableName: found.table,
             stateMachines: found.machines.map(\.arn), logGroups: found.machines.compactMap(\.logGroup),
-            api: found.apiURL.map { StackConfig.API(url: $0) })
+            api: found.apiURL.map { StackConfig.API(url: $0) }, queueURL: found.queueURL)
     }
 }

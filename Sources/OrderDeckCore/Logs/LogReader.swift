@@ -12,10 +12,10 @@ public struct LogReader: Sendable {
         self.budget = budget
     }
 
-    /// Every event of `group` from `start` (epoch ms), optionally server-side filtered.
-    public func events(group: String, start: Int64? = nil, filterPattern: String? = nil) async throws -> [CloudWatchLogs
-        .FilteredLogEvent]
-    {
+    /// Every event of `group` from `start` (to `end`; epoch ms), optionally server-side filtered.
+    public func events(
+        group: String, start: Int64? = nil, end: Int64? = nil, filterPattern: String? = nil
+    ) async throws -> [CloudWatchLogs.FilteredLogEvent] {
         var all: [CloudWatchLogs.FilteredLogEvent] = []
         var token: String?
         var seenTokens = Set<String>()
@@ -25,8 +25,8 @@ public struct LogReader: Sendable {
             do {
                 output = try await logs.filterLogEvents(
                     .init(
-                        logGroupName: group, startTime: start, filterPattern: filterPattern, nextToken: token,
-                        interleaved: true))
+                        logGroupName: group, startTime: start, endTime: end, filterPattern: filterPattern,
+                        nextToken: token, interleaved: true))
             } catch let error as AWSServiceError where error.isThrottling {
                 await budget.backOff(for: .seconds(2))
                 throw error

@@ -57,7 +57,8 @@ public struct StackConfig: Sendable, Equatable {
         name: String, profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
         tableName: String = "ORDER",
         stateMachines: [String] = [], logGroups: [String] = [], api: API? = nil, orderTemplate: JSONValue? = nil,
-        readOnly: Bool = false, isLocal: Bool = false, staticCredentials: AWSCredentials? = nil
+        readOnly: Bool = false, isLocal: Bool = false, staticCredentials: AWSCredentials? = nil,
+        queueURL: String? = nil
     ) {
         self.name = name
         self.profile = profile
@@ -71,6 +72,7 @@ public struct StackConfig: Sendable, Equatable {
         self.readOnly = readOnly
         self.isLocal = isLocal
         self.staticCredentials = staticCredentials
+        self.queueURL = queueURL
     }
 
     /// The default order template: what the seed system's OrderWorkflow expects.

@@ -30,6 +30,7 @@ public enum StackConfigWriter {
         toml.set("state_machines", .strings(found.machines.map(\.arn)))
         let groups = found.machines.compactMap(\.logGroup)
         if !groups.isEmpty { toml.set("log_groups", .strings(groups)) }
+        if let queue = found.queueURL { toml.set("queue_url", .string(queue)) }
         if let url = found.apiURL {
             toml.blankLine()
             toml.table("stacks", "discovered", "api")

@@ -120,6 +120,7 @@ public final class Dashboard: TerminalApplication {
             case .filterOrders(let job): filter(job)
             case .diff(let a, let b): refresher.send(.diff(a, b))
             case .replay(let arn): refresher.send(.replay(arn))
+            case .functionLogs(let window): refresher.send(.functionLogs(window))
             }
         }
         return true

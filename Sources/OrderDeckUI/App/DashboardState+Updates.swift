@@ -29,6 +29,10 @@ extension DashboardState {
             diff.replayed(report)
         case .replayFailed(let arn, let message):
             diff.failed(arn, arn, message)
+        case .functionLogs(let window, let lines):
+            showFunctionLogs(window, lines)
+        case .functionLogsFailed(let window, let message):
+            say("\(window.group): \(message)", isError: true)
         case .logs(let batch):
             logs.append(batch, visibleRows: LogsView.tableRows(layout, state: logs))
         case .logsMode(let mode):

@@ -46,4 +46,7 @@ public enum DashboardUpdate: Sendable {
     /// A replay's outcome (the original beside the replay), or why it could not run.
     case replayed(ReplayReport)
     case replayFailed(ExecutionARN, String)
+    /// A Lambda function's log lines while a Task state ran, or why they could not be read.
+    case functionLogs(FunctionLogWindow, [TailedEvent])
+    case functionLogsFailed(FunctionLogWindow, String)
 }

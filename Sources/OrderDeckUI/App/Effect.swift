@@ -37,4 +37,6 @@ public enum Effect: Sendable, Equatable {
     case diff(ExecutionARN, ExecutionARN)
     /// Replay an execution on the local engine from its recording and compare (the Diff screen).
     case replay(ExecutionARN)
+    /// Read what a Lambda function logged while a Task state ran (shown in the inspector).
+    case functionLogs(FunctionLogWindow)
 }

@@ -29,4 +29,6 @@ public enum RefreshFeed: Hashable, Sendable {
     case diff
     /// A replay on the local engine (the Diff screen shows it).
     case replay
+    /// A Lambda function's own log lines for one Task state.
+    case functionLogs
 }

@@ -11,4 +11,13 @@ extension Refresher {
             if !(error is CancellationError) { post(.replayFailed(arn, LoadFailure(error).message)) }
         }
     }
+
+    /// What a Lambda function logged while a Task state ran, or why it could not be read.
+    func readFunctionLogs(_ window: FunctionLogWindow) async {
+        do {
+            post(.functionLogs(window, try await source.functionLogs(window)))
+        } catch {
+            if !(error is CancellationError) { post(.functionLogsFailed(window, LoadFailure(error).message)) }
+        }
+    }
 }

@@ -31,6 +31,7 @@ public actor Refresher {
         case diff(ExecutionARN, ExecutionARN)
         /// Replay an execution on the local engine.
         case replay(ExecutionARN)
+        case functionLogs(FunctionLogWindow)
     }
 
     let source: any DashboardSource
@@ -167,6 +168,8 @@ public actor Refresher {
             oneShot(.diff) { await self.loadDiff(a, b) }
         case .replay(let arn):
             oneShot(.replay) { await self.replay(arn) }
+        case .functionLogs(let window):
+            oneShot(.functionLogs) { await self.readFunctionLogs(window) }
         case .stop(let arn, let error, let cause):
             let source = self.source
             oneShot(.stop) {

@@ -21,6 +21,8 @@ public final class FakeDashboardSource: DashboardSource {
         public var stackName = "local"
         /// The door of each submit asked of the fake, in order (nil: the stack's preferred one).
         public var submittedVia: [FrontDoor?] = []
+        /// Each Lambda log group's lines (`functionLogs` gives those inside the window).
+        public var functionLogs: [String: [TailedEvent]] = [:]
         /// Every StopExecution asked for: the ARN, error and cause.
         public var stops: [(arn: ExecutionARN, error: String?, cause: String?)] = []
         /// RedriveExecution requests, in order; and whether this "engine" refuses them all, as the
@@ -183,7 +185,7 @@ public final class FakeDashboardSource: DashboardSource {
     public func order(_ id: OrderID, userId: String?) async throws -> Order? {
         try check()
         reads.withLock { $0.orderLookups += 1 }
-        return data.withLock { $0.orders.first { $0.id == id.rawValue } }
+        return data.withLock { $0.orders.first { $0.id == id } }
     }
 
     public func executionMonitor(for machine: MachineInfo) -> any ExecutionRefreshing {
@@ -232,6 +234,13 @@ public final class FakeDashboardSource: DashboardSource {
         try check()
         reads.withLock { $0.logPolls += 1 }
         return data.withLock { Array($0.logLines.dropFirst(count)) }
+    }
+
+    public func functionLogs(_ window: FunctionLogWindow) async throws -> [TailedEvent] {
+        try check()
+        let lines = data.withLock { $0.functionLogs[window.group] }
+        guard let lines else { throw LoadFailure(kind: .failed, message: "\(window.group) does not exist") }
+        return lines.filter { (window.startMilliseconds...window.endMilliseconds).contains($0.timestamp) }
     }
 
     /// Records the door asked for, then refuses: the fake sends nothing anywhere.

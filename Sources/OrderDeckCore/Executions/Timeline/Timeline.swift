@@ -26,6 +26,9 @@ public struct Timeline: Sendable, Hashable {
         public var outcome: StepOutcome
         /// The task's resource (`dynamodb:putItem`, an activity or function ARN), when it has one.
         public var resource: String?
+        /// Task states that invoke a Lambda function: its name (from a function ARN resource, or
+        /// `lambda:invoke`'s `FunctionName` as scheduled), so its own log group is one key away.
+        public var function: String? = nil
         /// The variables it assigned as it left (`Assign`), when it assigned any.
         public var assigned: AssignedVariables?
         /// A failed JSONata or variable evaluation (`EvaluationFailed`): the field whose expression
@@ -157,6 +160,10 @@ public struct Timeline: Sendable, Hashable {
     public var redrives: Int { redriven.count }
     /// Event types no role is known for (kept so a view can say so rather than drop them).
     public var unknownEventTypes: [String]
+    /// Events placed by inference: they named no earlier event (`previousEventId` missing, as
+    /// MiniStack sends every event) and went to the newest open state that fits. Said, so a reader knows the
+    /// attribution was inferred rather than followed.
+    public var inferredEvents = 0
 
     public init(events: [ExecutionEvent]) {
         var builder = TimelineBuilder()

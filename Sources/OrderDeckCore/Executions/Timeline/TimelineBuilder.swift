@@ -50,6 +50,7 @@ struct TimelineBuilder {
     private var culprit: Int?
     private var redriven: [Date] = []
     private var unknown: [String] = []
+    private var inferred = 0
 
     mutating func apply(_ event: ExecutionEvent) {
         let previous = contexts[event.previousEventId]
@@ -58,6 +59,7 @@ struct TimelineBuilder {
             contexts[event.id] = previous ?? Context(scope: 0)
             return
         }
+        if previous == nil, !contexts.isEmpty, Self.followsItsPrevious(role) { inferred += 1 }
         var context = previous ?? Context(scope: 0)
         context.opensBranchOf = nil
         switch role {
@@ -180,6 +182,7 @@ struct TimelineBuilder {
             if let resource = event.details["resource"]?.stringValue {
                 let type = event.details["resourceType"]?.stringValue
                 nodes[step].step.resource = [type, resource].compactMap { $0 }.joined(separator: ":")
+                nodes[step].step.function = Self.function(resource: resource, type: type, event: event)
             }
         case .started, .submitted: break
         case .succeeded:
@@ -342,12 +345,35 @@ struct TimelineBuilder {
         nodes[step].childScopes.flatMap { scope in scopes[scope].steps.flatMap { [$0] + descendants(of: $0) } }
     }
 
+    /// Whether an event is placed by the event it names. AWS names none for the first state
+    /// entered, an execution's end or an evaluation failure (placed by scope or by name); every
+    /// other event without one is placed by inference.
+    static func followsItsPrevious(_ role: HistoryEventRole) -> Bool {
+        switch role {
+        case .executionStarted, .executionRedriven, .executionEnded, .stateEntered, .evaluationFailed: false
+        default: true
+        }
+    }
+
+    /// The Lambda function a scheduled task invokes: a function ARN resource, or `lambda:invoke`
+    /// with the `FunctionName` it was scheduled with.
+    static func function(resource: String, type: String?, event: ExecutionEvent) -> String? {
+        if resource.contains(":function:") { return RelatedLogGroups.functionName(resource) }
+        guard type == "lambda", resource.hasPrefix("invoke"),
+            let parameters = event.details["parameters"]?.stringValue.flatMap({ try? JSONValue.parse($0) }),
+            let name = parameters["FunctionName"]?.stringValue
+        else { return nil }
+        return RelatedLogGroups.functionName(name)
+    }
+
     // MARK: - Result
 
     func timeline() -> Timeline {
-        Timeline(
+        var timeline = Timeline(
             steps: scopes[0].steps.map(tree), startedAt: startedAt, endedAt: endedAt, status: status,
             failure: failure(), redriven: redriven, unknownEventTypes: unknown)
+        timeline.inferredEvents = inferred
+        return timeline
     }
 
     private func tree(_ index: Int) -> Timeline.Step {

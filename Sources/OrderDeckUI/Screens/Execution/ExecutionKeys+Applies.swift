@@ -15,6 +15,7 @@ extension DashboardState {
         case .rerun: return found?.status.isFailure == true
         case .replay: return found.map { $0.status != .running } ?? false
         case .previousGroup, .nextGroup: return execution.isDrilled
+        case .functionLogs: return execution.selectedStep?.function != nil
         case .events, .inspect, .logs, .order, .copy: return true
         }
     }

@@ -2,7 +2,7 @@ import OrderDeckCore
 import TerminalUI
 
 enum ExecutionAction: Sendable {
-    case drill, previousGroup, nextGroup, events, inspect, logs, order, copy, stop, redrive, rerun, replay
+    case drill, previousGroup, nextGroup, events, inspect, logs, functionLogs, order, copy, stop, redrive, rerun, replay
 }
 
 enum ExecutionKeys {
@@ -17,6 +17,9 @@ enum ExecutionKeys {
             [.character("i")], "the state's input and output (or the event) as foldable JSON", hint: "inspect", .inspect
         ),
         .init([.character("l")], "log lines of this execution", hint: "logs", .logs),
+        .init(
+            [.character("L")], "what the state's Lambda function logged while it ran (/aws/lambda/<function>)",
+            hint: "fn logs", .functionLogs),
         .init([.character("o")], "its order row (looked up when not loaded)", hint: "order", .order),
         .init([.character("y")], "copy the ARN", hint: "copy", .copy),
         .init(
@@ -63,6 +66,13 @@ extension DashboardState {
             openExecutionInspector()
         case .logs:
             openLogs(for: arn)
+        case .functionLogs:
+            guard let step = execution.selectedStep, let window = FunctionLogWindow(step: step, now: now) else {
+                say("no Lambda function here: L works on a Task state that invokes one")
+                return []
+            }
+            say("reading \(window.group) while \(window.state) ran…")
+            return [.functionLogs(window)]
         case .order:
             let input = execution.execution?.input.flatMap { try? JSONValue.parse($0) }
             return jumpToOrder(of: arn, userId: input?["user_id"]?.stringValue)
