@@ -58,7 +58,7 @@ let executionCount = min(count, StackConfig.defaultOrderWindow)
 let executions = orders.prefix(executionCount).enumerated().map { index, order in
     let status: ExecutionStatus = index % 20 == 0 ? .failed : .succeeded
     return Execution(
-        arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
+        arn: order.executionArn!, name: order.id.rawValue, machineName: "OrderWorkflow", status: status,
         startDate: order.createdAt, stopDate: order.createdAt?.addingTimeInterval(1.5 + Double(index % 7)),
         source: .api)
 }
@@ -142,7 +142,7 @@ var pasteFiltered: [Double] = []
 for round in 0..<5 {
     press("orders (1)", .character("1"))
     press("filter prompt (/)", .character("/"))
-    let pasted = orders[(round * 135)..<(round * 135 + 135)].map(\.id).joined(separator: "|")
+    let pasted = orders[(round * 135)..<(round * 135 + 135)].map(\.id.rawValue).joined(separator: "|")
     let keys = pasted.map { TerminalEvent.key(.character($0)) }
     for start in stride(from: 0, to: keys.count, by: 1024) {
         let begin = ContinuousClock.now

@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
                         found.map { mismatch in
                             .object([
                                 ("kind", .string(mismatch.kind.rawValue)),
-                                ("orderId", JSONOutput.string(mismatch.orderId)),
+                                ("orderId", JSONOutput.string(mismatch.orderId?.rawValue)),
                                 ("executionArn", JSONOutput.string(mismatch.executionArn?.rawValue)),
                                 ("executionStatus", JSONOutput.string(mismatch.executionStatus?.rawValue)),
                             ])
@@ -48,7 +48,8 @@ struct CheckCommand: AsyncParsableCommand {
                     var table = TextTable(headers: ["PROBLEM", "ORDER", "EXECUTION", "STATUS"], maxWidth: 80)
                     for mismatch in found {
                         table.add([
-                            mismatch.kind.rawValue, mismatch.orderId ?? "-", mismatch.executionArn?.rawValue ?? "-",
+                            mismatch.kind.rawValue, mismatch.orderId?.rawValue ?? "-",
+                            mismatch.executionArn?.rawValue ?? "-",
                             mismatch.executionStatus?.rawValue ?? "-",
                         ])
                     }

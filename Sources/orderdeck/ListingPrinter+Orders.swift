@@ -9,7 +9,8 @@ extension ListingPrinter where Record == Order {
             writeJSON: { order, out in order.writeJSON(into: &out) },
             row: { order in
                 [
-                    order.id, order.userId, order.status.rawValue, Money.format(order.amount, currency: order.currency),
+                    order.id.rawValue, order.userId, order.status.rawValue,
+                    Money.format(order.amount, currency: order.currency),
                     Age.iso(order.createdAt), Age.text(since: order.createdAt, now: now),
                 ]
             })

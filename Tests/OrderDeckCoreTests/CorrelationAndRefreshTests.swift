@@ -88,7 +88,7 @@ import Testing
             timeout: .seconds(30))
         let correlator = Correlator(session: session)
         let order = try #require(try await Waiting.until { try await correlator.order(for: sent.executionArn!) })
-        #expect(order.id == sent.orderId)
+        #expect(order.id.rawValue == sent.orderId)
         #expect(try await correlator.executionArn(for: order) == sent.executionArn)
         let records = try #require(
             try await Waiting.until {

@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import OrderDeckCore
+import TestSupport
 import Testing
 
 /// The Overview's figures from executions, orders and log records made for the purpose.

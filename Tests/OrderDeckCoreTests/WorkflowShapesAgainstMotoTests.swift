@@ -257,7 +257,7 @@ import Testing
             url: running.url("orders"), body: Array(body.utf8), authorization: .none)
         let final = try #require(
             try await Waiting.until(.seconds(30)) {
-                let found = try await store.changed(since: before, now: Date()).first { $0.id == id }
+                let found = try await store.changed(since: before, now: Date()).first { $0.id.rawValue == id }
                 return found.flatMap { $0.status == "PENDING" ? nil : $0 }
             }, "the order's completion never showed through the index")
         #expect(["COMPLETED", "CANCELLED"].contains(final.status))

@@ -154,7 +154,7 @@ import Testing
         // The order's item is written after the list was loaded.
         harness.source.update { $0.orders.append(late) }
         harness.press(.character("2"))
-        let row = try #require(harness.state.executions.visible.firstIndex { $0.name == late.id })
+        let row = try #require(harness.state.executions.visible.firstIndex { $0.name == late.id.rawValue })
         for _ in 0..<row { harness.press(.down) }
         harness.press(.enter)
         #expect(await harness.waitFor { $0.state.execution.execution != nil })
@@ -162,7 +162,7 @@ import Testing
         #expect(await harness.waitFor { $0.state.screen == .orders && $0.state.orders.selectedOrder?.id == late.id })
         #expect(harness.source.counts.orderLookups == 1)
         #expect(!harness.screen.contains("no order"))
-        #expect(harness.screen.contains(late.id))
+        #expect(harness.screen.contains(late.id.rawValue))
     }
 
     @Test func logsOpenedFromAnExecutionFollowItAndSayWhy() async throws {

@@ -30,7 +30,7 @@ enum FixedData {
         orders.enumerated().map { index, order in
             let status: ExecutionStatus = index == 0 ? .running : (order.status == .cancelled ? .failed : .succeeded)
             return Execution(
-                arn: order.executionArn!, name: order.id, machineName: "OrderWorkflow", status: status,
+                arn: order.executionArn!, name: order.id.rawValue, machineName: "OrderWorkflow", status: status,
                 startDate: order.createdAt,
                 stopDate: status == .running ? nil : order.createdAt?.addingTimeInterval(3.4), source: .api)
         }

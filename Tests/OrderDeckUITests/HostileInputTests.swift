@@ -21,7 +21,7 @@ import Testing
             item["customerEmail"] = .s(huge + "@example.com")
             data.orders[index] = Order(item: item)
         }
-        return (data, data.orders.map(\.id))
+        return (data, data.orders.map(\.id.rawValue))
     }
 
     @Test func aPastedFilterIsOneEditAndMatchedOffTheTerminalThread() async {
@@ -54,7 +54,8 @@ import Testing
         harness.press(.enter)
         #expect(harness.state.orders.filter == pattern)
         #expect(
-            Set((0..<harness.state.orders.visible.count).map { harness.state.orders.visible[$0].id }) == Set(wanted))
+            Set((0..<harness.state.orders.visible.count).map { harness.state.orders.visible[$0].id.rawValue })
+                == Set(wanted))
     }
 
     @Test func aFilterTypedOverItsOwnJobDropsTheStaleResult() {

@@ -24,7 +24,7 @@ import Testing
 
     /// Holds the next changed-orders read with one order changed, so that read, when it resumes,
     /// has something to merge (and post).
-    func holdARefreshWithAChange(_ harness: DashboardHarness) async -> String {
+    func holdARefreshWithAChange(_ harness: DashboardHarness) async -> OrderID {
         harness.source.hold()
         let changed = harness.state.orders.index.orders[0].id
         let now = harness.clock.now()
@@ -40,7 +40,7 @@ import Testing
         return changed
     }
 
-    func oldest(_ harness: DashboardHarness) -> String {
+    func oldest(_ harness: DashboardHarness) -> OrderID {
         let all = harness.source.withData { $0.orders }
         return Order.sorted(all, by: .created, descending: true).last!.id
     }
@@ -51,7 +51,7 @@ import Testing
         #expect(!harness.state.orders.index.orders.contains { $0.id == old })
         let changed = await holdARefreshWithAChange(harness)
 
-        harness.dashboard.refresher.send(.findOrder(OrderID(old), userId: nil))
+        harness.dashboard.refresher.send(.findOrder(old, userId: nil))
         #expect(await harness.waitFor { $0.state.orders.index.orders.contains { $0.id == old } })
 
         harness.source.release()

@@ -83,7 +83,7 @@ import Testing
         }
         // Only the tail's round comes due (the orders and lists wait two seconds or more).
         harness.clock.advance(by: .milliseconds(1500))
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
         #expect(
             await harness.waitFor {
                 $0.state.executions.byMachine["OrderWorkflow"]?.contains { $0.arn.rawValue == Self.arn } == true
@@ -95,7 +95,7 @@ import Testing
         #expect(after.orderScans == before.orderScans)
         // Its list was read for it (the lists' own cadence is two seconds or more).
         #expect(after.executionRefreshes > before.executionRefreshes)
-        #expect(harness.state.orders.visible.first { $0.id == Self.id }?.status == .completed)
+        #expect(harness.state.orders.visible.first { $0.id.rawValue == Self.id }?.status == .completed)
     }
 
     @Test func anOrderWhoseUserNoRecordNamesRunsTheOrdersFeedInstead() async throws {
@@ -112,7 +112,7 @@ import Testing
             ]
         }
         harness.clock.advance(by: .milliseconds(1500))
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
         let after = harness.source.counts
         #expect(after.orderLookups == before.orderLookups)
         // The orders feed ran at once instead (not at its two-second turn).

@@ -49,7 +49,7 @@ import Testing
         }
         // One stream round comes due; the orders feed waits two seconds or more.
         harness.clock.advance(by: .seconds(1))
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
         let after = harness.source.counts
         #expect(after.streamPolls > before.streamPolls)
         // Shown from the record: no read of the order or the table.
@@ -106,7 +106,7 @@ import Testing
         }
         // (Five seconds: the idle wait at most, so a broken wake fails above rather than hangs here.)
         harness.clock.advance(by: .seconds(5))
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
     }
 
     @Test func aRecordWithoutTheItemReadsThatOrderByKey() async throws {
@@ -119,11 +119,11 @@ import Testing
             data.streamChanges.append(OrderChange(id: OrderID(Self.id), userId: "zoe"))
         }
         harness.clock.advance(by: .seconds(1))
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
         let after = harness.source.counts
         #expect(after.orderLookups == before.orderLookups + 1)
         #expect(after.orderScans == before.orderScans && after.changedQueries == before.changedQueries)
-        #expect(harness.state.orders.visible.first { $0.id == Self.id }?.status == .completed)
+        #expect(harness.state.orders.visible.first { $0.id.rawValue == Self.id }?.status == .completed)
     }
 
     @Test func aTableWithoutAStreamKeepsTheTimedReadsAndSaysSo() async throws {
@@ -134,7 +134,7 @@ import Testing
         harness.source.update { $0.orders.append(Self.order(status: "PENDING")) }
         // The timed read (two seconds) finds it.
         await harness.advance(by: .seconds(2), parked: 5)
-        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id == Self.id } })
+        #expect(await harness.waitFor { $0.state.orders.visible.contains { $0.id.rawValue == Self.id } })
         #expect(harness.source.counts.streamPolls == 0)
     }
 

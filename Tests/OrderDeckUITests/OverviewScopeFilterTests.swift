@@ -1,6 +1,7 @@
 import Foundation
 import OrderDeckCore
 import TerminalUI
+import TestSupport
 import Testing
 
 @testable import OrderDeckUI

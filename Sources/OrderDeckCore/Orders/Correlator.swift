@@ -40,7 +40,7 @@ public struct Correlator: Sendable {
         }
 
         public var kind: Kind
-        public var orderId: String?
+        public var orderId: OrderID?
         public var executionArn: ExecutionARN?
         public var executionStatus: ExecutionStatus?
     }
@@ -57,12 +57,12 @@ public struct Correlator: Sendable {
         guard !executions.isEmpty, orders.contains(where: { $0.status == .pending }) else { return [] }
         // One pass: by ARN the first of each (any machine), by name the last Standard one.
         var byArn: [ExecutionARN: Execution] = [:]
-        var byName: [String: Execution] = [:]
+        var byName: [OrderID: Execution] = [:]
         byArn.reserveCapacity(executions.count)
         byName.reserveCapacity(executions.count)
         for execution in executions {
             if byArn[execution.arn] == nil { byArn[execution.arn] = execution }
-            if !execution.isExpress { byName[execution.name] = execution }
+            if !execution.isExpress { byName[OrderID(execution.name)] = execution }
         }
         return orders.compactMap { order in
             guard order.status == .pending,
@@ -87,7 +87,7 @@ public struct Correlator: Sendable {
         let ids = Set(orders.map(\.id))
         let arns = Set(orders.compactMap(\.executionArn))
         return executions.filter { execution in
-            !execution.isExpress && execution.status != .running && !ids.contains(execution.name)
+            !execution.isExpress && execution.status != .running && !ids.contains(OrderID(execution.name))
                 && !arns.contains(execution.arn)
         }.map {
             Mismatch(

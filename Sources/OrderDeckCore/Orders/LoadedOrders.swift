@@ -44,7 +44,7 @@ public actor LoadedOrders {
     public let window: Int
     private var orders: [Order]?
     /// Orders brought in on purpose (a lookup, an older page): kept whatever the window does.
-    private var pinned: Set<String> = []
+    private var pinned: Set<OrderID> = []
     /// Some orders were left out of the window (the view says so).
     private var cut = false
     private var refreshes = 0
@@ -125,7 +125,7 @@ public actor LoadedOrders {
     /// copy's; with neither nothing is read (a read by id alone scans) and `known` is false.
     /// The snapshot when what is held changed.
     public func reread(_ id: OrderID, userId: String?) async throws -> (snapshot: Snapshot?, known: Bool) {
-        guard let user = userId ?? orders?.first(where: { $0.id == id.rawValue })?.userId else { return (nil, false) }
+        guard let user = userId ?? orders?.first(where: { $0.id == id })?.userId else { return (nil, false) }
         guard let order = try await source.order(id, userId: user) else { return (nil, true) }
         // Applied to what is held now, after the read (never to a copy from before it).
         guard orders != nil else { return (nil, true) }
@@ -167,7 +167,7 @@ public actor LoadedOrders {
 
     /// A whole read replaces the orders held — except those pinned while it was under way (a
     /// lookup or an older page that landed during its `await`), which its answer could not know.
-    private func replace(with read: [Order], pinnedBefore: Set<String>, alwaysShow: Bool) -> Snapshot? {
+    private func replace(with read: [Order], pinnedBefore: Set<OrderID>, alwaysShow: Bool) -> Snapshot? {
         let readIds = Set(read.map(\.id))
         let joinedMeanwhile = (orders ?? []).filter {
             pinned.contains($0.id) && !pinnedBefore.contains($0.id) && !readIds.contains($0.id)

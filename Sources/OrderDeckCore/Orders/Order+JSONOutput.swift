@@ -10,7 +10,8 @@ extension Order {
     /// item prints the same bytes every run.
     public func writeJSON(into out: inout [UInt8]) {
         Self.writeRecord(
-            id: id, userId: userId, status: status.rawValue, createdAt: createdAt, updatedAt: updatedAt, amount: amount,
+            id: id.rawValue, userId: userId, status: status.rawValue, createdAt: createdAt, updatedAt: updatedAt,
+            amount: amount,
             currency: currency, executionArn: executionArn?.rawValue, into: &out)
         DynamoJSONWriter.write(attributes, into: &out)
         out.append(UInt8(ascii: "}"))

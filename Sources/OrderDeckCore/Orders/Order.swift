@@ -7,7 +7,7 @@ import Foundation
 /// and nothing in an odd item can crash the mapping.
 public struct Order: Sendable, Hashable, Identifiable {
     public var userId: String
-    public var id: String
+    public var id: OrderID
     /// An order still PENDING after its execution ended is what `check` and the Overview look for.
     public var status: OrderStatus
     public var createdAt: Date?
@@ -53,7 +53,7 @@ public struct Order: Sendable, Hashable, Identifiable {
     init(fields: Fields, packed: PackedItem) {
         packedAttributes = packed
         userId = fields.userId
-        id = fields.id
+        id = OrderID(fields.id)
         status = fields.status
         createdAt = fields.createdAt
         updatedAt = fields.updatedAt
@@ -133,5 +133,5 @@ public struct Order: Sendable, Hashable, Identifiable {
     }
 
     /// The execution name this order's workflow runs under (the order id, by convention).
-    public var executionName: String { id }
+    public var executionName: String { id.rawValue }
 }

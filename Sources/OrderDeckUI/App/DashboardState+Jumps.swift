@@ -5,7 +5,7 @@ extension DashboardState {
     /// The execution of an order: stored on the item, or the Standard execution named after it.
     public func executionARN(for order: Order) -> ExecutionARN? {
         if let arn = order.executionArn { return arn }
-        return executions.standardExecution(named: OrderID(order.id))?.arn
+        return executions.standardExecution(named: order.id)?.arn
     }
 
     public mutating func openExecution(_ arn: ExecutionARN) -> [Effect] {
@@ -42,7 +42,7 @@ extension DashboardState {
             return
         }
         // The refresher added it to the loaded orders (and posted them) before this answer.
-        guard orders.select(OrderID(order.id), visibleRows: layout.listRows) else {
+        guard orders.select(order.id, visibleRows: layout.listRows) else {
             say("order \(id) was found but is not among the loaded orders yet", isError: true)
             return
         }

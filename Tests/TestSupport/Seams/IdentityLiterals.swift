@@ -22,7 +22,7 @@ extension ExecutionARN: ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) { self.init(value) }
 }
 
-/// Fixtures name orders as the table holds them ("o-1").
-extension OrderID: ExpressibleByStringLiteral {
+/// Fixtures name orders as the table holds them ("o-1", "new-\(batch)").
+extension OrderID: ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) { self.init(value) }
 }

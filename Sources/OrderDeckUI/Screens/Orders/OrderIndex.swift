@@ -28,7 +28,7 @@ public struct OrderIndex: Sendable {
     public let pendingOrders: [Order]
     /// Row numbers in ascending order of each sort key (ties by id).
     let ascending: [Order.SortKey: [Int32]]
-    private let rowById: [String: Int32]
+    private let rowById: [OrderID: Int32]
 
     /// Set when the refresher held only the newest this many orders (plus those paged in): the
     /// header says so, and scrolling past the end asks for older ones.
@@ -38,7 +38,7 @@ public struct OrderIndex: Sendable {
         self.orders = orders
         self.windowLimit = windowLimit
         searchKeys = orders.map { order in
-            [order.id, order.userId, order.status.rawValue, order.customerEmail ?? "", order.amount ?? ""]
+            [order.id.rawValue, order.userId, order.status.rawValue, order.customerEmail ?? "", order.amount ?? ""]
                 .map { $0.utf8.count > Self.searchedCharacters ? String($0.prefix(Self.searchedCharacters)) : $0 }
                 .joined(separator: "\u{1}").lowercased()
         }
@@ -70,6 +70,6 @@ public struct OrderIndex: Sendable {
         return descending ? rows.reversed() : rows
     }
 
-    func row(of id: OrderID) -> Int32? { rowById[id.rawValue] }
+    func row(of id: OrderID) -> Int32? { rowById[id] }
 
 }

@@ -34,7 +34,7 @@ enum OrdersColumns {
 
     static func row(_ order: Order, executionStatus: ExecutionStatus?, now: Date) -> [String] {
         [
-            order.id, order.userId, order.status.rawValue,
+            order.id.rawValue, order.userId, order.status.rawValue,
             Money.format(order.amount, currency: order.currency),
             Format.time(order.createdAt), Format.age(order.createdAt, now: now), executionStatus?.rawValue ?? "",
         ]

@@ -8,7 +8,7 @@ extension DashboardState {
             headers: ["id", "user_id", "status", "createdAt", "updatedAt", "amount", "currency", "executionArn"],
             rows: orders.visible.map {
                 [
-                    $0.id, $0.userId, $0.status.rawValue, Format.iso($0.createdAt), Format.iso($0.updatedAt),
+                    $0.id.rawValue, $0.userId, $0.status.rawValue, Format.iso($0.createdAt), Format.iso($0.updatedAt),
                     $0.amount ?? "",
                     $0.currency ?? "", $0.executionArn?.rawValue ?? "",
                 ]

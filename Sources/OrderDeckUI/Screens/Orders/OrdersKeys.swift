@@ -57,7 +57,7 @@ extension DashboardState {
             orders.setSort(orders.sort, descending: !orders.descending, visibleRows: rows)
         case .copy:
             guard let order else { return [] }
-            return copy(order.id)
+            return copy(order.id.rawValue)
         }
         return []
     }

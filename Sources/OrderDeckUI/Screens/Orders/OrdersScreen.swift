@@ -25,7 +25,7 @@ public struct OrdersScreen: Sendable {
     private var filterResults: [String: [Int32]] = [:]
     public private(set) var statusCounts: [OrderStatus: Int] = [:]
     /// Only these orders (a jump from an Overview figure), with what they are; esc clears it.
-    public private(set) var scope: ListScope<String>?
+    public private(set) var scope: ListScope<OrderID>?
     /// A regular-expression filter being worked out off the terminal thread (the rows shown are
     /// the previous result until it lands); taken by the dashboard, which runs it.
     public private(set) var filtering: OrderFilterJob?
@@ -56,7 +56,7 @@ public struct OrdersScreen: Sendable {
     /// each new one arrive there, not pushed out of view by the ones above (found measuring
     /// issue 28's benchmark: after 40 new orders the newest were off screen).
     mutating func replace(_ newIndex: OrderIndex, loading: Bool, visibleRows: Int) {
-        let selected = table.selected == 0 ? nil : selectedOrder.map { OrderID($0.id) }
+        let selected = table.selected == 0 ? nil : selectedOrder.map(\.id)
         index = newIndex
         olderRequested = false
         self.loading = loading
@@ -66,7 +66,7 @@ public struct OrdersScreen: Sendable {
     mutating func setSort(_ key: Order.SortKey, descending: Bool, visibleRows: Int) {
         sort = key
         self.descending = descending
-        resort(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
+        resort(keeping: selectedOrder.map(\.id), visibleRows: visibleRows)
     }
 
     /// The next status of those present (none, then each in name order).
@@ -74,11 +74,11 @@ public struct OrdersScreen: Sendable {
         let cycle: [OrderStatus?] = [nil] + index.statusNames.sorted().map { $0 }
         statusFilter = cycle[((cycle.firstIndex(of: statusFilter) ?? 0) + 1) % cycle.count]
         filterResults = [:]
-        refilter(keeping: selectedOrder.map { OrderID($0.id) }, visibleRows: visibleRows)
+        refilter(keeping: selectedOrder.map(\.id), visibleRows: visibleRows)
     }
 
     /// A scope (a jump from an Overview figure) is the whole answer: an old filter would hide it.
-    mutating func setScope(_ newScope: ListScope<String>?, visibleRows: Int) {
+    mutating func setScope(_ newScope: ListScope<OrderID>?, visibleRows: Int) {
         scope = newScope
         if newScope != nil {
             filter = ""
