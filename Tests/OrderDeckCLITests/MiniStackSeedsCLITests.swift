@@ -31,6 +31,16 @@ import Testing
         return path
     }
 
+    /// The binary with MiniStack's test keys, its home and state in `home`.
+    static func runner(_ home: TemporaryDirectory) -> CLIRunner {
+        CLIRunner(
+            stateDirectory: home.path,
+            extraEnvironment: [
+                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
+                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
+            ])
+    }
+
     @Test func theOperatorSeesTheSeedsOrdersExecutionsAndLambdaHistories() async throws {
         let availability = try await MiniStackHarness.shared.deployed()
         guard case .ready(let deployed) = availability else {
@@ -41,12 +51,7 @@ import Testing
         }
         let home = try TemporaryDirectory()
         let config = try Self.configuration(deployed, in: home)
-        let cli = CLIRunner(
-            stateDirectory: home.path,
-            extraEnvironment: [
-                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
-                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
-            ])
+        let cli = Self.runner(home)
 
         // One order through each front door, and one whose ProcessPayment raises.
         let queued = try await deployed.sendThroughQueue(user: "cli_queue", outcome: "ok")
@@ -121,12 +126,7 @@ import Testing
         guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
         let home = try TemporaryDirectory()
         let config = try Self.configuration(deployed, in: home)
-        let cli = CLIRunner(
-            stateDirectory: home.path,
-            extraEnvironment: [
-                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
-                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
-            ])
+        let cli = Self.runner(home)
         let name = "vended-\(UUID().uuidString.prefix(6).lowercased())"
         let orderArn = try await deployed.startDirectly(name: name, user: "vended_user", outcome: "ok")
         let marker = "hook-\(UUID().uuidString.prefix(6).lowercased())"
@@ -190,12 +190,7 @@ import Testing
     @Test func discoveryFindsTheQueueFrontDoorThroughTheEventSourceMapping() async throws {
         guard case .ready(let deployed) = try await MiniStackHarness.shared.deployed() else { return }
         let home = try TemporaryDirectory()
-        let cli = CLIRunner(
-            stateDirectory: home.path,
-            extraEnvironment: [
-                "HOME": home.path, "AWS_ACCESS_KEY_ID": MiniStackHarness.accessKeyId,
-                "AWS_SECRET_ACCESS_KEY": MiniStackHarness.secretAccessKey, "AWS_REGION": "us-east-1",
-            ])
+        let cli = Self.runner(home)
         let found = try await cli.run(["discover", "--endpoint-url", deployed.endpoint])
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("order queue:     \(deployed.seeds.queueUrl)"), "\(found.stdout)")

@@ -16,20 +16,12 @@ public actor EmulatorHarness {
         public var endpoint: String { server.endpoint }
     }
 
-    public enum Availability: Sendable {
-        case ready(Deployed)
-        case unavailable(String)
-    }
+    public typealias Availability = EngineAvailability<Deployed>
 
     public static let shared = EmulatorHarness()
-    private var started: Task<Availability, any Error>?
+    private let once = StartedOnce { try await EmulatorHarness.start() }
 
-    public func deployed() async throws -> Availability {
-        if let started { return try await started.value }
-        let task = Task { try await Self.start() }
-        started = task
-        return try await task.value
-    }
+    public func deployed() async throws -> Availability { try await once.value() }
 
     /// Any key works (LocalStack checks no signature); never the credential chain.
     public static let accessKeyId = "AKIAORDERDECKTEST"

@@ -63,20 +63,12 @@ public actor MiniStackHarness {
         }
     }
 
-    public enum Availability: Sendable {
-        case ready(Deployed)
-        case unavailable(String)
-    }
+    public typealias Availability = EngineAvailability<Deployed>
 
     public static let shared = MiniStackHarness()
-    private var started: Task<Availability, any Error>?
+    private let once = StartedOnce { try await MiniStackHarness.start() }
 
-    public func deployed() async throws -> Availability {
-        if let started { return try await started.value }
-        let task = Task { try await Self.start() }
-        started = task
-        return try await task.value
-    }
+    public func deployed() async throws -> Availability { try await once.value() }
 
     /// MiniStack checks no signature; "test" keys put everything in its default account.
     public static let accessKeyId = "test"
