@@ -226,6 +226,7 @@ struct StackSummary {
         var lines = [
             "local stack: RUNNING on \(engine.displayName): \(engine.system) (\(engine.displayName) pid \(record.moto.pid), companion pid \(record.companionPid))",
             "  endpoint     \(record.moto.endpoint)   (AWS_ENDPOINT_URL for the AWS CLI / boto3)",
+            "  engine log   \(record.moto.logPath)",
             "  region       \(record.stack.region)",
             "  table        \(record.stack.tableName)",
             "  topic        \(record.stack.topicArn)",

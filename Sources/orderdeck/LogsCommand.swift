@@ -48,7 +48,7 @@ struct LogsCommand: AsyncParsableCommand {
             let groups = group.isEmpty ? try await session.logGroups() : try await named(group, in: session)
             let tail = LogTail(
                 reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups,
-                since: start, filterPattern: filter, liveTail: follow && liveTail)
+                since: start, filterPattern: filter, liveTail: follow && liveTail && session.config.liveTail)
             let emit: ([TailedEvent]) -> Void = { batch in
                 for event in batch {
                     let line = output == .json ? JSONOutput.tailed(event).description : Self.compact(event)

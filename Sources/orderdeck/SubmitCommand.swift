@@ -46,6 +46,12 @@ struct SubmitCommand: AsyncParsableCommand {
                 given = try OrderTemplate.parse(text)
             }
             let session = try await stack.session()
+            if via?.value == .queue, given?["id"] != nil {
+                // Said, not silently dropped: post_order names the order after the message.
+                StandardError.line(
+                    "orderdeck: through the queue the order's id is the message id SQS gives it; its \"id\" is not used"
+                )
+            }
             let order =
                 given ?? OrderTemplate.fresh(from: session.config.orderTemplate ?? StackConfig.defaultOrderTemplate)
             let journal = SubmissionJournal(
@@ -109,7 +115,9 @@ struct SubmissionsCommand: AsyncParsableCommand {
             let journal = SubmissionJournal(
                 path: SubmissionJournal.defaultPath(environment: CommandContext.current.environment))
             if let resend {
-                let journaled = try await journal.all().first { $0.id == resend || $0.id.hasPrefix(resend) }
+                let all = try await journal.all()
+                let journaled =
+                    all.first { $0.id == resend || $0.id.hasPrefix(resend) } ?? all.first { $0.orderId == resend }
                 let submission = try await Submitter(
                     session: try await stack.session(), journal: journal,
                     environment: CommandContext.current.environment
@@ -121,7 +129,9 @@ struct SubmissionsCommand: AsyncParsableCommand {
                     )
                 }
                 StandardError.line(
-                    "orderdeck: re-sent submission \(submission.id.prefix(8)) — order \(submission.orderId) again, same id (send #\(submission.attempts))"
+                    submission.isAccepted
+                        ? "orderdeck: re-sent submission \(submission.id.prefix(8)) — order \(submission.orderId) again, same id (send #\(submission.attempts))"
+                        : "orderdeck: submission \(submission.id.prefix(8)) sent again (send #\(submission.attempts)) and not accepted: \(submission.outcome(inProcess: true))"
                 )
                 Self.show([submission], output: output, journal: journal)
                 if !submission.isAccepted { throw ExitStatus.failure.exitCode }

@@ -38,6 +38,8 @@ import Testing
         let seed = try await cli.run(["local", "seed", "--orders", "6", "--seed", "3", "--timeout", "90"])
         #expect(seed.status == 0, "\(seed.stdout) \(seed.stderr)")
         #expect(seed.stdout.contains("3 via execution, 3 via queue"), "\(seed.stdout)")
+        // Every fifth order also went to the webhook, through OrderDeck's gateway in front of MiniStack.
+        #expect(seed.stdout.contains("(+2 webhooks)"), "\(seed.stdout)")
         #expect(!seed.stdout.contains("still running") && !seed.stdout.contains("rejected"), "\(seed.stdout)")
 
         // Through the queue: the message id becomes the order id; the execution is found by it.
@@ -88,6 +90,9 @@ import Testing
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("functions    sample-PrintPayload, post_order"), "\(status.stdout)")
         #expect(status.stdout.contains("orders       8"), "\(status.stdout)")
+        // The two webhooks ran the Express machine (MiniStack lists Express executions; AWS does not).
+        let webhook = SeedsTemplate.webhookMachineName.padding(toLength: 14, withPad: " ", startingAt: 0)
+        #expect(status.stdout.contains("\(webhook) 2 executions (2 SUCCEEDED)"), "\(status.stdout)")
 
         let down = try await cli.run(["local", "down"])
         #expect(down.status == 0, "\(down.stderr)")

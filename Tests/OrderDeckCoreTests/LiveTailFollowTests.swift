@@ -91,7 +91,9 @@ import Testing
         }
     }
 
-    static func tail(_ script: Script, clock: ManualClock, groups: [String] = [group]) -> LogTail {
+    static func tail(_ script: Script, clock: ManualClock, groups: [String] = [group], liveTail: Bool = true)
+        -> LogTail
+    {
         let client = AWSClient(
             region: "us-east-1", credentials: StaticCredentialProvider(MotoFixture.testCredentials),
             endpoints: EndpointResolver(
@@ -102,7 +104,7 @@ import Testing
                 logs: CloudWatchLogsClient(client: client),
                 budget: RateBudget(ratePerSecond: 1000, burst: 1000, clock: clock)),
             groups: groups, since: Date(timeIntervalSince1970: Double(start) / 1000 - 60), clock: clock,
-            liveTail: true)
+            liveTail: liveTail)
     }
 
     static func update(_ lines: [(String, Int64, String)], sampled: Bool = false) -> String {
@@ -119,6 +121,16 @@ import Testing
     }
 
     static func messages(_ batches: [[TailedEvent]]) -> [String] { batches.flatMap { $0.map(\.message) } }
+
+    /// A Lambda's traceback: lines of one millisecond, in the order the service gave them, whatever
+    /// their event ids (MiniStack's are random; sorting by them shuffled the traceback).
+    @Test func linesOfOneMillisecondKeepTheServicesOrder() async throws {
+        let script = Script()
+        let lines = ["Traceback (most recent call last):", "  File \"index.py\", line 9", "ValueError: declined"]
+        script.answerFilters([lines.map { ("s", Self.start + 1000, $0) }])
+        let tail = Self.tail(script, clock: ManualClock(), liveTail: false)
+        #expect(try await tail.poll().map(\.message) == lines)
+    }
 
     @Test func aSessionThatEndsAfterItsFirstAnswerMeansPollingFromThenWithoutRepeats() async throws {
         // moto: one update with every line of the group (one older than --since), then closed.

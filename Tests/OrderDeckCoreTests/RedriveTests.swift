@@ -153,7 +153,7 @@ import Testing
 
         let (local, localTransport) = session(states, isLocal: true)
         let localCheck = try await ExecutionRedriver(session: local).check(Self.arn)
-        #expect(localCheck.refusal?.contains("does not implement RedriveExecution") == true)
+        #expect(localCheck.refusal?.contains("do not implement RedriveExecution") == true)
         // On the local stack an execution that succeeded says so first (found by a new operator:
         // the engine's refusal hid it).
         let succeeded = ScriptedStates(described: Self.described(status: "SUCCEEDED", redriveStatus: nil))

@@ -72,12 +72,13 @@ import Testing
         await local.waitFor { $0.state.execution.execution?.status == .failed }
         local.pump()
         #expect(
-            local.screen.contains("no redrive: the local stack's engine (moto) does not implement RedriveExecution"))
+            local.screen.contains(
+                "no redrive: the local stack's engines (moto, MiniStack) do not implement RedriveExecution"))
         #expect(!local.state.hints.contains("R redrive"))
         local.press(.character("R"))
         #expect(local.state.confirmation == nil)
         #expect(local.state.visibleNote?.isError == true)
-        #expect(local.state.visibleNote?.text.contains("does not implement RedriveExecution") == true)
+        #expect(local.state.visibleNote?.text.contains("do not implement RedriveExecution") == true)
 
         // NOT_REDRIVABLE: Step Functions' reason, before anyone tries.
         var refused = Self.data().0

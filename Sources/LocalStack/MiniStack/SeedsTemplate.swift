@@ -44,8 +44,11 @@ public enum SeedsTemplate {
             ("OrderTopic", resource("AWS::SNS::Topic", [("TopicName", .string("orders-app-notifications"))])),
             (
                 "OrderQueue",
+                // As short as the consumer's timeout allows (AWS wants it at least the function's):
+                // a throttled post_order's message comes back after it, and 30 s held an order
+                // back for 30 s on a cold stack.
                 resource(
-                    "AWS::SQS::Queue", [("QueueName", .string(queueName)), ("VisibilityTimeout", .number("30"))])
+                    "AWS::SQS::Queue", [("QueueName", .string(queueName)), ("VisibilityTimeout", .number("10"))])
             ),
             ("FunctionRole", role(service: "lambda.amazonaws.com")),
             ("StatesRole", role(service: "states.amazonaws.com")),

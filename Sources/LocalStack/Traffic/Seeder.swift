@@ -51,6 +51,7 @@ public struct Seeder: Sendable {
                 let payload = payloads[index]
                 let alsoWebhook = webhook != nil && index % 5 == 0
                 group.addTask {
+                    if seeds { try await Self.waitForRoom(record: record, orders: orders) }
                     let (arn, door) =
                         seeds
                         ? try await Self.sendToSeeds(payload, index: index, record: record, orders: orders)
@@ -63,7 +64,9 @@ public struct Seeder: Sendable {
                     return (arn, alsoWebhook, door)
                 }
             }
-            while next < min(concurrency, payloads.count) {
+            // MiniStack runs at most `MiniStackServer.defaultLambdaConcurrency` Lambdas at once and
+            // throttles beyond: one order at a time, each only once there is room (below).
+            while next < min(seeds ? 1 : concurrency, payloads.count) {
                 submit(next)
                 next += 1
             }
@@ -128,5 +131,22 @@ public struct Seeder: Sendable {
         let started = try await StepFunctionsClient(client: client).startExecution(
             .init(stateMachineArn: orders.arn, name: payload["id"]?.stringValue, input: payload.description))
         return (started.executionArn, "execution")
+    }
+
+    /// Waits (up to 30 s) until fewer executions run than MiniStack runs Lambdas at once less
+    /// one (the queue's consumer and the webhook take one each): started faster, cold starts
+    /// pile up past the cap and the throttled invocations fail (found by a new operator: 2 of
+    /// 10 orders FAILED on a cold stack).
+    static func waitForRoom(record: StackRecord, orders: ProvisionedStack.Machine) async throws {
+        let states = StepFunctionsClient(client: record.client())
+        let room = max(1, MiniStackServer.defaultLambdaConcurrency - 2)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let running = try await states.listExecutions(
+                stateMachineArn: orders.arn, statusFilter: "RUNNING", pageSize: 100
+            ).collect().reduce(0) { $0 + $1.count }
+            if running < room { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
     }
 }

@@ -109,7 +109,7 @@ public final class StackDashboardSource: DashboardSource {
         guard !groups.isEmpty else { return nil }
         return LogTail(
             reader: LogReader(logs: session.logs, budget: session.logsBudget), groups: groups, since: since,
-            clock: clock, liveTail: true)
+            clock: clock, liveTail: session.config.liveTail)
     }
 
     public func functionLogs(_ window: FunctionLogWindow) async throws -> [TailedEvent] {

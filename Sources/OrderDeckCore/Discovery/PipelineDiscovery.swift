@@ -56,6 +56,11 @@ public struct PipelineDiscovery: Sendable {
         let functions = await readableFunctions(notes: &notes)
         let (queueURL, queued) = try await startingQueue(
             machines: described.map(\.stateMachineArn), functions: functions, notes: &notes)
+        if apiURL == nil, queueURL != nil {
+            // Orders have a way in after all: the queue (found by a new operator).
+            notes.removeAll { $0.hasPrefix("no REST API starts these machines") }
+            notes.append("no REST API starts these machines: 'submit' sends through the order queue")
+        }
         // A function given the table in its environment, used as a task: the machine uses the table.
         let tableFunctions = functions.filter { $0.environment.values.contains(table) }
         let machines = described.filter { machine in

@@ -69,7 +69,7 @@ public struct ExecutionRedriver: Sendable {
         }
         if localStack {
             return
-                "the local stack's engine (moto) does not implement RedriveExecution — re-run the order as a new one, or redrive on AWS"
+                "the local stack's engines (moto, MiniStack) do not implement RedriveExecution — re-run the order as a new one, or redrive on AWS"
         }
         switch standing?.redrive.status {
         case .notRedrivable:

@@ -96,11 +96,16 @@ public actor LogTail {
         let fresh = pending + takeLiveEvents()
         pending = []
         delivered += fresh.count
-        // Time order across streams and groups; ties keep execution event order.
-        return fresh.sorted {
-            ($0.timestamp, $0.record?.executionArn ?? "", $0.record?.event.id ?? 0, $0.eventId)
-                < ($1.timestamp, $1.record?.executionArn ?? "", $1.record?.event.id ?? 0, $1.eventId)
-        }
+        // Time order across streams and groups; ties keep execution event order, then the order
+        // the service gave them (a traceback's lines share a millisecond; event ids need not
+        // sort: MiniStack's are random, and sorting by them shuffled a traceback).
+        return fresh.enumerated().sorted {
+            ($0.element.timestamp, $0.element.record?.executionArn ?? "", $0.element.record?.event.id ?? 0, $0.offset)
+                < (
+                    $1.element.timestamp, $1.element.record?.executionArn ?? "", $1.element.record?.event.id ?? 0,
+                    $1.offset
+                )
+        }.map(\.element)
     }
 
     /// One FilterLogEvents round over every group: the events not delivered before, into `pending`.

@@ -38,6 +38,10 @@ public struct StackConfig: Sendable, Equatable {
     /// The SQS queue whose consumer starts the order workflow (`queue_url`): the seeds' order
     /// system's front door (`FrontDoor.queue`).
     public var queueURL: String?
+    /// Follow logs by Live Tail where the endpoint streams it; false where it is known to leave
+    /// lines out (MiniStack's Live Tail carries only what PutLogEvents wrote, not its functions'
+    /// own lines), so the tail polls.
+    public var liveTail = true
     /// JSON object submitted orders start from (fresh ids and timestamps are filled in).
     public var orderTemplate: JSONValue?
     public var readOnly: Bool

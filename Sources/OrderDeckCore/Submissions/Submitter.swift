@@ -25,7 +25,10 @@ public struct Submitter: Sendable {
     /// Journals the order, then sends it through `door` (the stack's preferred one when nil).
     public func submit(_ order: JSONValue, via door: FrontDoor? = nil) async throws -> Submission {
         let door = door ?? FrontDoor.preferred(in: session.config)
-        if let reason = door.unavailableReason(in: session.config) { throw CoreError.notFound(reason) }
+        if let reason = door.unavailableReason(in: session.config) {
+            let doors = FrontDoor.available(in: session.config).map(\.rawValue).joined(separator: ", ")
+            throw CoreError.notFound("\(reason); it takes orders through: \(doors) (--via)")
+        }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
         // Through the queue the order's id is the message's id, given by SQS when it is sent.
         if door != .queue { try Self.checkOrderId(order["id"]?.stringValue) }
@@ -84,8 +87,14 @@ public struct Submitter: Sendable {
     /// endpoint as configured now — a local stack restarted on new ports has a new address — and
     /// the result's `url` says where it went (compare with the journaled one to say it changed).
     public func resend(id: String) async throws -> Submission {
-        guard var submission = try await journal.all().first(where: { $0.id == id || $0.id.hasPrefix(id) }) else {
-            throw CoreError.notFound("no submission \(id) in the journal")
+        let journaled = try await journal.all()
+        guard
+            var submission = journaled.first(where: { $0.id == id || $0.id.hasPrefix(id) })
+                ?? journaled.first(where: { $0.orderId == id })
+        else {
+            throw CoreError.notFound(
+                "no submission or order \(id) in the journal ('orderdeck submissions' lists them: the SUBMISSION or ORDER column)"
+            )
         }
         if submission.door == .api, let current = session.config.api?.url, submission.stack == session.config.name {
             submission.url = current

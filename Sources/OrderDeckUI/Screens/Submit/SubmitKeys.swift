@@ -57,6 +57,13 @@ extension DashboardState {
             return openExecution(ExecutionARN(arn))
         case .resend:
             guard let last = submit.last ?? submit.submissions.first else { return [] }
+            if last.door == .queue, last.isAccepted {
+                // Refused before asking: SQS would make it a second order.
+                say(
+                    "not re-sent: \(last.orderId) went through the queue and was accepted; again would be a second order",
+                    isError: true)
+                return []
+            }
             // Numbered as the list numbers it: the first re-send is "re-send #1".
             confirmation = Confirmation(
                 question:
