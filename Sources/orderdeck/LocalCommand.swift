@@ -238,6 +238,11 @@ struct StackSummary {
             lines.append("  \(machine.name) (\(machine.type))")
             if engine == .ministack, !machine.isExpress, let queue = record.queueUrl {
                 // The seeds' order system: its front door is the queue, drained by post_order.
+                if let graphQL = record.graphQLURL {
+                    lines.append(
+                        "    appsync    POST \(graphQL)  (mutation postOrder → the queue; x-api-key in the stack record)"
+                    )
+                }
                 lines.append("    queue      \(queue) → post_order → StartExecution")
             } else {
                 lines.append(

@@ -55,6 +55,7 @@ enum LocalStackConfig {
             },
             orderTemplate: StackConfig.defaultOrderTemplate, isLocal: true, staticCredentials: StackRecord.credentials)
         config.queueURL = record.queueUrl
+        config.graphQL = record.graphQLURL.map { StackConfig.GraphQL(url: $0, apiKey: record.graphQLApiKey) }
         // MiniStack's Live Tail misses its functions' own lines (found by a new operator).
         config.liveTail = record.engineKind == .moto
         return config

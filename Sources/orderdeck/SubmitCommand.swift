@@ -9,7 +9,7 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Submit an order through one of the stack's front doors (journaled before it is sent).",
         discussion:
-            "Front doors (--via): api POSTs to the API Gateway endpoint; queue sends an SQS message in the {\"input\": order} wrapper the queue's consumer expects (the message id becomes the order id and the execution's name); execution calls StartExecution on the Standard machine, named after the order id. Without --via: the API when the stack has one, else the queue, else StartExecution.\n\nExit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED, 5 accepted and still RUNNING when --timeout ran out (the execution ARN on stdout, 'still RUNNING' on stderr)."
+            "Front doors (--via): api POSTs to the API Gateway endpoint; appsync calls the AppSync API's postOrder mutation (which sends to the queue); queue sends an SQS message in the {\"input\": order} wrapper the queue's consumer expects (the message id becomes the order id and the execution's name); execution calls StartExecution on the Standard machine, named after the order id. Without --via: the first of api, appsync, queue, execution the stack has.\n\nExit codes: 0 accepted (and with --wait: SUCCEEDED), 1 not accepted or no answer, 2 the execution ended FAILED/TIMED_OUT/ABORTED, 5 accepted and still RUNNING when --timeout ran out (the execution ARN on stdout, 'still RUNNING' on stderr)."
     )
 
     @OptionGroup var stack: StackOptions
@@ -20,7 +20,7 @@ struct SubmitCommand: AsyncParsableCommand {
     @Option(help: "The order JSON inline.")
     var data: String?
 
-    @Option(help: "Front door: api, queue or execution (default: the first the stack has, in that order).")
+    @Option(help: "Front door: api, appsync, queue or execution (default: the first the stack has, in that order).")
     var via: FrontDoorArgument?
 
     @Flag(help: "Wait for the execution to finish and report its status.")
@@ -46,7 +46,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 given = try OrderTemplate.parse(text)
             }
             let session = try await stack.session()
-            if via?.value == .queue, given?["id"] != nil {
+            if via?.value?.assignsTheOrderId == true, given?["id"] != nil {
                 // Said, not silently dropped: post_order names the order after the message.
                 StandardError.line(
                     "orderdeck: through the queue the order's id is the message id SQS gives it; its \"id\" is not used"

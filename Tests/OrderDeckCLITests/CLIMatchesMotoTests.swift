@@ -189,7 +189,7 @@ import Testing
         #expect(result.status == 78)
         #expect(
             result.stderr
-                == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, endpoint_url, log_groups, mouse, order_template, order_window, profile, readonly, region, state_machines, table)\n"
+                == "orderdeck: \(bad):3: stacks.a.regoin: unknown key (known: api, appsync_api_key_env, appsync_url, endpoint_url, log_groups, mouse, order_template, order_window, profile, queue_url, readonly, region, state_machines, table)\n"
         )
         let noStack = try await cli.run(["orders"])
         #expect(noStack.status == 78)

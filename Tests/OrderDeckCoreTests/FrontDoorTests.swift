@@ -23,6 +23,14 @@ import Testing
         #expect(FrontDoor.queue.unavailableReason(in: both) == nil)
         #expect(FrontDoor.api.unavailableReason(in: queued)?.contains("no API endpoint") == true)
         #expect(FrontDoor.queue.unavailableReason(in: bare)?.contains("event source mapping") == true)
+        let mutation = try Self.config(
+            "appsync_url = \"https://x.appsync-api.eu-west-1.amazonaws.com/graphql\"\nappsync_api_key_env = \"K\"\n")
+        #expect(
+            mutation.graphQL
+                == .init(url: "https://x.appsync-api.eu-west-1.amazonaws.com/graphql", apiKeyEnvironment: "K"))
+        #expect(FrontDoor.available(in: mutation) == [.appsync, .execution])
+        #expect(FrontDoor.appsync.assignsTheOrderId && FrontDoor.queue.assignsTheOrderId)
+        #expect(!FrontDoor.api.assignsTheOrderId && !FrontDoor.execution.assignsTheOrderId)
     }
 
     @Test func aQueueURLThatIsNotOneIsRefusedWithItsLine() {

@@ -7,7 +7,7 @@ import Testing
 
 /// What happens over time — resizing, following, notes expiring, recovering after faults — in
 /// process: real loop, refresher and state; fake terminal, data source and clock. Nothing sleeps.
-@Suite(.timeLimit(.minutes(1))) struct DashboardOverTimeTests {
+@Suite(.timeLimit(.minutes(3))) struct DashboardOverTimeTests {
     @Test func anyResizeRepaintsTheWholeScreenAtOnceOverlaysIncluded() async {
         let harness = DashboardHarness(width: 160, height: 45)
         #expect(await harness.waitFor { $0.screen.contains("40 orders") })

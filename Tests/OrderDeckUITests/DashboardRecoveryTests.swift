@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 /// The fault story and the jumps that need the data source, in process.
-@Suite(.timeLimit(.minutes(1))) struct DashboardRecoveryTests {
+@Suite(.timeLimit(.minutes(3))) struct DashboardRecoveryTests {
     @Test func everyRequestFailingShowsOneLineAndRecoversByItself() async {
         let started = ContinuousClock.now
         func mark(_ what: String) { print("fault story: \(what) at \(ContinuousClock.now - started)") }

@@ -11,7 +11,7 @@ import Testing
 /// Issue 31, the dashboard's side: a pasted 5,000-character filter over orders holding 100 KB
 /// fields never blocks the keys; a long prompt shows its end; a stalled refresh says so; amounts
 /// get their width; the inspector caps its indent, marks cuts and binary values.
-@Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
+@Suite(.timeLimit(.minutes(3))) struct HostileInputTests {
     /// 300 orders (above the inline-regex limit) of which two hold 100 KB fields.
     static func bigData() -> (FakeDashboardSource.Data, [String]) {
         var data = DashboardHarness.standardData(orders: 300)

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// The Overview in process: its figures over the fixed data, and each figure a way in.
-@Suite(.timeLimit(.minutes(1))) struct OverviewTests {
+@Suite(.timeLimit(.minutes(3))) struct OverviewTests {
     @Test func aFailedMinuteOpensItsFailedExecutionsAndEscComesBack() async throws {
         let harness = DashboardHarness(width: 120, height: 40)
         await harness.settle()

@@ -8,7 +8,7 @@ import Testing
 
 /// The Submit screen over time and at its edges: the journal other processes write, re-runs and
 /// duplicates, structured fields and the editor's round trip, the status path's cut.
-@Suite(.timeLimit(.minutes(1))) struct SubmitScreenTests {
+@Suite(.timeLimit(.minutes(3))) struct SubmitScreenTests {
     static let currentURL = "http://127.0.0.1:6001/main/orders"
 
     static func journaled(_ orderId: String, url: String = currentURL, attempts: Int = 1, duplicate: Bool = false)
@@ -170,7 +170,7 @@ import Testing
 }
 
 /// `v` on the Submit screen: the doors the stack has, in turn, said on screen and carried by the send.
-@Suite(.timeLimit(.minutes(1))) struct SubmitFrontDoorTests {
+@Suite(.timeLimit(.minutes(3))) struct SubmitFrontDoorTests {
     @Test func vChoosesTheDoorAndTheSendCarriesIt() async {
         let stack = StackInfo(
             name: "seeds", region: "us-east-1", endpoint: "http://127.0.0.1:5000", profile: nil, isLocal: true,

@@ -15,6 +15,13 @@ public struct SeedsDeployment: Sendable, Equatable {
     public var queueUrl: String { outputs["QueueUrl", default: ""] }
     public var orderWorkflowArn: String { outputs["OrderWorkflowArn", default: ""] }
     public var sampleArn: String { outputs["SampleArn", default: ""] }
+    /// The AppSync API's id and key (the `postOrder` mutation's front door).
+    public var graphQLApiId: String { outputs["GraphQLApiId", default: ""] }
+    public var graphQLApiKey: String { outputs["GraphQLApiKey", default: ""] }
+
+    /// Where MiniStack answers the API's GraphQL requests (its path form: the API's own
+    /// `*.appsync-api.*` host name does not resolve here).
+    public func graphQLURL(engine endpoint: String) -> String { "\(endpoint)/v1/apis/\(graphQLApiId)/graphql" }
     /// Both machines as OrderDeck's companions take them (`VendedLogDelivery` writes their vended
     /// logs: MiniStack stores a logging configuration but writes nothing).
     public var machines: [ProvisionedStack.Machine] {
@@ -37,12 +44,14 @@ public struct SeedsDeployment: Sendable, Equatable {
     /// CreateStack once (a retried CreateStack could make a second stack on an emulator that
     /// ignores the client token), then DescribeStacks until it is complete (~0.5 s on MiniStack).
     public static func deploy(
-        client: AWSClient, stackName: String = defaultStackName, timeout: Duration = .seconds(120),
+        client: AWSClient, engine endpoint: String, stackName: String = defaultStackName,
+        timeout: Duration = .seconds(120),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> SeedsDeployment {
         let cloudFormation = CloudFormationClient(client: client)
         let stackId = try await cloudFormation.createStack(
-            name: stackName, templateBody: try SeedsTemplate.body(environment: environment))
+            name: stackName, templateBody: try SeedsTemplate.body(environment: environment),
+            parameters: [SeedsTemplate.engineEndpointParameter: endpoint])
         let followed = stackId.isEmpty ? stackName : stackId
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {

@@ -86,6 +86,7 @@ public enum SeedsTemplate {
             "OrderWorkflow", name: orderMachineName, type: "STANDARD", definition: "seeds/order-workflow.asl.json",
             functions: ["InitializeOrder", "ProcessPayment", "CompleteOrder", "CancelFailedOrder"],
             environment: environment)
+        resources += try appSync(environment: environment)
         resources += try machine(
             "SampleMachine", name: webhookMachineName, type: "EXPRESS", definition: "seeds/webhook.asl.json",
             functions: ["PrintPayload"], environment: environment)
@@ -93,6 +94,7 @@ public enum SeedsTemplate {
             ("TableName", ref("OrderTable")), ("TopicArn", ref("OrderTopic")), ("QueueUrl", ref("OrderQueue")),
             ("QueueArn", getAtt("OrderQueue", "Arn")), ("OrderWorkflowArn", ref("OrderWorkflow")),
             ("SampleArn", ref("SampleMachine")),
+            ("GraphQLApiId", getAtt("OrderApi", "ApiId")), ("GraphQLApiKey", getAtt("OrderApiKey", "ApiKey")),
             ("OrderWorkflowLogGroup", .string(logGroup(orderMachineName))),
             ("SampleLogGroup", .string(logGroup(webhookMachineName))),
         ].map { ($0.0, .object([("Value", $0.1)])) }
@@ -102,9 +104,81 @@ public enum SeedsTemplate {
                 "Description",
                 .string("The seeds' systems as written (OrderDeck config/seeds): webhook ingest and the order system.")
             ),
+            (
+                "Parameters",
+                .object([
+                    (
+                        engineEndpointParameter,
+                        .object([
+                            ("Type", .string("String")),
+                            ("Description", .string("Where the AppSync HTTP data source reaches SQS (the engine)")),
+                        ])
+                    )
+                ])
+            ),
             ("Resources", .object(resources)), ("Outputs", .object(outputs)),
         ])
         return template.description
+    }
+
+    /// The template's parameter: the engine's own address, where the AppSync data source sends.
+    public static let engineEndpointParameter = "EngineEndpoint"
+
+    /// The order system's front door proper: an AppSync API whose `postOrder` mutation sends the
+    /// order to the queue through an HTTP data source (an APPSYNC_JS resolver: MiniStack runs
+    /// those, not VTL). On AWS the data source would also sign for `sqs` with a service role.
+    static func appSync(environment: [String: String]) throws -> [(String, JSONValue)] {
+        let api = getAtt("OrderApi", "ApiId")
+        return [
+            (
+                "OrderApi",
+                resource(
+                    "AWS::AppSync::GraphQLApi",
+                    [
+                        ("Name", .string("orders-app")), ("AuthenticationType", .string("API_KEY")),
+                        ("EnvironmentVariables", .object([("QUEUE_URL", ref("OrderQueue"))])),
+                    ])
+            ),
+            (
+                "OrderApiSchema",
+                resource(
+                    "AWS::AppSync::GraphQLSchema",
+                    [
+                        ("ApiId", api),
+                        (
+                            "Definition",
+                            .string(try ProjectFiles.read("seeds/appsync/schema.graphql", environment: environment))
+                        ),
+                    ])
+            ),
+            ("OrderApiKey", resource("AWS::AppSync::ApiKey", [("ApiId", api)])),
+            (
+                "OrderQueueSource",
+                resource(
+                    "AWS::AppSync::DataSource",
+                    [
+                        ("ApiId", api), ("Name", .string("OrderQueue")), ("Type", .string("HTTP")),
+                        ("HttpConfig", .object([("Endpoint", ref(engineEndpointParameter))])),
+                    ])
+            ),
+            (
+                "PostOrderResolver",
+                resource(
+                    "AWS::AppSync::Resolver",
+                    [
+                        ("ApiId", api), ("TypeName", .string("Mutation")), ("FieldName", .string("postOrder")),
+                        ("DataSourceName", getAtt("OrderQueueSource", "Name")), ("Kind", .string("UNIT")),
+                        (
+                            "Runtime",
+                            .object([("Name", .string("APPSYNC_JS")), ("RuntimeVersion", .string("1.0.0"))])
+                        ),
+                        (
+                            "Code",
+                            .string(try ProjectFiles.read("seeds/appsync/post-order.js", environment: environment))
+                        ),
+                    ])
+            ),
+        ]
     }
 
     /// Where the machine's vended logs go (written by OrderDeck's delivery: MiniStack writes none).

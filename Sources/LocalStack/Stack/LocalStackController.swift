@@ -117,12 +117,19 @@ public struct LocalStackController: Sendable {
                 startedAt: Date(), engine: .ministack)
             progress(
                 "deploying the seeds' systems: six Lambda functions, the SQS queue and its mapping, two state machines")
-            let seeds = try await SeedsDeployment.deploy(client: record.client(), environment: environment)
+            let seeds = try await SeedsDeployment.deploy(
+                client: record.client(), engine: server.endpoint, environment: environment)
             record.stack = ProvisionedStack(
                 region: "us-east-1", tableName: seeds.tableName, topicArn: seeds.topicArn, roleArn: "",
                 machines: seeds.machines)
             record.queueUrl = seeds.queueUrl
             record.functions = SeedsTemplate.functions.map(\.name)
+            if Self.nodeIsInstalled(environment: environment) {
+                record.graphQLURL = seeds.graphQLURL(engine: server.endpoint)
+                record.graphQLApiKey = seeds.graphQLApiKey
+            } else {
+                progress("no node on PATH: MiniStack cannot run the AppSync resolver, so that front door is left out")
+            }
             try record.save(to: recordPath)
             try await startCompanion(&record)
             return record
@@ -131,6 +138,13 @@ public struct LocalStackController: Sendable {
             try? FileManager.default.removeItem(atPath: leasePath)
             if let partial = try? StackRecord.load(from: recordPath) { await stop(partial) }
             throw error
+        }
+    }
+
+    /// MiniStack runs APPSYNC_JS resolvers on Node.
+    static func nodeIsInstalled(environment: [String: String]) -> Bool {
+        (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/node")
         }
     }
 

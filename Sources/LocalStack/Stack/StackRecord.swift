@@ -18,6 +18,10 @@ public struct StackRecord: Codable, Sendable, Equatable {
     public var queueUrl: String?
     /// The seeds' Lambda functions, on MiniStack.
     public var functions: [String]?
+    /// The seeds' AppSync API (its `postOrder` mutation sends to the queue), on MiniStack where
+    /// Node runs its JavaScript resolver; nil otherwise.
+    public var graphQLURL: String?
+    public var graphQLApiKey: String?
 
     /// The engine the stack runs on.
     public var engineKind: LocalEngine { engine ?? .moto }

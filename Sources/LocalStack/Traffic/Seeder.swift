@@ -116,12 +116,26 @@ public struct Seeder: Sendable {
     }
 
     /// The seeds' doors in turn: the queue (post_order names the execution after the message id),
-    /// then StartExecution named after the order's id.
+    /// StartExecution named after the order's id, and the AppSync mutation where it runs.
     static func sendToSeeds(
         _ payload: JSONValue, index: Int, record: StackRecord, orders: ProvisionedStack.Machine
     ) async throws -> (String?, String) {
         let client = record.client()
-        if index % 2 == 0, let queue = record.queueUrl {
+        let doors = record.graphQLURL == nil ? 2 : 3
+        if index % doors == 2, let url = record.graphQLURL, let key = record.graphQLApiKey {
+            let request = JSONValue.object([
+                ("query", .string("mutation PostOrder($input: AWSJSON!) { postOrder(input: $input) }")),
+                ("variables", .object([("input", .string(payload.description))])),
+            ])
+            let result = try await APIInvoker(client: client).post(
+                url: url, body: Array(request.description.utf8), authorization: .apiKey(key))
+            let messageId = (try? JSONValue.parse(result.body))?["data"]?["postOrder"]?.stringValue
+            return (
+                messageId.map { orders.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + $0 },
+                "appsync"
+            )
+        }
+        if index % doors == 0, let queue = record.queueUrl {
             let messageId = try await SQSClient(client: client).sendMessage(
                 queueUrl: queue, body: JSONValue.object([("input", payload)]).description)
             return (

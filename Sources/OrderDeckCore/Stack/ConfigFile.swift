@@ -40,7 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
 
     static let stackKeys: Set<String> = [
         "profile", "region", "endpoint_url", "table", "state_machines", "log_groups", "api", "order_template",
-        "readonly", "mouse", "order_window", "queue_url",
+        "readonly", "mouse", "order_window", "queue_url", "appsync_url", "appsync_api_key_env",
     ]
     static let apiKeys: Set<String> = ["url", "auth", "api_key", "api_key_env"]
 
@@ -129,6 +129,12 @@ public struct ConfigFile: Sendable, Equatable {
             stack.stateMachines = try strings("state_machines")
             stack.logGroups = try strings("log_groups")
             stack.queueURL = try string("queue_url")
+            if let url = try string("appsync_url") {
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw problem("\(section).appsync_url", "must be the API's http(s) GraphQL URL", section: section)
+                }
+                stack.graphQL = .init(url: url, apiKeyEnvironment: try string("appsync_api_key_env"))
+            }
             if let queue = stack.queueURL, !(queue.hasPrefix("http://") || queue.hasPrefix("https://")) {
                 throw problem("\(section).queue_url", "must be the queue's http(s) URL", section: section)
             }

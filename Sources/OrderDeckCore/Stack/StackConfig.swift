@@ -38,6 +38,21 @@ public struct StackConfig: Sendable, Equatable {
     /// The SQS queue whose consumer starts the order workflow (`queue_url`): the seeds' order
     /// system's front door (`FrontDoor.queue`).
     public var queueURL: String?
+    /// The AppSync API whose `postOrder(input: AWSJSON!)` mutation takes orders (`FrontDoor.appsync`).
+    public var graphQL: GraphQL?
+
+    public struct GraphQL: Sendable, Equatable {
+        public var url: String
+        /// The key itself (the local stack's); prefer `apiKeyEnvironment` in a file.
+        public var apiKey: String?
+        public var apiKeyEnvironment: String?
+
+        public init(url: String, apiKey: String? = nil, apiKeyEnvironment: String? = nil) {
+            self.url = url
+            self.apiKey = apiKey
+            self.apiKeyEnvironment = apiKeyEnvironment
+        }
+    }
     /// Follow logs by Live Tail where the endpoint streams it; false where it is known to leave
     /// lines out (MiniStack's Live Tail carries only what PutLogEvents wrote, not its functions'
     /// own lines), so the tail polls.

@@ -31,10 +31,11 @@ public struct Submitter: Sendable {
         }
         if session.config.readOnly { throw CoreError.readOnly("submitting orders") }
         // Through the queue the order's id is the message's id, given by SQS when it is sent.
-        if door != .queue { try Self.checkOrderId(order["id"]?.stringValue) }
+        let named = !door.assignsTheOrderId
+        if named { try Self.checkOrderId(order["id"]?.stringValue) }
         try Self.checkUserId(order[OrderTableSchema.partitionKey])
         let submission = Submission(
-            id: UUID().uuidString.lowercased(), orderId: door == .queue ? "" : order["id"]?.stringValue ?? "",
+            id: UUID().uuidString.lowercased(), orderId: named ? order["id"]?.stringValue ?? "" : "",
             stack: session.config.name, url: try await address(of: door),
             body: order.description, createdAt: clock.now(), state: .pending, attempts: 0, via: door)
         return try await send(submission)
@@ -44,6 +45,7 @@ public struct Submitter: Sendable {
     func address(of door: FrontDoor) async throws -> String {
         switch door {
         case .api: return session.config.api?.url ?? ""
+        case .appsync: return session.config.graphQL?.url ?? ""
         case .queue: return session.config.queueURL ?? ""
         case .execution:
             guard let machine = try await session.machines().first(where: { !$0.isExpress }) else {
@@ -99,7 +101,7 @@ public struct Submitter: Sendable {
         if submission.door == .api, let current = session.config.api?.url, submission.stack == session.config.name {
             submission.url = current
         }
-        if submission.door == .queue, submission.isAccepted {
+        if submission.door.assignsTheOrderId, submission.isAccepted {
             // The queue names the order after the message: sending again would be a second order.
             throw CoreError.invalidInput(
                 "submission \(submission.id.prefix(8)) went through the queue and was accepted as order \(submission.orderId): sending it again would make a second order (SQS gives each message a new id)"
@@ -128,6 +130,8 @@ public struct Submitter: Sendable {
                 if submission.executionArn == nil, (200..<300).contains(result.status) {
                     submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
                 }
+            case .appsync:
+                try await sendThroughAppSync(&submission)
             case .queue:
                 try await sendThroughQueue(&submission)
             case .execution:
@@ -170,6 +174,50 @@ public struct Submitter: Sendable {
             SecretRedaction.register(key)
             return .apiKey(key)
         }
+    }
+
+    /// The `postOrder` mutation with the order as its AWSJSON input; it answers the SQS message
+    /// id, which is the order's id. GraphQL errors come with 200: said as the send's failure.
+    private func sendThroughAppSync(_ submission: inout Submission) async throws {
+        let graphQL = session.config.graphQL
+        guard let key = graphQL?.apiKey ?? graphQL?.apiKeyEnvironment.flatMap({ environment[$0] }) else {
+            submission.state = .failed
+            submission.error = "no AppSync API key: set \(graphQL?.apiKeyEnvironment ?? "appsync_api_key_env")"
+            return
+        }
+        SecretRedaction.register(key)
+        let request = JSONValue.object([
+            ("query", .string("mutation PostOrder($input: AWSJSON!) { postOrder(input: $input) }")),
+            ("variables", .object([("input", .string(submission.body))])),
+        ])
+        let result = try await APIInvoker(client: session.client).post(
+            url: submission.url, body: Array(request.description.utf8), authorization: .apiKey(key))
+        submission.responseBody = String(result.body.prefix(4096))
+        submission.requestId = result.requestId
+        let answer = try? JSONValue.parse(result.body)
+        guard (200..<300).contains(result.status), let messageId = answer?["data"]?["postOrder"]?.stringValue else {
+            if (200..<300).contains(result.status) {
+                submission.state = .failed
+                submission.error = "AppSync: " + Self.graphQLError(answer)
+            } else {
+                submission.state = .answered
+                submission.status = result.status
+            }
+            return
+        }
+        submission.state = .answered
+        submission.status = result.status
+        submission.orderId = messageId
+        submission.executionArn = try? await derivedExecutionArn(orderId: messageId)
+    }
+
+    /// The first GraphQL error's type and message.
+    static func graphQLError(_ answer: JSONValue?) -> String {
+        guard case .array(let errors)? = answer?["errors"], let first = errors.first else {
+            return "no message id in the answer"
+        }
+        return [first["errorType"]?.stringValue, first["message"]?.stringValue].compactMap { $0 }.joined(
+            separator: ": ")
     }
 
     /// SendMessage in the `input` wrapper the consumer expects (what the AppSync mutation sends);

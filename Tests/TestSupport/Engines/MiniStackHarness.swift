@@ -85,7 +85,7 @@ public actor MiniStackHarness {
         let server = try await MiniStackServer.start(installation)
         do {
             let client = TestAWS.client(endpoint: server.endpoint, credentials: credentials, maxAttempts: 1)
-            let seeds = try await SeedsDeployment.deploy(client: client)
+            let seeds = try await SeedsDeployment.deploy(client: client, engine: server.endpoint)
             return .ready(Deployed(server: server, seeds: seeds, startup: ContinuousClock.now - began))
         } catch {
             await server.stop()

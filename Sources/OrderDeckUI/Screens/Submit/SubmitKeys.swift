@@ -12,7 +12,9 @@ enum SubmitKeys {
         .init([.enter, .character("e")], "edit the field", hint: "edit", .edit),
         .init([.character("E")], "edit the whole order as JSON in $EDITOR (validated)", hint: "JSON", .editJSON),
         .init([.character("s")], "send (journaled first)", hint: "send", .send),
-        .init([.character("v")], "front door: API, queue or StartExecution (those the stack has)", hint: "via", .via),
+        .init(
+            [.character("v")], "front door: API, AppSync, queue or StartExecution (those the stack has)", hint: "via",
+            .via),
         .init([.character("w")], "open the new execution", hint: "watch", .watch),
         .init([.character("R")], "re-send the last submission (same order id)", hint: "re-send", .resend),
     ])
@@ -36,12 +38,14 @@ extension DashboardState {
             let current = submit.door(among: doors)
             let next = doors[((doors.firstIndex(of: current) ?? 0) + 1) % doors.count]
             submit.via = next
-            say("orders go through \(next.label)" + (next == .queue ? " (its message id becomes the order id)" : ""))
+            say(
+                "orders go through \(next.label)"
+                    + (next.assignsTheOrderId ? " (the queue's message id becomes the order id)" : ""))
         case .send:
             let door = submit.door(among: stack.doors)
             let order = submit.orderToSend(now: now)
             // Through the queue the message id is the order's id: the form's id is not sent as one.
-            let id = door == .queue ? "(id from the queue)" : order["id"]?.stringValue ?? ""
+            let id = door.assignsTheOrderId ? "(id from the queue)" : order["id"]?.stringValue ?? ""
             if let rerun = submit.rerunOf {
                 // A re-run is an action on a failed order: said exactly, confirmed first.
                 confirmation = Confirmation(
@@ -57,7 +61,7 @@ extension DashboardState {
             return openExecution(ExecutionARN(arn))
         case .resend:
             guard let last = submit.last ?? submit.submissions.first else { return [] }
-            if last.door == .queue, last.isAccepted {
+            if last.door.assignsTheOrderId, last.isAccepted {
                 // Refused before asking: SQS would make it a second order.
                 say(
                     "not re-sent: \(last.orderId) went through the queue and was accepted; again would be a second order",

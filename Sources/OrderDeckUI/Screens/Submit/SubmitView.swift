@@ -5,7 +5,7 @@ enum SubmitView {
     static func render(_ state: DashboardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let screen = state.submit
         let door = screen.door(among: state.stack.doors)
-        let id = door == .queue ? "the queue gives its id" : "a fresh id is added"
+        let id = door.assignsTheOrderId ? "the queue gives its id" : "a fresh id is added"
         let title =
             state.submit.rerunOf.map { "Re-run of order \($0) as a new order (its input; \(id))" }
             ?? "New order (template, \(id))"
