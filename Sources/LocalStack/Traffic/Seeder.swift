@@ -123,13 +123,9 @@ public struct Seeder: Sendable {
         let client = record.client()
         let doors = record.graphQLURL == nil ? 2 : 3
         if index % doors == 2, let url = record.graphQLURL, let key = record.graphQLApiKey {
-            let request = JSONValue.object([
-                ("query", .string("mutation PostOrder($input: AWSJSON!) { postOrder(input: $input) }")),
-                ("variables", .object([("input", .string(payload.description))])),
-            ])
             let result = try await APIInvoker(client: client).post(
-                url: url, body: Array(request.description.utf8), authorization: .apiKey(key))
-            let messageId = (try? JSONValue.parse(result.body))?["data"]?["postOrder"]?.stringValue
+                url: url, body: PostOrderMutation.body(order: payload.description), authorization: .apiKey(key))
+            let messageId = PostOrderMutation.messageId(in: result.body)
             return (
                 messageId.map { orders.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + $0 },
                 "appsync"

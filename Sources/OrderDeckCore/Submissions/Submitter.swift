@@ -186,16 +186,12 @@ public struct Submitter: Sendable {
             return
         }
         SecretRedaction.register(key)
-        let request = JSONValue.object([
-            ("query", .string("mutation PostOrder($input: AWSJSON!) { postOrder(input: $input) }")),
-            ("variables", .object([("input", .string(submission.body))])),
-        ])
         let result = try await APIInvoker(client: session.client).post(
-            url: submission.url, body: Array(request.description.utf8), authorization: .apiKey(key))
+            url: submission.url, body: PostOrderMutation.body(order: submission.body), authorization: .apiKey(key))
         submission.responseBody = String(result.body.prefix(4096))
         submission.requestId = result.requestId
         let answer = try? JSONValue.parse(result.body)
-        guard (200..<300).contains(result.status), let messageId = answer?["data"]?["postOrder"]?.stringValue else {
+        guard (200..<300).contains(result.status), let messageId = PostOrderMutation.messageId(in: result.body) else {
             if (200..<300).contains(result.status) {
                 submission.state = .failed
                 submission.error = "AppSync: " + Self.graphQLError(answer)
