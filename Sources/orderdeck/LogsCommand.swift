@@ -86,7 +86,11 @@ struct LogsCommand: AsyncParsableCommand {
     /// `time  execution  state  type` for records; the escaped message for anything else.
     static func compact(_ event: TailedEvent) -> String {
         let time = Age.iso(Date(timeIntervalSince1970: Double(event.timestamp) / 1000))
-        guard let record = event.record else { return "\(time)  \(TerminalSafe.escape(event.message))" }
+        // A plain line (a function's, an API stage's) says where it came from, as the dashboard does.
+        guard let record = event.record else {
+            return
+                "\(time)  \(TerminalSafe.escape(LogSource.label(group: event.group)))  \(TerminalSafe.escape(event.message))"
+        }
         let execution = Execution.name(fromArn: record.executionArn)
         let machine = Execution.machineName(fromArn: record.executionArn) ?? ""
         var line = "\(time)  \(machine)/\(execution)  #\(record.event.id) \(record.event.type)"

@@ -117,6 +117,12 @@ import Testing
             lambdaLogs.stdout.contains(
                 "PaymentProcessorUnavailable: payment processor unavailable for order \(raising)"),
             "\(lambdaLogs.stdout.suffix(1500))")
+        // As text each plain line says where it came from, as the dashboard's SOURCE column does.
+        let text = try await cli.run(["logs", "--config", config, "--group", "/aws/lambda/ProcessPayment"])
+        let traceback = text.stdout.split(separator: "\n").first {
+            $0.contains("payment processor unavailable for order \(raising)")
+        }
+        #expect(traceback?.contains("  λ ProcessPayment  ") == true, "\(text.stdout.suffix(800))")
     }
 
     /// MiniStack writes no vended logs: OrderDeck's delivery writes them for both machines, and

@@ -32,14 +32,7 @@ enum LogsColumns {
     }
 
     /// A group as the SOURCE column names it: `λ post_order`, `api a1b2c3/prod`, `states OrderWorkflow`.
-    static func groupLabel(_ group: String) -> String {
-        for (prefix, label) in [
-            ("/aws/lambda/", "λ "), ("API-Gateway-Execution-Logs_", "api "), ("/aws/vendedlogs/states/", "states "),
-        ] where group.hasPrefix(prefix) {
-            return label + group.dropFirst(prefix.count)
-        }
-        return group
-    }
+    static func groupLabel(_ group: String) -> String { LogSource.label(group: group) }
 
     /// How much of a message the `/` filter and the search read.
     static let searchedCharacters = 4096
