@@ -27,6 +27,19 @@ public struct EmulatorServer: Sendable {
         /// Until `lease` is removed or left untouched for `idle` (a replay engine that later
         /// commands reuse; each use touches the lease).
         case lease(path: String, idle: Duration)
+
+        /// The shell guard's arguments for an engine whose files are under `root` (the engine's
+        /// command follows them): `guardScript` for this process, `leaseGuardScript` for a lease,
+        /// whose file is created here.
+        func guardArguments(root: String) -> [String] {
+            switch self {
+            case .thisProcess:
+                return ["-c", EmulatorServer.guardScript, "sh", String(getpid()), root]
+            case .lease(let path, let idle):
+                FileManager.default.createFile(atPath: path, contents: nil)
+                return ["-c", EmulatorServer.leaseGuardScript, "sh", path, String(idle.components.seconds), root]
+            }
+        }
     }
 
     public init(pid: Int32, port: Int, root: String) {
@@ -56,17 +69,9 @@ public struct EmulatorServer: Sendable {
         ] {
             environment[key] = value
         }
-        let guardArguments: [String]
-        switch owner {
-        case .thisProcess:
-            guardArguments = ["-c", guardScript, "sh", String(getpid()), root]
-        case .lease(let path, let idle):
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guardArguments = ["-c", leaseGuardScript, "sh", path, String(idle.components.seconds), root]
-        }
         let pid = try Spawner.spawnDetached(
             executable: "/bin/sh",
-            arguments: guardArguments + [installation.interpreter, "-m", "localstack.runtime.main"],
+            arguments: owner.guardArguments(root: root) + [installation.interpreter, "-m", "localstack.runtime.main"],
             environment: environment, logPath: root + "/localstack.log")
         let server = EmulatorServer(pid: pid, port: port, root: root)
         let deadline = ContinuousClock.now + timeout

@@ -56,7 +56,7 @@ public struct GatewayHandler: Sendable {
         } catch let error as AWSServiceError where error.code == "ExecutionAlreadyExists" {
             // StartExecution is idempotent for the same name and input (AWS answers with the
             // existing execution); a different input under a taken name is a failure.
-            let arn = machine.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + name
+            let arn = machine.executionArn(named: name)
             if let existing = try? await stepFunctions.describeExecution(arn),
                 existing.input.map(Self.sameJSON(inputText)) == true
             {

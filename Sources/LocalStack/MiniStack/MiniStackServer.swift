@@ -47,16 +47,8 @@ public struct MiniStackServer: Sendable {
         ] {
             environment[key] = value
         }
-        let guardArguments: [String]
-        switch owner {
-        case .thisProcess:
-            guardArguments = ["-c", EmulatorServer.guardScript, "sh", String(getpid()), root]
-        case .lease(let path, let idle):
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guardArguments = ["-c", EmulatorServer.leaseGuardScript, "sh", path, String(idle.components.seconds), root]
-        }
         let pid = try Spawner.spawnDetached(
-            executable: "/bin/sh", arguments: guardArguments + [installation.serverExecutable],
+            executable: "/bin/sh", arguments: owner.guardArguments(root: root) + [installation.serverExecutable],
             environment: environment, logPath: root + "/ministack.log")
         let server = MiniStackServer(pid: pid, port: port, root: root)
         let deadline = ContinuousClock.now + timeout
@@ -71,9 +63,7 @@ public struct MiniStackServer: Sendable {
     }
 
     /// Whether `/_ministack/health` answers 200 (within 2 s).
-    public func isHealthy() async -> Bool { await Self.isHealthy(endpoint: endpoint) }
-
-    public static func isHealthy(endpoint: String) async -> Bool {
+    public func isHealthy() async -> Bool {
         let response = try? await AsyncHTTPTransport().send(
             HTTPRequest(method: "GET", origin: endpoint, path: "/_ministack/health"), timeout: .seconds(2))
         return response?.status == 200

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What provisioning created: names and ARNs the companions and OrderDeck need.
 public struct ProvisionedStack: Codable, Sendable, Equatable {
     public struct Machine: Codable, Sendable, Equatable {
@@ -8,6 +10,12 @@ public struct ProvisionedStack: Codable, Sendable, Equatable {
         public var apiResource: String
 
         public var isExpress: Bool { type == "EXPRESS" }
+
+        /// The ARN a Standard execution of this machine named `name` has (the gateway and
+        /// `post_order` name executions after the order).
+        public func executionArn(named name: String) -> String {
+            arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + name
+        }
     }
 
     public var region: String

@@ -4,8 +4,8 @@ import Foundation
 
 /// Submits generated orders through the local stack's front doors and waits until every execution
 /// they started has reached a final status: on moto through the local gateway; on MiniStack (the
-/// seeds) every other order through the SQS queue and the rest by StartExecution directly, the
-/// webhooks through the local gateway.
+/// seeds) through the SQS queue, StartExecution and the AppSync mutation in turn, the webhooks
+/// through the local gateway.
 public struct Seeder: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var submitted = 0
@@ -13,7 +13,7 @@ public struct Seeder: Sendable {
         public var statuses: [String: Int] = [:]
         public var unfinished = 0
         public var webhooks = 0
-        /// Orders by the front door they went through ("api", "queue", "execution").
+        /// Orders by the front door they went through ("api", "appsync", "queue", "execution").
         public var doors: [String: Int] = [:]
         /// Executions still RUNNING at the deadline, each with its last history event, for diagnosis.
         public var stuck: [String] = []
@@ -126,17 +126,12 @@ public struct Seeder: Sendable {
             let result = try await APIInvoker(client: client).post(
                 url: url, body: PostOrderMutation.body(order: payload.description), authorization: .apiKey(key))
             let messageId = PostOrderMutation.messageId(in: result.body)
-            return (
-                messageId.map { orders.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + $0 },
-                "appsync"
-            )
+            return (messageId.map(orders.executionArn(named:)), "appsync")
         }
         if index % doors == 0, let queue = record.queueUrl {
             let messageId = try await SQSClient(client: client).sendMessage(
                 queueUrl: queue, body: JSONValue.object([("input", payload)]).description)
-            return (
-                orders.arn.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":" + messageId, "queue"
-            )
+            return (orders.executionArn(named: messageId), "queue")
         }
         let started = try await StepFunctionsClient(client: client).startExecution(
             .init(stateMachineArn: orders.arn, name: payload["id"]?.stringValue, input: payload.description))
