@@ -29,57 +29,48 @@ public struct LambdaClient: Sendable {
         public var state: String?
     }
 
-    func get(_ path: String, _ operation: String, query: [SigningRequest.QueryItem]) async throws -> JSONValue {
-        let response = try await client.send(
-            AWSRequest(method: "GET", path: path, query: query), service: .lambda, operation: operation)
-        return try JSONValue.parse(response.body)
-    }
-
-    static func items(_ value: JSONValue?) -> [JSONValue] {
-        if case .array(let items)? = value { return items }
-        return []
+    /// Every item of a paged REST listing (`Marker` in, `NextMarker` out), 50 to a page.
+    func allItems(_ path: String, _ operation: String, _ key: String, query: [SigningRequest.QueryItem] = [])
+        async throws -> [JSONValue]
+    {
+        var items: [JSONValue] = []
+        var marker: String?
+        repeat {
+            var pageQuery = query + [.init("MaxItems", "50")]
+            if let marker { pageQuery.append(.init("Marker", marker)) }
+            let response = try await client.send(
+                AWSRequest(method: "GET", path: path, query: pageQuery), service: .lambda, operation: operation)
+            let page = try JSONValue.parse(response.body)
+            if case .array(let found)? = page[key] { items += found }
+            marker = page["NextMarker"]?.stringValue
+        } while marker != nil
+        return items
     }
 
     /// ListFunctions, every page.
     public func functions() async throws -> [Function] {
-        var result: [Function] = []
-        var marker: String?
-        repeat {
-            var query: [SigningRequest.QueryItem] = [.init("MaxItems", "50")]
-            if let marker { query.append(.init("Marker", marker)) }
-            let page = try await get("/2015-03-31/functions", "ListFunctions", query: query)
-            for item in Self.items(page["Functions"]) {
-                guard let name = item["FunctionName"]?.stringValue, let arn = item["FunctionArn"]?.stringValue else {
-                    continue
-                }
-                var environment: [String: String] = [:]
-                for (key, value) in item["Environment"]?["Variables"]?.objectMembers ?? [] {
-                    if let text = value.stringValue { environment[key] = text }
-                }
-                result.append(Function(name: name, arn: arn, environment: environment))
+        try await allItems("/2015-03-31/functions", "ListFunctions", "Functions").compactMap { item in
+            guard let name = item["FunctionName"]?.stringValue, let arn = item["FunctionArn"]?.stringValue else {
+                return nil
             }
-            marker = page["NextMarker"]?.stringValue
-        } while marker != nil
-        return result
+            var environment: [String: String] = [:]
+            for (key, value) in item["Environment"]?["Variables"]?.objectMembers ?? [] {
+                if let text = value.stringValue { environment[key] = text }
+            }
+            return Function(name: name, arn: arn, environment: environment)
+        }
     }
 
     /// ListEventSourceMappings of one function, every page.
     public func eventSourceMappings(function: String) async throws -> [EventSourceMapping] {
-        var result: [EventSourceMapping] = []
-        var marker: String?
-        repeat {
-            var query: [SigningRequest.QueryItem] = [.init("FunctionName", function), .init("MaxItems", "50")]
-            if let marker { query.append(.init("Marker", marker)) }
-            let page = try await get("/2015-03-31/event-source-mappings", "ListEventSourceMappings", query: query)
-            for item in Self.items(page["EventSourceMappings"]) {
-                guard let source = item["EventSourceArn"]?.stringValue else { continue }
-                result.append(
-                    EventSourceMapping(
-                        eventSourceArn: source, functionArn: item["FunctionArn"]?.stringValue ?? "",
-                        state: item["State"]?.stringValue))
-            }
-            marker = page["NextMarker"]?.stringValue
-        } while marker != nil
-        return result
+        try await allItems(
+            "/2015-03-31/event-source-mappings", "ListEventSourceMappings", "EventSourceMappings",
+            query: [.init("FunctionName", function)]
+        ).compactMap { item in
+            guard let source = item["EventSourceArn"]?.stringValue else { return nil }
+            return EventSourceMapping(
+                eventSourceArn: source, functionArn: item["FunctionArn"]?.stringValue ?? "",
+                state: item["State"]?.stringValue)
+        }
     }
 }

@@ -52,14 +52,17 @@ public struct PipelineDiscovery: Sendable {
             for item in page { described.append(try await states.describeStateMachine(item.stateMachineArn)) }
         }
         var notes: [String] = []
-        let (apiURL, started) = try await startingAPI(machines: described.map(\.stateMachineArn), notes: &notes)
+        let api = try await startingAPI(machines: described.map(\.stateMachineArn), notes: &notes)
+        let (apiURL, started) = (api?.url, api?.started ?? [])
         let functions = await readableFunctions(notes: &notes)
         let (queueURL, queued) = try await startingQueue(
             machines: described.map(\.stateMachineArn), functions: functions, notes: &notes)
-        if apiURL == nil, queueURL != nil {
-            // Orders have a way in after all: the queue (found by a new operator).
-            notes.removeAll { $0.hasPrefix("no REST API starts these machines") }
-            notes.append("no REST API starts these machines: 'submit' sends through the order queue")
+        if api != nil, apiURL == nil {
+            // Said once both doors are known: with the queue, orders have a way in after all.
+            notes.append(
+                "no REST API starts these machines: "
+                    + (queueURL == nil
+                        ? "'submit' needs [stacks.NAME.api] url" : "'submit' sends through the order queue"))
         }
         // A function given the table in its environment, used as a task: the machine uses the table.
         let tableFunctions = functions.filter { $0.environment.values.contains(table) }
@@ -116,15 +119,16 @@ public struct PipelineDiscovery: Sendable {
         return (queue, started)
     }
 
-    /// The REST API method whose integration starts one of `machines`, as its invoke URL.
-    func startingAPI(machines: [String], notes: inout [String]) async throws -> (String?, Set<String>) {
+    /// The REST API method whose integration starts one of `machines`, as its invoke URL (nil
+    /// when none does), and the machines it starts; nil (and a note) when API Gateway cannot be read.
+    func startingAPI(machines: [String], notes: inout [String]) async throws -> (url: String?, started: Set<String>)? {
         let gateway = APIGatewayClient(client: client)
         let apis: [APIGatewayClient.RestAPI]
         do {
             apis = try await gateway.restAPIs()
         } catch {
             notes.append("API Gateway not readable (\(LoadFailure(error).message)): no submit URL found")
-            return (nil, [])
+            return nil
         }
         for api in apis {
             for method in try await gateway.methods(of: api.id)
@@ -137,7 +141,6 @@ public struct PipelineDiscovery: Sendable {
                 return (url, started)
             }
         }
-        notes.append("no REST API starts these machines: 'submit' needs [stacks.NAME.api] url")
         return (nil, [])
     }
 

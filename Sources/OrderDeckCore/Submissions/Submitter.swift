@@ -119,17 +119,7 @@ public struct Submitter: Sendable {
         do {
             switch submission.door {
             case .api:
-                guard let authorization = try await apiAuthorization(&submission) else { return submission }
-                let result = try await APIInvoker(client: session.client).post(
-                    url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
-                submission.state = .answered
-                submission.status = result.status
-                submission.responseBody = String(result.body.prefix(4096))
-                submission.requestId = result.requestId
-                submission.executionArn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
-                if submission.executionArn == nil, (200..<300).contains(result.status) {
-                    submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
-                }
+                try await postToAPI(&submission)
             case .appsync:
                 try await sendThroughAppSync(&submission)
             case .queue:
@@ -155,8 +145,27 @@ public struct Submitter: Sendable {
         return submission
     }
 
-    /// The API's authorization, or nil when its key is missing (then journaled as failed).
-    private func apiAuthorization(_ submission: inout Submission) async throws -> APIInvoker.Authorization? {
+    /// POST to the API endpoint; the execution's ARN from the answer, or named after the order.
+    private func postToAPI(_ submission: inout Submission) async throws {
+        guard let authorization = apiAuthorization() else {
+            submission.state = .failed
+            submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
+            return
+        }
+        let result = try await APIInvoker(client: session.client).post(
+            url: submission.url, body: Array(submission.body.utf8), authorization: authorization)
+        submission.state = .answered
+        submission.status = result.status
+        submission.responseBody = String(result.body.prefix(4096))
+        submission.requestId = result.requestId
+        submission.executionArn = (try? JSONValue.parse(result.body))?["executionArn"]?.stringValue
+        if submission.executionArn == nil, (200..<300).contains(result.status) {
+            submission.executionArn = try? await derivedExecutionArn(orderId: submission.orderId)
+        }
+    }
+
+    /// The API's authorization, or nil when its key is missing.
+    private func apiAuthorization() -> APIInvoker.Authorization? {
         switch session.config.api?.auth ?? .none {
         case .none: return APIInvoker.Authorization.none
         case .iam: return .iam
@@ -164,13 +173,7 @@ public struct Submitter: Sendable {
             guard
                 let key = session.config.api?.apiKey
                     ?? session.config.api?.apiKeyEnvironment.flatMap({ environment[$0] })
-            else {
-                submission.state = .failed
-                submission.error = "no API key: set \(session.config.api?.apiKeyEnvironment ?? "api_key_env")"
-                submission.updatedAt = clock.now()
-                try await journal.record(submission)
-                return nil
-            }
+            else { return nil }
             SecretRedaction.register(key)
             return .apiKey(key)
         }
