@@ -16,14 +16,19 @@ import Testing
         return try String(#require(line, "\(test) \(key)"))
     }
 
+    /// The two recorded runs of one machine that took different paths, saved as files in `state`.
+    static func writeTwoPaths(in state: TemporaryDirectory) throws -> (first: String, second: String) {
+        (
+            try state.write("first.json", try recorded("test_path_based_on_data", "first_path__execution_history")),
+            try state.write("second.json", try recorded("test_path_based_on_data", "second_path__execution_history"))
+        )
+    }
+
     @Test func savedHistoriesAreComparedWithoutTheAccount() async throws {
         let state = try TemporaryDirectory("diff-files")
         defer { state.remove() }
         let cli = InProcessCLI(state)
-        let first = try state.write(
-            "first.json", try Self.recorded("test_path_based_on_data", "first_path__execution_history"))
-        let second = try state.write(
-            "second.json", try Self.recorded("test_path_based_on_data", "second_path__execution_history"))
+        let (first, second) = try Self.writeTwoPaths(in: state)
 
         let same = await cli.run(["diff", "--file-a", first, "--file-b", first])
         #expect(same.status == 0, "\(same.stderr)")
@@ -67,10 +72,7 @@ import Testing
         let (state, _, config) = try CLIContractTests.setUp("diff-status")
         defer { state.remove() }
         let cli = InProcessCLI(state)
-        let first = try state.write(
-            "first.json", try Self.recorded("test_path_based_on_data", "first_path__execution_history"))
-        let second = try state.write(
-            "second.json", try Self.recorded("test_path_based_on_data", "second_path__execution_history"))
+        let (first, second) = try Self.writeTwoPaths(in: state)
         #expect(await cli.run(["diff", "--file-a", first, "--file-b", first]).status == 0)
         #expect(await cli.run(["diff", "--file-a", first, "--file-b", second]).status == 1)
         // An AWS call that fails (nothing listens on the configured endpoint): trouble, said once.
